@@ -1,0 +1,85 @@
+package cn.yiyang.gateway.auth;
+
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.kernel.route.Role;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * Verifies the bearer token with SmallRye JWT: signature (RS256/ES256 keys from configuration
+ * or JWKS), issuer, audience, expiry and not-before with a small skew, maximum lifetime, and
+ * the required claims. Anything wrong is a 401 with one generic answer, whatever the cause.
+ */
+@ApplicationScoped
+public class JwtAuthenticator {
+
+    /** A real token is about 1 KB; anything far larger is refused before any parsing. */
+    public static final int TOKEN_CHARS_MAX = 8 * 1024;
+    public static final int SUBJECT_CHARS_MAX = 128;
+
+    private static final Logger LOG = Logger.getLogger(JwtAuthenticator.class);
+    private static final Pattern COUNTY = Pattern.compile("[1-9][0-9]{5}");
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+    private final JWTParser parser;
+
+    public JwtAuthenticator(JWTParser parser) {
+        this.parser = parser;
+    }
+
+    public Caller authenticate(String authorization) {
+        String token = bearerToken(authorization);
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            // The cause names which check failed; it never contains the token's claims.
+            LOG.debugf("token refused: %s", e.getClass().getSimpleName());
+            throw refused("The bearer token is not valid");
+        }
+        Object county = jwt.getClaim("county");
+        String countyCode = county instanceof String s ? s
+                : county instanceof JsonString js ? js.getString() : null;
+        if (countyCode == null || !COUNTY.matcher(countyCode).matches()) {
+            throw refused("The token's county claim is not a division code");
+        }
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank() || subject.length() > SUBJECT_CHARS_MAX) {
+            throw refused("The token has no usable subject");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String group : jwt.getGroups()) {
+            Role.fromClaim(group).ifPresent(roles::add);
+        }
+        return new Caller(subject, countyCode, roles);
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw refused("A bearer token is required");
+        }
+        if (authorization.length() > TOKEN_CHARS_MAX + 7) {
+            throw refused("The bearer token is too large");
+        }
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw refused("The Authorization header must be a bearer token");
+        }
+        String token = authorization.substring(7).trim();
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            throw refused("The bearer token is not a signed JWT");
+        }
+        return token;
+    }
+
+    private static ApiException refused(String detail) {
+        return new ApiException(CommonProblem.UNAUTHENTICATED, detail);
+    }
+}

@@ -1,0 +1,238 @@
+package cn.yiyang.gateway.dispatch;
+
+import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.gateway.auth.JwtAuthenticator;
+import cn.yiyang.gateway.idempotency.IdempotencyKey;
+import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.gateway.metering.UsageMeter;
+import cn.yiyang.gateway.problem.ProblemResponses;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.kernel.route.Route;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The one request path, shared by both doors (the Lambda handler and the local gateway): match
+ * the route, verify the token, check the role, check the body, demand an Idempotency-Key where
+ * the route needs one, invoke the operation, meter the call, and turn any outcome into an API
+ * Gateway v2 response. Must be called on a thread that may block.
+ *
+ * <p>Logs name the route template and status, never the raw path, query or body: those may
+ * carry ID numbers and phones.
+ */
+@ApplicationScoped
+public class ApiDispatcher {
+
+    public static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final int QUERY_PARAMS_MAX = 16;
+    public static final int QUERY_VALUE_CHARS_MAX = 256;
+
+    private static final Logger LOG = Logger.getLogger(ApiDispatcher.class);
+    private static final Map<String, String> JSON = Map.of("content-type", "application/json; charset=utf-8");
+
+    private final RouteTable table;
+    private final JwtAuthenticator authenticator;
+    private final UsageMeter meter;
+    private final Clock clock;
+
+    public ApiDispatcher(Instance<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
+                         Clock clock) {
+        this.table = new RouteTable(RouteTable.collect(functions));
+        this.authenticator = authenticator;
+        this.meter = meter;
+        this.clock = clock;
+    }
+
+    public List<Route> routes() {
+        return table.routes();
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
+        Instant receivedAt = clock.instant();
+        String requestId = requestIdOf(event);
+        String method = methodOf(event);
+        MDC.put("requestId", requestId);
+        Route route = null;
+        Caller caller = null;
+        APIGatewayV2HTTPResponse response;
+        try {
+            RouteTable.Match match = table.match(method, event.getRawPath());
+            route = match.route();
+            MDC.put("route", route.key());
+            caller = authenticator.authenticate(header(event, "authorization"));
+            MDC.put("county", caller.county());
+            Reply reply = invoke(event, match, caller, requestId, receivedAt);
+            response = respond(reply.status(), reply.json(), merge(JSON, reply.headers()), requestId);
+        } catch (ApiException e) {
+            response = problem(e, route, event, requestId);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "unexpected failure in %s", route == null ? "routing" : route.key());
+            response = problem(new ApiException(CommonProblem.INTERNAL_ERROR, "An unexpected error occurred"),
+                    route, event, requestId);
+        }
+        if (caller != null) {
+            meter(caller, route, receivedAt);
+        }
+        LOG.infof("%s %s -> %d in %d ms", method, route == null ? "(no route)" : route.path(),
+                response.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+        MDC.clear();
+        return response;
+    }
+
+    private Reply invoke(APIGatewayV2HTTPEvent event, RouteTable.Match match, Caller caller, String requestId,
+                         Instant receivedAt) {
+        Route route = match.route();
+        if (!caller.hasAny(route.roles())) {
+            throw new ApiException(CommonProblem.FORBIDDEN, "This route does not admit the caller's roles");
+        }
+        String body = bodyOf(event);
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > StrictJson.BODY_BYTES_MAX) {
+            throw new ApiException(CommonProblem.BODY_TOO_LARGE,
+                    "The body exceeds " + StrictJson.BODY_BYTES_MAX + " bytes");
+        }
+        boolean takesBody = route.method().equals("POST") || route.method().equals("PATCH") || route.method().equals("PUT");
+        if (takesBody && body != null && !body.isEmpty() && !isJson(header(event, "content-type"))) {
+            throw new ApiException(CommonProblem.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
+        }
+        Optional<IdempotencyKey> key = Optional.empty();
+        if (route.idempotent()) {
+            key = Optional.of(IdempotencyKey.of(caller.county(), caller.subject(), header(event, "idempotency-key"),
+                    route.method(), event.getRawPath(), StrictJson.canonical(body)));
+        }
+        Call call = new Call(route, caller, match.pathParams(), queryOf(event), takesBody ? body : null, key,
+                requestId, receivedAt);
+        return match.binding().operation().invoke(call);
+    }
+
+    private void meter(Caller caller, Route route, Instant at) {
+        if (route == null) {
+            return;
+        }
+        try {
+            meter.count(caller.county(), route.function(), route.key(), LocalDate.ofInstant(at, COUNTY_ZONE));
+        } catch (RuntimeException e) {
+            // A lost count must never fail the resident's request; it is logged for reconciliation.
+            LOG.warnf("usage count lost for %s: %s", route.key(), e.getClass().getSimpleName());
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse problem(ApiException e, Route route, APIGatewayV2HTTPEvent event,
+                                                    String requestId) {
+        if (e.code().httpStatus() >= 500) {
+            LOG.warnf("answered %s", e.code().name());
+        }
+        String instance = route == null ? null : route.path();
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", ProblemResponses.CONTENT_TYPE + "; charset=utf-8");
+        if (e.code() == CommonProblem.UNAUTHENTICATED) {
+            headers.put("www-authenticate", "Bearer");
+        }
+        return respond(e.code().httpStatus(), ProblemResponses.body(e, instance, requestId), headers, requestId);
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, String body, Map<String, String> headers,
+                                                    String requestId) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("x-request-id", requestId);
+        all.put("cache-control", "no-store");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(all)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new HashMap<>(a);
+        all.putAll(b);
+        return all;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
+        return type.equals("application/json") || type.equals("application/merge-patch+json");
+    }
+
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return null;
+        }
+        String value = headers.get(name);
+        if (value != null) {
+            return value;
+        }
+        for (Map.Entry<String, String> entry : headers.entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String bodyOf(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null || !event.getIsBase64Encoded()) {
+            return body;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(CommonProblem.MALFORMED_JSON, "The body is not valid base64");
+        }
+    }
+
+    private static Map<String, String> queryOf(APIGatewayV2HTTPEvent event) {
+        Map<String, String> query = event.getQueryStringParameters();
+        if (query == null || query.isEmpty()) {
+            return Map.of();
+        }
+        if (query.size() > QUERY_PARAMS_MAX) {
+            throw new ApiException(CommonProblem.VALIDATION_FAILED, "Too many query parameters");
+        }
+        for (Map.Entry<String, String> entry : query.entrySet()) {
+            if (entry.getValue() != null && entry.getValue().length() > QUERY_VALUE_CHARS_MAX) {
+                throw ApiException.invalid(entry.getKey(), "TOO_LONG", "The query parameter is too long");
+            }
+        }
+        return Map.copyOf(query);
+    }
+
+    private static String methodOf(APIGatewayV2HTTPEvent event) {
+        if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                && event.getRequestContext().getHttp().getMethod() != null) {
+            return event.getRequestContext().getHttp().getMethod().toUpperCase(Locale.ROOT);
+        }
+        return "GET";
+    }
+
+    private static String requestIdOf(APIGatewayV2HTTPEvent event) {
+        if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
+                && event.getRequestContext().getRequestId().length() <= 128) {
+            return event.getRequestContext().getRequestId();
+        }
+        return UUID.randomUUID().toString();
+    }
+}

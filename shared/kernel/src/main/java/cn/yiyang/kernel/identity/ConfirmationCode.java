@@ -1,0 +1,60 @@
+package cn.yiyang.kernel.identity;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Six-character confirmation codes meant to be read aloud over the phone. The alphabet omits
+ * look-alike characters: 0, 1, O, I and L.
+ */
+public final class ConfirmationCode {
+
+    /** The characters a code may contain. */
+    public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    /** Number of characters in a code. */
+    public static final int LENGTH = 6;
+
+    private static final SecureRandom SECURE_RANDOM = new SecureRandom();
+
+    private ConfirmationCode() {
+    }
+
+    /** Generates a code using a shared {@link SecureRandom}. */
+    public static String generate() {
+        return generate(SECURE_RANDOM);
+    }
+
+    /** Generates a code using the given random generator. */
+    public static String generate(RandomGenerator rng) {
+        Objects.requireNonNull(rng, "rng");
+        char[] code = new char[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            code[i] = ALPHABET.charAt(rng.nextInt(ALPHABET.length()));
+        }
+        return new String(code);
+    }
+
+    /** {@code true} if the value is exactly {@link #LENGTH} characters, all from {@link #ALPHABET}. */
+    public static boolean isWellFormed(String code) {
+        if (code == null || code.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            if (ALPHABET.indexOf(code.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Trims and upper-cases what a caller typed; {@code null} becomes the empty string. The result
+     * still has to be checked with {@link #isWellFormed(String)}.
+     */
+    public static String normalise(String input) {
+        return input == null ? "" : input.strip().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,63 @@
+package cn.yiyang.kernel.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MasksTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "id=11010519491231002X ok              | id=110105********002X ok",
+        "id=11010519491231002x                 | id=110105********002x",
+        "身份证330105199001011233已登记        | 身份证330105********1233已登记",
+        "phone 13800138000 called              | phone 138****8000 called",
+        "tel:13812345678,                      | tel:138****5678,",
+        "手机13812345678                       | 手机138****5678",
+        "+8613800138000                        | +86138****8000",
+        "0086 13800138000                      | 0086 138****8000",
+        "138 0013 8000                         | 138****8000",
+        "138-0013-8000                         | 138****8000",
+        "a 13800138000 and 11010519491231002X  | a 138****8000 and 110105********002X",
+    })
+    void maskDigitsRuns_masksIdsAndMobiles(String text, String expected) {
+        assertThat(Masks.maskDigitsRuns(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "order 123456789012345 total",
+        "ts=1717200000123",
+        "12345678901",
+        "1380013800",
+        "call 23800138000",
+        "long 1101051949123100201",
+        "x 213800138000 y",
+        "nothing here",
+    })
+    void maskDigitsRuns_leavesOtherNumbersAlone(String text) {
+        assertThat(Masks.maskDigitsRuns(text)).isEqualTo(text);
+    }
+
+    @Test
+    void maskDigitsRuns_masksWithoutValidatingChecksum() {
+        assertThat(Masks.maskDigitsRuns("330105199001011234")).isEqualTo("330105********1234");
+    }
+
+    @Test
+    void maskDigitsRuns_matchesValueObjectMasks() {
+        IdNumber id = IdNumber.parse("11010519491231002X", java.time.LocalDate.of(2024, 6, 1));
+        MobilePhone phone = MobilePhone.parse("13812345678");
+
+        assertThat(Masks.maskDigitsRuns(id.value())).isEqualTo(id.masked());
+        assertThat(Masks.maskDigitsRuns(phone.value())).isEqualTo(phone.masked());
+    }
+
+    @Test
+    void maskDigitsRuns_handlesNullAndEmpty() {
+        assertThat(Masks.maskDigitsRuns(null)).isNull();
+        assertThat(Masks.maskDigitsRuns("")).isEqualTo("");
+    }
+}

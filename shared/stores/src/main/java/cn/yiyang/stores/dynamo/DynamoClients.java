@@ -1,0 +1,54 @@
+package cn.yiyang.stores.dynamo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The synchronous DynamoDB client over the JDK's URL connection (small, native-friendly, no
+ * Netty clash). On Lambda, credentials come from the environment; locally an endpoint is named
+ * and dummy credentials suffice.
+ */
+@ApplicationScoped
+public class DynamoClients {
+
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    @Produces
+    @Singleton
+    DynamoDbClient dynamoDbClient(@ConfigProperty(name = "yiyang.dynamo.endpoint") Optional<URI> endpoint,
+                                  @ConfigProperty(name = "yiyang.dynamo.region", defaultValue = "cn-northwest-1") String region) {
+        var builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(CALL_TIMEOUT)
+                        .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .build())
+                .region(Region.of(region));
+        if (endpoint.isPresent()) {
+            builder.endpointOverride(endpoint.get())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
+        return builder.build();
+    }
+
+    void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+}

@@ -1,0 +1,69 @@
+package cn.yiyang.stores.metering;
+
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Operation;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.gateway.metering.UsageMeter;
+import cn.yiyang.gateway.metering.UsageMeter.UsageCount;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.route.Role;
+import cn.yiyang.kernel.route.Route;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /v1/usage?month=YYYY-MM}: a county's officers read their own county; the platform
+ * role may name any county with {@code county=}. Declared by one function (residents) so the
+ * route exists once in the API.
+ */
+@ApplicationScoped
+public class UsageOperation implements Operation {
+
+    private static final Pattern MONTH = Pattern.compile("20[0-9]{2}-(0[1-9]|1[0-2])");
+    private static final Pattern COUNTY = Pattern.compile("[1-9][0-9]{5}");
+
+    private final UsageMeter meter;
+
+    public UsageOperation(UsageMeter meter) {
+        this.meter = meter;
+    }
+
+    public static Route declare(String function) {
+        return Route.in(function).get("/v1/usage", "readUsage", Role.OFFICER, Role.PLATFORM);
+    }
+
+    @Override
+    public Reply invoke(Call call) {
+        String month = call.requiredQueryParam("month");
+        if (!MONTH.matcher(month).matches()) {
+            throw ApiException.invalid("month", "BAD_MONTH", "Expected a month YYYY-MM");
+        }
+        String county = call.county();
+        String asked = call.queryParam("county").orElse(county);
+        if (!asked.equals(county)) {
+            if (!call.caller().has(Role.PLATFORM)) {
+                throw ApiException.notFound("County");
+            }
+            if (!COUNTY.matcher(asked).matches()) {
+                throw ApiException.invalid("county", "BAD_COUNTY", "Expected a 6-digit division code");
+            }
+            county = asked;
+        }
+        List<UsageCount> days = meter.month(county, YearMonth.parse(month)).stream()
+                .sorted(Comparator.comparing(UsageCount::day).thenComparing(UsageCount::function)
+                        .thenComparing(UsageCount::route))
+                .toList();
+        Map<String, Long> byFunction = new TreeMap<>();
+        long total = 0;
+        for (UsageCount count : days) {
+            byFunction.merge(count.function(), count.calls(), Long::sum);
+            total += count.calls();
+        }
+        return Reply.ok(new UsageReport(county, month, total, byFunction, days));
+    }
+}

@@ -1,0 +1,71 @@
+package cn.yiyang.stores.pg;
+
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.util.Optional;
+
+/** Classifies what PostgreSQL or the client threw into an answer the request path can give. */
+public final class PgFailures {
+
+    public static final String UNIQUE_VIOLATION = "23505";
+    public static final String EXCLUSION_VIOLATION = "23P01";
+    public static final String CHECK_VIOLATION = "23514";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK_DETECTED = "40P01";
+
+    private PgFailures() {
+    }
+
+    public static boolean isRetryable(Throwable failure) {
+        return sqlState(failure).map(s -> s.equals(SERIALIZATION_FAILURE) || s.equals(DEADLOCK_DETECTED))
+                .orElse(false);
+    }
+
+    public static boolean is(Throwable failure, String sqlState) {
+        return sqlState(failure).map(sqlState::equals).orElse(false);
+    }
+
+    /** The constraint a violation names, to tell one uniqueness rule from another. */
+    public static Optional<String> constraint(Throwable failure) {
+        return pgException(failure).map(PgException::getConstraint);
+    }
+
+    public static RuntimeException map(Throwable failure) {
+        Optional<ApiException> api = find(failure, ApiException.class);
+        if (api.isPresent()) {
+            return api.get();
+        }
+        if (isRetryable(failure)) {
+            return new ApiException(CommonProblem.CONCURRENT_UPDATE,
+                    "The store kept reporting a conflicting concurrent update; try again");
+        }
+        Optional<String> state = sqlState(failure);
+        if (state.map(s -> s.startsWith("08") || s.startsWith("57P") || s.equals("53300")).orElse(false)
+                || find(failure, ConnectException.class).isPresent()
+                || find(failure, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()) {
+            return new ApiException(CommonProblem.STORE_UNAVAILABLE, "The database is unavailable");
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
+    private static Optional<String> sqlState(Throwable failure) {
+        return pgException(failure).map(PgException::getSqlState);
+    }
+
+    private static Optional<PgException> pgException(Throwable failure) {
+        return find(failure, PgException.class);
+    }
+
+    static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 16; depth++) {
+            if (type.isInstance(current)) {
+                return Optional.of(type.cast(current));
+            }
+            current = current.getCause();
+        }
+        return Optional.empty();
+    }
+}

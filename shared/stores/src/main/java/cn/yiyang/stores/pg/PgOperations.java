@@ -1,0 +1,73 @@
+package cn.yiyang.stores.pg;
+
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Operation;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.gateway.idempotency.IdempotencyGuarded;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Turns a PostgreSQL-backed piece of business logic ({@code Call -> Uni<Reply>}) into an
+ * {@link Operation}: runs it on a Vert.x context (Panache needs one, the Lambda thread has
+ * none), in a session or a transaction, with the Idempotency-Key honoured inside that same
+ * transaction, and with serialization failures and deadlocks retried a bounded number of times.
+ */
+@ApplicationScoped
+public class PgOperations {
+
+    public static final int ATTEMPTS_MAX = 5;
+    public static final int BACKOFF_BASE_MILLIS = 5;
+
+    private final PgIdempotency idempotency;
+
+    public PgOperations(PgIdempotency idempotency) {
+        this.idempotency = idempotency;
+    }
+
+    /** A read: one session, no transaction. */
+    public Operation read(Function<Call, Uni<Reply>> work) {
+        return call -> run(() -> Panache.withSession(() -> work.apply(call)));
+    }
+
+    /** A write: one transaction, which also records the Idempotency-Key when the route takes one. */
+    public Operation write(Function<Call, Uni<Reply>> work) {
+        return new GuardedWrite(call -> run(() -> Panache.withTransaction(
+                () -> idempotency.guard(call, () -> work.apply(call)))));
+    }
+
+    private static Reply run(Supplier<Uni<Reply>> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return VertxContextSupport.subscribeAndAwait(work::get);
+            } catch (Throwable failure) {
+                RuntimeException mapped = PgFailures.map(failure);
+                if (!PgFailures.isRetryable(failure) || attempt >= ATTEMPTS_MAX) {
+                    throw mapped;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        long ceiling = (long) BACKOFF_BASE_MILLIS << attempt;
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record GuardedWrite(Operation delegate) implements Operation, IdempotencyGuarded {
+        @Override
+        public Reply invoke(Call call) {
+            return delegate.invoke(call);
+        }
+    }
+}
