@@ -17,19 +17,33 @@ public final class LocalStores {
 
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedDynamoServer dynamo;
+    private static boolean stopHookAdded;
+    private static final String STARTED_PG = "yiyang.local.started-pg-url";
+    private static final String STARTED_DYNAMO = "yiyang.local.started-dynamo-endpoint";
 
     private LocalStores() {
     }
 
     /** Configuration properties for Quarkus: datasource, credentials, DynamoDB endpoint. */
-    public static synchronized Map<String, String> startIfNeeded() {
+    public static Map<String, String> startIfNeeded() {
+        // Quarkus tests may load this class in more than one class loader: the servers started
+        // are remembered JVM-wide so that each is started once.
+        synchronized (System.class) {
+            return startOnce();
+        }
+    }
+
+    private static Map<String, String> startOnce() {
         Map<String, String> config = new LinkedHashMap<>();
         String pgUrl = System.getenv(PG_URL_ENV);
         if (pgUrl == null || pgUrl.isBlank()) {
-            if (postgres == null) {
+            String started = System.getProperty(STARTED_PG);
+            if (started == null) {
                 postgres = EmbeddedPostgresServer.start();
+                started = postgres.reactiveUrl();
+                System.setProperty(STARTED_PG, started);
             }
-            config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
+            config.put("quarkus.datasource.reactive.url", started);
             config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
             config.put("quarkus.datasource.password", "");
         } else {
@@ -37,17 +51,22 @@ public final class LocalStores {
         }
         String dynamoEndpoint = System.getenv(DYNAMO_ENDPOINT_ENV);
         if (dynamoEndpoint == null || dynamoEndpoint.isBlank()) {
-            if (dynamo == null) {
+            dynamoEndpoint = System.getProperty(STARTED_DYNAMO);
+            if (dynamoEndpoint == null) {
                 dynamo = EmbeddedDynamoServer.start();
+                dynamoEndpoint = dynamo.endpoint();
+                System.setProperty(STARTED_DYNAMO, dynamoEndpoint);
             }
-            dynamoEndpoint = dynamo.endpoint();
         }
         config.put("yiyang.dynamo.endpoint", dynamoEndpoint);
-        Runtime.getRuntime().addShutdownHook(new Thread(LocalStores::stop, "local-stores-stop"));
+        if (!stopHookAdded) {
+            Runtime.getRuntime().addShutdownHook(new Thread(LocalStores::stop, "local-stores-stop"));
+            stopHookAdded = true;
+        }
         return config;
     }
 
-    public static synchronized void stop() {
+    public static void stop() {
         if (postgres != null) {
             postgres.close();
             postgres = null;

@@ -42,7 +42,7 @@ public class JwtAuthenticator {
             jwt = parser.parse(token);
         } catch (ParseException | RuntimeException e) {
             // The cause names which check failed; it never contains the token's claims.
-            LOG.debugf("token refused: %s", e.getClass().getSimpleName());
+            LOG.debugf("token refused: %s", reasons(e));
             throw refused("The bearer token is not valid");
         }
         Object county = jwt.getClaim("county");
@@ -60,6 +60,18 @@ public class JwtAuthenticator {
             Role.fromClaim(group).ifPresent(roles::add);
         }
         return new Caller(subject, countyCode, roles);
+    }
+
+    /** The chain of exception types and SmallRye/jose4j codes: enough to debug, no claim values. */
+    private static String reasons(Throwable e) {
+        StringBuilder reasons = new StringBuilder();
+        for (Throwable t = e; t != null && reasons.length() < 500; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            reasons.append(t.getClass().getSimpleName()).append(' ')
+                    .append(message, 0, Math.min(message.length(), message.indexOf(':') > 0 ? message.indexOf(':') : 12))
+                    .append("; ");
+        }
+        return reasons.toString();
     }
 
     private static String bearerToken(String authorization) {

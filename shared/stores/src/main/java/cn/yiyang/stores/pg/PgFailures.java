@@ -29,7 +29,12 @@ public final class PgFailures {
 
     /** The constraint a violation names, to tell one uniqueness rule from another. */
     public static Optional<String> constraint(Throwable failure) {
-        return pgException(failure).map(PgException::getConstraint);
+        Optional<String> named = pgException(failure).map(PgException::getConstraint);
+        if (named.isPresent()) {
+            return named;
+        }
+        return find(failure, org.hibernate.exception.ConstraintViolationException.class)
+                .map(org.hibernate.exception.ConstraintViolationException::getConstraintName);
     }
 
     public static RuntimeException map(Throwable failure) {
@@ -50,8 +55,13 @@ public final class PgFailures {
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
     }
 
+    /** The SQLSTATE, whether the client's exception arrives bare or wrapped by Hibernate. */
     private static Optional<String> sqlState(Throwable failure) {
-        return pgException(failure).map(PgException::getSqlState);
+        Optional<String> state = pgException(failure).map(PgException::getSqlState);
+        if (state.isPresent()) {
+            return state;
+        }
+        return find(failure, org.hibernate.JDBCException.class).map(org.hibernate.JDBCException::getSQLState);
     }
 
     private static Optional<PgException> pgException(Throwable failure) {

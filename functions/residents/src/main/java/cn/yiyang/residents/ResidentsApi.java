@@ -1,0 +1,41 @@
+package cn.yiyang.residents;
+
+import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.gateway.dispatch.FunctionApi;
+import cn.yiyang.kernel.route.Route;
+import cn.yiyang.residents.family.FamilyLinkService;
+import cn.yiyang.residents.identity.IdentityDisclosureService;
+import cn.yiyang.residents.registry.ResidentService;
+import cn.yiyang.stores.metering.UsageOperation;
+import cn.yiyang.stores.pg.PgOperations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Binds each declared route to its operation. */
+@ApplicationScoped
+public class ResidentsApi implements FunctionApi {
+
+    private final List<Binding> bindings;
+
+    public ResidentsApi(PgOperations pg, ResidentService residents, FamilyLinkService family,
+                        IdentityDisclosureService identity, UsageOperation usage) {
+        this.bindings = List.of(
+                Binding.of(ResidentsRoutes.REGISTER, pg.write(residents::register)),
+                Binding.of(ResidentsRoutes.LOOKUP, pg.read(residents::lookup)),
+                Binding.of(ResidentsRoutes.GET, pg.read(residents::get)),
+                Binding.of(ResidentsRoutes.UPDATE, pg.write(residents::update)),
+                Binding.of(ResidentsRoutes.LINK_FAMILY, pg.write(family::link)),
+                Binding.of(ResidentsRoutes.DISCLOSE_IDENTITY, pg.write(identity::disclose)),
+                Binding.of(ResidentsRoutes.USAGE, usage));
+    }
+
+    @Override
+    public List<Route> declaredRoutes() {
+        return ResidentsRoutes.ALL;
+    }
+
+    @Override
+    public List<Binding> bindings() {
+        return bindings;
+    }
+}

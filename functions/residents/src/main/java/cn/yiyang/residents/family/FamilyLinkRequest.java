@@ -1,0 +1,8 @@
+package cn.yiyang.residents.family;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Links the account {@code familySubject} (the {@code sub} of the family member's tokens) to a resident. */
+@RegisterForReflection
+public record FamilyLinkRequest(String familySubject, Relation relation) {
+}

@@ -1,0 +1,61 @@
+package cn.yiyang.residents.identity;
+
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.pii.PiiProtector;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.residents.ResidentsTime;
+import cn.yiyang.residents.registry.Resident;
+import cn.yiyang.residents.registry.ResidentAccess;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * The only way to read a full ID number or phone: an officer states a reason, and the disclosure
+ * record commits in the same transaction as the answer is produced (no record, no answer).
+ */
+@ApplicationScoped
+public class IdentityDisclosureService {
+
+    public static final int REASON_CHARS_MIN = 4;
+    public static final int REASON_CHARS_MAX = 200;
+
+    private final PiiProtector pii;
+    private final ResidentAccess access;
+    private final Clock clock;
+
+    public IdentityDisclosureService(PiiProtector pii, ResidentAccess access, Clock clock) {
+        this.pii = pii;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Uni<Reply> disclose(Call call) {
+        String reason = call.requiredQueryParam("reason").strip();
+        if (reason.length() < REASON_CHARS_MIN || reason.length() > REASON_CHARS_MAX) {
+            throw ApiException.invalid("reason", "BAD_REASON",
+                    "State why, in " + REASON_CHARS_MIN + " to " + REASON_CHARS_MAX + " characters");
+        }
+        return access.inCounty(call.caller(), call.pathParam("id")).flatMap(resident -> {
+            PiiDisclosure disclosure = new PiiDisclosure();
+            disclosure.id = UUID.randomUUID();
+            disclosure.county = resident.county;
+            disclosure.residentId = resident.id;
+            disclosure.officer = call.caller().subject();
+            disclosure.reason = reason;
+            disclosure.requestId = call.requestId();
+            disclosure.disclosedAt = ResidentsTime.now(clock);
+            return disclosure.persistAndFlush().map(saved -> Reply.ok(identity(resident, disclosure.id)));
+        });
+    }
+
+    private ResidentIdentity identity(Resident r, UUID disclosureId) {
+        return new ResidentIdentity(r.id,
+                pii.decrypt(r.idNumberEnc, r.boundTo(Resident.ID_NUMBER)),
+                r.phoneEnc == null ? null : pii.decrypt(r.phoneEnc, r.boundTo(Resident.PHONE)),
+                r.emergencyPhoneEnc == null ? null : pii.decrypt(r.emergencyPhoneEnc, r.boundTo(Resident.EMERGENCY_PHONE)),
+                disclosureId);
+    }
+}

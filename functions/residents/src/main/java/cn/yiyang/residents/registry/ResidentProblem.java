@@ -1,0 +1,19 @@
+package cn.yiyang.residents.registry;
+
+import cn.yiyang.kernel.problem.ProblemCode;
+
+public enum ResidentProblem implements ProblemCode {
+    RESIDENT_ALREADY_REGISTERED(409),
+    FAMILY_LINK_EXISTS(409);
+
+    private final int httpStatus;
+
+    ResidentProblem(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

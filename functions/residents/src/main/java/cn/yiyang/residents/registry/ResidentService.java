@@ -1,0 +1,149 @@
+package cn.yiyang.residents.registry;
+
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.identity.IdNumber;
+import cn.yiyang.kernel.identity.IdentityFormatException;
+import cn.yiyang.kernel.identity.MobilePhone;
+import cn.yiyang.kernel.pii.PiiProtector;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.residents.ResidentsTime;
+import cn.yiyang.stores.pg.PgFailures;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Registering, reading, finding and changing residents. Runs inside the session PgOperations opens. */
+@ApplicationScoped
+public class ResidentService {
+
+    public static final int LOOKUP_RESULTS_MAX = 20;
+    private static final String ID_NUMBER = Resident.ID_NUMBER;
+    private static final String PHONE = Resident.PHONE;
+
+    private final PiiProtector pii;
+    private final ResidentAccess access;
+    private final Clock clock;
+
+    public ResidentService(PiiProtector pii, ResidentAccess access, Clock clock) {
+        this.pii = pii;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Uni<Reply> register(Call call) {
+        LocalDate today = ResidentsTime.today(clock);
+        ResidentRules.Registration valid = ResidentRules.registration(call.body(ResidentRequests.Register.class),
+                call.county(), today);
+        Resident r = new Resident();
+        r.id = UUID.randomUUID();
+        r.county = call.county();
+        r.name = valid.name();
+        IdNumber idNumber = valid.idNumber();
+        r.idNumberEnc = pii.encrypt(idNumber.value(), r.boundTo(ID_NUMBER));
+        r.idNumberIndex = pii.index(r.county, ID_NUMBER, idNumber.value());
+        r.idNumberMasked = idNumber.masked();
+        r.birthDate = idNumber.birthDate();
+        r.sex = idNumber.sex().name();
+        setPhone(r, valid.phone());
+        setAddress(r, valid.address());
+        r.categorySet(valid.categories());
+        r.disabilityLevel = valid.disabilityLevel();
+        r.abilityLevel = valid.abilityLevel();
+        setContact(r, valid.emergencyContact());
+        r.status = ResidentStatus.ACTIVE;
+        r.createdAt = ResidentsTime.now(clock);
+        r.updatedAt = r.createdAt;
+        r.createdBy = call.caller().subject();
+        return r.persistAndFlush()
+                .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION)).transform(f -> new ApiException(
+                        ResidentProblem.RESIDENT_ALREADY_REGISTERED,
+                        "A resident with this ID number is already registered in this county"))
+                .map(saved -> Reply.created(ResidentView.of(r, today)));
+    }
+
+    public Uni<Reply> get(Call call) {
+        return access.readable(call.caller(), call.pathParam("id"))
+                .map(r -> Reply.ok(ResidentView.of(r, ResidentsTime.today(clock))));
+    }
+
+    /** The hotline look-up: exact match on the keyed-hash index of a phone or an ID number. */
+    public Uni<Reply> lookup(Call call) {
+        var phone = call.queryParam(PHONE);
+        var idNumber = call.queryParam(ID_NUMBER);
+        if (phone.isPresent() == idNumber.isPresent()) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Give exactly one of 'phone' or 'idNumber'");
+        }
+        Uni<List<Resident>> found;
+        try {
+            found = phone.isPresent()
+                    ? Resident.<Resident>find("county = ?1 and phoneIndex = ?2", call.county(),
+                            pii.index(call.county(), PHONE, MobilePhone.parse(phone.get()).value()))
+                            .page(0, LOOKUP_RESULTS_MAX).list()
+                    : Resident.<Resident>find("county = ?1 and idNumberIndex = ?2", call.county(),
+                            pii.index(call.county(), ID_NUMBER, IdNumber.parse(idNumber.get(), ResidentsTime.today(clock)).value()))
+                            .page(0, LOOKUP_RESULTS_MAX).list();
+        } catch (IdentityFormatException e) {
+            throw ApiException.invalid(phone.isPresent() ? PHONE : ID_NUMBER, e.reason().name(), e.getMessage());
+        }
+        LocalDate today = ResidentsTime.today(clock);
+        return found.map(list -> Reply.ok(new ResidentView.Page(list.stream().map(r -> ResidentView.of(r, today)).toList())));
+    }
+
+    public Uni<Reply> update(Call call) {
+        ResidentRequests.Update update = call.body(ResidentRequests.Update.class);
+        return access.inCounty(call.caller(), call.pathParam("id")).flatMap(r -> {
+            ResidentRules.Change change = ResidentRules.change(update, r);
+            if (change.phone() != null) {
+                setPhone(r, change.phone());
+            }
+            if (change.address() != null) {
+                setAddress(r, change.address());
+            }
+            if (change.categories() != null) {
+                r.categorySet(change.categories());
+            }
+            r.disabilityLevel = change.disabilityLevel();
+            if (change.abilityLevel() != null) {
+                r.abilityLevel = change.abilityLevel();
+            }
+            if (change.emergencyContact() != null) {
+                setContact(r, change.emergencyContact());
+            }
+            if (change.status() != null) {
+                r.status = change.status();
+            }
+            r.updatedAt = ResidentsTime.now(clock);
+            return r.<Resident>persistAndFlush().map(saved -> Reply.ok(ResidentView.of(saved, ResidentsTime.today(clock))));
+        });
+    }
+
+    private void setPhone(Resident r, MobilePhone phone) {
+        if (phone == null) {
+            return;
+        }
+        r.phoneEnc = pii.encrypt(phone.value(), r.boundTo(PHONE));
+        r.phoneIndex = pii.index(r.county, PHONE, phone.value());
+        r.phoneMasked = phone.masked();
+    }
+
+    private static void setAddress(Resident r, ResidentRequests.Address address) {
+        r.streetCode = address.streetCode();
+        r.communityCode = address.communityCode();
+        r.addressLine = address.line();
+    }
+
+    private void setContact(Resident r, ResidentRules.Contact contact) {
+        if (contact == null) {
+            return;
+        }
+        r.emergencyName = contact.name();
+        r.emergencyRelation = contact.relation();
+        r.emergencyPhoneEnc = pii.encrypt(contact.phone().value(), r.boundTo(Resident.EMERGENCY_PHONE));
+        r.emergencyPhoneMasked = contact.phone().masked();
+    }
+}

@@ -1,0 +1,40 @@
+package cn.yiyang.residents.registry;
+
+import cn.yiyang.residents.ResidentsTime;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A resident as every answer shows them: ID number and phones masked, never in full. */
+@RegisterForReflection
+public record ResidentView(UUID id, String county, String name, String idNumberMasked, LocalDate birthDate, String sex,
+                           int age, String phoneMasked, ResidentRequests.Address address, List<Category> categories,
+                           List<String> categoryLabels, DisabilityLevel disabilityLevel, Integer abilityLevel,
+                           EmergencyContactView emergencyContact, ResidentStatus status, int version,
+                           OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    @RegisterForReflection
+    public record EmergencyContactView(String name, String relation, String phoneMasked) {
+    }
+
+    @RegisterForReflection
+    public record Page(List<ResidentView> items) {
+    }
+
+    public static ResidentView of(Resident r, LocalDate today) {
+        List<Category> categories = r.categorySet().stream().toList();
+        return new ResidentView(r.id, r.county, r.name, r.idNumberMasked, r.birthDate, r.sex,
+                ageOn(r.birthDate, today), r.phoneMasked,
+                new ResidentRequests.Address(r.streetCode, r.communityCode, r.addressLine),
+                categories, categories.stream().map(Category::label).toList(), r.disabilityLevel, r.abilityLevel,
+                r.emergencyName == null ? null
+                        : new EmergencyContactView(r.emergencyName, r.emergencyRelation, r.emergencyPhoneMasked),
+                r.status, r.version, ResidentsTime.shown(r.createdAt), ResidentsTime.shown(r.updatedAt));
+    }
+
+    private static int ageOn(LocalDate birthDate, LocalDate today) {
+        return java.time.Period.between(birthDate, today).getYears();
+    }
+}

@@ -1,0 +1,57 @@
+package cn.yiyang.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The local gateway's door: real HTTP on a loopback port. */
+public final class HttpDoor implements Door {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private final int port;
+
+    public HttpDoor(int port) {
+        this.port = port;
+    }
+
+    @Override
+    public ApiAnswer send(ApiRequest request) {
+        String query = request.query().entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        URI uri = URI.create("http://localhost:" + port + request.path() + (query.isEmpty() ? "" : "?" + query));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+        request.headers().forEach(builder::header);
+        builder.method(request.method(), request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Map<String, String> headers = new HashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            return new ApiAnswer(response.statusCode(), headers, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP door failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,114 @@
+package cn.yiyang.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The Lambda door: each request becomes the raw API Gateway HTTP API (v2) event JSON that AWS
+ * would send, posted to Quarkus's mock Lambda event server, and the v2 response is read back.
+ */
+public final class LambdaDoor implements Door {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private final int port;
+
+    public LambdaDoor(int port) {
+        this.port = port;
+    }
+
+    @Override
+    public ApiAnswer send(ApiRequest request) {
+        String event = eventJson(request);
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .timeout(Duration.ofSeconds(60))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(event, StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<String> response = CLIENT.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the Lambda invocation itself failed: " + response.statusCode() + " " + response.body());
+            }
+            JsonNode v2 = JSON.readTree(response.body());
+            Map<String, String> headers = new HashMap<>();
+            v2.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+            JsonNode body = v2.get("body");
+            return new ApiAnswer(v2.path("statusCode").asInt(), headers, body == null || body.isNull() ? null : body.asText());
+        } catch (IOException e) {
+            throw new IllegalStateException("Lambda door failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The v2 event for a request, as API Gateway builds it (header names lower-cased). */
+    public static String eventJson(ApiRequest request) {
+        Instant now = Instant.now();
+        String rawQuery = request.query().entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        Map<String, Object> http = new LinkedHashMap<>();
+        http.put("method", request.method());
+        http.put("path", request.path());
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "127.0.0.1");
+        http.put("userAgent", "yiyang-tests");
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("domainName", "localhost");
+        context.put("domainPrefix", "localhost");
+        context.put("http", http);
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", "$default");
+        context.put("stage", "$default");
+        context.put("time", now.toString());
+        context.put("timeEpoch", now.toEpochMilli());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", request.path());
+        event.put("rawQueryString", rawQuery);
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        event.put("headers", headers);
+        if (!request.query().isEmpty()) {
+            event.put("queryStringParameters", request.query());
+        }
+        event.put("requestContext", context);
+        if (request.body() != null) {
+            event.put("body", request.body());
+        }
+        event.put("isBase64Encoded", false);
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
