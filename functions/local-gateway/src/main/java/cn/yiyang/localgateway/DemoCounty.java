@@ -1,0 +1,118 @@
+package cn.yiyang.localgateway;
+
+import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.FunctionApi;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.gateway.idempotency.IdempotencyKey;
+import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.route.Role;
+import cn.yiyang.kernel.route.Route;
+import cn.yiyang.residents.ResidentsRoutes;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The demo county 330105 (杭州市西湖区): residents with family links, and the staff and volunteer
+ * accounts dev tokens are minted for. Seeded through the functions' own operations, with fixed
+ * Idempotency-Keys, so a seed is exactly what a client's requests would have made.
+ */
+@ApplicationScoped
+public class DemoCounty {
+
+    public static final String COUNTY = "330105";
+    private static final Logger LOG = Logger.getLogger(DemoCounty.class);
+    private static final String SEEDER = "demo-seeder";
+
+    /** Demo residents: the ID numbers and phones are made up, with valid check digits. */
+    private static final List<String> RESIDENTS = List.of(
+            resident("王秀英", "330105193805170021", "13805710001", "330105001", "DUJU\",\"SHINENG", "SEVERE", 3),
+            resident("李建国", "330105194210080013", "13805710002", "330105001", "KONGCHAO", null, 1),
+            resident("张桂兰", "33010519311224004X", "13805710003", "330105002", "TEKUN\",\"DUJU", null, 2),
+            resident("陈德明", "330105195001150032", "13805710004", "330105002", "DIBAO", null, 0),
+            resident("刘淑珍", "33010519290630002X", "13805710005", "330105003", "SHIDU\",\"SHINENG", "MODERATE", 2));
+
+    private final Instance<FunctionApi> functions;
+    private final boolean enabled;
+    private final List<String> residentIds = new CopyOnWriteArrayList<>();
+
+    public DemoCounty(Instance<FunctionApi> functions, @ConfigProperty(name = "yiyang.demo.seed", defaultValue = "false") boolean enabled) {
+        this.functions = functions;
+        this.enabled = enabled;
+    }
+
+    /** Runs after the schema migrations (which observe StartupEvent at default priority). */
+    void seed(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        for (int i = 0; i < RESIDENTS.size(); i++) {
+            Reply reply = invoke(ResidentsRoutes.REGISTER, Map.of(), RESIDENTS.get(i), "demo-resident-" + i);
+            if (reply.status() == 201) {
+                residentIds.add(StrictJson.mapper().valueToTree(parse(reply.json())).path("id").asText());
+            }
+        }
+        if (!residentIds.isEmpty()) {
+            invoke(ResidentsRoutes.LINK_FAMILY, Map.of("id", residentIds.get(0)),
+                    "{\"familySubject\":\"family-demo\",\"relation\":\"CHILD\"}", "demo-family-0");
+        }
+        LOG.infof("demo county %s seeded: %d residents; family-demo acts for the first", COUNTY, residentIds.size());
+    }
+
+    public String subjectFor(Role role) {
+        if (role == Role.RESIDENT && !residentIds.isEmpty()) {
+            return residentIds.get(0);
+        }
+        return role.claim() + "-demo";
+    }
+
+    public List<String> residentIds() {
+        return List.copyOf(residentIds);
+    }
+
+    private Reply invoke(Route route, Map<String, String> params, String body, String key) {
+        Binding binding = functions.stream().flatMap(f -> f.bindings().stream())
+                .filter(b -> b.route().equals(route)).findFirst().orElseThrow();
+        Caller seeder = new Caller(SEEDER, COUNTY, java.util.Set.of(Role.OFFICER));
+        String path = route.path().replace("{id}", params.getOrDefault("id", ""));
+        Call call = new Call(route, seeder, params, Map.of(), body,
+                Optional.of(IdempotencyKey.of(COUNTY, SEEDER, key, route.method(), path, StrictJson.canonical(body))),
+                "demo-seed", Instant.now());
+        try {
+            return binding.operation().invoke(call);
+        } catch (RuntimeException e) {
+            LOG.infof("demo seed step %s skipped: %s", key, e.getMessage());
+            return new Reply(409, "{}", Map.of());
+        }
+    }
+
+    private static Object parse(String json) {
+        try {
+            return StrictJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String resident(String name, String idNumber, String phone, String street, String categories,
+                                   String disability, int ability) {
+        return """
+                {"name":"%s","idNumber":"%s","phone":"%s",
+                 "address":{"streetCode":"%s","communityCode":"%s001","line":"西湖区文三路 %d 号"},
+                 "categories":["%s"],%s"abilityLevel":%d,
+                 "emergencyContact":{"name":"王小明","relation":"子女","phone":"13905710009"}}"""
+                .formatted(name, idNumber, phone, street, street, ability + 10, categories,
+                        disability == null ? "" : "\"disabilityLevel\":\"" + disability + "\",", ability);
+    }
+}

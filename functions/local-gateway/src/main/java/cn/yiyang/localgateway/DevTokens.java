@@ -1,0 +1,69 @@
+package cn.yiyang.localgateway;
+
+import cn.yiyang.kernel.route.Role;
+import io.smallrye.jwt.build.Jwt;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code GET /dev/tokens?role=operator[&sub=…][&county=330105]} answers a bearer token signed with
+ * this run's dev key. It exists only in the local gateway process started by its main (the key
+ * is made there): a Lambda has neither this route nor the key.
+ */
+@ApplicationScoped
+public class DevTokens {
+
+    public static final long LIFETIME_SECONDS = 3600;
+    private static final Pattern COUNTY = Pattern.compile("[1-9][0-9]{5}");
+    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
+
+    private final String issuer;
+    private final String audience;
+    private final DemoCounty demo;
+
+    public DevTokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+                     @ConfigProperty(name = "mp.jwt.verify.audiences") String audience, DemoCounty demo) {
+        this.issuer = issuer;
+        this.audience = audience.split(",")[0].trim();
+        this.demo = demo;
+    }
+
+    void routes(@Observes Router router) {
+        router.get("/dev/tokens").handler(this::mint);
+    }
+
+    private void mint(RoutingContext context) {
+        DevKeys keys = DevKeys.currentOrNull();
+        if (keys == null) {
+            context.response().setStatusCode(404).end();
+            return;
+        }
+        Optional<Role> role = Optional.ofNullable(context.queryParams().get("role")).flatMap(Role::fromClaim);
+        String county = Optional.ofNullable(context.queryParams().get("county")).orElse(DemoCounty.COUNTY);
+        if (role.isEmpty() || !COUNTY.matcher(county).matches()) {
+            context.response().setStatusCode(400).putHeader("content-type", "text/plain; charset=utf-8")
+                    .end("usage: /dev/tokens?role=<resident|family|operator|canteen|provider|caregiver|volunteer|officer|approver|auditor|platform>[&sub=...][&county=330105]\n");
+            return;
+        }
+        String subject = Optional.ofNullable(context.queryParams().get("sub")).orElse(demo.subjectFor(role.get()));
+        if (!SUBJECT.matcher(subject).matches()) {
+            context.response().setStatusCode(400).end("bad sub\n");
+            return;
+        }
+        String token = Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .groups(role.get().claim())
+                .claim("county", county)
+                .issuedAt(System.currentTimeMillis() / 1000)
+                .expiresIn(LIFETIME_SECONDS)
+                .jws().keyId("local-dev")
+                .sign(keys.signingKey());
+        context.response().putHeader("content-type", "text/plain; charset=utf-8").end(token + "\n");
+    }
+}
