@@ -52,8 +52,8 @@ public class DemoCounty {
         this.enabled = enabled;
     }
 
-    /** Runs after the schema migrations (which observe StartupEvent at default priority). */
-    void seed(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
+    /** Runs after the schema migrations and table creation, which observe start-up first. */
+    void seed(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         if (!enabled) {
             return;
         }

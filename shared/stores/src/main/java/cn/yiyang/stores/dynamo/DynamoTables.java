@@ -1,7 +1,9 @@
 package cn.yiyang.stores.dynamo;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,7 +37,7 @@ public class DynamoTables {
         return prefix + table.logicalName();
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (createAtStart) {
             tables.forEach(this::createIfMissing);
         }
