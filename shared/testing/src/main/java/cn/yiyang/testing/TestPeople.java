@@ -15,7 +15,7 @@ public final class TestPeople {
     public static String idNumber(LocalDate birthDate) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String body = "330105" + birthDate.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
-        return body + checkDigit(body);
+        return IssuedPii.remember(body + checkDigit(body));
     }
 
     /** A valid ID number of someone aged 60 to 99. */
@@ -34,6 +34,6 @@ public final class TestPeople {
 
     public static String phone() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "13" + random.nextInt(9) + String.format("%08d", random.nextInt(100_000_000));
+        return IssuedPii.remember("13" + random.nextInt(9) + String.format("%08d", random.nextInt(100_000_000)));
     }
 }

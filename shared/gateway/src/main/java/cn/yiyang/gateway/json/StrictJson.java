@@ -56,6 +56,7 @@ public final class StrictJson {
         if (body == null || body.isBlank()) {
             throw new ApiException(CommonProblem.MALFORMED_JSON, "A JSON body is required");
         }
+        checkSyntax(body);
         try {
             return MAPPER.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
@@ -78,6 +79,23 @@ public final class StrictJson {
                     : ApiException.invalid(path, "WRONG_TYPE", "This field could not be read");
         } catch (JsonProcessingException e) {
             throw new ApiException(CommonProblem.MALFORMED_JSON, "The body could not be read");
+        }
+    }
+
+    /**
+     * The whole body is read as a tree first, so limits (depth, number length, duplicates, NaN,
+     * trailing tokens) are checked everywhere, even past the first field binding would stop at.
+     */
+    private static void checkSyntax(String body) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(CommonProblem.MALFORMED_JSON, "The body is not acceptable JSON: "
+                    + e.getOriginalMessage().replaceAll("[\"'].*", "").trim());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ApiException(CommonProblem.MALFORMED_JSON, "The body must be a JSON object");
         }
     }
 

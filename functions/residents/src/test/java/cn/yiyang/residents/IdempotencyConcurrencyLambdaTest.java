@@ -1,0 +1,21 @@
+package cn.yiyang.residents;
+
+import cn.yiyang.gateway.dispatch.ApiDispatcher;
+import cn.yiyang.testing.Door;
+import cn.yiyang.testing.StoresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@QuarkusTestResource(StoresTestResource.class)
+class IdempotencyConcurrencyLambdaTest extends IdempotencyConcurrencyScenarios {
+
+    @Inject
+    ApiDispatcher dispatcher;
+
+    @Override
+    protected Door door() {
+        return new DispatcherDoor(dispatcher);
+    }
+}
