@@ -1,0 +1,151 @@
+package cn.yiyang.stores.dynamo;
+
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Operation;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.gateway.idempotency.IdempotencyGuarded;
+import cn.yiyang.gateway.idempotency.IdempotencyKey;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * Turns DynamoDB-backed business logic into an {@link Operation} whose writes are one
+ * {@code TransactWriteItems}: the business items with their conditions, plus the idempotency
+ * record written only if absent. The record and the effect commit together or not at all, so a
+ * duplicate either finds the record (and replays it byte for byte, or 422 for another body) or
+ * loses the record's condition in its own transaction and then replays the winner's answer.
+ * Transaction conflicts are retried a bounded number of times with jitter, then answered 409.
+ */
+@ApplicationScoped
+public class DynamoOperations {
+
+    public static final int ATTEMPTS_MAX = 5;
+    public static final int BACKOFF_BASE_MILLIS = 10;
+    static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    static final String TRANSACTION_CONFLICT = "TransactionConflict";
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoOperations(DynamoDbClient client, DynamoTables tables, IdempotencyTable idempotency) {
+        this(client, tables.physicalName(idempotency));
+    }
+
+    public DynamoOperations(DynamoDbClient client, String idempotencyTableName) {
+        this.client = client;
+        this.table = idempotencyTableName;
+    }
+
+    /** A read needs no guard: the operation is invoked as it is. */
+    public Operation read(Function<Call, Reply> work) {
+        return work::apply;
+    }
+
+    /** A write: the business items and the idempotency record in one transaction. */
+    public Operation write(Function<Call, DynamoWrite> work) {
+        return new GuardedWrite(call -> write(call, work));
+    }
+
+    private Reply write(Call call, Function<Call, DynamoWrite> work) {
+        Optional<IdempotencyKey> key = call.idempotencyKey();
+        long now = call.receivedAt().getEpochSecond();
+        if (key.isPresent()) {
+            Optional<Reply> earlier = replay(call, key.get(), now);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            DynamoWrite write = work.apply(call);
+            List<TransactWriteItem> items = new ArrayList<>(write.items());
+            key.ifPresent(k -> items.add(recordOf(call, k, write.reply(), now)));
+            try {
+                client.transactWriteItems(b -> b.transactItems(items));
+                return write.reply();
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                boolean conflict = reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()));
+                if (key.isPresent() && reasons.size() == items.size()
+                        && CONDITIONAL_CHECK_FAILED.equals(reasons.get(items.size() - 1).code())) {
+                    // Another request with this key committed first: its answer is ours.
+                    return replay(call, key.get(), now).orElseThrow(() -> key.get().stillInProgress());
+                }
+                if (!conflict) {
+                    throw write.refusal().apply(reasons.subList(0, write.items().size()));
+                }
+                giveUpOrBackOff(attempt);
+            } catch (TransactionConflictException e) {
+                giveUpOrBackOff(attempt);
+            }
+        }
+    }
+
+    private Optional<Reply> replay(Call call, IdempotencyKey key, long now) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(keyOf(call, key))).item();
+        if (item == null || item.isEmpty() || Long.parseLong(item.get(IdempotencyTable.EXPIRES_AT).n()) <= now) {
+            return Optional.empty();
+        }
+        if (!key.fingerprint().equals(item.get("fingerprint").s())) {
+            throw key.reusedWithDifferentRequest();
+        }
+        return Optional.of(new Reply(Integer.parseInt(item.get("status").n()), item.get("body").s(),
+                Map.of("idempotent-replayed", "true")));
+    }
+
+    private TransactWriteItem recordOf(Call call, IdempotencyKey key, Reply reply, long now) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(keyOf(call, key));
+        item.put("fingerprint", AttributeValue.fromS(key.fingerprint()));
+        item.put("status", AttributeValue.fromN(Integer.toString(reply.status())));
+        item.put("body", AttributeValue.fromS(reply.json()));
+        item.put(IdempotencyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(
+                now + Duration.ofHours(IdempotencyKey.TTL_HOURS).toSeconds())));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                // An expired record that TTL has not yet deleted may be overwritten.
+                .conditionExpression("attribute_not_exists(pk) OR #expires <= :now")
+                .expressionAttributeNames(Map.of("#expires", IdempotencyTable.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now))))
+                .build()).build();
+    }
+
+    private static Map<String, AttributeValue> keyOf(Call call, IdempotencyKey key) {
+        return Map.of(
+                "pk", AttributeValue.fromS(key.county() + "#" + key.caller()),
+                "sk", AttributeValue.fromS(call.route().function() + "#" + key.key()));
+    }
+
+    private static void giveUpOrBackOff(int attempt) {
+        if (attempt >= ATTEMPTS_MAX) {
+            throw new ApiException(CommonProblem.CONCURRENT_UPDATE,
+                    "DynamoDB kept reporting conflicting concurrent transactions; try again");
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ((long) BACKOFF_BASE_MILLIS << attempt) + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(CommonProblem.CONCURRENT_UPDATE, "Interrupted while retrying");
+        }
+    }
+
+    private record GuardedWrite(Operation delegate) implements Operation, IdempotencyGuarded {
+        @Override
+        public Reply invoke(Call call) {
+            return delegate.invoke(call);
+        }
+    }
+}
