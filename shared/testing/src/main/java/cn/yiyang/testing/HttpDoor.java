@@ -2,24 +2,16 @@ package cn.yiyang.testing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The local gateway's door: real HTTP on a loopback port. */
 public final class HttpDoor implements Door {
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
 
     private final int port;
 
@@ -29,17 +21,15 @@ public final class HttpDoor implements Door {
 
     @Override
     public ApiAnswer send(ApiRequest request) {
-        String query = request.query().entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
+        String query = Loopback.queryString(request.query());
         URI uri = URI.create("http://localhost:" + port + request.path() + (query.isEmpty() ? "" : "?" + query));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Loopback.REQUEST_TIMEOUT);
         request.headers().forEach(builder::header);
         builder.method(request.method(), request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = Loopback.CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Map<String, String> headers = new HashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             return new ApiAnswer(response.statusCode(), headers, response.body());
@@ -51,7 +41,4 @@ public final class HttpDoor implements Door {
         }
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The Lambda door: each request becomes the raw API Gateway HTTP API (v2) event JSON that AWS
@@ -25,11 +22,6 @@ import java.util.stream.Collectors;
 public final class LambdaDoor implements Door {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-
     private final int port;
 
     public LambdaDoor(int port) {
@@ -40,12 +32,12 @@ public final class LambdaDoor implements Door {
     public ApiAnswer send(ApiRequest request) {
         String event = eventJson(request);
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(Loopback.REQUEST_TIMEOUT)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(event, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<String> response = CLIENT.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = Loopback.CLIENT.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the Lambda invocation itself failed: " + response.statusCode() + " " + response.body());
             }
@@ -65,9 +57,7 @@ public final class LambdaDoor implements Door {
     /** The v2 event for a request, as API Gateway builds it (header names lower-cased). */
     public static String eventJson(ApiRequest request) {
         Instant now = Instant.now();
-        String rawQuery = request.query().entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
+        String rawQuery = Loopback.queryString(request.query());
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("method", request.method());
         http.put("path", request.path());
@@ -108,7 +98,4 @@ public final class LambdaDoor implements Door {
         }
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }
