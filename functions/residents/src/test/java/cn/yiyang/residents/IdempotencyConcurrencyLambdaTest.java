@@ -2,6 +2,7 @@ package cn.yiyang.residents;
 
 import cn.yiyang.gateway.dispatch.ApiDispatcher;
 import cn.yiyang.testing.Door;
+import cn.yiyang.testing.InProcessLambdaDoor;
 import cn.yiyang.testing.StoresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,6 @@ class IdempotencyConcurrencyLambdaTest extends IdempotencyConcurrencyScenarios {
 
     @Override
     protected Door door() {
-        return new DispatcherDoor(dispatcher);
+        return new InProcessLambdaDoor(dispatcher);
     }
 }

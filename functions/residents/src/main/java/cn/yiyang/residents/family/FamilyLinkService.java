@@ -5,6 +5,7 @@ import cn.yiyang.gateway.dispatch.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.residents.ResidentsTime;
 import cn.yiyang.residents.registry.ResidentAccess;
+import cn.yiyang.residents.registry.ResidentCardPublisher;
 import cn.yiyang.residents.registry.ResidentProblem;
 import cn.yiyang.stores.pg.PgFailures;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +22,12 @@ public class FamilyLinkService {
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9_.:@-]{1," + SUBJECT_CHARS_MAX + "}");
 
     private final ResidentAccess access;
+    private final ResidentCardPublisher cards;
     private final Clock clock;
 
-    public FamilyLinkService(ResidentAccess access, Clock clock) {
+    public FamilyLinkService(ResidentAccess access, ResidentCardPublisher cards, Clock clock) {
         this.access = access;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -49,6 +52,7 @@ public class FamilyLinkService {
             return link.persistAndFlush()
                     .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION)).transform(f -> new ApiException(
                             ResidentProblem.FAMILY_LINK_EXISTS, "This account is already linked to this resident"))
+                    .call(saved -> cards.publish(resident))
                     .map(saved -> Reply.created(new FamilyLinkView(link.id, link.residentId, link.familySubject,
                             link.relation, ResidentsTime.shown(link.createdAt))));
         });

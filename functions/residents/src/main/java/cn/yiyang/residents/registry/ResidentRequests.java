@@ -1,5 +1,6 @@
 package cn.yiyang.residents.registry;
 
+import cn.yiyang.kernel.resident.Category;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 

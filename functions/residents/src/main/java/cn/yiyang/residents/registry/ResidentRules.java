@@ -1,5 +1,6 @@
 package cn.yiyang.residents.registry;
 
+import cn.yiyang.kernel.resident.Category;
 import cn.yiyang.kernel.identity.IdNumber;
 import cn.yiyang.kernel.identity.IdentityFormatException;
 import cn.yiyang.kernel.identity.MobilePhone;

@@ -27,11 +27,13 @@ public class ResidentService {
 
     private final PiiProtector pii;
     private final ResidentAccess access;
+    private final ResidentCardPublisher cards;
     private final Clock clock;
 
-    public ResidentService(PiiProtector pii, ResidentAccess access, Clock clock) {
+    public ResidentService(PiiProtector pii, ResidentAccess access, ResidentCardPublisher cards, Clock clock) {
         this.pii = pii;
         this.access = access;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -63,6 +65,7 @@ public class ResidentService {
                 .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION)).transform(f -> new ApiException(
                         ResidentProblem.RESIDENT_ALREADY_REGISTERED,
                         "A resident with this ID number is already registered in this county"))
+                .call(saved -> cards.publish(r))
                 .map(saved -> Reply.created(ResidentView.of(r, today)));
     }
 
@@ -118,7 +121,9 @@ public class ResidentService {
                 r.status = change.status();
             }
             r.updatedAt = ResidentsTime.now(clock);
-            return r.<Resident>persistAndFlush().map(saved -> Reply.ok(ResidentView.of(saved, ResidentsTime.today(clock))));
+            return r.<Resident>persistAndFlush()
+                    .call(cards::publish)
+                    .map(saved -> Reply.ok(ResidentView.of(saved, ResidentsTime.today(clock))));
         });
     }
 

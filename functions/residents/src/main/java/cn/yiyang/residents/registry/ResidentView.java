@@ -1,5 +1,6 @@
 package cn.yiyang.residents.registry;
 
+import cn.yiyang.kernel.resident.Category;
 import cn.yiyang.residents.ResidentsTime;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;

@@ -17,6 +17,7 @@ public final class UserMessages {
     private static final String[] BUNDLES = {
             "messages/problems-common.properties",
             "messages/problems-residents.properties",
+            "messages/problems-meals.properties",
     };
     private static final String FALLBACK = "请求未能完成，请稍后再试或联系工作人员。";
     private static final Properties MESSAGES = load();

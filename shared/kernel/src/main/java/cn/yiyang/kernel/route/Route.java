@@ -60,6 +60,11 @@ public record Route(String function, String method, String path, String operatio
             return new Route(function, "GET", path, operation, EnumSet.of(first, more), false);
         }
 
+        /** A PUT replaces a resource with what is sent: repeating it is harmless, no key needed. */
+        public Route put(String path, String operation, Role first, Role... more) {
+            return new Route(function, "PUT", path, operation, EnumSet.of(first, more), false);
+        }
+
         public Route patch(String path, String operation, Role first, Role... more) {
             return new Route(function, "PATCH", path, operation, EnumSet.of(first, more), false);
         }

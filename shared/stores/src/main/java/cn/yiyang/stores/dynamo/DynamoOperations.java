@@ -8,6 +8,7 @@ import cn.yiyang.gateway.idempotency.IdempotencyKey;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public class DynamoOperations {
     private final DynamoDbClient client;
     private final String table;
 
+    @Inject
     public DynamoOperations(DynamoDbClient client, DynamoTables tables, IdempotencyTable idempotency) {
         this(client, tables.physicalName(idempotency));
     }
@@ -86,7 +88,11 @@ public class DynamoOperations {
                     return replay(call, key.get(), now).orElseThrow(() -> key.get().stillInProgress());
                 }
                 if (!conflict) {
-                    throw write.refusal().apply(reasons.subList(0, write.items().size()));
+                    ApiException refusal = write.refusal().apply(reasons.subList(0, write.items().size()));
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                    // The business asked for its write to be computed again (a race it can resolve).
                 }
                 giveUpOrBackOff(attempt);
             } catch (TransactionConflictException e) {

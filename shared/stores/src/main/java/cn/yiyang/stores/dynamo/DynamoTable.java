@@ -1,5 +1,6 @@
 package cn.yiyang.stores.dynamo;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,5 +15,13 @@ public interface DynamoTable {
     /** The attribute DynamoDB's TTL deletes items by, if any. */
     default Optional<String> ttlAttribute() {
         return Optional.empty();
+    }
+
+    /**
+     * Global secondary indexes, by name; index {@code n} is keyed by string attributes
+     * {@code <n>pk} and {@code <n>sk} and projects all attributes.
+     */
+    default List<String> indexes() {
+        return List.of();
     }
 }

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * What a DynamoDB-backed operation wants written, all or nothing, and what it answers once
  * written. {@code refusal} turns the cancellation reasons of the business items (a failed
- * capacity or balance condition, by position) into the domain's problem.
+ * capacity or balance condition, by position) into the domain's problem, or answers null to have
+ * the write computed again from fresh reads (a race the business can resolve, such as a
+ * subsidy claimed at the same moment by another order).
  */
 public record DynamoWrite(List<TransactWriteItem> items, Reply reply,
                           Function<List<CancellationReason>, ApiException> refusal) {

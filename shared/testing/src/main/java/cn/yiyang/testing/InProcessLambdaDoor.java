@@ -1,9 +1,6 @@
-package cn.yiyang.residents;
+package cn.yiyang.testing;
 
 import cn.yiyang.gateway.dispatch.ApiDispatcher;
-import cn.yiyang.testing.ApiAnswer;
-import cn.yiyang.testing.ApiRequest;
-import cn.yiyang.testing.Door;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
@@ -16,11 +13,11 @@ import java.util.UUID;
  * instances sharing one database do. (The mock event server runs one invocation at a time, as
  * one Lambda instance does, so it cannot show concurrency.)
  */
-final class DispatcherDoor implements Door {
+public final class InProcessLambdaDoor implements Door {
 
     private final ApiDispatcher dispatcher;
 
-    DispatcherDoor(ApiDispatcher dispatcher) {
+    public InProcessLambdaDoor(ApiDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 

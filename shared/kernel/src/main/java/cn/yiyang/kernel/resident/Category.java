@@ -1,6 +1,6 @@
-package cn.yiyang.residents.registry;
+package cn.yiyang.kernel.resident;
 
-/** Categories that decide subsidies and priorities. The Chinese label is for people reading lists. */
+/** Resident categories that decide subsidies and priorities, shared by every function. The Chinese label is for people reading lists. */
 public enum Category {
     TEKUN("特困"),
     DIBAO("低保"),

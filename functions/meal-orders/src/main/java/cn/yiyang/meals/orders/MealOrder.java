@@ -1,0 +1,41 @@
+package cn.yiyang.meals.orders;
+
+import cn.yiyang.meals.points.Mode;
+import cn.yiyang.meals.points.Slot;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A meal order as priced when placed: it keeps the policy version it was priced with, and
+ * whether it holds the resident's one subsidised meal for the slot (and counted against caps).
+ */
+@RegisterForReflection
+public record MealOrder(String id, String county, String residentId, String residentName, String phoneMasked,
+                        String mealPointId, LocalDate date, Slot slot, Mode mode, String deliveryAddress,
+                        List<Line> items, long priceFen, long subsidyFen, long payFen, int policyVersion,
+                        boolean weeklyCapCounted, boolean monthlyCapCounted, String confirmationCode,
+                        OrderStatus status, Channel channel, String placedBy, OffsetDateTime placedAt,
+                        OffsetDateTime updatedAt, String updatedBy) {
+
+    public static final String SK = "ORDER";
+
+    public static String pk(String county, String id) {
+        return "O#" + county + "#" + id;
+    }
+
+    public MealOrder moved(OrderStatus next, OffsetDateTime at, String by) {
+        return new MealOrder(id, county, residentId, residentName, phoneMasked, mealPointId, date, slot, mode,
+                deliveryAddress, items, priceFen, subsidyFen, payFen, policyVersion, weeklyCapCounted, monthlyCapCounted,
+                confirmationCode, next, channel, placedBy, placedAt, at, by);
+    }
+
+    @RegisterForReflection
+    public record Line(String dishCode, String dishName, int quantity, long unitPriceFen, long amountFen) {
+    }
+
+    @RegisterForReflection
+    public record Page(List<MealOrder> items) {
+    }
+}

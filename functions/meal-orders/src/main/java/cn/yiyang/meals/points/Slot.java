@@ -1,0 +1,5 @@
+package cn.yiyang.meals.points;
+
+public enum Slot {
+    LUNCH, DINNER
+}

@@ -1,0 +1,40 @@
+package cn.yiyang.residents.registry;
+
+import cn.yiyang.residents.family.FamilyLink;
+import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.stores.cards.ResidentCards;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes a resident's card for the other functions, inside the registry transaction and
+ * before it commits: if the publish fails, the change is rolled back and the client retries.
+ * The DynamoDB call runs on a worker thread and resumes on the transaction's Vert.x context.
+ */
+@ApplicationScoped
+public class ResidentCardPublisher {
+
+    private final ResidentCards cards;
+
+    public ResidentCardPublisher(ResidentCards cards) {
+        this.cards = cards;
+    }
+
+    public Uni<Void> publish(Resident r) {
+        return FamilyLink.<FamilyLink>list("county = ?1 and residentId = ?2", r.county, r.id)
+                .flatMap(links -> {
+                    ResidentCard card = new ResidentCard(r.county, r.id.toString(), r.name, r.birthDate,
+                            r.categorySet().stream().map(Enum::name).collect(Collectors.toSet()),
+                            r.disabilityLevel == null ? null : r.disabilityLevel.name(), r.status.name(), r.streetCode,
+                            r.addressLine, r.phoneMasked,
+                            links.stream().map(link -> link.familySubject).collect(Collectors.toSet()));
+                    return VertxContextSupport.executeBlocking(() -> {
+                        cards.put(card);
+                        return null;
+                    });
+                })
+                .replaceWithVoid();
+    }
+}
