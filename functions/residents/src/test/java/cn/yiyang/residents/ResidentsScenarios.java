@@ -205,6 +205,30 @@ public abstract class ResidentsScenarios {
     }
 
     @Test
+    void theResidentsCard_forOtherFunctions_followsRegistrationFamilyLinksAndChanges_withoutIdNumberOrPhone() {
+        String idNumber = TestPeople.idNumber(LocalDate.of(1944, 4, 4));
+        String phone = TestPeople.phone();
+        String id = door().send(register(officer(COUNTY), registration(idNumber, phone))).json().path("id").asText();
+        var cards = io.quarkus.arc.Arc.container().instance(cn.yiyang.stores.cards.ResidentCards.class).get();
+
+        var registered = cards.find(COUNTY, id).orElseThrow();
+        door().send(ApiRequest.post("/v1/residents/" + id + "/family-links", "{\"familySubject\":\"wx-son\",\"relation\":\"CHILD\"}")
+                .bearer(officer(COUNTY)).idempotencyKey("link-" + java.util.UUID.randomUUID()));
+        door().send(ApiRequest.patch("/v1/residents/" + id, "{\"categories\":[\"DIBAO\"],\"status\":\"SUSPENDED\"}")
+                .bearer(officer(COUNTY)));
+        var changed = cards.find(COUNTY, id).orElseThrow();
+
+        assertThat(registered.birthDate()).isEqualTo(LocalDate.of(1944, 4, 4));
+        assertThat(registered.categories()).containsExactlyInAnyOrder("DUJU", "SHINENG");
+        assertThat(registered.isActive()).isTrue();
+        assertThat(changed.familySubjects()).containsExactly("wx-son");
+        assertThat(changed.categories()).containsExactly("DIBAO");
+        assertThat(changed.status()).isEqualTo("SUSPENDED");
+        assertThat(changed.toString()).doesNotContain(idNumber).doesNotContain(phone);
+        assertThat(cards.find(ResidentFixtures.OTHER_COUNTY, id)).as("cards are keyed by county").isEmpty();
+    }
+
+    @Test
     void usage_countsTheCountysCalls_perFunctionAndRoute() {
         String county = "330106";
         String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
