@@ -9,6 +9,8 @@ import cn.yiyang.gateway.idempotency.IdempotencyKey;
 import cn.yiyang.gateway.json.StrictJson;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
+import cn.yiyang.gateway.dispatch.ApiDispatcher;
+import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.residents.ResidentsRoutes;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The demo county 330105 (杭州市西湖区): residents with family links, and the staff and volunteer
- * accounts dev tokens are minted for. Seeded through the functions' own operations, with fixed
+ * The demo county 330105 (杭州市西湖区): residents with family links, a meal policy, a meal point
+ * with a week of menus, and the staff and volunteer accounts dev tokens are minted for. Seeded through the functions' own operations, with fixed
  * Idempotency-Keys, so a seed is exactly what a client's requests would have made.
  */
 @ApplicationScoped
@@ -42,6 +45,19 @@ public class DemoCounty {
             resident("张桂兰", "33010519311224004X", "13805710003", "330105002", "TEKUN\",\"DUJU", null, 2),
             resident("陈德明", "330105195001150032", "13805710004", "330105002", "DIBAO", null, 0),
             resident("刘淑珍", "33010519290630002X", "13805710005", "330105003", "SHIDU\",\"SHINENG", "MODERATE", 2));
+
+    private static final String MEAL_POLICY = """
+            {"ageBands":[{"fromAge":60,"toAge":79,"subsidyFen":300},{"fromAge":80,"toAge":89,"subsidyFen":500},
+                         {"fromAge":90,"subsidyFen":800}],
+             "categorySubsidyFen":{"DIBAO":600,"SHINENG":600},"freeCategories":["TEKUN"],"monthlyMealsMax":62}""";
+    private static final String MEAL_POINT = """
+            {"name":"文三社区长者食堂","address":"西湖区文三路 88 号","streetCode":"330105001","operatorName":"西湖颐乐餐饮有限公司",
+             "openDays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY","SUNDAY"],
+             "slots":{"LUNCH":{"cutoff":"09:30","endsAt":"13:00","dineInSeats":80,"deliverySeats":30},
+                      "DINNER":{"cutoff":"15:30","endsAt":"19:00","dineInSeats":40,"deliverySeats":20}}}""";
+    private static final String MENU = """
+            {"dishes":[{"code":"A1","name":"红烧鱼套餐","priceFen":1500},{"code":"B1","name":"清蒸鸡蛋羹套餐","priceFen":1200},
+                       {"code":"C1","name":"素菜软饭","priceFen":800}]}""";
 
     private final Instance<FunctionApi> functions;
     private final boolean enabled;
@@ -67,7 +83,24 @@ public class DemoCounty {
             invoke(ResidentsRoutes.LINK_FAMILY, Map.of("id", residentIds.get(0)),
                     "{\"familySubject\":\"family-demo\",\"relation\":\"CHILD\"}", "demo-family-0");
         }
-        LOG.infof("demo county %s seeded: %d residents; family-demo acts for the first", COUNTY, residentIds.size());
+        String mealPoint = seedMeals();
+        LOG.infof("demo county %s seeded: %d residents (family-demo acts for the first); meal point %s with menus for a week",
+                COUNTY, residentIds.size(), mealPoint);
+    }
+
+    /** The county's meal policy, one meal point open every day, and its menus for the coming week. */
+    private String seedMeals() {
+        invoke(MealRoutes.PUBLISH_POLICY, Map.of(), MEAL_POLICY, "demo-meal-policy");
+        Reply point = invoke(MealRoutes.CREATE_POINT, Map.of(), MEAL_POINT, "demo-meal-point");
+        if (point.status() != 201) {
+            return "(none)";
+        }
+        String id = StrictJson.mapper().valueToTree(parse(point.json())).path("id").asText();
+        LocalDate today = LocalDate.now(ApiDispatcher.COUNTY_ZONE);
+        for (int day = 0; day < 7; day++) {
+            invoke(MealRoutes.PUT_MENU, Map.of("id", id, "date", today.plusDays(day).toString()), MENU, "demo-menu-" + day);
+        }
+        return id;
     }
 
     public String subjectFor(Role role) {
@@ -85,7 +118,10 @@ public class DemoCounty {
         Binding binding = functions.stream().flatMap(f -> f.bindings().stream())
                 .filter(b -> b.route().equals(route)).findFirst().orElseThrow();
         Caller seeder = new Caller(SEEDER, COUNTY, java.util.Set.of(Role.OFFICER));
-        String path = route.path().replace("{id}", params.getOrDefault("id", ""));
+        String path = route.path();
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            path = path.replace("{" + param.getKey() + "}", param.getValue());
+        }
         Call call = new Call(route, seeder, params, Map.of(), body,
                 Optional.of(IdempotencyKey.of(COUNTY, SEEDER, key, route.method(), path, StrictJson.canonical(body))),
                 "demo-seed", Instant.now());
