@@ -1,5 +1,6 @@
 package cn.yiyang.localgateway;
 
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.gateway.auth.Caller;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.Call;
@@ -96,7 +97,7 @@ public class DemoCounty {
             return "(none)";
         }
         String id = StrictJson.mapper().valueToTree(parse(point.json())).path("id").asText();
-        LocalDate today = LocalDate.now(ApiDispatcher.COUNTY_ZONE);
+        LocalDate today = LocalDate.now(CountyTime.ZONE);
         for (int day = 0; day < 7; day++) {
             invoke(MealRoutes.PUT_MENU, Map.of("id", id, "date", today.plusDays(day).toString()), MENU, "demo-menu-" + day);
         }

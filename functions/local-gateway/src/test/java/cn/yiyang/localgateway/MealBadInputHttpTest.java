@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(StoresTestResource.class)
-class MealOrderHttpTest extends MealBadInputScenarios {
+class MealBadInputHttpTest extends MealBadInputScenarios {
 
     @Override
     protected Door door() {

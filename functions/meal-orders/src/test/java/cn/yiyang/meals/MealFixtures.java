@@ -1,5 +1,6 @@
 package cn.yiyang.meals;
 
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
@@ -48,7 +49,7 @@ public final class MealFixtures {
     }
 
     public static LocalDate tomorrow() {
-        return LocalDate.now(MealTime.ZONE).plusDays(1);
+        return LocalDate.now(CountyTime.ZONE).plusDays(1);
     }
 
     /** A resident of the county of the given age on tomorrow's date, published as a card. */

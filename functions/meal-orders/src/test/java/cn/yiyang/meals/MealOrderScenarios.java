@@ -1,5 +1,6 @@
 package cn.yiyang.meals;
 
+import cn.yiyang.kernel.time.CountyTime;
 import static cn.yiyang.meals.MealFixtures.COUNTY;
 import static cn.yiyang.meals.MealFixtures.OTHER_COUNTY;
 import static cn.yiyang.meals.MealFixtures.canteen;
@@ -137,7 +138,7 @@ public abstract class MealOrderScenarios {
     @Test
     void orderingAfterTheCutoff_isRefusedWithMealCutoffPassed() {
         String point = pointWithMenu(door(), 10, 0);
-        MutableClock.INSTANCE.setTo(tomorrow().atTime(9, 31).atZone(MealTime.ZONE).toInstant());
+        MutableClock.INSTANCE.setTo(tomorrow().atTime(9, 31).atZone(CountyTime.ZONE).toInstant());
 
         ApiAnswer late = door().send(lunch(resident(77), point));
 
@@ -206,7 +207,7 @@ public abstract class MealOrderScenarios {
     void theCanteenServesAnOrder_andSettlementSeesTheServedSubsidy() {
         String point = pointWithMenu(door(), 10, 0);
         String id = door().send(lunch(resident(85), point)).json().path("id").asText();
-        MutableClock.INSTANCE.setTo(tomorrow().atTime(11, 30).atZone(MealTime.ZONE).toInstant());
+        MutableClock.INSTANCE.setTo(tomorrow().atTime(11, 30).atZone(CountyTime.ZONE).toInstant());
 
         ApiAnswer served = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen())
                 .idempotencyKey("serve-" + UUID.randomUUID()));
@@ -236,10 +237,10 @@ public abstract class MealOrderScenarios {
     void aNoShow_isMarkedOnlyAfterTheSlotHasEnded() {
         String point = pointWithMenu(door(), 10, 0);
         String id = door().send(lunch(resident(85), point)).json().path("id").asText();
-        MutableClock.INSTANCE.setTo(tomorrow().atTime(12, 0).atZone(MealTime.ZONE).toInstant());
+        MutableClock.INSTANCE.setTo(tomorrow().atTime(12, 0).atZone(CountyTime.ZONE).toInstant());
         ApiAnswer early = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen())
                 .idempotencyKey("ns-" + UUID.randomUUID()));
-        MutableClock.INSTANCE.setTo(tomorrow().atTime(13, 5).atZone(MealTime.ZONE).toInstant());
+        MutableClock.INSTANCE.setTo(tomorrow().atTime(13, 5).atZone(CountyTime.ZONE).toInstant());
         ApiAnswer late = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen())
                 .idempotencyKey("ns-" + UUID.randomUUID()));
 

@@ -1,5 +1,6 @@
 package cn.yiyang.meals.menus;
 
+import cn.yiyang.kernel.time.CountyTime;
 import static cn.yiyang.meals.MealStore.document;
 
 import cn.yiyang.gateway.dispatch.Call;
@@ -8,7 +9,6 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.meals.MealProblem;
 import cn.yiyang.meals.MealStore;
-import cn.yiyang.meals.MealTime;
 import cn.yiyang.meals.points.MealPoint;
 import cn.yiyang.meals.points.MealPointService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +48,7 @@ public class MenuService {
         Menu.Request request = call.body(Menu.Request.class);
         MealPoint point = points.find(call.county(), call.pathParam("id"));
         LocalDate date = date(call.pathParam("date"));
-        LocalDate today = MealTime.today(clock);
+        LocalDate today = CountyTime.today(clock);
         if (date.isBefore(today) || date.isAfter(today.plusDays(DAYS_AHEAD_MAX))) {
             throw new ApiException(MealProblem.MEAL_DATE_OUT_OF_RANGE, "Menus are published for today up to "
                     + DAYS_AHEAD_MAX + " days ahead");

@@ -1,5 +1,6 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
@@ -8,7 +9,6 @@ import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.meals.MealProblem;
 import cn.yiyang.meals.MealStore;
 import cn.yiyang.meals.MealTable;
-import cn.yiyang.meals.MealTime;
 import cn.yiyang.meals.menus.Dish;
 import cn.yiyang.meals.menus.Menu;
 import cn.yiyang.meals.menus.MenuService;
@@ -76,7 +76,7 @@ public class OrderService {
         if (rule == null) {
             throw new ApiException(MealProblem.MEAL_SLOT_NOT_SERVED, "The meal point does not serve " + r.slot());
         }
-        LocalDate today = MealTime.today(clock);
+        LocalDate today = CountyTime.today(clock);
         if (r.date().isBefore(today) || r.date().isAfter(today.plusDays(DAYS_AHEAD_MAX))) {
             throw new ApiException(MealProblem.MEAL_DATE_OUT_OF_RANGE, "Orders are taken from today up to "
                     + DAYS_AHEAD_MAX + " days ahead");
@@ -103,7 +103,7 @@ public class OrderService {
         MealOrder order = new MealOrder(UUID.randomUUID().toString(), call.county(), resident.residentId(), resident.name(),
                 resident.phoneMasked(), point.id(), r.date(), r.slot(), r.mode(), address, lines, price, subsidy,
                 price - subsidy, policy.version(), weekly, monthly, ConfirmationCode.generate(), OrderStatus.PLACED,
-                Channel.of(call.caller()), call.caller().subject(), MealTime.stamp(clock), null, null);
+                Channel.of(call.caller()), call.caller().subject(), CountyTime.now(clock), null, null);
 
         String table = store.table();
         List<TransactWriteItem> items = new ArrayList<>();
@@ -134,7 +134,7 @@ public class OrderService {
             throw new ApiException(MealProblem.MEAL_ORDER_NOT_CANCELLABLE, "The order is " + order.status());
         }
         checkBeforeCutoff(order.date(), points.find(call.county(), order.mealPointId()).slots().get(order.slot()));
-        MealOrder cancelled = order.moved(OrderStatus.CANCELLED, MealTime.stamp(clock), call.caller().subject());
+        MealOrder cancelled = order.moved(OrderStatus.CANCELLED, CountyTime.now(clock), call.caller().subject());
         String table = store.table();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(OrderItems.move(table, order, cancelled));
@@ -157,11 +157,11 @@ public class OrderService {
         if (order.status() != OrderStatus.PLACED) {
             throw new ApiException(MealProblem.MEAL_ORDER_NOT_SERVABLE, "The order is " + order.status());
         }
-        if (!order.date().equals(MealTime.today(clock))) {
+        if (!order.date().equals(CountyTime.today(clock))) {
             throw new ApiException(MealProblem.MEAL_NOT_SERVING_DAY, "The order is for " + order.date());
         }
         MealOrder served = order.moved(order.mode() == Mode.DELIVERY ? OrderStatus.DELIVERED : OrderStatus.SERVED,
-                MealTime.stamp(clock), call.caller().subject());
+                CountyTime.now(clock), call.caller().subject());
         return new DynamoWrite(List.of(OrderItems.move(store.table(), order, served),
                 OrderItems.settle(store.table(), order, true)), Reply.ok(served), OrderService::readAgain);
     }
@@ -172,10 +172,10 @@ public class OrderService {
             throw new ApiException(MealProblem.MEAL_ORDER_NOT_SERVABLE, "The order is " + order.status());
         }
         SlotRule rule = points.find(call.county(), order.mealPointId()).slots().get(order.slot());
-        if (MealTime.now(clock).isBefore(order.date().atTime(rule.endsAt()))) {
+        if (CountyTime.localNow(clock).isBefore(order.date().atTime(rule.endsAt()))) {
             throw new ApiException(MealProblem.MEAL_SLOT_NOT_OVER, "The slot ends at " + rule.endsAt());
         }
-        MealOrder missed = order.moved(OrderStatus.NO_SHOW, MealTime.stamp(clock), call.caller().subject());
+        MealOrder missed = order.moved(OrderStatus.NO_SHOW, CountyTime.now(clock), call.caller().subject());
         return new DynamoWrite(List.of(OrderItems.move(store.table(), order, missed),
                 OrderItems.settle(store.table(), order, false)), Reply.ok(missed), OrderService::readAgain);
     }
@@ -207,7 +207,7 @@ public class OrderService {
 
     private void checkBeforeCutoff(LocalDate date, SlotRule rule) {
         LocalDateTime cutoff = date.atTime(rule.cutoff());
-        if (!MealTime.now(clock).isBefore(cutoff)) {
+        if (!CountyTime.localNow(clock).isBefore(cutoff)) {
             throw new ApiException(MealProblem.MEAL_CUTOFF_PASSED, "Orders for this slot closed at " + cutoff);
         }
     }

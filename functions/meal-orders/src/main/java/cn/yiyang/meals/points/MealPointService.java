@@ -1,5 +1,6 @@
 package cn.yiyang.meals.points;
 
+import cn.yiyang.kernel.time.CountyTime;
 import static cn.yiyang.meals.MealStore.document;
 import static cn.yiyang.meals.MealStore.s;
 
@@ -9,7 +10,6 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.meals.MealStore;
 import cn.yiyang.meals.MealTable;
-import cn.yiyang.meals.MealTime;
 import cn.yiyang.stores.dynamo.DynamoWrite;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -42,7 +42,7 @@ public class MealPointService {
         MealPointRequest r = call.body(MealPointRequest.class);
         validate(r, call.county());
         MealPoint point = new MealPoint(UUID.randomUUID().toString(), call.county(), r.name().strip(), r.address().strip(),
-                r.streetCode(), r.operatorName().strip(), r.openDays(), r.slots(), MealTime.stamp(clock));
+                r.streetCode(), r.operatorName().strip(), r.openDays(), r.slots(), CountyTime.now(clock));
         Map<String, AttributeValue> item = new HashMap<>(MealStore.key(MealPoint.pk(point.county(), point.id()), MealPoint.SK));
         item.put("data", document(point));
         item.put("gsi1pk", s("POINTS#" + point.county()));

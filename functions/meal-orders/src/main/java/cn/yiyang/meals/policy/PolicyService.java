@@ -1,5 +1,6 @@
 package cn.yiyang.meals.policy;
 
+import cn.yiyang.kernel.time.CountyTime;
 import static cn.yiyang.meals.MealStore.document;
 import static cn.yiyang.meals.MealStore.n;
 
@@ -8,7 +9,6 @@ import cn.yiyang.gateway.dispatch.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.meals.MealStore;
-import cn.yiyang.meals.MealTime;
 import cn.yiyang.stores.dynamo.DynamoWrite;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -59,7 +59,7 @@ public class PolicyService {
         SubsidyPolicy next = new SubsidyPolicy(previous.version() + 1, List.copyOf(r.ageBands()),
                 r.categorySubsidyFen() == null ? Map.of() : Map.copyOf(r.categorySubsidyFen()),
                 r.freeCategories() == null ? Set.of() : Set.copyOf(r.freeCategories()),
-                r.weeklyMealsMax(), r.monthlyMealsMax(), MealTime.stamp(clock), call.caller().subject());
+                r.weeklyMealsMax(), r.monthlyMealsMax(), CountyTime.now(clock), call.caller().subject());
         Map<String, AttributeValue> version = new HashMap<>(MealStore.key(pk(call.county()), String.format("V#%010d", next.version())));
         version.put("data", document(next));
         Map<String, AttributeValue> current = new HashMap<>(MealStore.key(pk(call.county()), "CURRENT"));

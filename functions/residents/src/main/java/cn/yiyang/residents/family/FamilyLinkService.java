@@ -1,9 +1,9 @@
 package cn.yiyang.residents.family;
 
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Reply;
 import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.residents.ResidentsTime;
 import cn.yiyang.residents.registry.ResidentAccess;
 import cn.yiyang.residents.registry.ResidentCardPublisher;
 import cn.yiyang.residents.registry.ResidentProblem;
@@ -47,14 +47,14 @@ public class FamilyLinkService {
             link.residentId = resident.id;
             link.familySubject = request.familySubject();
             link.relation = request.relation();
-            link.createdAt = ResidentsTime.now(clock);
+            link.createdAt = CountyTime.now(clock);
             link.createdBy = call.caller().subject();
             return link.persistAndFlush()
                     .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION)).transform(f -> new ApiException(
                             ResidentProblem.FAMILY_LINK_EXISTS, "This account is already linked to this resident"))
                     .call(saved -> cards.publish(resident))
                     .map(saved -> Reply.created(new FamilyLinkView(link.id, link.residentId, link.familySubject,
-                            link.relation, ResidentsTime.shown(link.createdAt))));
+                            link.relation, CountyTime.shown(link.createdAt))));
         });
     }
 }

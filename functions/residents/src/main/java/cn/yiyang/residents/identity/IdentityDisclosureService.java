@@ -1,10 +1,10 @@
 package cn.yiyang.residents.identity;
 
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Reply;
 import cn.yiyang.kernel.pii.PiiProtector;
 import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.residents.ResidentsTime;
 import cn.yiyang.residents.registry.Resident;
 import cn.yiyang.residents.registry.ResidentAccess;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +46,7 @@ public class IdentityDisclosureService {
             disclosure.officer = call.caller().subject();
             disclosure.reason = reason;
             disclosure.requestId = call.requestId();
-            disclosure.disclosedAt = ResidentsTime.now(clock);
+            disclosure.disclosedAt = CountyTime.now(clock);
             return disclosure.persistAndFlush().map(saved -> Reply.ok(identity(resident, disclosure.id)));
         });
     }

@@ -1,5 +1,6 @@
 package cn.yiyang.residents.registry;
 
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Reply;
 import cn.yiyang.kernel.identity.IdNumber;
@@ -8,7 +9,6 @@ import cn.yiyang.kernel.identity.MobilePhone;
 import cn.yiyang.kernel.pii.PiiProtector;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
-import cn.yiyang.residents.ResidentsTime;
 import cn.yiyang.stores.pg.PgFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,7 @@ public class ResidentService {
     }
 
     public Uni<Reply> register(Call call) {
-        LocalDate today = ResidentsTime.today(clock);
+        LocalDate today = CountyTime.today(clock);
         ResidentRules.Registration valid = ResidentRules.registration(call.body(ResidentRequests.Register.class),
                 call.county(), today);
         Resident r = new Resident();
@@ -58,7 +58,7 @@ public class ResidentService {
         r.abilityLevel = valid.abilityLevel();
         setContact(r, valid.emergencyContact());
         r.status = ResidentStatus.ACTIVE;
-        r.createdAt = ResidentsTime.now(clock);
+        r.createdAt = CountyTime.now(clock);
         r.updatedAt = r.createdAt;
         r.createdBy = call.caller().subject();
         return r.persistAndFlush()
@@ -71,7 +71,7 @@ public class ResidentService {
 
     public Uni<Reply> get(Call call) {
         return access.readable(call.caller(), call.pathParam("id"))
-                .map(r -> Reply.ok(ResidentView.of(r, ResidentsTime.today(clock))));
+                .map(r -> Reply.ok(ResidentView.of(r, CountyTime.today(clock))));
     }
 
     /** The hotline look-up: exact match on the keyed-hash index of a phone or an ID number. */
@@ -88,12 +88,12 @@ public class ResidentService {
                             pii.index(call.county(), PHONE, MobilePhone.parse(phone.get()).value()))
                             .page(0, LOOKUP_RESULTS_MAX).list()
                     : Resident.<Resident>find("county = ?1 and idNumberIndex = ?2", call.county(),
-                            pii.index(call.county(), ID_NUMBER, IdNumber.parse(idNumber.get(), ResidentsTime.today(clock)).value()))
+                            pii.index(call.county(), ID_NUMBER, IdNumber.parse(idNumber.get(), CountyTime.today(clock)).value()))
                             .page(0, LOOKUP_RESULTS_MAX).list();
         } catch (IdentityFormatException e) {
             throw ApiException.invalid(phone.isPresent() ? PHONE : ID_NUMBER, e.reason().name(), e.getMessage());
         }
-        LocalDate today = ResidentsTime.today(clock);
+        LocalDate today = CountyTime.today(clock);
         return found.map(list -> Reply.ok(new ResidentView.Page(list.stream().map(r -> ResidentView.of(r, today)).toList())));
     }
 
@@ -120,10 +120,10 @@ public class ResidentService {
             if (change.status() != null) {
                 r.status = change.status();
             }
-            r.updatedAt = ResidentsTime.now(clock);
+            r.updatedAt = CountyTime.now(clock);
             return r.<Resident>persistAndFlush()
                     .call(cards::publish)
-                    .map(saved -> Reply.ok(ResidentView.of(saved, ResidentsTime.today(clock))));
+                    .map(saved -> Reply.ok(ResidentView.of(saved, CountyTime.today(clock))));
         });
     }
 

@@ -1,7 +1,7 @@
 package cn.yiyang.residents.registry;
 
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.resident.Category;
-import cn.yiyang.residents.ResidentsTime;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,7 +32,7 @@ public record ResidentView(UUID id, String county, String name, String idNumberM
                 categories, categories.stream().map(Category::label).toList(), r.disabilityLevel, r.abilityLevel,
                 r.emergencyName == null ? null
                         : new EmergencyContactView(r.emergencyName, r.emergencyRelation, r.emergencyPhoneMasked),
-                r.status, r.version, ResidentsTime.shown(r.createdAt), ResidentsTime.shown(r.updatedAt));
+                r.status, r.version, CountyTime.shown(r.createdAt), CountyTime.shown(r.updatedAt));
     }
 
     private static int ageOn(LocalDate birthDate, LocalDate today) {

@@ -1,5 +1,6 @@
 package cn.yiyang.gateway.dispatch;
 
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.gateway.auth.Caller;
 import cn.yiyang.gateway.auth.JwtAuthenticator;
 import cn.yiyang.gateway.idempotency.IdempotencyKey;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +40,6 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class ApiDispatcher {
 
-    public static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
     public static final int QUERY_PARAMS_MAX = 16;
     public static final int QUERY_VALUE_CHARS_MAX = 256;
 
@@ -127,7 +126,7 @@ public class ApiDispatcher {
             return;
         }
         try {
-            meter.count(caller.county(), route.function(), route.key(), LocalDate.ofInstant(at, COUNTY_ZONE));
+            meter.count(caller.county(), route.function(), route.key(), LocalDate.ofInstant(at, CountyTime.ZONE));
         } catch (RuntimeException e) {
             // A lost count must never fail the resident's request; it is logged for reconciliation.
             LOG.warnf("usage count lost for %s: %s", route.key(), e.getClass().getSimpleName());

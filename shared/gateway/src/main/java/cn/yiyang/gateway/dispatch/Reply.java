@@ -20,10 +20,4 @@ public record Reply(int status, String json, Map<String, String> headers) {
     public static Reply created(Object body) {
         return new Reply(201, StrictJson.write(body), Map.of());
     }
-
-    public Reply withHeader(String name, String value) {
-        java.util.HashMap<String, String> all = new java.util.HashMap<>(headers);
-        all.put(name, value);
-        return new Reply(status, json, all);
-    }
 }
