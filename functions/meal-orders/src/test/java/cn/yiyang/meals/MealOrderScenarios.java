@@ -204,6 +204,20 @@ public abstract class MealOrderScenarios {
     }
 
     @Test
+    void anInactiveResident_isRefusedWithResidentInactive() {
+        String point = pointWithMenu(door(), 10, 0);
+        String id = UUID.randomUUID().toString();
+        io.quarkus.arc.Arc.container().instance(cn.yiyang.stores.cards.ResidentCards.class).get()
+                .put(new cn.yiyang.stores.cards.ResidentCard(COUNTY, id, "林阿公", tomorrow().minusYears(81), Set.of(), null,
+                        "SUSPENDED", COUNTY + "001", "文三路 9 号", null, Set.of()));
+
+        ApiAnswer answer = door().send(lunch(id, point));
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.code()).isEqualTo("RESIDENT_INACTIVE");
+    }
+
+    @Test
     void theCanteenServesAnOrder_andSettlementSeesTheServedSubsidy() {
         String point = pointWithMenu(door(), 10, 0);
         String id = door().send(lunch(resident(85), point)).json().path("id").asText();
