@@ -9,4 +9,10 @@ class LogLeakScanTest extends LogLeakScanTests {
     protected String expectedAccessLine() {
         return "POST /v1/meal-orders ->";
     }
+
+    /** Residents reach this function as cards, with masked phones only: the scan looks for ID-number shapes. */
+    @Override
+    protected int issuedPiiAtLeast() {
+        return 0;
+    }
 }

@@ -2,14 +2,11 @@ package cn.yiyang.meals;
 
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCards;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
-import cn.yiyang.testing.TestPeople;
+import cn.yiyang.testing.TestResidents;
 import cn.yiyang.testing.Tokens;
-import io.quarkus.arc.Arc;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -58,12 +55,7 @@ public final class MealFixtures {
     }
 
     public static String resident(String county, int age, Set<String> family, String... categories) {
-        String id = UUID.randomUUID().toString();
-        TestPeople.phone();
-        ResidentCard card = new ResidentCard(county, id, "陈阿婆", tomorrow().minusYears(age).minusDays(10),
-                Set.of(categories), null, ResidentCard.ACTIVE, county + "001", "文三路 8 号", "138****0000", family);
-        Arc.container().instance(ResidentCards.class).get().put(card);
-        return id;
+        return TestResidents.publish(county, county + "001", tomorrow().minusYears(age).minusDays(10), family, categories);
     }
 
     public static String point(Door door, String county, int dineInSeats, int deliverySeats, String openDays) {

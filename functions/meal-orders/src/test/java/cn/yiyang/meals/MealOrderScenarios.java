@@ -207,8 +207,7 @@ public abstract class MealOrderScenarios {
     void anInactiveResident_isRefusedWithResidentInactive() {
         String point = pointWithMenu(door(), 10, 0);
         String id = UUID.randomUUID().toString();
-        io.quarkus.arc.Arc.container().instance(cn.yiyang.stores.cards.ResidentCards.class).get()
-                .put(new cn.yiyang.stores.cards.ResidentCard(COUNTY, id, "林阿公", tomorrow().minusYears(81), Set.of(), null,
+        cn.yiyang.testing.TestResidents.publish(new cn.yiyang.stores.cards.ResidentCard(COUNTY, id, "林阿公", tomorrow().minusYears(81), Set.of(), null,
                         "SUSPENDED", COUNTY + "001", "文三路 9 号", null, Set.of()));
 
         ApiAnswer answer = door().send(lunch(id, point));

@@ -20,12 +20,17 @@ public abstract class LogLeakScanTests {
     /** The access-log text a module's suite must have produced, so the scan is not of nothing. */
     protected abstract String expectedAccessLine();
 
+    /** How many ID numbers and phones the module's suite handed out; 0 where it handles none in full. */
+    protected int issuedPiiAtLeast() {
+        return 20;
+    }
+
     @Test
     void nothingTheSuiteLogged_holdsAFullIdNumberOrPhone() throws IOException {
         List<String> issued = IssuedPii.all();
         LogLeakScan.Result result = LogLeakScan.scan(LogLeakScan.LOG_DIRECTORY, issued);
 
-        assertThat(issued).as("ID numbers and phones the suite used").hasSizeGreaterThan(20);
+        assertThat(issued).as("ID numbers and phones the suite used").hasSizeGreaterThanOrEqualTo(issuedPiiAtLeast());
         assertThat(result.lines()).as("lines the suite logged").isGreaterThan(100);
         assertThat(logged(expectedAccessLine())).as("the suite's access log was among what was scanned").isTrue();
         assertThat(result.leaks()).isEmpty();

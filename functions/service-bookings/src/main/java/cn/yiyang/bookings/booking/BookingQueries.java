@@ -1,0 +1,119 @@
+package cn.yiyang.bookings.booking;
+
+import cn.yiyang.bookings.providers.ProviderService;
+import cn.yiyang.bookings.settings.CountySetting;
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.kernel.time.CountyTime;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** The lists people work from: a resident's bookings, the hotline's code look-up, overdue emergencies, flagged visits, a provider's day, settlement. */
+@ApplicationScoped
+public class BookingQueries {
+
+    public static final int PAGE_SIZE_MAX = 200;
+
+    private final BookingAccess access;
+    private final Clock clock;
+
+    public BookingQueries(BookingAccess access, Clock clock) {
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Uni<Reply> get(Call call) {
+        return Booking.<Booking>find("id = ?1 and county = ?2", ProviderService.uuid(call.pathParam("id"), "Booking"),
+                        call.county()).firstResult()
+                .flatMap(b -> access.check(call.caller(), b))
+                .map(b -> Reply.ok(BookingView.of(b)));
+    }
+
+    /** {@code ?residentId=} for the resident and those acting for them; {@code ?confirmationCode=} for the hotline. */
+    public Uni<Reply> list(Call call) {
+        var code = call.queryParam("confirmationCode");
+        if (code.isPresent()) {
+            if (!call.caller().has(cn.yiyang.kernel.route.Role.OPERATOR) && !call.caller().has(cn.yiyang.kernel.route.Role.OFFICER)) {
+                throw new ApiException(CommonProblem.FORBIDDEN, "Only staff look bookings up by code");
+            }
+            return Booking.<Booking>list("county = ?1 and confirmationCode = ?2 order by startsAt desc", call.county(),
+                    cn.yiyang.kernel.identity.ConfirmationCode.normalise(code.get())).map(BookingQueries::pageOf);
+        }
+        return access.residentFor(call.caller(), call.requiredQueryParam("residentId"))
+                .flatMap(card -> Booking.<Booking>find("county = ?1 and residentId = ?2 order by startsAt desc",
+                        call.county(), card.residentId()).page(0, PAGE_SIZE_MAX).list())
+                .map(BookingQueries::pageOf);
+    }
+
+    /** 助急 bookings still unassigned past the county's assignment time, oldest first. */
+    public Uni<Reply> overdue(Call call) {
+        OffsetDateTime now = CountyTime.now(clock);
+        return CountySetting.of(call.county()).flatMap(setting -> Booking.<Booking>find(
+                "county = ?1 and emergency = true and status = ?2 and createdAt < ?3 order by createdAt",
+                call.county(), BookingStatus.REQUESTED, now.minusMinutes(setting.emergencyAssignMinutes))
+                .page(0, PAGE_SIZE_MAX).list()).map(BookingQueries::pageOf);
+    }
+
+    public Uni<Reply> flagged(Call call) {
+        return Booking.<Booking>find("county = ?1 and flaggedShort = true order by startsAt desc", call.county())
+                .page(0, PAGE_SIZE_MAX).list().map(BookingQueries::pageOf);
+    }
+
+    public Uni<Reply> providerDay(Call call) {
+        LocalDate date = date(call.pathParam("date"));
+        OffsetDateTime from = date.atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
+        return ProviderService.own(call, call.pathParam("id")).flatMap(p -> Booking.<Booking>find(
+                "providerId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt", p.id, from, from.plusDays(1))
+                .page(0, PAGE_SIZE_MAX).list()).map(BookingQueries::pageOf);
+    }
+
+    @RegisterForReflection
+    public record BookingSettlement(String settlementKey, String providerId, String month, long completedSubsidisedBookings,
+                                    long subsidyFen) {
+    }
+
+    /** Completed subsidised visits per provider and month, keyed for a settlement that pays each key once. */
+    public Uni<Reply> settlements(Call call) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(call.requiredQueryParam("month"));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
+        }
+        OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                        select provider_id::text, count(*), sum(subsidy_fen) from bookings.booking
+                        where county = ?1 and status in ('COMPLETED', 'RATED') and subsidy_fen > 0
+                          and starts_at >= ?2 and starts_at < ?3
+                        group by provider_id order by provider_id""", Object[].class)
+                .setParameter(1, call.county()).setParameter(2, from).setParameter(3, from.plusMonths(1))
+                .getResultList())
+                .map(rows -> Reply.ok(Map.of("month", month.toString(), "items", rows.stream()
+                        .map(row -> new BookingSettlement("booking:" + call.county() + ":" + row[0] + ":" + month,
+                                (String) row[0], month.toString(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                        .toList())));
+    }
+
+    private static Reply pageOf(List<Booking> bookings) {
+        return Reply.ok(BookingView.Page.of(bookings));
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("date", "BAD_DATE", "A date YYYY-MM-DD");
+        }
+    }
+}

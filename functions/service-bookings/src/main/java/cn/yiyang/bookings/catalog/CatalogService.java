@@ -1,0 +1,69 @@
+package cn.yiyang.bookings.catalog;
+
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Reply;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The county's service catalog: the default services installed once, then read by everyone. */
+@ApplicationScoped
+public class CatalogService {
+
+    public static final String EMERGENCY = "EMERGENCY";
+    private static final String DEFAULT_SUBSIDY = "TEKUN:100,SHINENG:80,DIBAO:50";
+
+    /** code, name, minutes, price in fen, certified caregiver required. */
+    private static final List<Object[]> DEFAULTS = List.of(
+            new Object[] {"BATH", "助浴", 60, 8000L, true},
+            new Object[] {"CLEAN", "助洁", 120, 6000L, false},
+            new Object[] {"MEDICAL", "助医", 90, 9000L, true},
+            new Object[] {"WALK", "助行", 60, 3000L, false},
+            new Object[] {EMERGENCY, "助急", 60, 5000L, true},
+            new Object[] {"HAIRCUT", "理发", 30, 2000L, false},
+            new Object[] {"NAILS", "剪指甲", 20, 1500L, false},
+            new Object[] {"MASSAGE", "按摩", 45, 5000L, true});
+
+    @RegisterForReflection
+    public record ServiceView(String code, String name, int durationMinutes, long priceFen, boolean certifiedRequired,
+                              boolean emergency, String subsidyPercent) {
+        static ServiceView of(CareService s) {
+            return new ServiceView(s.code, s.name, s.durationMinutes, s.priceFen, s.certifiedRequired, s.emergency,
+                    s.subsidyPercent);
+        }
+    }
+
+    /** Installs the default services the county does not have yet; existing ones are left as they are. */
+    public Uni<Reply> installDefaults(Call call) {
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (Object[] d : DEFAULTS) {
+            chain = chain.flatMap(n -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                            insert into bookings.care_service (id, county, code, name, duration_minutes, price_fen,
+                              subsidy_percent, certified_required, emergency)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (county, code) do nothing""")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, call.county()).setParameter(3, d[0])
+                    .setParameter(4, d[1]).setParameter(5, d[2]).setParameter(6, d[3]).setParameter(7, DEFAULT_SUBSIDY)
+                    .setParameter(8, d[4]).setParameter(9, EMERGENCY.equals(d[0]))
+                    .executeUpdate()).map(inserted -> n + inserted));
+        }
+        return chain.flatMap(installed -> list(call.county())
+                .map(services -> Reply.created(Map.of("installed", installed, "items", services))));
+    }
+
+    public Uni<Reply> list(Call call) {
+        return list(call.county()).map(services -> Reply.ok(Map.of("items", services)));
+    }
+
+    private static Uni<List<ServiceView>> list(String county) {
+        return CareService.<CareService>list("county = ?1 order by code", county)
+                .map(all -> all.stream().map(ServiceView::of).toList());
+    }
+
+    public static Uni<CareService> find(String county, String code) {
+        return CareService.<CareService>find("county = ?1 and code = ?2", county, code).firstResult();
+    }
+}

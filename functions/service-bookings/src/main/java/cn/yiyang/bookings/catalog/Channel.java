@@ -1,0 +1,19 @@
+package cn.yiyang.bookings.catalog;
+
+import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.route.Role;
+
+/** How a booking came in, from the role of whoever made it. */
+public enum Channel {
+    MINI_PROGRAM, HOTLINE, ONSITE;
+
+    public static Channel of(Caller caller) {
+        if (caller.has(Role.OPERATOR)) {
+            return HOTLINE;
+        }
+        if (caller.has(Role.PROVIDER) || caller.has(Role.CAREGIVER)) {
+            return ONSITE;
+        }
+        return MINI_PROGRAM;
+    }
+}

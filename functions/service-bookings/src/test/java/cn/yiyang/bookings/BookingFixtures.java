@@ -1,0 +1,95 @@
+package cn.yiyang.bookings;
+
+import cn.yiyang.kernel.route.Role;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.testing.ApiAnswer;
+import cn.yiyang.testing.ApiRequest;
+import cn.yiyang.testing.Door;
+import cn.yiyang.testing.TestResidents;
+import cn.yiyang.testing.Tokens;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The world a booking scenario needs. Each scenario takes a street of its own, so providers made
+ * by other scenarios never serve its residents.
+ */
+public final class BookingFixtures {
+
+    public static final String COUNTY = "330105";
+    public static final String OTHER_COUNTY = "320303";
+
+    private BookingFixtures() {
+    }
+
+    public static String officer() {
+        return Tokens.of(COUNTY, "officer-1", Role.OFFICER);
+    }
+
+    public static String operator() {
+        return Tokens.of(COUNTY, "operator-9", Role.OPERATOR);
+    }
+
+    public static String provider(String providerId) {
+        return Tokens.of(COUNTY, providerId, Role.PROVIDER);
+    }
+
+    public static String caregiver(String caregiverId) {
+        return Tokens.of(COUNTY, caregiverId, Role.CAREGIVER);
+    }
+
+    public static String residentToken(String residentId) {
+        return Tokens.of(COUNTY, residentId, Role.RESIDENT);
+    }
+
+    public static String newStreet() {
+        return COUNTY + String.format("%03d", ThreadLocalRandom.current().nextInt(100, 1000));
+    }
+
+    /** Tomorrow at this hour, Asia/Shanghai. */
+    public static OffsetDateTime tomorrowAt(int hour, int minute) {
+        return LocalDate.now(CountyTime.ZONE).plusDays(1).atTime(hour, minute).atZone(CountyTime.ZONE).toOffsetDateTime();
+    }
+
+    public static String resident(String street, String... categories) {
+        return TestResidents.publish(COUNTY, street, LocalDate.of(1940, 6, 1), Set.of(), categories);
+    }
+
+    public static void catalog(Door door) {
+        expect(door.send(ApiRequest.post("/v1/services/defaults", "{}").bearer(officer()).idempotencyKey("svc-" + UUID.randomUUID())), 201);
+    }
+
+    public static String provider(Door door, String street, int windowCapacity) {
+        return expect(door.send(ApiRequest.post("/v1/providers", """
+                {"name":"西湖颐康居家服务中心","streets":["%s"],"services":["BATH","CLEAN","EMERGENCY","HAIRCUT"],"windowCapacity":%d}"""
+                .formatted(street, windowCapacity)).bearer(officer()).idempotencyKey("prov-" + UUID.randomUUID())), 201)
+                .json().path("id").asText();
+    }
+
+    public static String caregiver(Door door, String provider, boolean certified) {
+        return expect(door.send(ApiRequest.post("/v1/providers/" + provider + "/caregivers", """
+                {"name":"刘护理","certified":%s,"worksFrom":"08:00","worksUntil":"18:00"}""".formatted(certified))
+                .bearer(provider(provider)).idempotencyKey("cg-" + UUID.randomUUID())), 201).json().path("id").asText();
+    }
+
+    public static ApiRequest book(String token, String resident, String service, OffsetDateTime startsAt) {
+        return ApiRequest.post("/v1/bookings", """
+                {"residentId":"%s","serviceCode":"%s","startsAt":"%s"}""".formatted(resident, service, startsAt))
+                .bearer(token).idempotencyKey("book-" + UUID.randomUUID());
+    }
+
+    public static ApiRequest step(String booking, String action, String token, String body) {
+        return ApiRequest.post("/v1/bookings/" + booking + "/" + action, body).bearer(token)
+                .idempotencyKey(action + "-" + UUID.randomUUID());
+    }
+
+    public static ApiAnswer expect(ApiAnswer answer, int status) {
+        if (answer.status() != status) {
+            throw new AssertionError("expected " + status + ": " + answer);
+        }
+        return answer;
+    }
+}
