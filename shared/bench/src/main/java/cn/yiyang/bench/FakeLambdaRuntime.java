@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Just enough of the AWS Lambda Runtime API for one function process at a time: each {@link Run}
- * hands out its events on {@code /invocation/next}, one by one, and records when each answer
- * arrives together with the process's memory at that moment. Once a run's events are handed
- * out, further {@code next} calls are held (as on AWS) until the run is over.
+ * hands out its events on {@code /invocation/next}, one by one, and records when each was handed
+ * out and when its answer arrived (with the process's memory at that moment, if a pid is set).
+ * Once a run's events are handed out, further {@code next} calls are held (as on AWS) until the
+ * run is over or another run is armed for the same, still running, process.
  */
 final class FakeLambdaRuntime implements AutoCloseable {
 
@@ -36,9 +37,14 @@ final class FakeLambdaRuntime implements AutoCloseable {
     private static final String INVOCATION = "/2018-06-01/runtime/invocation/";
     private static final String INIT_ERROR = "/2018-06-01/runtime/init/error";
     private static final long HOLD_NEXT_SECONDS = 120;
+    private static final long HOLD_POLL_MILLIS = 200;
 
-    /** What the function posted back for one invocation. */
-    record Answer(boolean error, String body, long receivedNanos, Memory memory) {
+    /** What the function posted back for one invocation, and when the invocation was handed out. */
+    record Answer(boolean error, String body, long handedOutNanos, long receivedNanos, Memory memory) {
+
+        double millis() {
+            return (receivedNanos - handedOutNanos) / 1e6;
+        }
     }
 
     /** VmRSS and VmHWM of a process, in kB, from /proc/{pid}/status. */
@@ -71,6 +77,7 @@ final class FakeLambdaRuntime implements AutoCloseable {
         private final Deque<String> pendingIds = new ArrayDeque<>();
         private final Map<String, String> events = new LinkedHashMap<>();
         private final Map<String, CompletableFuture<Answer>> answers = new LinkedHashMap<>();
+        private final Map<String, Long> handedOut = new java.util.concurrent.ConcurrentHashMap<>();
         private final CountDownLatch over = new CountDownLatch(1);
         private volatile long pid;
 
@@ -97,6 +104,13 @@ final class FakeLambdaRuntime implements AutoCloseable {
             over.countDown();
         }
 
+        /** Hands out nothing more: the events not yet taken are never answered. */
+        synchronized int stopHandingOut() {
+            int left = pendingIds.size();
+            pendingIds.clear();
+            return left;
+        }
+
         private synchronized String takeNextId() {
             return pendingIds.poll();
         }
@@ -108,21 +122,24 @@ final class FakeLambdaRuntime implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    private final String functionName;
+    private final Object armed = new Object();
     private volatile Run current;
 
-    private FakeLambdaRuntime(HttpServer server, ExecutorService threads) {
+    private FakeLambdaRuntime(HttpServer server, ExecutorService threads, String functionName) {
         this.server = server;
         this.threads = threads;
+        this.functionName = functionName;
     }
 
-    static FakeLambdaRuntime start() throws IOException {
+    static FakeLambdaRuntime start(String functionName) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         ExecutorService threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "fake-lambda-runtime");
             thread.setDaemon(true);
             return thread;
         });
-        FakeLambdaRuntime runtime = new FakeLambdaRuntime(server, threads);
+        FakeLambdaRuntime runtime = new FakeLambdaRuntime(server, threads, functionName);
         server.createContext("/", runtime::handle);
         server.setExecutor(threads);
         server.start();
@@ -134,10 +151,13 @@ final class FakeLambdaRuntime implements AutoCloseable {
         return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    /** The next process to start will receive these events. */
+    /** The next process to start, or the one running (its held {@code next} call included), receives these events. */
     Run arm(List<String> eventJsons) {
         Run run = new Run(eventJsons);
-        current = run;
+        synchronized (armed) {
+            current = run;
+            armed.notifyAll();
+        }
         return run;
     }
 
@@ -148,7 +168,7 @@ final class FakeLambdaRuntime implements AutoCloseable {
             if (run == null) {
                 reply(exchange, 404, "");
             } else if (path.equals(NEXT)) {
-                next(exchange, run);
+                next(exchange);
             } else if (path.equals(INIT_ERROR)) {
                 run.fail("the function failed to initialise: " + body(exchange));
                 reply(exchange, 202, "{}");
@@ -158,7 +178,7 @@ final class FakeLambdaRuntime implements AutoCloseable {
                 String id = path.substring(INVOCATION.length(), path.lastIndexOf('/'));
                 CompletableFuture<Answer> answer = run.answers.get(id);
                 if (answer != null) {
-                    answer.complete(new Answer(path.endsWith("/error"), body(exchange), received, memory));
+                    answer.complete(new Answer(path.endsWith("/error"), body(exchange), run.handedOut.get(id), received, memory));
                 }
                 reply(exchange, 202, "{}");
             } else {
@@ -170,24 +190,37 @@ final class FakeLambdaRuntime implements AutoCloseable {
         }
     }
 
-    private void next(HttpExchange exchange, Run run) throws IOException {
+    private void next(HttpExchange exchange) throws IOException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(HOLD_NEXT_SECONDS);
+        Run run = current;
         String id = run.takeNextId();
-        if (id == null) {
-            // Nothing more to hand out: hold the call like AWS does, until the process is stopped.
+        while (id == null) {
+            // Nothing to hand out: hold the call like AWS does, until the process is stopped or
+            // another run is armed for it.
             try {
-                run.over.await(HOLD_NEXT_SECONDS, TimeUnit.SECONDS);
+                synchronized (armed) {
+                    if (current == run && run.over.getCount() > 0 && System.nanoTime() < until) {
+                        armed.wait(HOLD_POLL_MILLIS);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
-            return;
+            if (current == run && (run.over.getCount() == 0 || System.nanoTime() >= until)) {
+                return;
+            }
+            run = current;
+            id = run.takeNextId();
         }
         var headers = exchange.getResponseHeaders();
         headers.add("Content-Type", "application/json");
         headers.add("Lambda-Runtime-Aws-Request-Id", id);
         headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000));
         headers.add("Lambda-Runtime-Invoked-Function-Arn",
-                "arn:aws-cn:lambda:cn-northwest-1:000000000000:function:yiyang-residents");
+                "arn:aws-cn:lambda:cn-northwest-1:000000000000:function:" + functionName);
         headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0");
+        run.handedOut.put(id, System.nanoTime());
         reply(exchange, 200, run.events.get(id));
     }
 

@@ -1,0 +1,108 @@
+package cn.yiyang.bench;
+
+import cn.yiyang.bench.FakeLambdaRuntime.Answer;
+import cn.yiyang.testing.TestKeys;
+import cn.yiyang.testing.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A function's JVM launched as AWS's Java runtime would launch it: {@link LambdaJavaRuntime} with
+ * the runner jar (its manifest adds lib/) on the class path, {@code -XX:+UseSerialGC}, the Lambda
+ * environment, the JWT settings of the test keys, and DynamoDB pointed at the local endpoint.
+ */
+final class LambdaChild {
+
+    static final String GC_FLAG = "-XX:+UseSerialGC";
+    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    private static final long STOP_TIMEOUT_SECONDS = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LambdaChild() {
+    }
+
+    /** The function's process; add its own settings to {@code environment()} before starting it. */
+    static ProcessBuilder builder(Path runnerJar, String functionName, String runtimeApi, String dynamoEndpoint,
+                                  Path workDir) {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(), GC_FLAG,
+                "-Dyiyang.dynamo.endpoint=" + dynamoEndpoint,
+                "-Dyiyang.dynamo.create-tables=true",
+                "-cp", benchClasses() + File.pathSeparator + runnerJar, LambdaJavaRuntime.class.getName());
+        Map<String, String> env = cleanEnvironment(builder);
+        env.put("_HANDLER", HANDLER);
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("AWS_REGION", "cn-northwest-1");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.put("YIYANG_JWT_KEYS_LOCATION", TestKeys.jwksFile().toUri().toString());
+        env.put("YIYANG_JWT_ISSUER", Tokens.ISSUER);
+        env.put("YIYANG_JWT_AUDIENCE", Tokens.AUDIENCE);
+        return builder.directory(workDir.toFile()).redirectErrorStream(true);
+    }
+
+    /** Waits at most {@code seconds} for an answer, failing early if the process dies. */
+    static Answer await(CompletableFuture<Answer> future, Process process, Path log, long seconds) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < until) {
+            try {
+                return future.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the Lambda exited with " + process.exitValue()
+                            + " before answering; see " + log);
+                }
+            }
+        }
+        throw new IllegalStateException("no answer from the Lambda within " + seconds + " s; see " + log);
+    }
+
+    /** The v2 response, if it has the expected status; otherwise prints the answer and fails. */
+    static JsonNode expectStatus(Answer answer, int status, Path log) throws IOException {
+        JsonNode v2 = answer.error() ? null : JSON.readTree(answer.body());
+        if (v2 == null || v2.path("statusCode").asInt() != status) {
+            BenchMain.CONSOLE.println("Unexpected answer from the Lambda, expected statusCode " + status + " (log: " + log + "):");
+            BenchMain.CONSOLE.println(answer.body());
+            throw new IllegalStateException("the Lambda did not answer " + status);
+        }
+        return v2;
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Options from the environment would reach the child JVMs unseen: drop them. */
+    static Map<String, String> cleanEnvironment(ProcessBuilder builder) {
+        Map<String, String> env = builder.environment();
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.remove("JDK_JAVA_OPTIONS");
+        env.remove("_JAVA_OPTIONS");
+        return env;
+    }
+
+    static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** This module's classes (target/classes under exec:java). */
+    static Path benchClasses() {
+        try {
+            return Path.of(LambdaChild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package cn.yiyang.bench;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The DynamoDB calls the meal-orders Lambda makes for one DINE_IN order with a subsidy under a
+ * policy without caps, issued directly with a client built like the function's (JDK URL
+ * connection, 5 s timeouts): the same tables, keys, attributes, conditions and item sizes (the
+ * order document is a real answer of the Lambda, with fresh ids). The transaction is the
+ * Lambda's: seat counter Update ({@code ADD placed}, guarded by {@code placed < :seats}), order
+ * Put, subsidy-claim Put, and, as {@code DynamoOperations} adds to every guarded write, the
+ * idempotency record Put.
+ */
+final class RawOrderCalls implements AutoCloseable {
+
+    static final String TABLE_PREFIX = "yiyang-";
+    static final String ROUTE_KEY = "POST /v1/meal-orders";
+    private static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final long IDEMPOTENCY_TTL_SECONDS = Duration.ofHours(48).toSeconds();
+
+    /** The order's world: county, point, the point's seats per slot and mode, the caller, the menu's date. */
+    record Setting(String county, String pointId, int seats, String caller, LocalDate menuDate) {
+    }
+
+    private final DynamoDbClient client;
+    private final Setting setting;
+    private final String orderTemplate;
+    private final String templateOrderId;
+    private final String templateResidentId;
+    private final String meals = TABLE_PREFIX + "meals";
+    private final String idempotency = TABLE_PREFIX + "idempotency";
+    private final String usage = TABLE_PREFIX + "usage";
+    private final String cards = TABLE_PREFIX + "resident-cards";
+    private final Map<String, List<Double>> steps = new LinkedHashMap<>();
+
+    /**
+     * @param orderTemplate an order as the Lambda answered it; {@code templateOrderId} and
+     *                      {@code templateResidentId} are replaced in it by each call's own
+     */
+    RawOrderCalls(DynamoDbClient client, Setting setting, String orderTemplate, String templateOrderId,
+                  String templateResidentId) {
+        this.client = client;
+        this.setting = setting;
+        this.orderTemplate = orderTemplate;
+        this.templateOrderId = templateOrderId;
+        this.templateResidentId = templateResidentId;
+    }
+
+    /** A client like the function's: URL connection, bounded timeouts, dummy credentials for the local endpoint. */
+    static DynamoDbClient client(String endpoint) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(CALL_TIMEOUT).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build())
+                .region(Region.CN_NORTHWEST_1)
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    /** One TransactWriteItems of the order's four items, for this resident on this date's lunch. */
+    void transaction(String residentId, LocalDate date) {
+        transaction(residentId, date, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Everything an order does against DynamoDB, in the Lambda's order: GetItem of the
+     * idempotency record, the resident card, the point, the menu, the policy and the subsidy claim;
+     * the transaction; the usage counter's UpdateItem.
+     */
+    void readsAndTransaction(String residentId, LocalDate date) {
+        String key = UUID.randomUUID().toString();
+        step("GetItem idempotency record", () -> get(idempotency, idempotencyKey(key)));
+        step("GetItem resident card", () -> get(cards, key(setting.county() + "#" + residentId, "CARD")));
+        step("GetItem point", () -> get(meals, key(pointPk(), "POINT")));
+        step("GetItem menu", () -> get(meals, key(pointPk(), "MENU#" + setting.menuDate())));
+        step("GetItem policy CURRENT", () -> get(meals, key("POLICY#" + setting.county(), "CURRENT")));
+        step("GetItem subsidy claim", () -> get(meals, key(claimPk(residentId), date + "#LUNCH")));
+        step("TransactWriteItems", () -> transaction(residentId, date, key));
+        LocalDate today = LocalDate.now(COUNTY_ZONE);
+        step("UpdateItem usage", () -> client.updateItem(b -> b.tableName(usage)
+                .key(key(setting.county() + "#" + YearMonth.from(today), today + "#meal-orders#" + ROUTE_KEY))
+                .updateExpression("ADD calls :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
+    }
+
+    /** Milliseconds per call of each step of {@link #readsAndTransaction}, since the last {@link #forgetSteps}. */
+    Map<String, double[]> steps() {
+        Map<String, double[]> all = new LinkedHashMap<>();
+        steps.forEach((name, millis) -> all.put(name, millis.stream().mapToDouble(Double::doubleValue).toArray()));
+        return all;
+    }
+
+    void forgetSteps() {
+        steps.clear();
+    }
+
+    private void step(String name, Runnable call) {
+        long before = System.nanoTime();
+        call.run();
+        steps.computeIfAbsent(name, n -> new ArrayList<>()).add((System.nanoTime() - before) / 1e6);
+    }
+
+    /** The lunch seats taken at the point on that date. */
+    long seatsTaken(LocalDate date) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(meals).consistentRead(true)
+                .key(key(pointPk(), seatsSk(date)))).item();
+        return item == null || !item.containsKey("placed") ? 0 : Long.parseLong(item.get("placed").n());
+    }
+
+    private void transaction(String residentId, LocalDate date, String idempotencyKey) {
+        String orderId = UUID.randomUUID().toString();
+        String order = orderTemplate.replace(templateOrderId, orderId).replace(templateResidentId, residentId);
+        client.transactWriteItems(b -> b.transactItems(List.of(
+                takeSeat(date),
+                putOrder(order, orderId, residentId, date),
+                claimSubsidy(orderId, residentId, date),
+                idempotencyRecord(idempotencyKey, order))));
+    }
+
+    private TransactWriteItem takeSeat(LocalDate date) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(meals)
+                .key(key(pointPk(), seatsSk(date)))
+                .updateExpression("ADD placed :one")
+                .conditionExpression("attribute_not_exists(placed) OR placed < :seats")
+                .expressionAttributeValues(Map.of(":one", n(1), ":seats", n(setting.seats())))
+                .build()).build();
+    }
+
+    private TransactWriteItem putOrder(String order, String orderId, String residentId, LocalDate date) {
+        Map<String, AttributeValue> item = new HashMap<>(key("O#" + setting.county() + "#" + orderId, "ORDER"));
+        item.put("data", s(order));
+        item.put("status", s("PLACED"));
+        item.put("code", s(orderId.substring(0, 6).toUpperCase(java.util.Locale.ROOT)));
+        item.put("gsi1pk", s("R#" + setting.county() + "#" + residentId));
+        item.put("gsi1sk", s(date + "#LUNCH#" + orderId));
+        item.put("gsi2pk", s("D#" + setting.county() + "#" + setting.pointId() + "#" + date));
+        item.put("gsi2sk", s("LUNCH#" + orderId));
+        return putIfAbsent(meals, item);
+    }
+
+    private TransactWriteItem claimSubsidy(String orderId, String residentId, LocalDate date) {
+        Map<String, AttributeValue> item = new HashMap<>(key(claimPk(residentId), date + "#LUNCH"));
+        item.put("orderId", s(orderId));
+        item.put("mealPointId", s(setting.pointId()));
+        return putIfAbsent(meals, item);
+    }
+
+    private TransactWriteItem idempotencyRecord(String idempotencyKey, String body) {
+        long now = Instant.now().getEpochSecond();
+        Map<String, AttributeValue> item = new HashMap<>(idempotencyKey(idempotencyKey));
+        item.put("fingerprint", s(sha256(idempotencyKey + body)));
+        item.put("status", n(201));
+        item.put("body", s(body));
+        item.put("expiresAt", n(now + IDEMPOTENCY_TTL_SECONDS));
+        return TransactWriteItem.builder().put(Put.builder().tableName(idempotency).item(item)
+                .conditionExpression("attribute_not_exists(pk) OR #expires <= :now")
+                .expressionAttributeNames(Map.of("#expires", "expiresAt"))
+                .expressionAttributeValues(Map.of(":now", n(now)))
+                .build()).build();
+    }
+
+    private static TransactWriteItem putIfAbsent(String table, Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private void get(String table, Map<String, AttributeValue> key) {
+        client.getItem(b -> b.tableName(table).consistentRead(true).key(key));
+    }
+
+    private Map<String, AttributeValue> idempotencyKey(String key) {
+        return key(setting.county() + "#" + setting.caller(), "meal-orders#order-" + key);
+    }
+
+    private static String seatsSk(LocalDate date) {
+        return "SEATS#" + date + "#LUNCH#DINE_IN";
+    }
+
+    private String pointPk() {
+        return "P#" + setting.county() + "#" + setting.pointId();
+    }
+
+    private String claimPk(String residentId) {
+        return "C#" + setting.county() + "#" + residentId;
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", s(pk), "sk", s(sk));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
