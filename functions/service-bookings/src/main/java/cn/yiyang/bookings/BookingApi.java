@@ -29,6 +29,7 @@ public class BookingApi implements FunctionApi {
                 Binding.of(BookingRoutes.CREATE_PROVIDER, pg.write(providers::create)),
                 Binding.of(BookingRoutes.ADD_CAREGIVER, pg.write(providers::addCaregiver)),
                 Binding.of(BookingRoutes.PROVIDER_DAY, pg.read(queries::providerDay)),
+                Binding.of(BookingRoutes.CAREGIVER_DAY, pg.read(queries::caregiverDay)),
                 Binding.of(BookingRoutes.BOOK, pg.write(bookings::book)),
                 Binding.of(BookingRoutes.LIST, pg.read(queries::list)),
                 Binding.of(BookingRoutes.OVERDUE, pg.read(queries::overdue)),

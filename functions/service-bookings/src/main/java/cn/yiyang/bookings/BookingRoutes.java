@@ -23,6 +23,7 @@ public final class BookingRoutes {
     public static final Route CREATE_PROVIDER = IN.post("/v1/providers", "createProvider", OFFICER);
     public static final Route ADD_CAREGIVER = IN.post("/v1/providers/{id}/caregivers", "addCaregiver", OFFICER, PROVIDER);
     public static final Route PROVIDER_DAY = IN.get("/v1/providers/{id}/days/{date}", "getProviderDay", PROVIDER, OFFICER);
+    public static final Route CAREGIVER_DAY = IN.get("/v1/caregivers/{id}/days/{date}", "getCaregiverDay", CAREGIVER, PROVIDER, OFFICER);
     public static final Route BOOK = IN.post("/v1/bookings", "bookService", RESIDENT, FAMILY, OPERATOR, PROVIDER, CAREGIVER);
     public static final Route LIST = IN.get("/v1/bookings", "listBookings", RESIDENT, FAMILY, OPERATOR, OFFICER);
     public static final Route OVERDUE = IN.get("/v1/bookings/overdue", "listOverdueEmergencies", OPERATOR, OFFICER);
@@ -37,7 +38,7 @@ public final class BookingRoutes {
     public static final Route SETTLEMENTS = IN.get("/v1/booking-settlements", "listBookingSettlements", OFFICER);
 
     public static final List<Route> ALL = List.of(INSTALL_SERVICES, LIST_SERVICES, GET_SETTINGS, PUT_SETTINGS,
-            CREATE_PROVIDER, ADD_CAREGIVER, PROVIDER_DAY, BOOK, LIST, OVERDUE, FLAGGED, GET, ASSIGN, CHECK_IN, CHECK_OUT,
+            CREATE_PROVIDER, ADD_CAREGIVER, PROVIDER_DAY, CAREGIVER_DAY, BOOK, LIST, OVERDUE, FLAGGED, GET, ASSIGN, CHECK_IN, CHECK_OUT,
             RATE, CANCEL, NO_SHOW, SETTLEMENTS);
 
     private BookingRoutes() {

@@ -81,6 +81,13 @@ public abstract class BookingScenarios {
         assertThat(out.path("actualMinutes").asInt()).isEqualTo(18);
         assertThat(out.path("flaggedShort").asBoolean()).as("18 of 60 minutes").isTrue();
         assertThat(rated.path("status").asText()).isEqualTo("RATED");
+        String day = tomorrowAt(10, 0).toLocalDate().toString();
+        assertThat(door().send(ApiRequest.get("/v1/caregivers/" + certified + "/days/" + day)
+                .bearer(BookingFixtures.caregiver(certified))).body()).contains(id);
+        assertThat(door().send(ApiRequest.get("/v1/providers/" + provider + "/days/" + day)
+                .bearer(BookingFixtures.provider(provider))).body()).contains(id);
+        assertThat(door().send(ApiRequest.get("/v1/caregivers/" + certified + "/days/" + day)
+                .bearer(BookingFixtures.caregiver(java.util.UUID.randomUUID().toString()))).status()).isEqualTo(404);
         ApiAnswer flagged = door().send(ApiRequest.get("/v1/bookings/flagged").bearer(BookingFixtures.officer()));
         assertThat(flagged.json().path("items").toString()).contains(id);
         MutableClock.INSTANCE.reset();

@@ -1,11 +1,13 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.bookings.providers.Caregiver;
 import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.CountySetting;
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -44,7 +46,7 @@ public class BookingQueries {
     public Uni<Reply> list(Call call) {
         var code = call.queryParam("confirmationCode");
         if (code.isPresent()) {
-            if (!call.caller().has(cn.yiyang.kernel.route.Role.OPERATOR) && !call.caller().has(cn.yiyang.kernel.route.Role.OFFICER)) {
+            if (!call.caller().has(Role.OPERATOR) && !call.caller().has(Role.OFFICER)) {
                 throw new ApiException(CommonProblem.FORBIDDEN, "Only staff look bookings up by code");
             }
             return Booking.<Booking>list("county = ?1 and confirmationCode = ?2 order by startsAt desc", call.county(),
@@ -76,6 +78,24 @@ public class BookingQueries {
         return ProviderService.own(call, call.pathParam("id")).flatMap(p -> Booking.<Booking>find(
                 "providerId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt", p.id, from, from.plusDays(1))
                 .page(0, PAGE_SIZE_MAX).list()).map(BookingQueries::pageOf);
+    }
+
+    /** A caregiver's visits of one day: the caregiver themself, their provider, or an officer. */
+    public Uni<Reply> caregiverDay(Call call) {
+        LocalDate date = date(call.pathParam("date"));
+        OffsetDateTime from = date.atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
+        String id = call.pathParam("id");
+        return Caregiver.<Caregiver>find("id = ?1 and county = ?2", ProviderService.uuid(id, "Caregiver"), call.county())
+                .firstResult().flatMap(c -> {
+                    boolean mayRead = c != null && (call.caller().has(Role.OFFICER)
+                            || (call.caller().has(Role.CAREGIVER) && call.caller().subject().equals(id))
+                            || (call.caller().has(Role.PROVIDER) && call.caller().subject().equals(c.providerId.toString())));
+                    if (!mayRead) {
+                        throw ApiException.notFound("Caregiver");
+                    }
+                    return Booking.<Booking>find("caregiverId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt",
+                            c.id, from, from.plusDays(1)).page(0, PAGE_SIZE_MAX).list();
+                }).map(BookingQueries::pageOf);
     }
 
     @RegisterForReflection
