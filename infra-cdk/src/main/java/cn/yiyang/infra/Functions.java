@@ -1,0 +1,134 @@
+package cn.yiyang.infra;
+
+import cn.yiyang.bookings.BookingRoutes;
+import cn.yiyang.kernel.route.Route;
+import cn.yiyang.meals.MealRoutes;
+import cn.yiyang.meals.MealTable;
+import cn.yiyang.residents.ResidentsRoutes;
+import cn.yiyang.stores.cards.ResidentCardTable;
+import cn.yiyang.stores.dynamo.DynamoTable;
+import cn.yiyang.stores.dynamo.IdempotencyTable;
+import cn.yiyang.stores.metering.UsageTable;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every function the stack deploys, read from the functions' own declarations: the route tables
+ * ({@link ResidentsRoutes#ALL}, {@link MealRoutes#ALL}, {@link BookingRoutes#ALL}) and the table classes the functions use at
+ * run time. Nothing here retypes a path, a table name or an index name.
+ *
+ * <p>A new function is one more entry in {@link #ALL}: its routes, what it needs from the stores,
+ * and the jobs it runs on a schedule.
+ */
+public final class Functions {
+
+    /** How a function may touch a table. */
+    public enum Access { READ, READ_WRITE }
+
+    /** What a function needs besides its tables. */
+    public enum Need {
+        /** Aurora PostgreSQL through RDS Proxy: runs in the VPC, gets the credentials secret and rds-db:connect. */
+        POSTGRES,
+        /** The PII encryption and index keys (a secret of its own). */
+        PII_KEYS
+    }
+
+    /** One DynamoDB table a function uses, and how. */
+    public record TableUse(DynamoTable table, Access access) {
+        public String logicalName() {
+            return table.logicalName();
+        }
+    }
+
+    /**
+     * A job run on a schedule: EventBridge invokes the function with {@code {"job": name, "counties": [...]}}.
+     * {@code schedule} is an EventBridge cron expression in UTC, e.g. {@code cron(30 18 * * ? *)} (02:30 Asia/Shanghai).
+     */
+    public record Job(String name, String schedule, String description) {
+    }
+
+    /** One function: one Lambda, its routes on the HTTP API, its tables, secrets and jobs. */
+    public record Function(String name, List<Route> routes, List<TableUse> tables, Set<Need> needs, List<Job> jobs) {
+
+        public Function {
+            Objects.requireNonNull(name);
+            routes = List.copyOf(routes);
+            tables = List.copyOf(tables);
+            needs = Set.copyOf(needs);
+            jobs = List.copyOf(jobs);
+            for (Route route : routes) {
+                if (!route.function().equals(name)) {
+                    throw new IllegalArgumentException("route " + route.key() + " belongs to " + route.function() + ", not " + name);
+                }
+            }
+        }
+
+        public boolean needs(Need need) {
+            return needs.contains(need);
+        }
+
+        /** The module directory, relative to the repository root. */
+        public Path moduleDir() {
+            return Path.of("functions", name);
+        }
+
+        /** What {@code mvn package} (JVM) or {@code mvn package -Dnative} (native) leaves behind. */
+        public Path functionZip() {
+            return moduleDir().resolve("target").resolve("function.zip");
+        }
+    }
+
+    public static final Function RESIDENTS = new Function(
+            ResidentsRoutes.FUNCTION,
+            ResidentsRoutes.ALL,
+            List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
+                    new TableUse(new ResidentCardTable(), Access.READ_WRITE)),
+            Set.of(Need.POSTGRES, Need.PII_KEYS),
+            List.of());
+
+    public static final Function MEAL_ORDERS = new Function(
+            MealRoutes.FUNCTION,
+            MealRoutes.ALL,
+            List.of(new TableUse(new MealTable(), Access.READ_WRITE),
+                    new TableUse(new IdempotencyTable(), Access.READ_WRITE),
+                    new TableUse(new UsageTable(), Access.READ_WRITE),
+                    new TableUse(new ResidentCardTable(), Access.READ)),
+            Set.of(),
+            // The hook for nightly house-keeping; TTL already deletes expired idempotency records.
+            // The settlement job attaches to fund-lines when that function lands (see README).
+            List.of(new Job("expire-idempotency", "cron(30 18 * * ? *)",
+                    "Nightly at 02:30 Asia/Shanghai: sweep idempotency records past expiresAt")));
+
+    public static final Function SERVICE_BOOKINGS = new Function(
+            BookingRoutes.FUNCTION,
+            BookingRoutes.ALL,
+            List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
+                    new TableUse(new ResidentCardTable(), Access.READ)),
+            Set.of(Need.POSTGRES),
+            List.of());
+
+    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS);
+
+    /** Every table any function uses, once each, by logical name (first declaration wins; all share key schema). */
+    public static Map<String, DynamoTable> tables() {
+        Map<String, DynamoTable> tables = new LinkedHashMap<>();
+        for (Function function : ALL) {
+            for (TableUse use : function.tables()) {
+                tables.putIfAbsent(use.logicalName(), use.table());
+            }
+        }
+        return tables;
+    }
+
+    /** Every declared route of every function. */
+    public static List<Route> routes() {
+        return ALL.stream().flatMap(f -> f.routes().stream()).toList();
+    }
+
+    private Functions() {
+    }
+}
