@@ -1,26 +1,22 @@
 package cn.yiyang.meals;
 
 import cn.yiyang.gateway.dispatch.Binding;
-import cn.yiyang.gateway.dispatch.FunctionApi;
-import cn.yiyang.kernel.route.Route;
+import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.meals.days.KitchenDayService;
 import cn.yiyang.meals.menus.MenuService;
 import cn.yiyang.meals.orders.OrderService;
 import cn.yiyang.meals.points.MealPointService;
 import cn.yiyang.meals.policy.PolicyService;
 import cn.yiyang.stores.dynamo.DynamoOperations;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import jakarta.inject.Singleton;
 
 /** Binds each declared meal route to its operation. */
-@ApplicationScoped
-public class MealApi implements FunctionApi {
-
-    private final List<Binding> bindings;
+@Singleton
+public class MealApi extends DeclaredApi {
 
     public MealApi(DynamoOperations dynamo, MealPointService points, MenuService menus, PolicyService policies,
                    OrderService orders, KitchenDayService days) {
-        this.bindings = List.of(
+        super(MealRoutes.ALL,
                 Binding.of(MealRoutes.CREATE_POINT, dynamo.write(points::create)),
                 Binding.of(MealRoutes.LIST_POINTS, dynamo.read(points::list)),
                 Binding.of(MealRoutes.GET_POINT, dynamo.read(points::get)),
@@ -36,15 +32,5 @@ public class MealApi implements FunctionApi {
                 Binding.of(MealRoutes.SERVE, dynamo.write(orders::serve)),
                 Binding.of(MealRoutes.NO_SHOW, dynamo.write(orders::noShow)),
                 Binding.of(MealRoutes.SETTLEMENTS, dynamo.read(days::settlements)));
-    }
-
-    @Override
-    public List<Route> declaredRoutes() {
-        return MealRoutes.ALL;
-    }
-
-    @Override
-    public List<Binding> bindings() {
-        return bindings;
     }
 }

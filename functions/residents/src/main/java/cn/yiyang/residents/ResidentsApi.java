@@ -1,25 +1,21 @@
 package cn.yiyang.residents;
 
 import cn.yiyang.gateway.dispatch.Binding;
-import cn.yiyang.gateway.dispatch.FunctionApi;
-import cn.yiyang.kernel.route.Route;
+import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.residents.family.FamilyLinkService;
 import cn.yiyang.residents.identity.IdentityDisclosureService;
 import cn.yiyang.residents.registry.ResidentService;
 import cn.yiyang.stores.metering.UsageOperation;
 import cn.yiyang.stores.pg.PgOperations;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import jakarta.inject.Singleton;
 
 /** Binds each declared route to its operation. */
-@ApplicationScoped
-public class ResidentsApi implements FunctionApi {
-
-    private final List<Binding> bindings;
+@Singleton
+public class ResidentsApi extends DeclaredApi {
 
     public ResidentsApi(PgOperations pg, ResidentService residents, FamilyLinkService family,
                         IdentityDisclosureService identity, UsageOperation usage) {
-        this.bindings = List.of(
+        super(ResidentsRoutes.ALL,
                 Binding.of(ResidentsRoutes.REGISTER, pg.write(residents::register)),
                 Binding.of(ResidentsRoutes.LOOKUP, pg.read(residents::lookup)),
                 Binding.of(ResidentsRoutes.GET, pg.read(residents::get)),
@@ -27,15 +23,5 @@ public class ResidentsApi implements FunctionApi {
                 Binding.of(ResidentsRoutes.LINK_FAMILY, pg.write(family::link)),
                 Binding.of(ResidentsRoutes.DISCLOSE_IDENTITY, pg.write(identity::disclose)),
                 Binding.of(ResidentsRoutes.USAGE, usage));
-    }
-
-    @Override
-    public List<Route> declaredRoutes() {
-        return ResidentsRoutes.ALL;
-    }
-
-    @Override
-    public List<Binding> bindings() {
-        return bindings;
     }
 }

@@ -7,21 +7,17 @@ import cn.yiyang.bookings.catalog.CatalogService;
 import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.SettingsService;
 import cn.yiyang.gateway.dispatch.Binding;
-import cn.yiyang.gateway.dispatch.FunctionApi;
-import cn.yiyang.kernel.route.Route;
+import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.stores.pg.PgOperations;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import jakarta.inject.Singleton;
 
 /** Binds each declared booking route to its operation. */
-@ApplicationScoped
-public class BookingApi implements FunctionApi {
-
-    private final List<Binding> bindings;
+@Singleton
+public class BookingApi extends DeclaredApi {
 
     public BookingApi(PgOperations pg, CatalogService catalog, SettingsService settings, ProviderService providers,
                       BookingService bookings, VisitService visits, BookingQueries queries) {
-        this.bindings = List.of(
+        super(BookingRoutes.ALL,
                 Binding.of(BookingRoutes.INSTALL_SERVICES, pg.write(catalog::installDefaults)),
                 Binding.of(BookingRoutes.LIST_SERVICES, pg.read(catalog::list)),
                 Binding.of(BookingRoutes.GET_SETTINGS, pg.read(settings::read)),
@@ -42,15 +38,5 @@ public class BookingApi implements FunctionApi {
                 Binding.of(BookingRoutes.CANCEL, pg.write(visits::cancel)),
                 Binding.of(BookingRoutes.NO_SHOW, pg.write(visits::noShow)),
                 Binding.of(BookingRoutes.SETTLEMENTS, pg.read(queries::settlements)));
-    }
-
-    @Override
-    public List<Route> declaredRoutes() {
-        return BookingRoutes.ALL;
-    }
-
-    @Override
-    public List<Binding> bindings() {
-        return bindings;
     }
 }

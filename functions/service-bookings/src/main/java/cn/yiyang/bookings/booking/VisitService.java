@@ -44,8 +44,11 @@ public class VisitService {
         if (r.caregiverId() == null) {
             throw ApiException.invalid("caregiverId", "REQUIRED", "The caregiver to send");
         }
+        // The caregiver's row is locked so that one caregiver's assignments queue up instead of
+        // deadlocking on the exclusion constraint; the constraint stays the guarantee.
         return move(call, BookingStatus.ASSIGNED, b -> Caregiver.<Caregiver>find("id = ?1 and county = ?2 and providerId = ?3",
-                ProviderService.uuid(r.caregiverId(), "Caregiver"), b.county, b.providerId).firstResult()
+                ProviderService.uuid(r.caregiverId(), "Caregiver"), b.county, b.providerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .flatMap(caregiver -> {
                     if (caregiver == null) {
                         throw ApiException.notFound("Caregiver");
