@@ -1,6 +1,7 @@
 package cn.yiyang.infra;
 
 import cn.yiyang.bookings.BookingRoutes;
+import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.meals.MealTable;
@@ -44,13 +45,6 @@ public final class Functions {
         }
     }
 
-    /**
-     * A job run on a schedule: EventBridge invokes the function with {@code {"job": name, "counties": [...]}}.
-     * {@code schedule} is an EventBridge cron expression in UTC, e.g. {@code cron(30 18 * * ? *)} (02:30 Asia/Shanghai).
-     */
-    public record Job(String name, String schedule, String description) {
-    }
-
     /** One function: one Lambda, its routes on the HTTP API, its tables, secrets and jobs. */
     public record Function(String name, List<Route> routes, List<TableUse> tables, Set<Need> needs, List<Job> jobs) {
 
@@ -88,7 +82,7 @@ public final class Functions {
             List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ_WRITE)),
             Set.of(Need.POSTGRES, Need.PII_KEYS),
-            List.of());
+            ResidentsRoutes.JOBS);
 
     public static final Function MEAL_ORDERS = new Function(
             MealRoutes.FUNCTION,
@@ -98,10 +92,9 @@ public final class Functions {
                     new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ)),
             Set.of(),
-            // The hook for nightly house-keeping; TTL already deletes expired idempotency records.
-            // The settlement job attaches to fund-lines when that function lands (see README).
-            List.of(new Job("expire-idempotency", "cron(30 18 * * ? *)",
-                    "Nightly at 02:30 Asia/Shanghai: sweep idempotency records past expiresAt")));
+            // DynamoDB's TTL deletes expired idempotency records: no job. The settlement job
+            // attaches to fund-lines when that function lands (see README).
+            List.of());
 
     public static final Function SERVICE_BOOKINGS = new Function(
             BookingRoutes.FUNCTION,
@@ -109,7 +102,7 @@ public final class Functions {
             List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ)),
             Set.of(Need.POSTGRES),
-            List.of());
+            BookingRoutes.JOBS);
 
     public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS);
 

@@ -3,6 +3,7 @@ package cn.yiyang.infra;
 import cn.yiyang.infra.Functions.Access;
 import cn.yiyang.infra.Functions.Need;
 import cn.yiyang.infra.Functions.TableUse;
+import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.stores.dynamo.DynamoTable;
 import java.util.HashSet;
@@ -151,7 +152,7 @@ public class YiyangStack extends Stack {
                         .authorizer(authorizer)
                         .build());
             }
-            for (Functions.Job job : function.jobs()) {
+            for (Job job : function.jobs()) {
                 schedule(function, job, lambda);
             }
         }
@@ -386,17 +387,14 @@ public class YiyangStack extends Stack {
 
     // ---------------------------------------------------------------- operations
 
-    /** A job on a schedule: EventBridge invokes the function's live alias with {"job": name, "counties": [...]}. */
-    private void schedule(Functions.Function declared, Functions.Job job, IFunction target) {
+    /** A job on a schedule: EventBridge invokes the function's live alias directly with the job's event. */
+    private void schedule(Functions.Function declared, Job job, IFunction target) {
         Rule rule = Rule.Builder.create(this, id(declared.name()) + id(job.name()) + "Schedule")
                 .description(job.description())
                 .schedule(Schedule.expression(job.schedule()))
                 .build();
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("job", job.name());
-        input.put("counties", settings.counties());
         rule.addTarget(new LambdaFunction(target, LambdaFunctionProps.builder()
-                .event(RuleTargetInput.fromObject(input))
+                .event(RuleTargetInput.fromObject(job.event(settings.counties())))
                 .retryAttempts(2)
                 .build()));
         Tags.of(rule).add("yiyang:function", declared.name());

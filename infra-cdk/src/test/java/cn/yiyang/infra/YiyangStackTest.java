@@ -243,10 +243,16 @@ class YiyangStackTest {
 
         Map<String, Map<String, Object>> rules = s.ofType("AWS::Events::Rule");
         assertThat(rules).hasSize(Functions.ALL.stream().mapToInt(f -> f.jobs().size()).sum());
-        s.template().hasResourceProperties("AWS::Events::Rule", Map.of(
-                "ScheduleExpression", "cron(30 18 * * ? *)",
-                "Targets", List.of(Match.objectLike(Map.of(
-                        "Input", "{\"job\":\"expire-idempotency\",\"counties\":[\"330105\"]}")))));
+        for (Functions.Function function : Functions.ALL) {
+            for (cn.yiyang.kernel.route.Job job : function.jobs()) {
+                s.template().hasResourceProperties("AWS::Events::Rule", Map.of(
+                        "ScheduleExpression", job.schedule(),
+                        "Targets", List.of(Match.objectLike(Map.of(
+                                "Input", Match.serializedJson(Match.objectLike(Map.of(
+                                        "routeKey", "$job", "rawPath", job.path(),
+                                        "body", "{\"counties\":[\"330105\"]}"))))))));
+            }
+        }
     }
 
     /** The Lambda function name behind a route: route → integration → alias → function. */

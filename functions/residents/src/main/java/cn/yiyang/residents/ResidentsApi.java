@@ -6,6 +6,7 @@ import cn.yiyang.residents.family.FamilyLinkService;
 import cn.yiyang.residents.identity.IdentityDisclosureService;
 import cn.yiyang.residents.registry.ResidentService;
 import cn.yiyang.stores.metering.UsageOperation;
+import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
 
@@ -13,7 +14,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ResidentsApi extends DeclaredApi {
 
-    public ResidentsApi(PgOperations pg, ResidentService residents, FamilyLinkService family,
+    public ResidentsApi(IdempotencyPurge purge, PgOperations pg, ResidentService residents, FamilyLinkService family,
                         IdentityDisclosureService identity, UsageOperation usage) {
         super(ResidentsRoutes.ALL,
                 Binding.of(ResidentsRoutes.REGISTER, pg.write(residents::register)),
@@ -23,5 +24,6 @@ public class ResidentsApi extends DeclaredApi {
                 Binding.of(ResidentsRoutes.LINK_FAMILY, pg.write(family::link)),
                 Binding.of(ResidentsRoutes.DISCLOSE_IDENTITY, pg.write(identity::disclose)),
                 Binding.of(ResidentsRoutes.USAGE, usage));
+        runs(purge.bind(ResidentsRoutes.PURGE_IDEMPOTENCY));
     }
 }

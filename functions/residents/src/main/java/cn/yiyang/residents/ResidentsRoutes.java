@@ -5,7 +5,9 @@ import static cn.yiyang.kernel.route.Role.OFFICER;
 import static cn.yiyang.kernel.route.Role.OPERATOR;
 import static cn.yiyang.kernel.route.Role.RESIDENT;
 
+import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
+import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.metering.UsageOperation;
 import java.util.List;
 
@@ -25,6 +27,10 @@ public final class ResidentsRoutes {
     public static final Route USAGE = UsageOperation.declare(FUNCTION);
 
     public static final List<Route> ALL = List.of(REGISTER, LOOKUP, GET, UPDATE, LINK_FAMILY, DISCLOSE_IDENTITY, USAGE);
+
+    /** Jobs run on a schedule, declared like the routes. */
+    public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);
+    public static final List<Job> JOBS = List.of(PURGE_IDEMPOTENCY);
 
     private ResidentsRoutes() {
     }

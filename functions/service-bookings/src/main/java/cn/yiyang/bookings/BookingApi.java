@@ -8,6 +8,7 @@ import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.SettingsService;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
+import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
 
@@ -15,7 +16,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class BookingApi extends DeclaredApi {
 
-    public BookingApi(PgOperations pg, CatalogService catalog, SettingsService settings, ProviderService providers,
+    public BookingApi(IdempotencyPurge purge, PgOperations pg, CatalogService catalog, SettingsService settings, ProviderService providers,
                       BookingService bookings, VisitService visits, BookingQueries queries) {
         super(BookingRoutes.ALL,
                 Binding.of(BookingRoutes.INSTALL_SERVICES, pg.write(catalog::installDefaults)),
@@ -38,5 +39,6 @@ public class BookingApi extends DeclaredApi {
                 Binding.of(BookingRoutes.CANCEL, pg.write(visits::cancel)),
                 Binding.of(BookingRoutes.NO_SHOW, pg.write(visits::noShow)),
                 Binding.of(BookingRoutes.SETTLEMENTS, pg.read(queries::settlements)));
+        runs(purge.bind(BookingRoutes.PURGE_IDEMPOTENCY));
     }
 }

@@ -7,7 +7,9 @@ import static cn.yiyang.kernel.route.Role.OPERATOR;
 import static cn.yiyang.kernel.route.Role.PROVIDER;
 import static cn.yiyang.kernel.route.Role.RESIDENT;
 
+import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
+import cn.yiyang.stores.pg.IdempotencyPurge;
 import java.util.List;
 
 /** Every route of the service-bookings function, declared once. */
@@ -40,6 +42,10 @@ public final class BookingRoutes {
     public static final List<Route> ALL = List.of(INSTALL_SERVICES, LIST_SERVICES, GET_SETTINGS, PUT_SETTINGS,
             CREATE_PROVIDER, ADD_CAREGIVER, PROVIDER_DAY, CAREGIVER_DAY, BOOK, LIST, OVERDUE, FLAGGED, GET, ASSIGN, CHECK_IN, CHECK_OUT,
             RATE, CANCEL, NO_SHOW, SETTLEMENTS);
+
+    /** Jobs run on a schedule, declared like the routes. */
+    public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);
+    public static final List<Job> JOBS = List.of(PURGE_IDEMPOTENCY);
 
     private BookingRoutes() {
     }

@@ -30,7 +30,19 @@ public final class LambdaDoor implements Door {
 
     @Override
     public ApiAnswer send(ApiRequest request) {
-        String event = eventJson(request);
+        return invoke(eventJson(request));
+    }
+
+    /** A direct invocation with any event, as EventBridge makes for a scheduled job. */
+    public ApiAnswer invoke(Map<String, Object> event) {
+        try {
+            return invoke(JSON.writeValueAsString(event));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ApiAnswer invoke(String event) {
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .timeout(Loopback.REQUEST_TIMEOUT)
                 .header("content-type", "application/json")

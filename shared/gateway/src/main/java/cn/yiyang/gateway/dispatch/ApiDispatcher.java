@@ -9,6 +9,7 @@ import cn.yiyang.gateway.metering.UsageMeter;
 import cn.yiyang.gateway.problem.ProblemResponses;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -47,6 +48,7 @@ public class ApiDispatcher {
     private static final Map<String, String> JSON = Map.of("content-type", "application/json; charset=utf-8");
 
     private final RouteTable table;
+    private final JobRunner jobs;
     private final JwtAuthenticator authenticator;
     private final UsageMeter meter;
     private final Clock clock;
@@ -54,6 +56,7 @@ public class ApiDispatcher {
     public ApiDispatcher(Instance<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
                          Clock clock) {
         this.table = new RouteTable(RouteTable.collect(functions));
+        this.jobs = new JobRunner(functions.stream().flatMap(f -> f.jobs().stream()).toList());
         this.authenticator = authenticator;
         this.meter = meter;
         this.clock = clock;
@@ -73,6 +76,14 @@ public class ApiDispatcher {
         Caller caller = null;
         APIGatewayV2HTTPResponse response;
         try {
+            if (Job.ROUTE_KEY.equals(event.getRouteKey())) {
+                Reply reply = jobs.run(event.getRawPath(), bodyOf(event), requestId, receivedAt);
+                response = respond(reply.status(), reply.json(), JSON, requestId);
+                LOG.infof("job %s -> %d in %d ms", event.getRawPath(), response.getStatusCode(),
+                        (System.nanoTime() - started) / 1_000_000);
+                MDC.clear();
+                return response;
+            }
             RouteTable.Match match = table.match(method, event.getRawPath());
             route = match.route();
             MDC.put("route", route.key());

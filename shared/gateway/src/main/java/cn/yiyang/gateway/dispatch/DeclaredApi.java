@@ -8,6 +8,7 @@ public abstract class DeclaredApi implements FunctionApi {
 
     private final List<Route> declared;
     private final List<Binding> bindings;
+    private List<JobBinding> jobs = List.of();
 
     protected DeclaredApi(List<Route> declared, Binding... bindings) {
         this.declared = List.copyOf(declared);
@@ -22,5 +23,15 @@ public abstract class DeclaredApi implements FunctionApi {
     @Override
     public List<Binding> bindings() {
         return bindings;
+    }
+
+    /** For a subclass's constructor: the jobs it runs on a schedule. */
+    protected final void runs(JobBinding... jobs) {
+        this.jobs = List.of(jobs);
+    }
+
+    @Override
+    public List<JobBinding> jobs() {
+        return jobs;
     }
 }

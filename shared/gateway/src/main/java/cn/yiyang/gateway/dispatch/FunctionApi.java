@@ -16,6 +16,11 @@ public interface FunctionApi {
 
     List<Binding> bindings();
 
+    /** The jobs the function runs on a schedule, if any. */
+    default List<JobBinding> jobs() {
+        return List.of();
+    }
+
     /** Every declared route is bound exactly once, and nothing undeclared is bound. */
     default void checkComplete() {
         List<Route> bound = bindings().stream().map(Binding::route).toList();
