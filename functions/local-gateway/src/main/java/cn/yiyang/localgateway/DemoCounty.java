@@ -11,6 +11,7 @@ import cn.yiyang.gateway.json.StrictJson;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.gateway.dispatch.ApiDispatcher;
+import cn.yiyang.bookings.BookingRoutes;
 import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.residents.ResidentsRoutes;
 import io.quarkus.runtime.StartupEvent;
@@ -60,6 +61,14 @@ public class DemoCounty {
             {"dishes":[{"code":"A1","name":"红烧鱼套餐","priceFen":1500},{"code":"B1","name":"清蒸鸡蛋羹套餐","priceFen":1200},
                        {"code":"C1","name":"素菜软饭","priceFen":800}]}""";
 
+    private static final String CARE_PROVIDER = """
+            {"name":"西湖颐康居家养老服务中心","streets":["330105001","330105002","330105003"],
+             "services":["BATH","CLEAN","MEDICAL","WALK","EMERGENCY","HAIRCUT","NAILS","MASSAGE"],"windowCapacity":5}""";
+    private static final String CAREGIVER = """
+            {"name":"刘护理","certified":true,"worksFrom":"08:00","worksUntil":"18:00"}""";
+
+    private volatile String providerId;
+    private volatile String caregiverId;
     private final Instance<FunctionApi> functions;
     private final boolean enabled;
     private final List<String> residentIds = new CopyOnWriteArrayList<>();
@@ -85,8 +94,23 @@ public class DemoCounty {
                     "{\"familySubject\":\"family-demo\",\"relation\":\"CHILD\"}", "demo-family-0");
         }
         String mealPoint = seedMeals();
-        LOG.infof("demo county %s seeded: %d residents (family-demo acts for the first); meal point %s with menus for a week",
-                COUNTY, residentIds.size(), mealPoint);
+        seedCare();
+        LOG.infof("demo county %s seeded: %d residents (family-demo acts for the first); meal point %s with menus for a week;"
+                + " care provider %s with caregiver %s", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);
+    }
+
+    /** The default care catalog, one provider serving the demo streets, one certified caregiver. */
+    private void seedCare() {
+        invoke(BookingRoutes.INSTALL_SERVICES, Map.of(), "{}", "demo-care-catalog");
+        Reply provider = invoke(BookingRoutes.CREATE_PROVIDER, Map.of(), CARE_PROVIDER, "demo-care-provider");
+        if (provider.status() != 201) {
+            return;
+        }
+        providerId = StrictJson.mapper().valueToTree(parse(provider.json())).path("id").asText();
+        Reply caregiver = invoke(BookingRoutes.ADD_CAREGIVER, Map.of("id", providerId), CAREGIVER, "demo-caregiver");
+        if (caregiver.status() == 201) {
+            caregiverId = StrictJson.mapper().valueToTree(parse(caregiver.json())).path("id").asText();
+        }
     }
 
     /** The county's meal policy, one meal point open every day, and its menus for the coming week. */
@@ -104,9 +128,16 @@ public class DemoCounty {
         return id;
     }
 
+    /** Whom a dev token of this role speaks for: a resident, the provider and the caregiver are real records. */
     public String subjectFor(Role role) {
         if (role == Role.RESIDENT && !residentIds.isEmpty()) {
             return residentIds.get(0);
+        }
+        if (role == Role.PROVIDER && providerId != null) {
+            return providerId;
+        }
+        if (role == Role.CAREGIVER && caregiverId != null) {
+            return caregiverId;
         }
         return role.claim() + "-demo";
     }
