@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every benchmark's {@code main} shares: the report goes to the console, everything else
@@ -14,6 +15,8 @@ import java.nio.file.Path;
  * since DynamoDB Local leaves a non-daemon thread behind that exec:java would wait for forever.
  */
 final class BenchMain {
+
+    private static final long STOP_STORES_SECONDS = 20;
 
     /** The report goes here. */
     static final PrintStream CONSOLE = System.out;
@@ -38,6 +41,39 @@ final class BenchMain {
             LocalStores.stop();
         }
         System.exit(status);
+    }
+
+    /**
+     * Bounds the whole run even if a call blocks where no timeout reaches: after {@code seconds},
+     * prints where the main thread is, runs {@code cleanup} (stop child processes), stops the
+     * stores (waiting at most {@value #STOP_STORES_SECONDS} s) and halts the JVM with 1.
+     */
+    static void watchdog(long seconds, Runnable cleanup) {
+        Thread main = Thread.currentThread();
+        Thread dog = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            } catch (InterruptedException e) {
+                return;
+            }
+            CONSOLE.println("Benchmark failed: still running after " + seconds + " s; the main thread is at:");
+            for (StackTraceElement frame : main.getStackTrace()) {
+                CONSOLE.println("\tat " + frame);
+            }
+            try {
+                cleanup.run();
+                Thread stop = new Thread(LocalStores::stop, "bench-watchdog-stop");
+                stop.setDaemon(true);
+                stop.start();
+                stop.join(TimeUnit.SECONDS.toMillis(STOP_STORES_SECONDS));
+            } catch (RuntimeException | InterruptedException e) {
+                CONSOLE.println("Clean-up after the time limit failed: " + e);
+            } finally {
+                Runtime.getRuntime().halt(1);
+            }
+        }, "bench-watchdog");
+        dog.setDaemon(true);
+        dog.start();
     }
 
     /** A function's runner jar, named by a system property (set by the exec execution), with its lib/ beside it. */

@@ -49,6 +49,22 @@ final class LambdaChild {
         return builder.directory(workDir.toFile()).redirectErrorStream(true);
     }
 
+    /** Points the function at the PostgreSQL server the stores answered (LocalStores' configuration). */
+    static void usePostgres(ProcessBuilder builder, Map<String, String> stores) {
+        Map<String, String> env = builder.environment();
+        env.put("YIYANG_PG_URL", stores.get("quarkus.datasource.reactive.url"));
+        env.put("YIYANG_PG_USER", pgUser(stores));
+        env.put("YIYANG_PG_PASSWORD", pgPassword(stores));
+    }
+
+    static String pgUser(Map<String, String> stores) {
+        return stores.getOrDefault("quarkus.datasource.username", "postgres");
+    }
+
+    static String pgPassword(Map<String, String> stores) {
+        return stores.getOrDefault("quarkus.datasource.password", "");
+    }
+
     /** Waits at most {@code seconds} for an answer, failing early if the process dies. */
     static Answer await(CompletableFuture<Answer> future, Process process, Path log, long seconds) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

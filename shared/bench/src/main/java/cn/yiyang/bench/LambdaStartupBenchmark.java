@@ -98,10 +98,8 @@ public final class LambdaStartupBenchmark {
 
     private ProcessBuilder lambdaProcess(String runtimeApi, Map<String, String> stores) {
         ProcessBuilder builder = LambdaChild.builder(lambdaJar, FUNCTION, runtimeApi, stores.get("yiyang.dynamo.endpoint"), outDir);
+        LambdaChild.usePostgres(builder, stores);
         Map<String, String> env = builder.environment();
-        env.put("YIYANG_PG_URL", stores.get("quarkus.datasource.reactive.url"));
-        env.put("YIYANG_PG_USER", stores.getOrDefault("quarkus.datasource.username", "postgres"));
-        env.put("YIYANG_PG_PASSWORD", stores.getOrDefault("quarkus.datasource.password", ""));
         env.put("YIYANG_PII_ENCRYPTION_KEY", randomKey());
         env.put("YIYANG_PII_INDEX_KEY", randomKey());
         return builder;

@@ -6,29 +6,18 @@ import cn.yiyang.bench.FakeLambdaRuntime.Answer;
 import cn.yiyang.bench.FakeLambdaRuntime.Memory;
 import cn.yiyang.embedded.LocalStores;
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCardTable;
-import cn.yiyang.stores.cards.ResidentCards;
-import cn.yiyang.stores.dynamo.DynamoTables;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -67,33 +56,10 @@ public final class MealOrderBenchmark {
     /** The measured orders go in this many blocks, each through the three rows in turn. */
     private static final int BLOCKS = 10;
     private static final long ANSWER_TIMEOUT_SECONDS = 60;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String POLICY = """
             {"ageBands":[{"fromAge":60,"toAge":79,"subsidyFen":300},{"fromAge":80,"toAge":89,"subsidyFen":500},
                          {"fromAge":90,"subsidyFen":800}],
              "categorySubsidyFen":{"DIBAO":600,"SHINENG":600},"freeCategories":["TEKUN"]}""";
-
-    /** One measured row, or part of one: per-order milliseconds, and the wall time the orders took together. */
-    record Phase(String name, double[] millis, double seconds, int planned) {
-
-        static Phase none(String name, int planned) {
-            return new Phase(name, new double[0], 0, planned);
-        }
-
-        Phase plus(Phase more) {
-            double[] all = Arrays.copyOf(millis, millis.length + more.millis.length);
-            System.arraycopy(more.millis, 0, all, millis.length, more.millis.length);
-            return new Phase(name, all, seconds + more.seconds, planned);
-        }
-
-        double ordersPerSecond() {
-            return millis.length / seconds;
-        }
-
-        double p50() {
-            return Stats.percentile(millis, 50);
-        }
-    }
 
     private final long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
     private final LocalDate tomorrow = LocalDate.now(COUNTY_ZONE).plusDays(1);
@@ -103,8 +69,7 @@ public final class MealOrderBenchmark {
     private final Path outDir;
     private final Path lambdaLog;
     private final int orders;
-    private FakeLambdaRuntime api;
-    private Process lambda;
+    private LambdaSession lambda;
 
     private MealOrderBenchmark(Path lambdaJar, Path outDir, int orders) {
         this.lambdaJar = lambdaJar;
@@ -130,31 +95,30 @@ public final class MealOrderBenchmark {
 
     private void run() throws Exception {
         String endpoint = LocalStores.startIfNeeded().get("yiyang.dynamo.endpoint");
-        try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start(FUNCTION);
+        try (FakeLambdaRuntime api = FakeLambdaRuntime.start(FUNCTION);
              DynamoDbClient client = RawOrderCalls.client(endpoint)) {
-            api = runtime;
             ProcessBuilder builder = LambdaChild.builder(lambdaJar, FUNCTION, api.address(), endpoint, outDir);
             builder.environment().put("YIYANG_TABLE_PREFIX", RawOrderCalls.TABLE_PREFIX);
-            builder.redirectOutput(lambdaLog.toFile());
+            lambda = new LambdaSession(api, lambdaLog, ANSWER_TIMEOUT_SECONDS);
             String pointEvent = officerEvent(ApiRequest.post("/v1/meal-points", pointBody()));
-            FakeLambdaRuntime.Run first = api.arm(List.of(pointEvent));
-            lambda = builder.start();
             try {
-                String pointId = body(await(first, 201).get(0)).path("id").asText();
-                invoke(List.of(officerEvent(ApiRequest.of("PUT", "/v1/meal-points/" + pointId + "/menus/" + tomorrow,
+                String pointId = LambdaSession.body(lambda.start(builder, List.of(pointEvent), 201, deadlineNanos).get(0))
+                        .path("id").asText();
+                lambda.invoke(List.of(officerEvent(ApiRequest.of("PUT", "/v1/meal-points/" + pointId + "/menus/" + tomorrow,
                         "{\"dishes\":[{\"code\":\"A1\",\"name\":\"红烧鱼套餐\",\"priceFen\":1200},"
                                 + "{\"code\":\"B2\",\"name\":\"素菜套餐\",\"priceFen\":800}]}"))), 200, deadlineNanos);
-                invoke(List.of(officerEvent(ApiRequest.post("/v1/meal-policies", POLICY))), 201, deadlineNanos);
-                measure(client, pointId, writeCards(client, WARM_UP + orders));
+                lambda.invoke(List.of(officerEvent(ApiRequest.post("/v1/meal-policies", POLICY))), 201, deadlineNanos);
+                measure(client, pointId, BenchResidents.writeCards(client, COUNTY, COUNTY + "001",
+                        tomorrow.minusYears(RESIDENT_AGE).minusDays(10), WARM_UP + orders));
             } finally {
-                LambdaChild.stop(lambda);
+                lambda.stop();
             }
         }
     }
 
     private void measure(DynamoDbClient client, String pointId, List<String> residents) throws Exception {
-        List<Answer> warmUp = invoke(orderEvents(residents.subList(0, WARM_UP), pointId), 201, deadlineNanos);
-        JsonNode template = body(warmUp.get(0));
+        List<Answer> warmUp = lambda.invoke(orderEvents(residents.subList(0, WARM_UP), pointId), 201, deadlineNanos);
+        JsonNode template = LambdaSession.body(warmUp.get(0));
         if (template.path("subsidyFen").asLong() <= 0 || template.path("weeklyCapCounted").asBoolean()
                 || template.path("monthlyCapCounted").asBoolean()) {
             throw new IllegalStateException("the order's transaction is not seat + order + claim (+ idempotency record): "
@@ -165,45 +129,23 @@ public final class MealOrderBenchmark {
         LocalDate transactionDate = tomorrow.plusDays(1);
         LocalDate readsDate = tomorrow.plusDays(2);
         List<String> measured = residents.subList(WARM_UP, WARM_UP + orders);
-        timed(WARM_UP, deadlineNanos, i -> raw.transaction(residents.get(i), transactionDate));
-        timed(WARM_UP, deadlineNanos, i -> raw.readsAndTransaction(residents.get(i), readsDate));
+        Phase.timed(WARM_UP, deadlineNanos, i -> raw.transaction(residents.get(i), transactionDate));
+        Phase.timed(WARM_UP, deadlineNanos, i -> raw.readsAndTransaction(residents.get(i), readsDate));
         raw.forgetSteps();
 
-        // The rows take turns, block by block, so that a neighbour's load on this machine weighs on all three alike.
-        Phase lambdaRow = Phase.none("Lambda placeOrder (POST /v1/meal-orders as a v2 event, through the Runtime API)", orders);
-        Phase transactionRow = Phase.none("raw TransactWriteItems (seat Update, order Put, claim Put, idempotency Put)", orders);
-        Phase readsRow = Phase.none("raw 6 × GetItem + the same TransactWriteItems + usage UpdateItem", orders);
-        int blockSize = (orders + BLOCKS - 1) / BLOCKS;
-        long blockNanos = 0;
-        for (int from = 0; from < orders; from += blockSize) {
-            if (deadlineNanos - System.nanoTime() < 2 * blockNanos) {
-                break;
-            }
-            long blockStart = System.nanoTime();
-            List<String> block = measured.subList(from, Math.min(orders, from + blockSize));
-            lambdaRow = lambdaRow.plus(lambdaPhase(invoke(orderEvents(block, pointId), 201, deadlineNanos)));
-            transactionRow = transactionRow.plus(timed(block.size(), deadlineNanos,
-                    i -> raw.transaction(block.get(i), transactionDate)));
-            readsRow = readsRow.plus(timed(block.size(), deadlineNanos, i -> raw.readsAndTransaction(block.get(i), readsDate)));
-            blockNanos = System.nanoTime() - blockStart;
-        }
-        print(List.of(lambdaRow, transactionRow, readsRow), Memory.of(lambda.pid()), raw.seatsTaken(tomorrow));
-        printWhereTheTimeGoes(lambdaRow, raw.steps());
-    }
-
-    /** Resident cards as the residents function publishes them: active, {@value #RESIDENT_AGE} tomorrow, no category. */
-    private List<String> writeCards(DynamoDbClient client, int count) {
-        ResidentCards cards = new ResidentCards(client, new DynamoTables(RawOrderCalls.TABLE_PREFIX, false, null, client),
-                new ResidentCardTable());
-        LocalDate birth = tomorrow.minusYears(RESIDENT_AGE).minusDays(10);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = UUID.randomUUID().toString();
-            cards.put(new ResidentCard(COUNTY, id, "陈阿婆", birth, Set.of(), null, ResidentCard.ACTIVE, COUNTY + "001",
-                    "文三路 8 号", "138****0000", Set.of()));
-            ids.add(id);
-        }
-        return ids;
+        List<Phase> rows = Phase.interleaved(List.of(
+                        "Lambda placeOrder (POST /v1/meal-orders as a v2 event, through the Runtime API)",
+                        "raw TransactWriteItems (seat Update, order Put, claim Put, idempotency Put)",
+                        "raw 6 × GetItem + the same TransactWriteItems + usage UpdateItem"),
+                List.of((from, to) -> Phase.of(lambda.invoke(orderEvents(measured.subList(from, to), pointId), 201,
+                                deadlineNanos)),
+                        (from, to) -> Phase.timed(to - from, deadlineNanos, i -> raw.transaction(measured.get(from + i),
+                                transactionDate)),
+                        (from, to) -> Phase.timed(to - from, deadlineNanos,
+                                i -> raw.readsAndTransaction(measured.get(from + i), readsDate))),
+                orders, BLOCKS, deadlineNanos);
+        print(rows, Memory.of(lambda.process().pid()), raw.seatsTaken(tomorrow));
+        printWhereTheTimeGoes(rows.get(0), raw.steps());
     }
 
     private List<String> orderEvents(List<String> residents, String pointId) {
@@ -225,59 +167,6 @@ public final class MealOrderBenchmark {
                 .formatted(COUNTY, SEATS);
     }
 
-    /** Hands the events to the running Lambda one by one, each answer required to have the status. */
-    private List<Answer> invoke(List<String> events, int status, long untilNanos) throws Exception {
-        FakeLambdaRuntime.Run run = api.arm(events);
-        return await(run, status, untilNanos);
-    }
-
-    private List<Answer> await(FakeLambdaRuntime.Run run, int status) throws Exception {
-        return await(run, status, deadlineNanos);
-    }
-
-    /** The answers in order; once {@code untilNanos} has passed, no further event is handed out. */
-    private List<Answer> await(FakeLambdaRuntime.Run run, int status, long untilNanos) throws Exception {
-        List<CompletableFuture<Answer>> futures = run.answers();
-        List<Answer> answers = new ArrayList<>();
-        int handedOut = futures.size();
-        for (int i = 0; i < handedOut; i++) {
-            if (handedOut == futures.size() && System.nanoTime() > untilNanos) {
-                handedOut -= run.stopHandingOut();
-                if (i >= handedOut) {
-                    break;
-                }
-            }
-            Answer answer = LambdaChild.await(futures.get(i), lambda, lambdaLog, ANSWER_TIMEOUT_SECONDS);
-            LambdaChild.expectStatus(answer, status, lambdaLog);
-            answers.add(answer);
-        }
-        return answers;
-    }
-
-    private static JsonNode body(Answer answer) throws Exception {
-        return JSON.readTree(JSON.readTree(answer.body()).path("body").asText());
-    }
-
-    /** The answers' times, and the wall time from the first hand-out to the last answer. */
-    private static Phase lambdaPhase(List<Answer> answers) {
-        double seconds = answers.isEmpty() ? 0
-                : (answers.get(answers.size() - 1).receivedNanos() - answers.get(0).handedOutNanos()) / 1e9;
-        return new Phase(null, Stats.values(answers, Answer::millis), seconds, answers.size());
-    }
-
-    /** Calls {@code call(i)} for i = 0..count−1 one after the other, each timed, until {@code untilNanos}. */
-    private static Phase timed(int count, long untilNanos, IntConsumer call) {
-        double[] millis = new double[count];
-        int done = 0;
-        long start = System.nanoTime();
-        while (done < count && System.nanoTime() < untilNanos) {
-            long before = System.nanoTime();
-            call.accept(done);
-            millis[done++] = (System.nanoTime() - before) / 1e6;
-        }
-        return new Phase(null, Arrays.copyOf(millis, done), (System.nanoTime() - start) / 1e9, count);
-    }
-
     private void print(List<Phase> phases, Memory lambdaMemory, long seatsTaken) {
         Phase lambdaPhase = phases.get(0);
         CONSOLE.println();
@@ -295,26 +184,8 @@ public final class MealOrderBenchmark {
         CONSOLE.println("Raw: this JVM, its own client (JDK URL connection, as the function's); time around the calls; "
                 + "orders/s over the loops' wall time.");
         CONSOLE.println();
-        CONSOLE.println("| path | count | orders/s | p50 ms | p99 ms | max ms |");
-        CONSOLE.println("|---|---:|---:|---:|---:|---:|");
-        for (Phase phase : phases) {
-            CONSOLE.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f |%n", phase.name(), phase.millis().length,
-                    phase.ordersPerSecond(), phase.p50(), Stats.percentile(phase.millis(), 99), Stats.max(phase.millis()));
-        }
-        CONSOLE.println();
-        CONSOLE.println("| ratio | throughput | p50 |");
-        CONSOLE.println("|---|---:|---:|");
-        CONSOLE.printf("| Lambda / raw TransactWriteItems | %.2f× | %.2f× |%n",
-                lambdaPhase.ordersPerSecond() / phases.get(1).ordersPerSecond(), lambdaPhase.p50() / phases.get(1).p50());
-        CONSOLE.printf("| Lambda / raw reads + transaction + usage | %.2f× | %.2f× |%n",
-                lambdaPhase.ordersPerSecond() / phases.get(2).ordersPerSecond(), lambdaPhase.p50() / phases.get(2).p50());
-        CONSOLE.println();
-        for (Phase phase : phases) {
-            if (phase.millis().length < phase.planned()) {
-                CONSOLE.printf("Cut short by the %d s budget: %s, %d of %d.%n", BUDGET_SECONDS, phase.name(),
-                        phase.millis().length, phase.planned());
-            }
-        }
+        Phase.printTable("orders", phases, BUDGET_SECONDS);
+        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction + usage"));
         CONSOLE.printf("Seats taken through the Lambda for %s: %d (warm-up + counted orders: %d).%n", tomorrow, seatsTaken,
                 WARM_UP + lambdaPhase.millis().length);
         CONSOLE.printf("Lambda process at the end: RSS %.0f MB, peak %.0f MB.%n", lambdaMemory.rssKb() / 1024.0,
@@ -328,14 +199,6 @@ public final class MealOrderBenchmark {
         CONSOLE.println("Where the time goes, p50 ms per call in the raw reads + transaction row: " + steps.entrySet().stream()
                 .map(step -> String.format("%s %.2f", step.getKey(), Stats.percentile(step.getValue(), 50)))
                 .collect(Collectors.joining(", ")) + ".");
-        String logged = "\"POST /v1/meal-orders -> 201 in ";
-        List<String> lines = Files.readAllLines(lambdaLog).stream().filter(line -> line.contains(logged)).toList();
-        double[] inside = lines.subList(Math.max(0, lines.size() - lambdaPhase.millis().length), lines.size()).stream()
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(logged) + logged.length())
-                        .replaceAll("^([0-9]+) ms.*", "$1"))).toArray();
-        CONSOLE.printf("Inside the function (ApiDispatcher.handle, as its own log line says, whole ms) for the counted orders: "
-                        + "p50 %.0f, p99 %.0f, max %.0f; the rest of the Lambda's p50 (Runtime API round trip, Funqy reading "
-                        + "the event and writing the response) ≈ %.1f ms.%n", Stats.percentile(inside, 50),
-                Stats.percentile(inside, 99), Stats.max(inside), lambdaPhase.p50() - Stats.percentile(inside, 50));
+        lambda.printInside(RawOrderCalls.ROUTE_KEY, 201, lambdaPhase);
     }
 }

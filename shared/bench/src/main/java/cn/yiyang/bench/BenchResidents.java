@@ -1,0 +1,33 @@
+package cn.yiyang.bench;
+
+import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.stores.cards.ResidentCardTable;
+import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.stores.dynamo.DynamoTables;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Resident cards as the residents function publishes them: active, no category, on one street. */
+final class BenchResidents {
+
+    private BenchResidents() {
+    }
+
+    /** Writes {@code count} cards with fresh ids, born on {@code birth}, and returns the ids. */
+    static List<String> writeCards(DynamoDbClient client, String county, String street, LocalDate birth, int count) {
+        ResidentCards cards = new ResidentCards(client, new DynamoTables(RawOrderCalls.TABLE_PREFIX, false, null, client),
+                new ResidentCardTable());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = UUID.randomUUID().toString();
+            cards.put(new ResidentCard(county, id, "陈阿婆", birth, Set.of(), null, ResidentCard.ACTIVE, street,
+                    "文三路 8 号", "138****0000", Set.of()));
+            ids.add(id);
+        }
+        return ids;
+    }
+}
