@@ -72,18 +72,13 @@ public class ApiDispatcher {
         String requestId = requestIdOf(event);
         String method = methodOf(event);
         MDC.put("requestId", requestId);
+        if (Job.ROUTE_KEY.equals(event.getRouteKey())) {
+            return runJob(event, requestId, receivedAt, started);
+        }
         Route route = null;
         Caller caller = null;
         APIGatewayV2HTTPResponse response;
         try {
-            if (Job.ROUTE_KEY.equals(event.getRouteKey())) {
-                Reply reply = jobs.run(event.getRawPath(), bodyOf(event), requestId, receivedAt);
-                response = respond(reply.status(), reply.json(), JSON, requestId);
-                LOG.infof("job %s -> %d in %d ms", event.getRawPath(), response.getStatusCode(),
-                        (System.nanoTime() - started) / 1_000_000);
-                MDC.clear();
-                return response;
-            }
             RouteTable.Match match = table.match(method, event.getRawPath());
             route = match.route();
             MDC.put("route", route.key());
@@ -103,6 +98,22 @@ public class ApiDispatcher {
         }
         LOG.infof("%s %s -> %d in %d ms", method, route == null ? "(no route)" : route.path(),
                 response.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+        MDC.clear();
+        return response;
+    }
+
+    /** A scheduled job, invoked directly (never through the API): run for each county it names. */
+    private APIGatewayV2HTTPResponse runJob(APIGatewayV2HTTPEvent event, String requestId, Instant receivedAt,
+                                            long started) {
+        APIGatewayV2HTTPResponse response;
+        try {
+            Reply reply = jobs.run(event.getRawPath(), bodyOf(event), requestId, receivedAt);
+            response = respond(reply.status(), reply.json(), JSON, requestId);
+        } catch (ApiException e) {
+            response = problem(e, null, event, requestId);
+        }
+        LOG.infof("job %s -> %d in %d ms", event.getRawPath(), response.getStatusCode(),
+                (System.nanoTime() - started) / 1_000_000);
         MDC.clear();
         return response;
     }
