@@ -1,12 +1,14 @@
-package cn.yiyang.bookings;
+package cn.yiyang.testing;
 
-import cn.yiyang.testing.MutableClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Replaces the system clock so scenarios can pass a cut-off or the end of a slot. */
+/**
+ * In every Quarkus test application (this module is indexed for bean discovery): the clock is
+ * {@link MutableClock}, real time unless a scenario moves it past a cut-off or the end of a slot.
+ */
 @ApplicationScoped
 public class TestClockProducer {
 
