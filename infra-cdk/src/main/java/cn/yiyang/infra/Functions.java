@@ -2,6 +2,8 @@ package cn.yiyang.infra;
 
 import cn.yiyang.bookings.BookingRoutes;
 import cn.yiyang.kernel.route.Job;
+import cn.yiyang.timebank.TimeBankRoutes;
+import cn.yiyang.timebank.TimeBankTable;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.meals.MealTable;
@@ -104,7 +106,18 @@ public final class Functions {
             Set.of(Need.POSTGRES),
             BookingRoutes.JOBS);
 
-    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS);
+    public static final Function TIME_BANK = new Function(
+            TimeBankRoutes.FUNCTION,
+            TimeBankRoutes.ALL,
+            List.of(new TableUse(new TimeBankTable(), Access.READ_WRITE),
+                    new TableUse(new IdempotencyTable(), Access.READ_WRITE),
+                    new TableUse(new UsageTable(), Access.READ_WRITE),
+                    new TableUse(new ResidentCardTable(), Access.READ)),
+            Set.of(),
+            // The expiry of unconfirmed service records attaches here as a job when it lands.
+            List.of());
+
+    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS, TIME_BANK);
 
     /** Every table any function uses, once each, by logical name (first declaration wins; all share key schema). */
     public static Map<String, DynamoTable> tables() {

@@ -29,6 +29,7 @@ class AllFunctionsTest {
         declared.addAll(ResidentsRoutes.ALL);
         declared.addAll(MealRoutes.ALL);
         declared.addAll(BookingRoutes.ALL);
+        declared.addAll(cn.yiyang.timebank.TimeBankRoutes.ALL);
 
         assertThat(dispatcher.routes()).containsExactlyInAnyOrderElementsOf(declared);
     }

@@ -19,6 +19,7 @@ public final class UserMessages {
             "messages/problems-residents.properties",
             "messages/problems-meals.properties",
             "messages/problems-bookings.properties",
+            "messages/problems-time-bank.properties",
     };
     private static final String FALLBACK = "请求未能完成，请稍后再试或联系工作人员。";
     private static final Properties MESSAGES = load();

@@ -1,0 +1,27 @@
+package cn.yiyang.timebank;
+
+import cn.yiyang.kernel.problem.ProblemCode;
+
+/** The time bank's refusals, each with a plain-Chinese message in messages/problems-time-bank.properties. */
+public enum TimeBankProblem implements ProblemCode {
+    VOLUNTEER_EXISTS(409),
+    VOLUNTEER_NOT_REGISTERED(409),
+    SERVICE_RECORD_OVERLAP(409),
+    DAILY_CAP_EXCEEDED(422),
+    SELF_SERVICE(422),
+    SERVICE_RECORD_IN_FUTURE(422),
+    SERVICE_RECORD_NOT_PENDING(409),
+    INSUFFICIENT_POINTS(409),
+    OUT_OF_STOCK(409);
+
+    private final int httpStatus;
+
+    TimeBankProblem(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,20 @@
+package cn.yiyang.timebank.exchanges;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Something points buy: a service (handed over to a booking) or goods at a station. */
+@RegisterForReflection
+public record CatalogItem(String id, String name, Kind kind, long points, long stock) {
+
+    public enum Kind {
+        SERVICE, GOODS
+    }
+
+    public static String pk(String county, String id) {
+        return "I#" + county + "#" + id;
+    }
+
+    @RegisterForReflection
+    public record Request(String name, Kind kind, long points, long stock) {
+    }
+}

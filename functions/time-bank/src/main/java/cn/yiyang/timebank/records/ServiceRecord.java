@@ -1,0 +1,27 @@
+package cn.yiyang.timebank.records;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.OffsetDateTime;
+
+/** A service a volunteer gave a resident; it earns points once confirmed. */
+@RegisterForReflection
+public record ServiceRecord(String id, String county, String volunteerId, String residentId, String serviceType,
+                            OffsetDateTime start, OffsetDateTime end, long minutes, Status status, String decidedBy,
+                            OffsetDateTime createdAt) {
+
+    public enum Status {
+        PENDING, CONFIRMED, REJECTED, EXPIRED
+    }
+
+    public static String pk(String county, String id) {
+        return "R#" + county + "#" + id;
+    }
+
+    public ServiceRecord decided(Status next, String by) {
+        return new ServiceRecord(id, county, volunteerId, residentId, serviceType, start, end, minutes, next, by, createdAt);
+    }
+
+    @RegisterForReflection
+    public record Request(String residentId, String serviceType, OffsetDateTime start, OffsetDateTime end) {
+    }
+}

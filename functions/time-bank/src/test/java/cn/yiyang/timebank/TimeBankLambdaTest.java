@@ -1,0 +1,18 @@
+package cn.yiyang.timebank;
+
+import cn.yiyang.testing.Door;
+import cn.yiyang.testing.LambdaDoor;
+import cn.yiyang.testing.StoresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+@QuarkusTest
+@QuarkusTestResource(StoresTestResource.class)
+class TimeBankLambdaTest extends TimeBankScenarios {
+
+    @Override
+    protected Door door() {
+        return new LambdaDoor(ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class));
+    }
+}
