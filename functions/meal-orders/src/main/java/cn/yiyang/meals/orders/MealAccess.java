@@ -6,6 +6,8 @@ import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Who may act for which resident: the resident themself, a linked family member, and county
@@ -13,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class MealAccess {
+
+    private static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.CANTEEN, Role.OFFICER);
 
     private final ResidentCards cards;
 
@@ -25,7 +29,7 @@ public class MealAccess {
             throw ApiException.invalid("residentId", "REQUIRED", "The resident's id");
         }
         ResidentCard card = cards.find(caller.county(), residentId).orElseThrow(() -> ApiException.notFound("Resident"));
-        if (!mayActFor(caller, card.residentId(), card)) {
+        if (!card.mayBeActedForBy(caller, STAFF)) {
             throw ApiException.notFound("Resident");
         }
         return card;
@@ -33,22 +37,13 @@ public class MealAccess {
 
     /** For an existing order: the resident, their family (from the current card), or staff. */
     public void checkOrder(Caller caller, MealOrder order) {
-        if (caller.has(Role.OPERATOR) || caller.has(Role.CANTEEN) || caller.has(Role.OFFICER)) {
+        // Staff and the resident need no read; a family member is checked against the current card.
+        if (caller.hasAny(STAFF) || (caller.has(Role.RESIDENT) && caller.subject().equals(order.residentId()))) {
             return;
         }
-        if (caller.has(Role.RESIDENT) && caller.subject().equals(order.residentId())) {
-            return;
+        if (!cards.find(caller.county(), order.residentId()).map(card -> card.mayBeActedForBy(caller, STAFF)).orElse(false)) {
+            throw ApiException.notFound("Meal order");
         }
-        if (caller.has(Role.FAMILY) && cards.find(caller.county(), order.residentId())
-                .map(card -> card.familySubjects().contains(caller.subject())).orElse(false)) {
-            return;
-        }
-        throw ApiException.notFound("Meal order");
     }
 
-    private static boolean mayActFor(Caller caller, String residentId, ResidentCard card) {
-        return caller.has(Role.OPERATOR) || caller.has(Role.CANTEEN) || caller.has(Role.OFFICER)
-                || (caller.has(Role.RESIDENT) && caller.subject().equals(residentId))
-                || (caller.has(Role.FAMILY) && card.familySubjects().contains(caller.subject()));
-    }
 }

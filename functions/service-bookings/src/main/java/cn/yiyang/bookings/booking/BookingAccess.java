@@ -8,6 +8,8 @@ import cn.yiyang.stores.cards.ResidentCards;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Who may see or act on a resident's bookings: the resident, a linked family member, county
@@ -16,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class BookingAccess {
+
+    private static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.OFFICER, Role.PROVIDER, Role.CAREGIVER);
 
     private final ResidentCards cards;
 
@@ -30,7 +34,7 @@ public class BookingAccess {
         }
         return VertxContextSupport.executeBlocking(() -> cards.find(caller.county(), residentId))
                 .map(card -> {
-                    if (card.isEmpty() || !mayActFor(caller, card.get())) {
+                    if (card.isEmpty() || !card.get().mayBeActedForBy(caller, STAFF)) {
                         throw ApiException.notFound("Resident");
                     }
                     return card.get();
@@ -53,9 +57,4 @@ public class BookingAccess {
         throw ApiException.notFound("Booking");
     }
 
-    private static boolean mayActFor(Caller caller, ResidentCard card) {
-        return caller.has(Role.OPERATOR) || caller.has(Role.OFFICER) || caller.has(Role.PROVIDER) || caller.has(Role.CAREGIVER)
-                || (caller.has(Role.RESIDENT) && caller.subject().equals(card.residentId()))
-                || (caller.has(Role.FAMILY) && card.familySubjects().contains(caller.subject()));
-    }
 }

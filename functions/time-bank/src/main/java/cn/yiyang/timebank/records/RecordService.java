@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -121,10 +122,11 @@ public class RecordService {
         ServiceRecord record = store.get(ServiceRecord.pk(call.county(), call.pathParam("id")), "RECORD")
                 .map(item -> DynamoStore.document(item, ServiceRecord.class))
                 .orElseThrow(() -> ApiException.notFound("Service record"));
+        // The station (officer) and the served resident need no read; family is checked on the card.
         boolean mayDecide = call.caller().has(Role.OFFICER)
                 || (call.caller().has(Role.RESIDENT) && call.caller().subject().equals(record.residentId()))
-                || (call.caller().has(Role.FAMILY) && cards.find(call.county(), record.residentId())
-                        .map(card -> card.familySubjects().contains(call.caller().subject())).orElse(false));
+                || cards.find(call.county(), record.residentId())
+                        .map(card -> card.mayBeActedForBy(call.caller(), Set.of(Role.OFFICER))).orElse(false);
         if (!mayDecide) {
             throw ApiException.notFound("Service record");
         }

@@ -1,5 +1,7 @@
 package cn.yiyang.stores.cards;
 
+import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.route.Role;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -21,6 +23,16 @@ public record ResidentCard(String county, String residentId, String name, LocalD
 
     public boolean isActive() {
         return ACTIVE.equals(status);
+    }
+
+    /**
+     * Whether the caller may act for this resident: staff holding one of the given roles, the
+     * resident themself, or a family member linked to them. One rule for every function.
+     */
+    public boolean mayBeActedForBy(Caller caller, Set<Role> staff) {
+        return caller.hasAny(staff)
+                || (caller.has(Role.RESIDENT) && caller.subject().equals(residentId))
+                || (caller.has(Role.FAMILY) && familySubjects.contains(caller.subject()));
     }
 
     public int ageOn(LocalDate date) {
