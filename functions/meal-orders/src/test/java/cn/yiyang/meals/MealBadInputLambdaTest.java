@@ -12,6 +12,6 @@ class MealBadInputLambdaTest extends MealBadInputScenarios {
 
     @Override
     protected Door door() {
-        return new LambdaDoor(LambdaPort.PORT);
+        return LambdaDoor.ofThisTest();
     }
 }

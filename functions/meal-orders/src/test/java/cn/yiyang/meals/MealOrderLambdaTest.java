@@ -12,6 +12,6 @@ class MealOrderLambdaTest extends MealOrderScenarios {
 
     @Override
     protected Door door() {
-        return new LambdaDoor(LambdaPort.PORT);
+        return LambdaDoor.ofThisTest();
     }
 }

@@ -12,6 +12,6 @@ class BadInputLambdaTest extends BadInputScenarios {
 
     @Override
     protected Door door() {
-        return new LambdaDoor(LambdaPort.PORT);
+        return LambdaDoor.ofThisTest();
     }
 }

@@ -12,6 +12,6 @@ class CrossCountyLambdaTest extends CrossCountyScenarios {
 
     @Override
     protected Door door() {
-        return new LambdaDoor(LambdaPort.PORT);
+        return LambdaDoor.ofThisTest();
     }
 }

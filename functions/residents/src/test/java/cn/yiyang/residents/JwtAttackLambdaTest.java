@@ -13,6 +13,6 @@ class JwtAttackLambdaTest extends JwtAttackScenarios {
 
     @Override
     protected Door door() {
-        return new LambdaDoor(LambdaPort.PORT);
+        return LambdaDoor.ofThisTest();
     }
 }

@@ -12,6 +12,6 @@ class ResidentsLambdaTest extends ResidentsScenarios {
 
     @Override
     protected Door door() {
-        return new LambdaDoor(LambdaPort.PORT);
+        return LambdaDoor.ofThisTest();
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(StoresTestResource.class)
 class ScheduledJobLambdaTest {
 
-    private final LambdaDoor lambda = new LambdaDoor(LambdaPort.PORT);
+    private final LambdaDoor lambda = LambdaDoor.ofThisTest();
 
     @Test
     void thePurgeJob_deletesExpiredIdempotencyRecords_andKeepsLiveOnes() {

@@ -5,7 +5,6 @@ import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.StoresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 @QuarkusTest
 @QuarkusTestResource(StoresTestResource.class)
@@ -13,6 +12,6 @@ class BookingLambdaTest extends BookingScenarios {
 
     @Override
     protected Door door() {
-        return new LambdaDoor(ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class));
+        return LambdaDoor.ofThisTest();
     }
 }

@@ -28,6 +28,12 @@ public final class LambdaDoor implements Door {
         this.port = port;
     }
 
+    /** The door to this test application's mock event server (its test port, from configuration). */
+    public static LambdaDoor ofThisTest() {
+        return new LambdaDoor(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.lambda.mock-event-server.test-port", Integer.class));
+    }
+
     @Override
     public ApiAnswer send(ApiRequest request) {
         return invoke(eventJson(request));
