@@ -14,6 +14,7 @@ import cn.yiyang.gateway.dispatch.ApiDispatcher;
 import cn.yiyang.bookings.BookingRoutes;
 import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.residents.ResidentsRoutes;
+import cn.yiyang.timebank.TimeBankRoutes;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,8 +96,11 @@ public class DemoCounty {
         }
         String mealPoint = seedMeals();
         seedCare();
+        // The demo volunteer opens their own time-bank account, as a volunteer would.
+        invoke(new Caller(subjectFor(Role.VOLUNTEER), COUNTY, java.util.Set.of(Role.VOLUNTEER)),
+                TimeBankRoutes.REGISTER, Map.of(), "{\"name\":\"张志愿\"}", "demo-volunteer");
         LOG.infof("demo county %s seeded: %d residents (family-demo acts for the first); meal point %s with menus for a week;"
-                + " care provider %s with caregiver %s", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);
+                + " care provider %s with caregiver %s; volunteer-demo has a time-bank account", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);
     }
 
     /** The default care catalog, one provider serving the demo streets, one certified caregiver. */
@@ -147,15 +151,18 @@ public class DemoCounty {
     }
 
     private Reply invoke(Route route, Map<String, String> params, String body, String key) {
+        return invoke(new Caller(SEEDER, COUNTY, java.util.Set.of(Role.OFFICER)), route, params, body, key);
+    }
+
+    private Reply invoke(Caller seeder, Route route, Map<String, String> params, String body, String key) {
         Binding binding = functions.stream().flatMap(f -> f.bindings().stream())
                 .filter(b -> b.route().equals(route)).findFirst().orElseThrow();
-        Caller seeder = new Caller(SEEDER, COUNTY, java.util.Set.of(Role.OFFICER));
         String path = route.path();
         for (Map.Entry<String, String> param : params.entrySet()) {
             path = path.replace("{" + param.getKey() + "}", param.getValue());
         }
         Call call = new Call(route, seeder, params, Map.of(), body,
-                Optional.of(IdempotencyKey.of(COUNTY, SEEDER, key, route.method(), path, StrictJson.canonical(body))),
+                Optional.of(IdempotencyKey.of(COUNTY, seeder.subject(), key, route.method(), path, StrictJson.canonical(body))),
                 "demo-seed", Instant.now());
         try {
             return binding.operation().invoke(call);
