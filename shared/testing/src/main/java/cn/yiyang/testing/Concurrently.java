@@ -21,6 +21,11 @@ public final class Concurrently {
     }
 
     public static <T> List<T> run(int clients, IntFunction<T> client) {
+        return run(clients, RUN_SECONDS_MAX, client);
+    }
+
+    /** For a long workload (a bank test of many thousand transfers): the same, with its own bound. */
+    public static <T> List<T> run(int clients, long runSecondsMax, IntFunction<T> client) {
         if (clients < 1 || clients > CLIENTS_MAX) {
             throw new IllegalArgumentException("clients must be 1.." + CLIENTS_MAX);
         }
@@ -36,7 +41,7 @@ public final class Concurrently {
                 }));
             }
             gate.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_SECONDS_MAX);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(runSecondsMax);
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
                 results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));

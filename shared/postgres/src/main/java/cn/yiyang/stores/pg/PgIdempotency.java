@@ -55,6 +55,20 @@ public class PgIdempotency {
                 }));
     }
 
+    /**
+     * For operations whose own business row is the idempotency record (a ledger transfer, keyed for
+     * ever by its client key): only the lock, so a concurrent duplicate gets 409; the operation
+     * itself finds the row and replays or refuses.
+     */
+    public Uni<Reply> lockOnly(Call call, Supplier<Uni<Reply>> work) {
+        if (call.idempotencyKey().isEmpty()) {
+            return work.get();
+        }
+        IdempotencyKey key = call.idempotencyKey().get();
+        return Panache.getSession().flatMap(session -> tryLock(session, key)
+                .flatMap(locked -> locked ? work.get() : Uni.createFrom().failure(key.stillInProgress())));
+    }
+
     private static Uni<Boolean> tryLock(Mutiny.Session session, IdempotencyKey key) {
         return session.createNativeQuery("select pg_try_advisory_xact_lock(?1)", Boolean.class)
                 .setParameter(1, key.lockId())

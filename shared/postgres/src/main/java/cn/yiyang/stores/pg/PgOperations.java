@@ -41,6 +41,15 @@ public class PgOperations {
                 () -> idempotency.guard(call, () -> work.apply(call)))));
     }
 
+    /**
+     * A write whose business row is its own idempotency record, keyed by the Idempotency-Key for as long
+     * as the row lives: the work must find an earlier row under the key and replay it or refuse.
+     */
+    public Operation writeOwnRecord(Function<Call, Uni<Reply>> work) {
+        return new GuardedWrite(call -> run(() -> Panache.withTransaction(
+                () -> idempotency.lockOnly(call, () -> work.apply(call)))));
+    }
+
     private static Reply run(Supplier<Uni<Reply>> work) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -1,0 +1,51 @@
+package cn.yiyang.funds;
+
+import cn.yiyang.funds.accounts.AccountService;
+import cn.yiyang.funds.audit.AuditVerifier;
+import cn.yiyang.funds.ledger.ApprovalService;
+import cn.yiyang.funds.ledger.TransferQueries;
+import cn.yiyang.funds.ledger.TransferService;
+import cn.yiyang.funds.lines.FundLineService;
+import cn.yiyang.funds.lines.FundSettings;
+import cn.yiyang.funds.reports.ReportService;
+import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.gateway.dispatch.DeclaredApi;
+import cn.yiyang.gateway.dispatch.JobBinding;
+import cn.yiyang.stores.pg.IdempotencyPurge;
+import cn.yiyang.stores.pg.PgOperations;
+import jakarta.inject.Singleton;
+
+/** Binds each declared fund-lines route to its operation. Transfers are keyed by their own rows ({@code writeOwnRecord}). */
+@Singleton
+public class FundApi extends DeclaredApi {
+
+    public FundApi(IdempotencyPurge purge, PgOperations pg, FundLineService lines, FundSettings settings,
+                   AccountService accounts, TransferService transfers, ApprovalService approvals, TransferQueries queries,
+                   AuditVerifier audit, ReportService reports) {
+        super(FundRoutes.ALL,
+                Binding.of(FundRoutes.INSTALL_LINES, pg.write(lines::installDefaults)),
+                Binding.of(FundRoutes.CREATE_LINE, pg.write(lines::create)),
+                Binding.of(FundRoutes.LIST_LINES, pg.read(lines::list)),
+                Binding.of(FundRoutes.GET_SETTINGS, pg.read(settings::read)),
+                Binding.of(FundRoutes.PUT_SETTINGS, pg.write(settings::put)),
+                Binding.of(FundRoutes.OPEN_ACCOUNT, pg.write(accounts::openPayee)),
+                Binding.of(FundRoutes.LIST_ACCOUNTS, pg.read(accounts::list)),
+                Binding.of(FundRoutes.GET_ACCOUNT, pg.read(accounts::get)),
+                Binding.of(FundRoutes.APPROPRIATE, pg.writeOwnRecord(transfers::appropriate)),
+                Binding.of(FundRoutes.CREATE_TRANSFER, pg.writeOwnRecord(transfers::pay)),
+                Binding.of(FundRoutes.LIST_TRANSFERS, pg.read(queries::list)),
+                Binding.of(FundRoutes.GET_TRANSFER, pg.read(queries::get)),
+                Binding.of(FundRoutes.TRACE_TRANSFER, pg.read(reports::trace)),
+                Binding.of(FundRoutes.APPROVE, pg.write(approvals::approve)),
+                Binding.of(FundRoutes.REJECT, pg.write(approvals::reject)),
+                Binding.of(FundRoutes.VOID, pg.write(approvals::voidTransfer)),
+                Binding.of(FundRoutes.REVERSE, pg.writeOwnRecord(transfers::reverse)),
+                Binding.of(FundRoutes.AUDIT, pg.read(audit::list)),
+                Binding.of(FundRoutes.AUDIT_VERIFY, pg.read(audit::verify)),
+                Binding.of(FundRoutes.REPORT_LINES, pg.read(reports::lines)),
+                Binding.of(FundRoutes.REPORT_PAYEES, pg.read(reports::payees)),
+                Binding.of(FundRoutes.EXPORT_TRANSFERS, pg.read(reports::exportCsv)));
+        runs(new JobBinding(FundRoutes.EXPIRE_PENDING, pg.write(approvals::expire)),
+                purge.bind(FundRoutes.PURGE_IDEMPOTENCY));
+    }
+}

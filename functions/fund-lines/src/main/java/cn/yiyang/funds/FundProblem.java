@@ -1,0 +1,36 @@
+package cn.yiyang.funds;
+
+import cn.yiyang.kernel.problem.ProblemCode;
+
+/**
+ * The ledger's refusals, each with a plain-Chinese message in messages/problems-funds.properties.
+ * A transfer request is checked in this order (the first failing check answers): its fields, its
+ * key ({@code EXISTS_WITH_*}), its accounts ({@code SAME_ACCOUNT}, {@code FUND_LINE_MISMATCH},
+ * {@code SOURCE_NOT_PAYABLE}), then the funds ({@code INSUFFICIENT_FUNDS}).
+ */
+public enum FundProblem implements ProblemCode {
+    EXISTS_WITH_DIFFERENT_AMOUNT(422),
+    EXISTS_WITH_DIFFERENT_FIELDS(422),
+    SAME_ACCOUNT(422),
+    FUND_LINE_MISMATCH(422),
+    SOURCE_NOT_PAYABLE(422),
+    INSUFFICIENT_FUNDS(409),
+    APPROVER_IS_MAKER(403),
+    ALREADY_APPROVED(409),
+    ALREADY_RESOLVED(409),
+    TRANSFER_EXPIRED(409),
+    TRANSFER_NOT_POSTED(409),
+    ALREADY_REVERSED(409),
+    FUND_LINE_EXISTS(409);
+
+    private final int httpStatus;
+
+    FundProblem(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,54 @@
+package cn.yiyang.funds;
+
+import static cn.yiyang.kernel.route.Role.APPROVER;
+import static cn.yiyang.kernel.route.Role.AUDITOR;
+import static cn.yiyang.kernel.route.Role.OFFICER;
+
+import cn.yiyang.kernel.route.Job;
+import cn.yiyang.kernel.route.Route;
+import cn.yiyang.stores.pg.IdempotencyPurge;
+import java.util.List;
+
+/** Every route of the fund-lines function, declared once. */
+public final class FundRoutes {
+
+    public static final String FUNCTION = "fund-lines";
+    private static final Route.Builder IN = Route.in(FUNCTION);
+
+    public static final Route INSTALL_LINES = IN.post("/v1/fund-lines/defaults", "installDefaultFundLines", OFFICER);
+    public static final Route CREATE_LINE = IN.post("/v1/fund-lines", "createFundLine", OFFICER);
+    public static final Route LIST_LINES = IN.get("/v1/fund-lines", "listFundLines", OFFICER, APPROVER, AUDITOR);
+    public static final Route GET_SETTINGS = IN.get("/v1/fund-settings", "getFundSettings", OFFICER, APPROVER, AUDITOR);
+    public static final Route PUT_SETTINGS = IN.put("/v1/fund-settings", "putFundSettings", OFFICER);
+    public static final Route OPEN_ACCOUNT = IN.post("/v1/fund-accounts", "openPayeeAccount", OFFICER);
+    public static final Route LIST_ACCOUNTS = IN.get("/v1/fund-accounts", "listFundAccounts", OFFICER, APPROVER, AUDITOR);
+    public static final Route GET_ACCOUNT = IN.get("/v1/fund-accounts/{id}", "getFundAccount", OFFICER, APPROVER, AUDITOR);
+    public static final Route APPROPRIATE = IN.post("/v1/appropriations", "appropriate", OFFICER);
+    public static final Route CREATE_TRANSFER = IN.post("/v1/transfers", "createTransfer", OFFICER);
+    public static final Route LIST_TRANSFERS = IN.get("/v1/transfers", "listTransfers", OFFICER, APPROVER, AUDITOR);
+    public static final Route GET_TRANSFER = IN.get("/v1/transfers/{id}", "getTransfer", OFFICER, APPROVER, AUDITOR);
+    public static final Route TRACE_TRANSFER = IN.get("/v1/transfers/{id}/trace", "traceTransfer", OFFICER, APPROVER, AUDITOR);
+    public static final Route APPROVE = IN.post("/v1/transfers/{id}/approve", "approveTransfer", APPROVER);
+    public static final Route REJECT = IN.post("/v1/transfers/{id}/reject", "rejectTransfer", APPROVER);
+    public static final Route VOID = IN.post("/v1/transfers/{id}/void", "voidTransfer", OFFICER);
+    public static final Route REVERSE = IN.post("/v1/transfers/{id}/reverse", "reverseTransfer", OFFICER);
+    public static final Route AUDIT = IN.get("/v1/audit", "listAuditEntries", AUDITOR);
+    public static final Route AUDIT_VERIFY = IN.get("/v1/audit/verify", "verifyAuditTrail", AUDITOR, OFFICER);
+    public static final Route REPORT_LINES = IN.get("/v1/fund-reports/lines", "reportFundLines", OFFICER, APPROVER, AUDITOR);
+    public static final Route REPORT_PAYEES = IN.get("/v1/fund-reports/payees", "reportPayees", OFFICER, APPROVER, AUDITOR);
+    public static final Route EXPORT_TRANSFERS = IN.get("/v1/fund-reports/transfers-csv", "exportTransfersCsv", AUDITOR, OFFICER);
+
+    public static final List<Route> ALL = List.of(INSTALL_LINES, CREATE_LINE, LIST_LINES, GET_SETTINGS, PUT_SETTINGS,
+            OPEN_ACCOUNT, LIST_ACCOUNTS, GET_ACCOUNT, APPROPRIATE, CREATE_TRANSFER, LIST_TRANSFERS, GET_TRANSFER,
+            TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_PAYEES,
+            EXPORT_TRANSFERS);
+
+    /** Jobs run on a schedule, declared like the routes. */
+    public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",
+            "Hourly: pending transfers past their approval deadline become EXPIRED and release their reservation");
+    public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);
+    public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY);
+
+    private FundRoutes() {
+    }
+}

@@ -1,0 +1,229 @@
+package cn.yiyang.funds.audit;
+
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.stores.pg.NativeSql;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/audit/verify}: walks the county's chain from its first entry, recomputing every
+ * hash; then holds every transfer and resolution row against the fact its audit entry recorded,
+ * and every balance against the sums of the transfers. Answers the first break it finds.
+ */
+@ApplicationScoped
+public class AuditVerifier {
+
+    public static final int PAGE_ROWS = 1000;
+    public static final int ENTRIES_MAX = 10_000_000;
+
+    @RegisterForReflection
+    public record Break(String kind, Long seq, String subjectId, String detail) {
+    }
+
+    @RegisterForReflection
+    public record Verification(boolean valid, long entriesChecked, long transfersChecked, long resolutionsChecked,
+                               long accountsChecked, String headHash, Break firstBreak) {
+    }
+
+    public Uni<Reply> verify(Call call) {
+        return chain(call.county(), 0, Canonical.GENESIS_HASH, 0).flatMap(chain -> {
+            if (chain.firstBreak() != null) {
+                return Uni.createFrom().item(new Verification(false, chain.entries(), 0, 0, 0, null, chain.firstBreak()));
+            }
+            return transfers(call.county(), null, 0).flatMap(t -> t.firstBreak() != null
+                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), 0, 0, chain.head(), t.firstBreak()))
+                    : resolutions(call.county()).flatMap(r -> r.firstBreak() != null
+                            ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, chain.head(), r.firstBreak()))
+                            : balances(call.county()).map(b -> new Verification(b.firstBreak() == null, chain.entries(), t.count(),
+                                    r.count(), b.count(), chain.head(), b.firstBreak()))));
+        }).map(Reply::ok);
+    }
+
+    private record ChainState(long entries, String head, Break firstBreak) {
+    }
+
+    private record Checked(long count, Break firstBreak) {
+    }
+
+    private Uni<ChainState> chain(String county, long afterSeq, String previousHash, long checked) {
+        if (checked > ENTRIES_MAX) {
+            throw new IllegalStateException("audit chain longer than " + ENTRIES_MAX);
+        }
+        return NativeSql.rows("""
+                        select seq, at, actor, action, subject_type, subject_id, payload, prev_hash, hash
+                        from funds.audit_entry where county = ?1 and seq > ?2 order by seq """ + " limit " + PAGE_ROWS, county, afterSeq)
+                .flatMap(rows -> walk(rows, county, afterSeq, previousHash, checked));
+    }
+
+    private Uni<ChainState> walk(List<Object[]> rows, String county, long afterSeq, String previousHash, long checkedBefore) {
+        long checked = checkedBefore;
+        long expected = afterSeq;
+        String previous = previousHash;
+        for (Object[] r : rows) {
+            expected++;
+            long seq = NativeSql.number(r[0]);
+            if (seq != expected) {
+                return done(checked, previous, new Break("MISSING_ENTRY", expected, null, "entry " + expected + " is missing"));
+            }
+            if (!previous.equals(NativeSql.text(r[7]))) {
+                return done(checked, previous, new Break("BROKEN_LINK", seq, NativeSql.text(r[5]),
+                        "prev_hash does not match the hash of entry " + (seq - 1)));
+            }
+            String hash = Canonical.chainHash(previous, county, seq, NativeSql.time(r[1]), NativeSql.text(r[2]),
+                    NativeSql.text(r[3]), NativeSql.text(r[4]), NativeSql.text(r[5]), NativeSql.text(r[6]));
+            if (!hash.equals(NativeSql.text(r[8]))) {
+                return done(checked, previous, new Break("ENTRY_ALTERED", seq, NativeSql.text(r[5]),
+                        "the entry's content no longer matches its hash"));
+            }
+            previous = hash;
+            checked++;
+        }
+        if (rows.size() < PAGE_ROWS) {
+            return Uni.createFrom().item(new ChainState(checked, previous, null));
+        }
+        return chain(county, expected, previous, checked);
+    }
+
+    private static Uni<ChainState> done(long checked, String head, Break firstBreak) {
+        return Uni.createFrom().item(new ChainState(checked, head, firstBreak));
+    }
+
+    /** Each transfer row against the facts its TRANSFER_CREATED entry recorded. */
+    private Uni<Checked> transfers(String county, String afterId, long checked) {
+        return NativeSql.rows("""
+                        select t.id::text, t.client_key, t.fund_line_id::text, t.debit_account_id::text, t.credit_account_id::text,
+                               t.amount_fen, t.kind, t.reverses_id::text, t.cause_type, t.cause_ref, t.memo, t.maker,
+                               t.required_approvals, t.created_at, t.expires_at,
+                               (select a.payload from funds.audit_entry a where a.county = t.county and a.subject_id = t.id::text
+                                  and a.action = 'TRANSFER_CREATED' order by a.seq limit 1)
+                        from funds.transfer t where t.county = ?1 and t.id::text > ?2 order by t.id::text """ + " limit " + PAGE_ROWS,
+                        county, afterId == null ? "" : afterId)
+                .flatMap(rows -> {
+                    long count = checked;
+                    for (Object[] r : rows) {
+                        Map<String, Object> facts = new LinkedHashMap<>();
+                        facts.put("id", NativeSql.text(r[0]));
+                        facts.put("clientKey", NativeSql.text(r[1]));
+                        facts.put("fundLineId", NativeSql.text(r[2]));
+                        facts.put("debitAccountId", NativeSql.text(r[3]));
+                        facts.put("creditAccountId", NativeSql.text(r[4]));
+                        facts.put("amountFen", NativeSql.number(r[5]));
+                        facts.put("kind", NativeSql.text(r[6]));
+                        facts.put("reversesId", NativeSql.text(r[7]));
+                        facts.put("causeType", NativeSql.text(r[8]));
+                        facts.put("causeRef", NativeSql.text(r[9]));
+                        facts.put("memo", NativeSql.text(r[10]));
+                        facts.put("maker", NativeSql.text(r[11]));
+                        facts.put("requiredApprovals", (int) NativeSql.number(r[12]));
+                        facts.put("createdAt", Canonical.time(NativeSql.time(r[13])));
+                        facts.put("expiresAt", Canonical.time(NativeSql.time(r[14])));
+                        String recorded = NativeSql.text(r[15]);
+                        if (recorded == null) {
+                            return Uni.createFrom().item(new Checked(count, new Break("UNAUDITED_TRANSFER", null,
+                                    NativeSql.text(r[0]), "no audit entry records this transfer's creation")));
+                        }
+                        if (!Canonical.json(facts).equals(recorded)) {
+                            return Uni.createFrom().item(new Checked(count, new Break("TRANSFER_ALTERED", null,
+                                    NativeSql.text(r[0]), "the transfer row differs from what the audit trail recorded")));
+                        }
+                        count++;
+                    }
+                    if (rows.size() < PAGE_ROWS) {
+                        return Uni.createFrom().item(new Checked(count, null));
+                    }
+                    return transfers(county, NativeSql.text(rows.get(rows.size() - 1)[0]), count);
+                });
+    }
+
+    /** Each resolution row against its TRANSFER_<OUTCOME> entry. */
+    private Uni<Checked> resolutions(String county) {
+        return NativeSql.rows("""
+                        select r.transfer_id::text, r.outcome, r.resolved_by, r.reason,
+                               (select a.payload from funds.audit_entry a where a.county = r.county
+                                  and a.subject_id = r.transfer_id::text and a.action = 'TRANSFER_' || r.outcome
+                                order by a.seq limit 1)
+                        from funds.transfer_resolution r where r.county = ?1""", county)
+                .map(rows -> {
+                    long count = 0;
+                    for (Object[] r : rows) {
+                        Map<String, Object> fact = new LinkedHashMap<>();
+                        fact.put("outcome", NativeSql.text(r[1]));
+                        fact.put("resolvedBy", NativeSql.text(r[2]));
+                        fact.put("reason", NativeSql.text(r[3]));
+                        if (r[4] == null || !Canonical.json(fact).equals(NativeSql.text(r[4]))) {
+                            return new Checked(count, new Break("RESOLUTION_ALTERED", null, NativeSql.text(r[0]),
+                                    "the resolution row differs from what the audit trail recorded"));
+                        }
+                        count++;
+                    }
+                    return new Checked(count, null);
+                });
+    }
+
+    /** Each account's balances against the sums of its transfers, by their resolution. */
+    private Uni<Checked> balances(String county) {
+        return NativeSql.rows("""
+                        with moves as (
+                          select t.debit_account_id as account_id,
+                                 case when r.outcome is null then t.amount_fen else 0 end as debits_pending,
+                                 case when r.outcome = 'POSTED' then t.amount_fen else 0 end as debits_posted,
+                                 0::bigint as credits_pending, 0::bigint as credits_posted
+                          from funds.transfer t left join funds.transfer_resolution r on r.transfer_id = t.id where t.county = ?1
+                          union all
+                          select t.credit_account_id, 0, 0,
+                                 case when r.outcome is null then t.amount_fen else 0 end,
+                                 case when r.outcome = 'POSTED' then t.amount_fen else 0 end
+                          from funds.transfer t left join funds.transfer_resolution r on r.transfer_id = t.id where t.county = ?1),
+                        sums as (select account_id, sum(debits_pending) dp, sum(debits_posted) dd, sum(credits_pending) cp,
+                                        sum(credits_posted) cd from moves group by account_id)
+                        select a.id::text, (b.debits_pending = coalesce(s.dp, 0) and b.debits_posted = coalesce(s.dd, 0)
+                                 and b.credits_pending = coalesce(s.cp, 0) and b.credits_posted = coalesce(s.cd, 0))
+                        from funds.account a join funds.account_balance b on b.account_id = a.id
+                        left join sums s on s.account_id = a.id where a.county = ?1 order by a.id""", county)
+                .map(rows -> {
+                    long count = 0;
+                    for (Object[] r : rows) {
+                        if (!NativeSql.bool(r[1])) {
+                            return new Checked(count, new Break("BALANCE_MISMATCH", null, NativeSql.text(r[0]),
+                                    "the account's balances differ from the sums of its transfers"));
+                        }
+                        count++;
+                    }
+                    return new Checked(count, null);
+                });
+    }
+
+    @RegisterForReflection
+    public record Entry(long seq, String at, String actor, String action, String subjectType, String subjectId,
+                        String payload, String prevHash, String hash) {
+    }
+
+    @RegisterForReflection
+    public record EntryPage(List<Entry> items) {
+    }
+
+    public static final int ENTRY_PAGE_SIZE_MAX = 500;
+
+    /** {@code GET /v1/audit?afterSeq=}: the trail itself, for an auditor to verify independently. */
+    public Uni<Reply> list(Call call) {
+        long after;
+        try {
+            after = Long.parseLong(call.queryParam("afterSeq").orElse("0"));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("afterSeq", "BAD_NUMBER", "A sequence number");
+        }
+        return NativeSql.rows("""
+                        select seq, at, actor, action, subject_type, subject_id, payload, prev_hash, hash
+                        from funds.audit_entry where county = ?1 and seq > ?2 order by seq """ + " limit " + ENTRY_PAGE_SIZE_MAX,
+                        call.county(), after)
+                .map(rows -> Reply.ok(new EntryPage(rows.stream().map(r -> new Entry(NativeSql.number(r[0]),
+                        Canonical.time(NativeSql.time(r[1])), NativeSql.text(r[2]), NativeSql.text(r[3]), NativeSql.text(r[4]),
+                        NativeSql.text(r[5]), NativeSql.text(r[6]), NativeSql.text(r[7]), NativeSql.text(r[8]))).toList())));
+    }
+}

@@ -1,0 +1,117 @@
+package cn.yiyang.funds.reports;
+
+import cn.yiyang.funds.accounts.AccountService;
+import cn.yiyang.funds.audit.Canonical;
+import cn.yiyang.funds.ledger.TransferQueries;
+import cn.yiyang.funds.ledger.TransferView;
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.pg.NativeSql;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What officers and auditors read: each fund line's money for a year, each payee's, one transfer's trace, the CSV export. */
+@ApplicationScoped
+public class ReportService {
+
+    public static final int PAYEE_ROWS_MAX = 1000;
+
+    @RegisterForReflection
+    public record LineReport(String fundLine, String name, int fiscalYear, long appropriatedFen, long appropriationPendingFen,
+                             long reservedFen, long disbursedFen, long remainingFen) {
+    }
+
+    @RegisterForReflection
+    public record PayeeReport(UUID accountId, String fundLine, String payeeType, String payeeRef, String name,
+                              long receivedFen, long pendingFen, long returnedFen) {
+    }
+
+    @RegisterForReflection
+    public record AuditStep(long seq, String action, String actor, String at, String hash) {
+    }
+
+    @RegisterForReflection
+    public record Trace(TransferView transfer, AccountService.AccountView from, AccountService.AccountView to,
+                        String causeType, String causeRef, TransferView reverses, List<AuditStep> audit) {
+    }
+
+    public Uni<Reply> lines(Call call) {
+        int year = fiscalYear(call);
+        return NativeSql.rows("""
+                        select fl.code, fl.name, coalesce(b.credits_posted, 0), coalesce(b.credits_pending, 0),
+                               coalesce(b.debits_pending, 0), coalesce(b.debits_posted, 0)
+                        from funds.fund_line fl
+                        left join funds.account a on a.fund_line_id = fl.id and a.kind = 'BUDGET' and a.fiscal_year = ?2
+                        left join funds.account_balance b on b.account_id = a.id
+                        where fl.county = ?1 order by fl.code""", call.county(), year)
+                .map(rows -> Reply.ok(Map.of("fiscalYear", year, "items", rows.stream().map(r -> {
+                    long appropriated = NativeSql.number(r[2]);
+                    long reserved = NativeSql.number(r[4]);
+                    long disbursed = NativeSql.number(r[5]);
+                    return new LineReport(NativeSql.text(r[0]), NativeSql.text(r[1]), year, appropriated,
+                            NativeSql.number(r[3]), reserved, disbursed, appropriated - disbursed - reserved);
+                }).toList())));
+    }
+
+    public Uni<Reply> payees(Call call) {
+        return NativeSql.rows("""
+                        select a.id, fl.code, a.payee_type, a.payee_ref, a.name, b.credits_posted, b.credits_pending, b.debits_posted
+                        from funds.account a join funds.fund_line fl on fl.id = a.fund_line_id
+                        join funds.account_balance b on b.account_id = a.id
+                        where a.county = ?1 and a.kind = 'PAYEE' order by fl.code, a.payee_type, a.payee_ref """ + " limit " + PAYEE_ROWS_MAX,
+                        call.county())
+                .map(rows -> Reply.ok(Map.of("items", rows.stream().map(r -> new PayeeReport(NativeSql.uuid(r[0]),
+                        NativeSql.text(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]), NativeSql.text(r[4]),
+                        NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.number(r[7]))).toList())));
+    }
+
+    /** From the budget to the payee to the bed, meal or booking behind it, with every audited step. */
+    public Uni<Reply> trace(Call call) {
+        UUID id = AccountService.uuid(call.pathParam("id"), "Transfer");
+        return TransferQueries.find(call.county(), id).flatMap(t -> AccountService.find(call.county(), t.debitAccountId())
+                .flatMap(from -> AccountService.find(call.county(), t.creditAccountId())
+                        .flatMap(to -> (t.reversesId() == null ? Uni.createFrom().<TransferView>nullItem()
+                                : TransferQueries.find(call.county(), t.reversesId()).map(TransferView::of))
+                                .flatMap(original -> NativeSql.rows("""
+                                                select seq, action, actor, at, hash from funds.audit_entry
+                                                where county = ?1 and subject_id = ?2 order by seq""", call.county(), id.toString())
+                                        .map(rows -> new Trace(TransferView.of(t), AccountService.AccountView.of(from),
+                                                AccountService.AccountView.of(to), t.causeType(), t.causeRef(), original,
+                                                rows.stream().map(r -> new AuditStep(NativeSql.number(r[0]), NativeSql.text(r[1]),
+                                                        NativeSql.text(r[2]), Canonical.time(NativeSql.time(r[3])),
+                                                        NativeSql.text(r[4]))).toList()))))))
+                .map(Reply::ok);
+    }
+
+    public Uni<Reply> exportCsv(Call call) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(call.requiredQueryParam("month"));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
+        }
+        OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
+        return TransferCsv.of(call.county(), from, from.plusMonths(1));
+    }
+
+    private static int fiscalYear(Call call) {
+        try {
+            int year = Integer.parseInt(call.requiredQueryParam("fiscalYear"));
+            if (year >= 2000 && year <= 2100) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.invalid("fiscalYear", "OUT_OF_RANGE", "A fiscal year, 2000 to 2100");
+    }
+}
