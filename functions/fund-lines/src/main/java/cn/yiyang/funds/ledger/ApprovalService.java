@@ -52,16 +52,22 @@ public class ApprovalService {
             if (!now.isBefore(t.expiresAt())) {
                 throw new ApiException(FundProblem.TRANSFER_EXPIRED, "The transfer's approval deadline has passed");
             }
-            boolean posts = t.approvers().size() + 1 >= t.requiredApprovals();
-            Uni<Void> approval = NativeSql.update(
-                    "insert into funds.transfer_approval (transfer_id, approver, approved_at) values (?1, ?2, ?3)", id, approver, now)
-                    .replaceWithVoid();
-            Uni<Void> outcome = posts
-                    ? resolve(t, TransferStatus.POSTED, approver, null, now)
-                    : audit.append(t.county(), approver, "TRANSFER_APPROVED", "TRANSFER", id.toString(),
-                            Map.of("approver", approver, "approvals", t.approvers().size() + 1), now);
-            return approval.flatMap(v -> outcome).flatMap(v -> TransferQueries.find(call.county(), id));
+            return recordApproval(t, approver, now).flatMap(v -> TransferQueries.find(call.county(), id));
         }).map(t -> Reply.ok(TransferView.of(t)));
+    }
+
+    /**
+     * One approval of a pending transfer the caller has locked and checked (not the maker, not twice,
+     * not expired): the transfer posts when it has all the approvals it needs. Batches use it per item.
+     */
+    public Uni<Void> recordApproval(Transfer t, String approver, OffsetDateTime now) {
+        boolean posts = t.approvers().size() + 1 >= t.requiredApprovals();
+        return NativeSql.update(
+                        "insert into funds.transfer_approval (transfer_id, approver, approved_at) values (?1, ?2, ?3)", t.id(), approver, now)
+                .flatMap(v -> posts
+                        ? resolve(t, TransferStatus.POSTED, approver, null, now)
+                        : audit.append(t.county(), approver, "TRANSFER_APPROVED", "TRANSFER", t.id().toString(),
+                                Map.of("approver", approver, "approvals", t.approvers().size() + 1), now));
     }
 
     public Uni<Reply> reject(Call call) {
@@ -110,7 +116,7 @@ public class ApprovalService {
     }
 
     /** The county's transfer, locked and still pending; otherwise 404 or ALREADY_RESOLVED. */
-    private static Uni<Transfer> pending(Call call, UUID id) {
+    public static Uni<Transfer> pending(Call call, UUID id) {
         return TransferLocks.lock(id).flatMap(v -> TransferQueries.find(call.county(), id)).map(t -> {
             if (!t.isPending()) {
                 throw new ApiException(FundProblem.ALREADY_RESOLVED, "The transfer is already " + t.status());
@@ -119,7 +125,8 @@ public class ApprovalService {
         });
     }
 
-    private Uni<Void> resolve(Transfer t, TransferStatus outcome, String by, String reason, OffsetDateTime now) {
+    /** Ends a pending transfer the caller has locked: POSTED moves the reservation to posted; any other outcome releases it. */
+    public Uni<Void> resolve(Transfer t, TransferStatus outcome, String by, String reason, OffsetDateTime now) {
         Uni<Void> balances = outcome == TransferStatus.POSTED
                 ? Balances.post(t.debitAccountId(), t.creditAccountId(), t.amountFen())
                 : Balances.release(t.debitAccountId(), t.creditAccountId(), t.amountFen());

@@ -8,7 +8,7 @@ public record NewTransfer(Account debit, Account credit, long amountFen, Transfe
                           String causeRef, String memo) {
 
     /** Whether an existing transfer under the same key is this very request again. */
-    boolean sameAs(Transfer t, String maker) {
+    public boolean sameAs(Transfer t, String maker) {
         return t.debitAccountId().equals(debit.id()) && t.creditAccountId().equals(credit.id()) && t.kind() == kind
                 && java.util.Objects.equals(t.reversesId(), reversesId) && java.util.Objects.equals(t.causeType(), causeType)
                 && java.util.Objects.equals(t.causeRef(), causeRef) && java.util.Objects.equals(t.memo(), memo)

@@ -15,7 +15,7 @@ public record Transfer(UUID id, String county, String clientKey, UUID fundLineId
                        OffsetDateTime expiresAt, TransferStatus status, String resolvedBy, String reason,
                        OffsetDateTime resolvedAt, List<String> approvers) {
 
-    static final String SELECT = """
+    public static final String SELECT = """
             select t.id, t.county, t.client_key, t.fund_line_id, fl.code, t.debit_account_id, t.credit_account_id,
                    t.amount_fen, t.kind, t.reverses_id, t.cause_type, t.cause_ref, t.memo, t.maker, t.required_approvals,
                    t.created_at, t.expires_at, r.outcome, r.resolved_by, r.reason, r.resolved_at,
@@ -29,7 +29,7 @@ public record Transfer(UUID id, String county, String clientKey, UUID fundLineId
         return status == TransferStatus.PENDING;
     }
 
-    static Transfer of(Object[] r) {
+    public static Transfer of(Object[] r) {
         String approvers = NativeSql.text(r[21]);
         return new Transfer(NativeSql.uuid(r[0]), NativeSql.text(r[1]), NativeSql.text(r[2]), NativeSql.uuid(r[3]),
                 NativeSql.text(r[4]), NativeSql.uuid(r[5]), NativeSql.uuid(r[6]), NativeSql.number(r[7]),

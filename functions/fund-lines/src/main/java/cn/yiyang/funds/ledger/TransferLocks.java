@@ -9,12 +9,12 @@ import java.util.UUID;
  * on its id (the transfer row is insert-only, so it cannot be locked FOR UPDATE). The unique
  * resolution row is the backstop: even without the lock, only one resolution could commit.
  */
-final class TransferLocks {
+public final class TransferLocks {
 
     private TransferLocks() {
     }
 
-    static Uni<Void> lock(UUID transfer) {
+    public static Uni<Void> lock(UUID transfer) {
         return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-transfer:' || ?1, 0))", transfer.toString())
                 .replaceWithVoid();
     }

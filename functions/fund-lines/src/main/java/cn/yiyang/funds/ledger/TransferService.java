@@ -149,10 +149,19 @@ public class TransferService {
     }
 
     private Uni<Reply> make(Call call, NewTransfer t) {
-        OffsetDateTime now = CountyTime.now(clock);
-        UUID id = UUID.randomUUID();
         String key = call.idempotencyKey().orElseThrow().key();
-        return FundSettings.of(call.county()).flatMap(settings -> {
+        return createPending(call.county(), call.caller().subject(), key, t, CountyTime.now(clock))
+                .map(created -> Reply.created(TransferView.asCreated(created)));
+    }
+
+    /**
+     * The ledger's one way to make a transfer, for requests, batches and settlements alike: insert
+     * it PENDING under its client key, reserve its amount on the debit account (or refuse with
+     * INSUFFICIENT_FUNDS), and record it in the audit trail, in the caller's transaction.
+     */
+    public Uni<Transfer> createPending(String county, String maker, String clientKey, NewTransfer t, OffsetDateTime now) {
+        UUID id = UUID.randomUUID();
+        return FundSettings.of(county).flatMap(settings -> {
             int approvals = settings.approvalsRequiredFor(t.amountFen());
             OffsetDateTime expiresAt = now.plusHours(settings.pendingExpiryHours());
             return NativeSql.update("""
@@ -160,26 +169,30 @@ public class TransferService {
                               amount_fen, kind, reverses_id, cause_type, cause_ref, memo, maker, required_approvals, created_at, expires_at)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as uuid), cast(?10 as text), cast(?11 as text),
                               cast(?12 as text), ?13, ?14, ?15, ?16)""",
-                            id, call.county(), key, t.debit().fundLineId(), t.debit().id(), t.credit().id(), t.amountFen(),
-                            t.kind().name(), t.reversesId(), t.causeType(), t.causeRef(), t.memo(), call.caller().subject(),
+                            id, county, clientKey, t.debit().fundLineId(), t.debit().id(), t.credit().id(), t.amountFen(),
+                            t.kind().name(), t.reversesId(), t.causeType(), t.causeRef(), t.memo(), maker,
                             (short) approvals, now, expiresAt)
                     .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION))
                     .transform(f -> new ApiException(FundProblem.EXISTS_WITH_DIFFERENT_FIELDS,
                             "Another caller made a transfer under this key"))
                     .flatMap(v -> Balances.reserve(t.debit().id(), t.credit().id(), t.amountFen()))
-                    .flatMap(v -> TransferQueries.find(call.county(), id))
-                    .flatMap(created -> audit.append(call.county(), call.caller().subject(), "TRANSFER_CREATED", "TRANSFER",
-                            id.toString(), created.facts(), now).replaceWith(created))
-                    .map(created -> Reply.created(TransferView.asCreated(created)));
+                    .flatMap(v -> TransferQueries.find(county, id))
+                    .flatMap(created -> audit.append(county, maker, "TRANSFER_CREATED", "TRANSFER", id.toString(),
+                            created.facts(), now).replaceWith(created));
         });
+    }
+
+    /** The county's transfer under this client key, if one was ever made. */
+    public static Uni<Optional<Transfer>> findByKey(String county, String clientKey) {
+        return NativeSql.first(Transfer.SELECT + "where t.county = ?1 and t.client_key = ?2", county, clientKey)
+                .map(row -> row.map(Transfer::of));
     }
 
     /** The transfer made earlier under this request's key, if any. */
     private static Uni<Optional<Transfer>> existing(Call call) {
         String key = call.idempotencyKey().orElseThrow(() -> new ApiException(CommonProblem.IDEMPOTENCY_KEY_REQUIRED,
                 "A transfer needs an Idempotency-Key")).key();
-        return NativeSql.first(Transfer.SELECT + "where t.county = ?1 and t.client_key = ?2", call.county(), key)
-                .map(row -> row.map(Transfer::of));
+        return findByKey(call.county(), key);
     }
 
     private static Reply replay(Transfer earlier, NewTransfer t, Call call) {
