@@ -36,7 +36,8 @@ final class BankTest {
     static final int RUN_SECONDS_MAX = 900;
     static final List<String> LINES = List.of("MEAL_SUBSIDY", "SERVICE_SUBSIDY");
     static final int PAYEES_PER_LINE = 10;
-    static final long BUDGET_FEN = 5_000_000;
+    /** ¥5,000,000 a line: above the default threshold, so the setup needs both approvers, like a real budget. */
+    static final long BUDGET_FEN = 500_000_000;
     static final long DUAL_APPROVAL_ABOVE_FEN = 40_000;
     static final long AMOUNT_FEN_MAX = 60_000;
 
@@ -77,7 +78,11 @@ final class BankTest {
             Map<String, List<String>> byLine = new ConcurrentHashMap<>();
             for (String line : LINES) {
                 List<String> ids = new ArrayList<>();
-                ids.add(FundFixtures.fundedBudget(door, county, line, BUDGET_FEN));
+                String appropriation = expect(door.send(FundFixtures.appropriation(county, line, BUDGET_FEN)), 201)
+                        .json().path("id").asText();
+                expect(door.send(FundFixtures.approve(county, appropriation)), 200);
+                expect(door.send(FundFixtures.step(county, appropriation, "approve", secondApprover(county), "{}")), 200);
+                ids.add(FundFixtures.accountOf(door, county, line, "BUDGET").path("id").asText());
                 setup++;
                 for (int p = 0; p < PAYEES_PER_LINE; p++) {
                     ids.add(FundFixtures.payee(door, county, line, "PROVIDER", "bank-" + p));
@@ -85,7 +90,7 @@ final class BankTest {
                 byLine.put(line, List.copyOf(ids));
             }
             accounts.put(county, byLine);
-            // after the budgets are funded (one approver each): from now on, larger transfers need two
+            // larger transfers need two approvers
             expect(door.send(ApiRequest.of("PUT", "/v1/fund-settings",
                     "{\"dualApprovalAboveFen\":" + DUAL_APPROVAL_ABOVE_FEN + ",\"pendingExpiryHours\":72}").bearer(officer(county))), 200);
         }

@@ -12,6 +12,7 @@ import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.gateway.dispatch.ApiDispatcher;
 import cn.yiyang.bookings.BookingRoutes;
+import cn.yiyang.funds.FundRoutes;
 import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.residents.ResidentsRoutes;
 import cn.yiyang.timebank.TimeBankRoutes;
@@ -96,11 +97,42 @@ public class DemoCounty {
         }
         String mealPoint = seedMeals();
         seedCare();
+        seedFunds(mealPoint);
         // The demo volunteer opens their own time-bank account, as a volunteer would.
         invoke(new Caller(subjectFor(Role.VOLUNTEER), COUNTY, java.util.Set.of(Role.VOLUNTEER)),
                 TimeBankRoutes.REGISTER, Map.of(), "{\"name\":\"张志愿\"}", "demo-volunteer");
         LOG.infof("demo county %s seeded: %d residents (family-demo acts for the first); meal point %s with menus for a week;"
-                + " care provider %s with caregiver %s; volunteer-demo has a time-bank account", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);
+                + " care provider %s with caregiver %s; volunteer-demo has a time-bank account; fund lines with this year's meal and service budgets", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);
+    }
+
+    /**
+     * The six fund lines; this year's 助餐补贴 and 服务补贴 budgets appropriated by the seeder and
+     * approved by approver-demo (maker-checker holds for the demo too); payee accounts for the demo
+     * meal point and provider, ready for settlements.
+     */
+    private void seedFunds(String mealPoint) {
+        invoke(FundRoutes.INSTALL_LINES, Map.of(), "{}", "demo-fund-lines");
+        Caller approver = new Caller(subjectFor(Role.APPROVER), COUNTY, java.util.Set.of(Role.APPROVER));
+        int year = LocalDate.now(CountyTime.ZONE).getYear();
+        for (String line : List.of("MEAL_SUBSIDY", "SERVICE_SUBSIDY")) {
+            Reply appropriation = invoke(FundRoutes.APPROPRIATE, Map.of(), """
+                    {"fundLine":"%s","fiscalYear":%d,"amountFen":5000000,"memo":"年度预算下达（演示）"}""".formatted(line, year),
+                    "demo-budget-" + line);
+            if (appropriation.status() == 201) {
+                String id = StrictJson.mapper().valueToTree(parse(appropriation.json())).path("id").asText();
+                invoke(approver, FundRoutes.APPROVE, Map.of("id", id), "{}", "demo-budget-approval-" + line);
+            }
+        }
+        if (!"(none)".equals(mealPoint)) {
+            invoke(FundRoutes.OPEN_ACCOUNT, Map.of(), """
+                    {"fundLine":"MEAL_SUBSIDY","payeeType":"MEAL_POINT","payeeRef":"%s","name":"西湖颐乐餐饮有限公司"}""".formatted(mealPoint),
+                    "demo-payee-meal-point");
+        }
+        if (providerId != null) {
+            invoke(FundRoutes.OPEN_ACCOUNT, Map.of(), """
+                    {"fundLine":"SERVICE_SUBSIDY","payeeType":"PROVIDER","payeeRef":"%s","name":"西湖颐康居家养老服务中心"}""".formatted(providerId),
+                    "demo-payee-provider");
+        }
     }
 
     /** The default care catalog, one provider serving the demo streets, one certified caregiver. */

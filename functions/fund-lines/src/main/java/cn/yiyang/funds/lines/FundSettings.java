@@ -41,7 +41,7 @@ public class FundSettings {
     }
 
     public static Uni<Settings> of(String county) {
-        return CountySetting.<CountySetting>findById(county).map(found -> found == null
+        return FundCountySetting.<FundCountySetting>findById(county).map(found -> found == null
                 ? new Settings(DUAL_APPROVAL_ABOVE_FEN_DEFAULT, PENDING_EXPIRY_HOURS_DEFAULT)
                 : new Settings(found.dualApprovalAboveFen, found.pendingExpiryHours));
     }
@@ -63,8 +63,8 @@ public class FundSettings {
             throw ApiException.invalid(errors);
         }
         OffsetDateTime now = CountyTime.now(clock);
-        return CountySetting.<CountySetting>findById(call.county()).flatMap(found -> {
-                    CountySetting row = found == null ? new CountySetting() : found;
+        return FundCountySetting.<FundCountySetting>findById(call.county()).flatMap(found -> {
+                    FundCountySetting row = found == null ? new FundCountySetting() : found;
                     row.county = call.county();
                     row.dualApprovalAboveFen = s.dualApprovalAboveFen();
                     row.pendingExpiryHours = s.pendingExpiryHours();

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 /** A county's ledger rules as stored; every change is also in the audit trail. */
 @Entity
 @Table(schema = "funds", name = "county_setting")
-public class CountySetting extends PanacheEntityBase {
+public class FundCountySetting extends PanacheEntityBase {
 
     @Id
     public String county;
