@@ -88,15 +88,20 @@ final class LambdaSession {
      * ApiDispatcher.handle logs them, whole ms) against the row's p50 measured outside.
      */
     void printInside(String route, int status, Phase lambdaRow) throws IOException {
-        String logged = "\"" + route + " -> " + status + " in ";
-        List<String> lines = Files.readAllLines(log).stream().filter(line -> line.contains(logged)).toList();
-        double[] inside = lines.subList(Math.max(0, lines.size() - lambdaRow.millis().length), lines.size()).stream()
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(logged) + logged.length())
-                        .replaceAll("^([0-9]+) ms.*", "$1"))).toArray();
+        double[] inside = insideMillis(route, status, lambdaRow.millis().length);
         BenchMain.CONSOLE.printf("Inside the function (ApiDispatcher.handle, as its own log line says, whole ms) for the counted "
                         + "calls: p50 %.0f, p99 %.0f, max %.0f; the rest of the Lambda's p50 (Runtime API round trip, Funqy reading "
                         + "the event and writing the response) ≈ %.1f ms.%n", Stats.percentile(inside, 50),
                 Stats.percentile(inside, 99), Stats.max(inside), lambdaRow.p50() - Stats.percentile(inside, 50));
+    }
+
+    /** The function's own times (whole ms) for the last {@code count} answers of the route, from its log. */
+    double[] insideMillis(String route, int status, int count) throws IOException {
+        String logged = "\"" + route + " -> " + status + " in ";
+        List<String> lines = Files.readAllLines(log).stream().filter(line -> line.contains(logged)).toList();
+        return lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(logged) + logged.length())
+                        .replaceAll("^([0-9]+) ms.*", "$1"))).toArray();
     }
 
     /** The JSON body of the v2 response. */
