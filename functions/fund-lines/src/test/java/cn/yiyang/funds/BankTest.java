@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * must be in the ledger as answered, each key must have made at most one transfer, and each
  * county's audit trail must verify.
  */
-final class BankTest {
+public final class BankTest {
 
     static final int CLIENTS = 8;
     static final int RUN_SECONDS_MAX = 900;
@@ -43,6 +43,7 @@ final class BankTest {
 
     private final Door door;
     private final int transfers;
+    private final StoredTransfers stored;
     private final List<String> counties = List.of(FundFixtures.newCounty(), FundFixtures.newCounty());
     /** county → line → account ids (the budget first). */
     private final Map<String, Map<String, List<String>>> accounts = new ConcurrentHashMap<>();
@@ -53,25 +54,57 @@ final class BankTest {
     private final Queue<String> reusedKeyAnswers = new ConcurrentLinkedQueue<>();
     private final Queue<String> snapshotViolations = new ConcurrentLinkedQueue<>();
     private final AtomicInteger fivexx = new AtomicInteger();
+    private volatile Map<String, AtomicInteger> answerCounts = Map.of();
+
+    /** What the run was answered, by route and status ("POST /v1/transfers 201" → n), once it has run. */
+    public Map<String, Integer> answerCounts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        answerCounts.forEach((k, v) -> counts.put(k, v.get()));
+        return counts;
+    }
+
     /** What the run was answered, by route and status: printed with the result. */
     private final Map<String, AtomicInteger> answers = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicInteger insufficient = new AtomicInteger();
     private final AtomicInteger snapshots = new AtomicInteger();
 
+    /** What only the database can tell: how many transfers it holds, and the most under one client key. */
+    public interface StoredTransfers {
+        long count(List<String> counties);
+
+        long mostPerKey(List<String> counties);
+    }
+
+    /** Inside a Quarkus test application: through its own PostgreSQL session. */
+    public static final StoredTransfers IN_THIS_APPLICATION = new StoredTransfers() {
+        @Override
+        public long count(List<String> counties) {
+            return FundProbe.number("select count(*) from funds.transfer where county in (?1, ?2)", counties.get(0), counties.get(1));
+        }
+
+        @Override
+        public long mostPerKey(List<String> counties) {
+            return FundProbe.number("""
+                    select coalesce(max(n), 0) from (select count(*) as n from funds.transfer
+                    where county in (?1, ?2) group by county, client_key) k""", counties.get(0), counties.get(1));
+        }
+    };
+
     record Expected(String county, long amountFen, String status) {
     }
 
-    record Result(int created, int setupTransfers, int insufficient, int fivexx, int snapshots, List<String> snapshotViolations,
+    public record Result(int created, int setupTransfers, int insufficient, int fivexx, int snapshots, List<String> snapshotViolations,
                   List<String> replayMismatches, List<String> reusedKeyAnswers, List<String> finalMismatches,
                   long transfersPerKeyMax, long storedTransfers, List<JsonNode> verifications) {
     }
 
-    BankTest(Door door, int transfers) {
+    public BankTest(Door door, int transfers, StoredTransfers stored) {
         this.door = door;
         this.transfers = transfers;
+        this.stored = stored;
     }
 
-    Result run() {
+    public Result run() {
         int setup = 0;
         for (String county : counties) {
             FundFixtures.installLines(door, county);
@@ -115,6 +148,7 @@ final class BankTest {
         });
         snapshot();
         System.out.println("bank test answers: " + answers);
+        this.answerCounts = Map.copyOf(answers);
         return result(setup);
     }
 
@@ -234,14 +268,11 @@ final class BankTest {
                 finalMismatches.add(id + " expected " + e + " found " + t);
             }
         });
-        long perKeyMax = FundProbe.number("""
-                select coalesce(max(n), 0) from (select count(*) as n from funds.transfer
-                where county in (?1, ?2) group by county, client_key) k""", counties.get(0), counties.get(1));
-        long stored = FundProbe.number("select count(*) from funds.transfer where county in (?1, ?2)",
-                counties.get(0), counties.get(1));
+        long perKeyMax = stored.mostPerKey(counties);
+        long storedCount = stored.count(counties);
         List<JsonNode> verifications = counties.stream().map(c -> FundFixtures.verify(door, c)).toList();
         return new Result(expected.size(), setup, insufficient.get(), fivexx.get(), snapshots.get(), List.copyOf(snapshotViolations),
-                List.copyOf(replayMismatches), List.copyOf(reusedKeyAnswers), finalMismatches, perKeyMax, stored, verifications);
+                List.copyOf(replayMismatches), List.copyOf(reusedKeyAnswers), finalMismatches, perKeyMax, storedCount, verifications);
     }
 
     private static ApiRequest transfer(String county, String debit, String credit, long amount, String key) {

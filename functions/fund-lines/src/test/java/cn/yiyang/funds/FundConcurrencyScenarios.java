@@ -31,6 +31,11 @@ public abstract class FundConcurrencyScenarios {
     /** How many transfers the bank test makes through this door. */
     protected abstract int bankTransfers();
 
+    /** How the bank test reads the ledger's table: by default through this test application's session. */
+    protected BankTest.StoredTransfers storedTransfers() {
+        return BankTest.IN_THIS_APPLICATION;
+    }
+
     private String county;
 
     @BeforeEach
@@ -108,7 +113,7 @@ public abstract class FundConcurrencyScenarios {
 
     @Test
     void bank_randomTransfersFromEightClients_withRetriesAndReusedKeys_keepEveryBookBalanced() {
-        BankTest bank = new BankTest(door(), bankTransfers());
+        BankTest bank = new BankTest(door(), bankTransfers(), storedTransfers());
         BankTest.Result result = bank.run();
 
         assertThat(result.fivexx()).as("answers 5xx").isZero();

@@ -6,12 +6,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code GET /dev/tokens?role=operator[&sub=…][&county=330105]} answers a bearer token signed with
+ * {@code GET /dev/tokens?role=operator[,approver][&sub=…][&county=330105]} answers a bearer token signed with
  * this run's dev key. It exists only in the local gateway process started by its main (the key
  * is made there): a Lambda has neither this route nor the key.
  */
@@ -43,14 +46,17 @@ public class DevTokens {
             context.response().setStatusCode(404).end();
             return;
         }
-        Optional<Role> role = Optional.ofNullable(context.queryParams().get("role")).flatMap(Role::fromClaim);
+        List<Optional<Role>> roles = Optional.ofNullable(context.queryParams().get("role")).stream()
+                .flatMap(r -> Arrays.stream(r.split(","))).map(Role::fromClaim).toList();
         String county = Optional.ofNullable(context.queryParams().get("county")).orElse(DemoCounty.COUNTY);
-        if (role.isEmpty() || !COUNTY.matcher(county).matches()) {
+        if (roles.isEmpty() || roles.size() > Role.values().length || roles.stream().anyMatch(Optional::isEmpty)
+                || !COUNTY.matcher(county).matches()) {
             context.response().setStatusCode(400).putHeader("content-type", "text/plain; charset=utf-8")
-                    .end("usage: /dev/tokens?role=<resident|family|operator|canteen|provider|caregiver|volunteer|officer|approver|auditor|platform>[&sub=...][&county=330105]\n");
+                    .end("usage: /dev/tokens?role=<resident|family|operator|canteen|provider|caregiver|volunteer|officer|approver|auditor|platform>[,<another role>][&sub=...][&county=330105]\n");
             return;
         }
-        String subject = Optional.ofNullable(context.queryParams().get("sub")).orElse(demo.subjectFor(role.get()));
+        Role first = roles.get(0).orElseThrow();
+        String subject = Optional.ofNullable(context.queryParams().get("sub")).orElse(demo.subjectFor(first));
         if (!SUBJECT.matcher(subject).matches()) {
             context.response().setStatusCode(400).end("bad sub\n");
             return;
@@ -58,7 +64,7 @@ public class DevTokens {
         String token = Jwt.issuer(issuer)
                 .audience(audience)
                 .subject(subject)
-                .groups(role.get().claim())
+                .groups(roles.stream().map(r -> r.orElseThrow().claim()).collect(Collectors.toSet()))
                 .claim("county", county)
                 .issuedAt(System.currentTimeMillis() / 1000)
                 .expiresIn(LIFETIME_SECONDS)

@@ -86,6 +86,16 @@ final class BenchMain {
         return jar;
     }
 
+    /** A runner jar at a known path, with its lib/ beside it. */
+    static Path runnerJarAt(Path jar) {
+        Path normal = jar.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(normal) || !Files.isDirectory(normal.resolveSibling("lib"))) {
+            throw new IllegalStateException("no runner jar with lib/ beside it at " + normal
+                    + ": build the project first (mvn -B -o install -DskipTests)");
+        }
+        return normal;
+    }
+
     /** target/{name} (created), and from now on this JVM's own output goes to stores.log in it. */
     static Path outDir(String name) throws IOException {
         Path out = Path.of(System.getProperty("yiyang.bench.out-dir", "shared/bench/target"))

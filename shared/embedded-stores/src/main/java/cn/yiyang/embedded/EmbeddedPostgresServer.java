@@ -13,6 +13,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
+    public static final int STARTUP_WAIT_SECONDS = 60;
 
     private final EmbeddedPostgres postgres;
 
@@ -27,13 +28,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** A server whose data lives in {@code dataDirectory} across restarts (null: throw-away). */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /**
+     * A server on a given port (0: any free one) whose data lives in {@code dataDirectory}: closing it
+     * and starting it again on the same directory and port is a database restart, as the proof
+     * harness makes mid-load.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // a loaded 2-core machine can take longer than the library's 10 s to answer its first connection
+                    .setPGStartupWait(java.time.Duration.ofSeconds(STARTUP_WAIT_SECONDS))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            if (port != 0) {
+                builder.setPort(port);
             }
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {

@@ -28,8 +28,37 @@ public final class Tokens {
                 .claim("exp", now + LIFETIME_SECONDS);
     }
 
+    /**
+     * A valid token, signed with the test key; or, when {@value #MINT_URL_PROPERTY} names a running local
+     * gateway's {@code /dev/tokens}, minted there (the proof harness runs the scenarios against one).
+     */
     public static String of(String county, String subject, Role... roles) {
+        String mintUrl = System.getProperty(MINT_URL_PROPERTY);
+        if (mintUrl != null) {
+            return MINTED.computeIfAbsent(county + "|" + subject + "|" + groups(roles), k -> mint(mintUrl, county, subject, roles));
+        }
         return valid(county, subject, roles).signRs256(TestKeys.RSA.getPrivate());
+    }
+
+    public static final String MINT_URL_PROPERTY = "yiyang.test.token-mint-url";
+    private static final java.util.Map<String, String> MINTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String mint(String mintUrl, String county, String subject, Role... roles) {
+        String query = Loopback.queryString(java.util.Map.of("role", String.join(",", groups(roles)), "sub", subject, "county", county));
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(mintUrl + "?" + query))
+                .timeout(Loopback.REQUEST_TIMEOUT).GET().build();
+        try {
+            java.net.http.HttpResponse<String> answer = Loopback.CLIENT.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the dev token route answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body().strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no dev token from " + mintUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String bearer(String county, String subject, Role... roles) {

@@ -3,7 +3,7 @@ package cn.yiyang.stores.pg;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import io.vertx.pgclient.PgException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Optional;
 
 /** Classifies what PostgreSQL or the client threw into an answer the request path can give. */
@@ -14,6 +14,7 @@ public final class PgFailures {
     public static final String CHECK_VIOLATION = "23514";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
+    private static final int CAUSES_DEPTH_MAX = 16;
 
     private PgFailures() {
     }
@@ -48,7 +49,8 @@ public final class PgFailures {
         }
         Optional<String> state = sqlState(failure);
         if (state.map(s -> s.startsWith("08") || s.startsWith("57P") || s.equals("53300")).orElse(false)
-                || find(failure, ConnectException.class).isPresent()
+                || find(failure, SocketException.class).isPresent()
+                || find(failure, java.nio.channels.ClosedChannelException.class).isPresent()
                 || find(failure, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()) {
             return new ApiException(CommonProblem.STORE_UNAVAILABLE, "The database is unavailable");
         }
@@ -68,11 +70,27 @@ public final class PgFailures {
         return find(failure, PgException.class);
     }
 
+    /**
+     * The first failure of the type in the cause chain, looking inside Mutiny's CompositeException too
+     * (a dropped connection arrives as several failures at once).
+     */
     static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+        return find(failure, type, 0);
+    }
+
+    private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type, int depth) {
         Throwable current = failure;
-        for (int depth = 0; current != null && depth < 16; depth++) {
+        for (int step = 0; current != null && depth + step < CAUSES_DEPTH_MAX; step++) {
             if (type.isInstance(current)) {
                 return Optional.of(type.cast(current));
+            }
+            if (current instanceof io.smallrye.mutiny.CompositeException composite) {
+                for (Throwable each : composite.getCauses()) {
+                    Optional<T> found = find(each, type, depth + step + 1);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
             }
             current = current.getCause();
         }

@@ -1,0 +1,103 @@
+package cn.yiyang.bench;
+
+import cn.yiyang.kernel.route.Role;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.testing.ApiAnswer;
+import cn.yiyang.testing.ApiRequest;
+import cn.yiyang.testing.Door;
+import cn.yiyang.testing.Tokens;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntFunction;
+
+/**
+ * Warm p50/p99 of the main routes over HTTP on the local gateway, on the demo county's data: each
+ * route {@value #WARM_UP} times unmeasured, then {@value #CALLS} times one after the other.
+ */
+final class HarnessRouteLatencies {
+
+    static final int WARM_UP = 10;
+    static final int CALLS = 100;
+    private static final String COUNTY = "330105";
+
+    private HarnessRouteLatencies() {
+    }
+
+    static void run(Door door, HarnessReport report) {
+        String operator = Tokens.of(COUNTY, "harness-operator", Role.OPERATOR);
+        String officer = Tokens.of(COUNTY, "harness-officer", Role.OFFICER);
+        String approver = Tokens.of(COUNTY, "harness-approver", Role.APPROVER);
+        String auditor = Tokens.of(COUNTY, "harness-auditor", Role.AUDITOR);
+        String canteen = Tokens.of(COUNTY, "harness-canteen", Role.CANTEEN);
+        String volunteer = Tokens.of(COUNTY, "harness-volunteer", Role.VOLUNTEER);
+        String resident = door.send(ApiRequest.get("/v1/residents").query("phone", "13805710001").bearer(operator))
+                .json().path("items").path(0).path("id").asText();
+        String point = door.send(ApiRequest.get("/v1/meal-points").bearer(operator)).json().path("items").path(0).path("id").asText();
+        LocalDate tomorrow = LocalDate.now(CountyTime.ZONE).plusDays(1);
+        var accounts = door.send(ApiRequest.get("/v1/fund-accounts").query("fundLine", "MEAL_SUBSIDY").bearer(auditor)).json().path("items");
+        String budget = null;
+        String payee = null;
+        for (var a : accounts) {
+            if (a.path("kind").asText().equals("BUDGET")) {
+                budget = a.path("id").asText();
+            } else if (a.path("kind").asText().equals("PAYEE")) {
+                payee = a.path("id").asText();
+            }
+        }
+        String debit = budget;
+        String credit = payee;
+        Map<String, IntFunction<ApiRequest>> routes = new LinkedHashMap<>();
+        routes.put("GET /v1/residents?phone= (hotline look-up)", i -> ApiRequest.get("/v1/residents").query("phone", "13805710002").bearer(operator));
+        routes.put("GET /v1/residents/{id}", i -> ApiRequest.get("/v1/residents/" + resident).bearer(operator));
+        routes.put("GET /v1/meal-points", i -> ApiRequest.get("/v1/meal-points").bearer(operator));
+        routes.put("GET /v1/meal-points/{id}/days/{date} (kitchen day)", i -> ApiRequest.get("/v1/meal-points/" + point + "/days/" + tomorrow).bearer(canteen));
+        routes.put("GET /v1/services", i -> ApiRequest.get("/v1/services").bearer(operator));
+        routes.put("GET /v1/bookings?residentId=", i -> ApiRequest.get("/v1/bookings").query("residentId", resident).bearer(operator));
+        routes.put("GET /v1/time-bank/items", i -> ApiRequest.get("/v1/time-bank/items").bearer(volunteer));
+        routes.put("GET /v1/fund-accounts?fundLine= (snapshot)", i -> ApiRequest.get("/v1/fund-accounts").query("fundLine", "MEAL_SUBSIDY").bearer(auditor));
+        routes.put("POST /v1/transfers (1 fen, PENDING)", i -> ApiRequest.post("/v1/transfers",
+                "{\"debitAccountId\":\"%s\",\"creditAccountId\":\"%s\",\"amountFen\":1}".formatted(debit, credit))
+                .bearer(officer).idempotencyKey("harness-" + UUID.randomUUID()));
+        List<String> pending = new ArrayList<>();
+        for (Map.Entry<String, IntFunction<ApiRequest>> route : routes.entrySet()) {
+            double[] millis = new double[CALLS];
+            for (int i = -WARM_UP; i < CALLS; i++) {
+                ApiRequest request = route.getValue().apply(i);
+                long start = System.nanoTime();
+                ApiAnswer answer = door.send(request);
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+                if (answer.status() >= 300) {
+                    throw new IllegalStateException(route.getKey() + " answered " + answer);
+                }
+                if (route.getKey().startsWith("POST /v1/transfers")) {
+                    pending.add(answer.json().path("id").asText());
+                }
+            }
+            record(report, route.getKey(), millis);
+        }
+        double[] approve = new double[Math.min(CALLS, pending.size())];
+        for (int i = 0; i < approve.length; i++) {
+            long start = System.nanoTime();
+            ApiAnswer answer = door.send(ApiRequest.post("/v1/transfers/" + pending.get(i) + "/approve", "{}").bearer(approver)
+                    .idempotencyKey("harness-" + UUID.randomUUID()));
+            approve[i] = (System.nanoTime() - start) / 1e6;
+            if (answer.status() != 200) {
+                throw new IllegalStateException("approve answered " + answer);
+            }
+        }
+        record(report, "POST /v1/transfers/{id}/approve (posts)", approve);
+    }
+
+    private static void record(HarnessReport report, String route, double[] millis) {
+        double p50 = Stats.percentile(millis, 50);
+        double p99 = Stats.percentile(millis, 99);
+        report.figure("warm routes (HTTP)", route, String.format("p50 %.1f ms, p99 %.1f ms (n=%d)", p50, p99, millis.length), "");
+        report.latency("HTTP " + route, p50, p99);
+    }
+}

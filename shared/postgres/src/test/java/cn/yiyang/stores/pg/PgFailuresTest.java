@@ -1,0 +1,42 @@
+package cn.yiyang.stores.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import io.smallrye.mutiny.CompositeException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.util.concurrent.CompletionException;
+import org.hibernate.HibernateException;
+import org.junit.jupiter.api.Test;
+
+/** What a dropped or refused database connection is answered with: 503, never a 500. */
+class PgFailuresTest {
+
+    @Test
+    void aConnectionResetMidTransaction_wrappedAsMutinyThrowsIt_isStoreUnavailable() {
+        Throwable reset = new CompositeException(new HibernateException(new SocketException("Connection reset")),
+                new SocketException("Connection reset"));
+
+        assertThat(code(new CompletionException(reset))).isEqualTo(CommonProblem.STORE_UNAVAILABLE);
+    }
+
+    @Test
+    void aRefusedConnection_isStoreUnavailable() {
+        assertThat(code(new CompletionException(new ConnectException("Connection refused")))).isEqualTo(CommonProblem.STORE_UNAVAILABLE);
+    }
+
+    @Test
+    void anyOtherFailure_staysWhatItIs() {
+        IllegalStateException bug = new IllegalStateException("a bug");
+
+        assertThat(PgFailures.map(bug)).isSameAs(bug);
+    }
+
+    private static Object code(Throwable failure) {
+        RuntimeException mapped = PgFailures.map(failure);
+        assertThat(mapped).isInstanceOf(ApiException.class);
+        return ((ApiException) mapped).code();
+    }
+}
