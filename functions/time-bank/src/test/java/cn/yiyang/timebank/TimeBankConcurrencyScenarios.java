@@ -93,7 +93,8 @@ public abstract class TimeBankConcurrencyScenarios {
     void aRandomisedConcurrentWorkload_withOneInFiveRetried_conservesEveryPoint_andWritesEachEntryOnce() {
         long seed = System.nanoTime();
         Bank bank = Bank.fresh(door());
-        bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), 900, 300,
+        // A low storage cap (overflow to the pool happens) and spending that outruns earning (balances run dry).
+        bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), 600, 400,
                 s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin()));
         Workload work = new Workload(bank, seed);
         List<String> volunteers = new ArrayList<>();
@@ -110,7 +111,7 @@ public abstract class TimeBankConcurrencyScenarios {
             work.perform(new Workload.Op(w -> bank.confirm(record)));
             work.perform(new Workload.Op(w -> bank.gift(volunteer, parentOf.get(volunteer), 10)));
         }
-        List<String> items = List.of(bank.item("GOODS", 15, 30), bank.item("SERVICE", 40, 10), bank.item("GOODS", 5, 1000));
+        List<String> items = List.of(bank.item("GOODS", 35, 30), bank.item("SERVICE", 90, 10), bank.item("GOODS", 15, 1000));
         Map<String, Long> stockAtStart = Map.of(items.get(0), 30L, items.get(1), 10L, items.get(2), 1000L);
         List<Workload.Op> ops = new ArrayList<>();
         for (String volunteer : volunteers) {
@@ -121,11 +122,11 @@ public abstract class TimeBankConcurrencyScenarios {
                 ops.add(new Workload.Op(w -> bank.confirm(record)));
             }
         }
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 200; i++) {
             int dice = work.nextInt(100);
             String volunteer = volunteers.get(work.nextInt(volunteers.size()));
             String item = items.get(work.nextInt(items.size()));
-            long points = 5 + work.nextInt(60);
+            long points = 20 + work.nextInt(100);
             if (dice < 30) {
                 boolean forParent = work.nextInt(3) == 0;
                 ops.add(new Workload.Op(w -> forParent
@@ -147,6 +148,7 @@ public abstract class TimeBankConcurrencyScenarios {
         work.run(ops, 16);
 
         String why = "seed " + seed + ", outcomes " + new TreeMap<>(work.outcomes);
+        System.out.println("time-bank workload: " + ops.size() + " moves, " + work.retried.get() + " retried; " + why);
         long balances = 0;
         long spent = 0;
         Set<String> entryIds = new HashSet<>();

@@ -1,22 +1,24 @@
 package cn.yiyang.timebank.records;
 
-import static cn.yiyang.stores.dynamo.DynamoStore.s;
-
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.JobBinding;
 import cn.yiyang.gateway.dispatch.Reply;
 import cn.yiyang.kernel.route.Job;
+import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import cn.yiyang.timebank.TimeBankStore;
 import cn.yiyang.timebank.TimeBankTable;
 import cn.yiyang.timebank.settings.CountySettings;
 import cn.yiyang.timebank.settings.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * The nightly job that marks service records EXPIRED once they have waited longer than the
@@ -50,8 +52,8 @@ public class RecordExpiry {
 
     Reply expire(Call call) {
         CountySettings rules = settings.of(call.county());
-        OffsetDateTime now = call.receivedAt().atZone(cn.yiyang.kernel.time.CountyTime.ZONE).toOffsetDateTime();
-        String cutoff = call.receivedAt().minus(java.time.Duration.ofDays(rules.recordExpiryDays())) + "#";
+        OffsetDateTime now = call.receivedAt().atZone(CountyTime.ZONE).toOffsetDateTime();
+        String cutoff = call.receivedAt().minus(Duration.ofDays(rules.recordExpiryDays())) + "#";
         List<Map<String, AttributeValue>> candidates = store.before(TimeBankTable.INDEX,
                 ServiceRecord.pendingPk(call.county()), cutoff, RECORDS_PER_RUN_MAX);
         int expired = 0;
@@ -65,7 +67,8 @@ public class RecordExpiry {
                 store.client().transactWriteItems(t -> t.transactItems(RecordService.decide(store.table(), record,
                         record.decided(ServiceRecord.Status.EXPIRED, "expiry"))));
                 expired++;
-            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException | ConditionalCheckFailedException e) {
+            } catch (TransactionCanceledException | TransactionConflictException | ConditionalCheckFailedException e) {
+                // Confirmed or rejected since the query (or a conflict): left to its decision, or to the next night.
                 decidedMeanwhile++;
             }
         }
