@@ -151,6 +151,7 @@ public abstract class TimeBankConcurrencyScenarios {
         System.out.println("time-bank workload: " + ops.size() + " moves, " + work.retried.get() + " retried; " + why);
         long balances = 0;
         long spent = 0;
+        long earnedOnServer = 0;
         Set<String> entryIds = new HashSet<>();
         int entries = 0;
         List<String> accounts = new ArrayList<>(volunteers);
@@ -174,6 +175,7 @@ public abstract class TimeBankConcurrencyScenarios {
             assertThat(statementSum).as("the statement of %s adds up to its balance; %s", id, why).isEqualTo(balance);
             balances += balance;
             spent += account.path("spent").asLong();
+            earnedOnServer += account.path("earned").asLong() + account.path("overflowed").asLong();
         }
         JsonNode pool = bank.pool();
         long poolSum = 0;
@@ -187,6 +189,7 @@ public abstract class TimeBankConcurrencyScenarios {
         assertThat(poolBalance).as(why).isNotNegative().isEqualTo(poolSum);
         assertThat(balances + spent + poolBalance).as("Σ balances + Σ spent + pool = Σ earned; " + why)
                 .isEqualTo(work.book("earned"));
+        assertThat(earnedOnServer).as("the accounts' own earned + overflowed counters; " + why).isEqualTo(work.book("earned"));
         assertThat(spent).as(why).isEqualTo(work.book("exchanged") - work.book("refunded"));
         assertThat(poolBalance).as(why).isEqualTo(work.book("overflow") + work.book("donate") - work.book("grant"));
         assertThat(entries).as("one entry per side of each successful move, however often retried; " + why)

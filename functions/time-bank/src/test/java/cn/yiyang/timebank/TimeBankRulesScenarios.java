@@ -189,6 +189,9 @@ public abstract class TimeBankRulesScenarios {
         JsonNode goods = expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), bank.item("GOODS", 20, 5), null)), 201).json();
 
         JsonNode open = expect(bank.send(ApiRequest.get("/v1/time-bank/exchanges").bearer(bank.operator())), 200).json();
+        JsonNode readOut = expect(bank.send(ApiRequest.get("/v1/time-bank/exchanges")
+                .query("voucherCode", " " + voucher.path("voucherCode").asText().toLowerCase() + " ").bearer(bank.operator())), 200).json();
+        ApiAnswer badCode = bank.send(ApiRequest.get("/v1/time-bank/exchanges").query("voucherCode", "O0I1").bearer(bank.operator()));
         ApiAnswer withoutBooking = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + id + "/redeem", "{}")
                 .bearer(bank.operator()).idempotencyKey("r-" + UUID.randomUUID()));
         ApiAnswer booked = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + id + "/redeem", "{\"bookingId\":\"bk-123\"}")
@@ -202,6 +205,8 @@ public abstract class TimeBankRulesScenarios {
         assertThat(voucher.path("voucherCode").asText()).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
         assertThat(goods.path("status").asText()).isEqualTo("TO_COLLECT");
         assertThat(open.path("exchanges").findValuesAsText("id")).containsExactlyInAnyOrder(id, goods.path("id").asText());
+        assertThat(readOut.path("exchanges").findValuesAsText("id")).containsExactly(id);
+        assertThat(badCode.status()).isEqualTo(400);
         assertThat(withoutBooking.status()).isEqualTo(400);
         assertThat(booked.json().path("status").asText()).isEqualTo("BOOKED");
         assertThat(booked.json().path("bookingId").asText()).isEqualTo("bk-123");

@@ -4,6 +4,7 @@ import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -53,10 +55,18 @@ public class ExchangeLifecycle {
         return Reply.ok(visible(call));
     }
 
-    /** Open vouchers of the county, oldest first: the hand-off list for operators and providers. */
+    /**
+     * Open vouchers of the county, oldest first: the hand-off list for operators and providers;
+     * {@code ?voucherCode=} finds the one a resident reads out on the phone.
+     */
     public Reply open(Call call) {
+        Optional<String> code = call.queryParam("voucherCode").map(ConfirmationCode::normalise);
+        if (code.isPresent() && !ConfirmationCode.isWellFormed(code.get())) {
+            throw ApiException.invalid("voucherCode", "BAD_CODE", ConfirmationCode.LENGTH + " characters from the voucher");
+        }
         List<Exchange> open = store.query(TimeBankTable.INDEX, Exchange.vouchersPk(call.county()), null, VOUCHERS_MAX, true)
-                .stream().map(item -> DynamoStore.document(item, Exchange.class)).toList();
+                .stream().map(item -> DynamoStore.document(item, Exchange.class))
+                .filter(exchange -> code.isEmpty() || code.get().equals(exchange.voucherCode())).toList();
         return Reply.ok(Map.of("exchanges", open));
     }
 
