@@ -19,6 +19,17 @@ public class TimeBankStore extends DynamoStore {
         return "A#" + county + "#" + account;
     }
 
+    /**
+     * Up to {@code limit} items of a partition under a sort-key prefix, strictly before the
+     * sort key {@code before}, newest first: the next page of a statement.
+     */
+    public List<Map<String, AttributeValue>> newestBefore(String pk, String prefix, String before, int limit) {
+        return client().query(q -> q.tableName(table()).consistentRead(true).scanIndexForward(false).limit(limit + 1)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", s(pk), ":from", s(prefix), ":to", s(before)))).items()
+                .stream().filter(item -> !item.get("sk").s().equals(before)).limit(limit).toList();
+    }
+
     /** Up to {@code limit} items of an index partition whose sort key is below {@code skBefore}, oldest first. */
     public List<Map<String, AttributeValue>> before(String index, String pk, String skBefore, int limit) {
         return client().query(q -> q.tableName(table()).indexName(index).limit(limit)

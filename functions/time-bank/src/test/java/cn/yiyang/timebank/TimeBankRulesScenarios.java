@@ -277,6 +277,38 @@ public abstract class TimeBankRulesScenarios {
     }
 
     @Test
+    void aStatement_isReadPageByPage_newestFirst_withoutGapsOrRepeats() {
+        Bank bank = Bank.fresh(door());
+        String volunteer = bank.volunteer();
+        bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 10, 0));
+        String item = bank.item("GOODS", 10, 10);
+        for (int i = 0; i < 5; i++) {
+            expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), item, null)), 201);
+        }
+        String path = "/v1/time-bank/accounts/" + volunteer;
+
+        JsonNode whole = expect(bank.account(volunteer), 200).json();
+        JsonNode first = expect(bank.send(ApiRequest.get(path).query("limit", "4").bearer(bank.officer())), 200).json();
+        JsonNode second = expect(bank.send(ApiRequest.get(path).query("limit", "4")
+                .query("before", first.path("statementBefore").asText()).bearer(bank.officer())), 200).json();
+        ApiAnswer badLimit = bank.send(ApiRequest.get(path).query("limit", "0").bearer(bank.officer()));
+        ApiAnswer badCursor = bank.send(ApiRequest.get(path).query("before", "ACCOUNT").bearer(bank.officer()));
+
+        List<String> paged = new ArrayList<>(first.path("statement").findValuesAsText("id"));
+        paged.addAll(second.path("statement").findValuesAsText("id"));
+        assertThat(whole.path("statement")).hasSize(6);
+        assertThat(whole.path("statementBefore").isTextual()).isFalse();
+        assertThat(first.path("statement")).hasSize(4);
+        assertThat(second.path("statement")).hasSize(2);
+        assertThat(second.path("statementBefore").isTextual()).as("the last page").isFalse();
+        assertThat(first.path("statementBefore").isTextual()).isTrue();
+        assertThat(paged).containsExactlyElementsOf(whole.path("statement").findValuesAsText("id"));
+        assertThat(whole.path("statement").get(5).path("kind").asText()).as("oldest last").isEqualTo("EARNED");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badCursor.status()).isEqualTo(400);
+    }
+
+    @Test
     void badInput_isA4xxProblem_withAStableCodeAndAPlainChineseMessage() {
         Bank bank = Bank.fresh(door());
         String volunteer = bank.volunteer();

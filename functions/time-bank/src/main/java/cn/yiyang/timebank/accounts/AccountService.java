@@ -39,6 +39,8 @@ public class AccountService {
 
     public static final int STATEMENT_ENTRIES_MAX = 200;
     public static final int NAME_CHARS_MAX = 30;
+    public static final int CURSOR_CHARS_MAX = 200;
+    private static final String ENTRY_PREFIX = "E#";
 
     public enum Kind {
         VOLUNTEER, RESIDENT
@@ -61,10 +63,14 @@ public class AccountService {
     public record Registration(String name, String linkedResidentId, LocalDate birthDate) {
     }
 
+    /**
+     * {@code statement} holds the newest entries, at most the page asked for; {@code statementBefore},
+     * when the page was full, is the cursor for the next page ({@code ?before=}).
+     */
     @RegisterForReflection
     public record AccountView(String accountId, Kind kind, String name, String linkedResidentId, long balance,
                               long earned, long overflowed, long spent, long giftsSent, long giftsReceived,
-                              long donated, long granted, List<Entry> statement) {
+                              long donated, long granted, List<Entry> statement, String statementBefore) {
     }
 
     /** A volunteer registers themself: the account is the caller's, opened with nothing in it. */
@@ -98,7 +104,7 @@ public class AccountService {
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(item)
                 .conditionExpression("attribute_not_exists(pk)")).build();
         AccountView view = new AccountView(call.caller().subject(), Kind.VOLUNTEER, r.name().strip(), r.linkedResidentId(),
-                0, 0, 0, 0, 0, 0, 0, 0, List.of());
+                0, 0, 0, 0, 0, 0, 0, 0, List.of(), null);
         return new DynamoWrite(List.of(put), Reply.created(view),
                 reasons -> new ApiException(TimeBankProblem.VOLUNTEER_EXISTS, "This account is registered already"));
     }
@@ -109,18 +115,40 @@ public class AccountService {
         if (!mayActFor(call, id)) {
             throw ApiException.notFound("Account");
         }
+        int limit = call.queryParam("limit").map(AccountService::pageSize).orElse(STATEMENT_ENTRIES_MAX);
+        Optional<String> before = call.queryParam("before");
+        if (before.isPresent() && (!before.get().startsWith(ENTRY_PREFIX) || before.get().length() > CURSOR_CHARS_MAX)) {
+            throw ApiException.invalid("before", "BAD_CURSOR", "The statementBefore of the previous page");
+        }
         String pk = TimeBankStore.accountPk(call.county(), id);
         Map<String, AttributeValue> account = store.get(pk, Ledger.ACCOUNT).orElseThrow(() -> ApiException.notFound("Account"));
+        List<Map<String, AttributeValue>> page = before.isPresent()
+                ? store.newestBefore(pk, ENTRY_PREFIX, before.get(), limit)
+                : store.query(null, pk, ENTRY_PREFIX, limit, false);
         return Reply.ok(new AccountView(id, Kind.valueOf(account.get("kind") == null ? "VOLUNTEER" : account.get("kind").s()),
                 account.get("name").s(), account.containsKey("linkedResidentId") ? account.get("linkedResidentId").s() : null,
                 number(account, "balance"), number(account, "earned"), number(account, "overflowed"),
                 number(account, "spent"), number(account, "giftsSent"), number(account, "giftsReceived"),
-                number(account, "donated"), number(account, "granted"), statement(pk)));
+                number(account, "donated"), number(account, "granted"),
+                page.stream().map(item -> DynamoStore.document(item, Entry.class)).toList(),
+                page.size() == limit ? page.get(page.size() - 1).get("sk").s() : null));
+    }
+
+    private static int pageSize(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= STATEMENT_ENTRIES_MAX) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.invalid("limit", "OUT_OF_RANGE", "1 to " + STATEMENT_ENTRIES_MAX + " entries a page");
     }
 
     /** The newest entries of a statement (the account's or the pool's), newest first. */
     public List<Entry> statement(String pk) {
-        return store.query(null, pk, "E#", STATEMENT_ENTRIES_MAX, false).stream()
+        return store.query(null, pk, ENTRY_PREFIX, STATEMENT_ENTRIES_MAX, false).stream()
                 .map(item -> DynamoStore.document(item, Entry.class)).toList();
     }
 
