@@ -58,11 +58,13 @@ public final class Bank {
     /** Replaces the county's settings with the defaults but for what {@code change} alters. */
     public void settings(java.util.function.UnaryOperator<CountySettings> change) {
         CountySettings s = change.apply(CountySettings.DEFAULTS);
+        String rates = s.ratesPerMinute().entrySet().stream().map(r -> "\"" + r.getKey() + "\":" + r.getValue())
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
         expect(door.send(ApiRequest.of("PUT", "/v1/time-bank/settings", """
                 {"dailyMinutesMax":%d,"recordExpiryDays":%d,"storageMinutesMax":%d,"giftMinutesPerYearMax":%d,
-                 "volunteerAgeMin":%d,"volunteerAgeMax":%d,"priorityAgeMin":%d}""".formatted(s.dailyMinutesMax(),
-                s.recordExpiryDays(), s.storageMinutesMax(), s.giftMinutesPerYearMax(), s.volunteerAgeMin(),
-                s.volunteerAgeMax(), s.priorityAgeMin())).bearer(officer())), 200);
+                 "volunteerAgeMin":%d,"volunteerAgeMax":%d,"priorityAgeMin":%d,"ratesPerMinute":%s}""".formatted(
+                s.dailyMinutesMax(), s.recordExpiryDays(), s.storageMinutesMax(), s.giftMinutesPerYearMax(),
+                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), rates)).bearer(officer())), 200);
     }
 
     public ApiRequest register(String volunteer, LocalDate birthDate) {
@@ -86,8 +88,12 @@ public final class Bank {
     }
 
     public ApiRequest log(String volunteer, String resident, OffsetDateTime start, OffsetDateTime end) {
+        return log(volunteer, resident, "COMPANY", start, end);
+    }
+
+    public ApiRequest log(String volunteer, String resident, String serviceType, OffsetDateTime start, OffsetDateTime end) {
         return ApiRequest.post("/v1/time-bank/service-records", """
-                {"residentId":"%s","serviceType":"COMPANY","start":"%s","end":"%s"}""".formatted(resident, start, end))
+                {"residentId":"%s","serviceType":"%s","start":"%s","end":"%s"}""".formatted(resident, serviceType, start, end))
                 .bearer(volunteerToken(volunteer)).idempotencyKey("rec-" + UUID.randomUUID());
     }
 

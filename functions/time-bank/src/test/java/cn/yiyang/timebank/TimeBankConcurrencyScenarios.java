@@ -95,7 +95,7 @@ public abstract class TimeBankConcurrencyScenarios {
         Bank bank = Bank.fresh(door());
         // A low storage cap (overflow to the pool happens) and spending that outruns earning (balances run dry).
         bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), 600, 400,
-                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin()));
+                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
         Workload work = new Workload(bank, seed);
         List<String> volunteers = new ArrayList<>();
         Map<String, String> parentOf = new HashMap<>();
@@ -226,7 +226,7 @@ public abstract class TimeBankConcurrencyScenarios {
     void twentyConcurrentGiftsOfTen_neverPassAYearlyCapOfHundred() {
         Bank bank = Bank.fresh(door());
         bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), s.storageMinutesMax(), 100,
-                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin()));
+                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
         String volunteer = bank.volunteer();
         String parent = bank.resident(Set.of(volunteer));
         bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 12, 0));

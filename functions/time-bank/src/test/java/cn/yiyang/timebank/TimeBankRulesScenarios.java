@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ public abstract class TimeBankRulesScenarios {
     void theStorageCap_sendsEarnedMinutesBeyondIt_toTheCountyPool() {
         Bank bank = Bank.fresh(door());
         bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), 600, 100,
-                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin()));
+                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
         String volunteer = bank.volunteer();
         String resident = bank.resident(Set.of());
 
@@ -73,10 +74,36 @@ public abstract class TimeBankRulesScenarios {
     }
 
     @Test
+    void aServiceTypesRate_multipliesItsMinutes_andTheSettingsReadBackAsPut() {
+        Bank bank = Bank.fresh(door());
+        bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), s.storageMinutesMax(),
+                s.giftMinutesPerYearMax(), s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), Map.of("NURSING", 2)));
+        String volunteer = bank.volunteer();
+        String resident = bank.resident(Set.of());
+        String nursing = expect(bank.send(bank.log(volunteer, resident, "NURSING", at(1, 8, 0), at(1, 9, 0))), 201).json()
+                .path("id").asText();
+
+        JsonNode doubled = expect(bank.send(bank.confirm(nursing)), 200).json();
+        JsonNode plain = bank.earn(volunteer, resident, at(1, 10, 0), at(1, 11, 0));
+        JsonNode read = expect(bank.send(ApiRequest.get("/v1/time-bank/settings").bearer(bank.volunteerToken(volunteer))), 200).json();
+        ApiAnswer badRate = bank.send(ApiRequest.of("PUT", "/v1/time-bank/settings", """
+                {"dailyMinutesMax":480,"recordExpiryDays":14,"storageMinutesMax":90000,"giftMinutesPerYearMax":6000,
+                 "volunteerAgeMin":18,"volunteerAgeMax":75,"priorityAgeMin":80,"ratesPerMinute":{"NURSING":9}}""")
+                .bearer(bank.officer()));
+
+        assertThat(doubled.path("credited").asLong()).isEqualTo(120);
+        assertThat(plain.path("credited").asLong()).isEqualTo(60);
+        assertThat(read.path("ratesPerMinute").path("NURSING").asInt()).isEqualTo(2);
+        assertThat(read.path("dailyMinutesMax").asInt()).isEqualTo(480);
+        assertThat(badRate.status()).isEqualTo(400);
+        assertThat(expect(bank.account(volunteer), 200).json().path("balance").asLong()).isEqualTo(180);
+    }
+
+    @Test
     void theYearlyGiftCap_refusesAGiftPastIt_andGiftsGoOnlyToRegisteredFamily() {
         Bank bank = Bank.fresh(door());
         bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), s.storageMinutesMax(), 100,
-                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin()));
+                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
         String volunteer = bank.volunteer();
         String parent = bank.resident(Set.of(volunteer));
         String stranger = bank.resident(Set.of());
@@ -117,7 +144,7 @@ public abstract class TimeBankRulesScenarios {
     void unconfirmedRecords_expireAfterTheCountysDays_andCanNoLongerBeConfirmed() {
         Bank bank = Bank.fresh(door());
         bank.settings(s -> new CountySettings(s.dailyMinutesMax(), 3, s.storageMinutesMax(), s.giftMinutesPerYearMax(),
-                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin()));
+                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
         String volunteer = bank.volunteer();
         String resident = bank.resident(Set.of());
         String forgotten = bank.logged(volunteer, resident, at(1, 8, 0), at(1, 9, 0));
@@ -254,7 +281,7 @@ public abstract class TimeBankRulesScenarios {
     void theCountysVolunteerAges_andDailyCap_apply() {
         Bank bank = Bank.fresh(door());
         bank.settings(s -> new CountySettings(120, s.recordExpiryDays(), s.storageMinutesMax(), s.giftMinutesPerYearMax(),
-                20, 70, s.priorityAgeMin()));
+                20, 70, s.priorityAgeMin(), s.ratesPerMinute()));
         LocalDate today = LocalDate.now();
 
         ApiAnswer tooYoung = bank.send(bank.register("v-" + UUID.randomUUID(), today.minusYears(19)));

@@ -41,8 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 @ApplicationScoped
 public class RecordService {
 
-    /** Points per minute of service: the design's points are whole minutes. */
-    public static final int POINTS_PER_MINUTE = 1;
     private static final Pattern TYPE = Pattern.compile("[A-Z_]{2,20}");
     private static final String RECORD = "RECORD";
 
@@ -126,7 +124,7 @@ public class RecordService {
         ServiceRecord record = pending(call);
         CountySettings rules = settings.of(call.county());
         ServiceRecord confirmed = record.decided(ServiceRecord.Status.CONFIRMED, call.caller().subject());
-        long points = record.minutes() * POINTS_PER_MINUTE;
+        long points = record.minutes() * rules.rate(record.serviceType());
         Map<String, AttributeValue> account = accounts.find(record.county(), record.volunteerId())
                 .orElseThrow(() -> ApiException.notFound("Account"));
         long balance = AccountService.number(account, "balance");
