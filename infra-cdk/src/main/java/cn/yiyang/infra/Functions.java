@@ -114,8 +114,7 @@ public final class Functions {
                     new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ)),
             Set.of(),
-            // The expiry of unconfirmed service records attaches here as a job when it lands.
-            List.of());
+            TimeBankRoutes.JOBS);
 
     public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS, TIME_BANK);
 

@@ -100,7 +100,7 @@ public class DemoCounty {
         seedFunds(mealPoint);
         // The demo volunteer opens their own time-bank account, as a volunteer would.
         invoke(new Caller(subjectFor(Role.VOLUNTEER), COUNTY, java.util.Set.of(Role.VOLUNTEER)),
-                TimeBankRoutes.REGISTER, Map.of(), "{\"name\":\"张志愿\"}", "demo-volunteer");
+                TimeBankRoutes.REGISTER, Map.of(), "{\"name\":\"张志愿\",\"birthDate\":\"1965-05-01\"}", "demo-volunteer");
         LOG.infof("demo county %s seeded: %d residents (family-demo acts for the first); meal point %s with menus for a week;"
                 + " care provider %s with caregiver %s; volunteer-demo has a time-bank account; fund lines with this year's meal and service budgets", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);
     }

@@ -7,19 +7,27 @@ import java.util.List;
 /**
  * The time bank's one table. By partition key:
  * <ul>
- *   <li>{@code A#<county>#<volunteer>}: {@code ACCOUNT} (balance, earned, spent), {@code E#<time>#<entry>}
- *       (the statement, insert-only), {@code DAY#<date>} (the day's logged intervals and minutes)</li>
- *   <li>{@code R#<county>#<record>}: {@code RECORD}; {@code I#<county>#<item>}: {@code ITEM} (stock);
- *       {@code X#<county>#<exchange>}: {@code EXCHANGE}</li>
+ *   <li>{@code A#<county>#<account>}: {@code ACCOUNT} (balance and lifetime counters), {@code E#<time>#<entry>}
+ *       (the statement, insert-only), {@code DAY#<date>} (a volunteer's logged intervals and minutes),
+ *       {@code GIFTS#<year>} (minutes given that year)</li>
+ *   <li>{@code P#<county>}: {@code POOL} (the county's donation pool) and its statement {@code E#…}</li>
+ *   <li>{@code S#<county>}: {@code SETTINGS}; {@code R#<county>#<record>}: {@code RECORD};
+ *       {@code I#<county>#<item>}: {@code ITEM} (stock); {@code X#<county>#<exchange>}: {@code EXCHANGE};
+ *       {@code G#}, {@code D#}, {@code T#<county>#<id>}: {@code GIFT}, {@code DONATION}, {@code GRANT}</li>
  * </ul>
- * Every move of points is one transaction: the balance condition, the statement entry written only
+ * Every move of points is one transaction: the balance condition, the statement entries written only
  * if absent, the stock condition, and the idempotency record.
  */
 @ApplicationScoped
 public class TimeBankTable implements DynamoTable {
 
-    /** The county's catalog: {@code gsi1pk = ITEMS#<county>}, {@code gsi1sk = <item>}. */
-    public static final String CATALOG = "gsi1";
+    /**
+     * One overloaded, sparse index: the county's catalog ({@code ITEMS#<county>} by item), its
+     * pending service records ({@code PENDING#<county>} by creation time; removed when decided) and
+     * its open exchange vouchers ({@code VOUCHERS#<county>} by time; removed when redeemed or cancelled).
+     */
+    public static final String INDEX = "gsi1";
+    public static final String CATALOG = INDEX;
 
     @Override
     public String logicalName() {
@@ -28,6 +36,6 @@ public class TimeBankTable implements DynamoTable {
 
     @Override
     public List<String> indexes() {
-        return List.of(CATALOG);
+        return List.of(INDEX);
     }
 }

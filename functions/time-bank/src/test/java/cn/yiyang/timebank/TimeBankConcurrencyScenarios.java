@@ -3,6 +3,7 @@ package cn.yiyang.timebank;
 import static cn.yiyang.timebank.TimeBankFixtures.account;
 import static cn.yiyang.timebank.TimeBankFixtures.at;
 import static cn.yiyang.timebank.TimeBankFixtures.earn;
+import static cn.yiyang.timebank.TimeBankFixtures.expect;
 import static cn.yiyang.timebank.TimeBankFixtures.resident;
 import static cn.yiyang.timebank.TimeBankFixtures.volunteer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,13 @@ import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Concurrently;
 import cn.yiyang.testing.Door;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.yiyang.timebank.settings.CountySettings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -74,5 +81,162 @@ public abstract class TimeBankConcurrencyScenarios {
         }
         assertThat(logged).isNotEmpty();
         assertThat(logged.stream().mapToLong(a -> a.json().path("minutes").asLong()).sum()).isLessThanOrEqualTo(480);
+    }
+
+    /**
+     * The identity checked, over every account of the county and its pool: Σ balances + Σ spent
+     * (net of refunds) + pool = Σ minutes of the confirmed records. Confirmed records are the only
+     * source of points (a grant's source is the pool, which the identity already holds); gifts,
+     * donations and grants only move points; an exchange moves them into spent, a cancellation back.
+     */
+    @Test
+    void aRandomisedConcurrentWorkload_withOneInFiveRetried_conservesEveryPoint_andWritesEachEntryOnce() {
+        long seed = System.nanoTime();
+        Bank bank = Bank.fresh(door());
+        // A low storage cap (overflow to the pool happens) and spending that outruns earning (balances run dry).
+        bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), 600, 400,
+                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
+        Workload work = new Workload(bank, seed);
+        List<String> volunteers = new ArrayList<>();
+        Map<String, String> parentOf = new HashMap<>();
+        for (int i = 0; i < 5; i++) {
+            String volunteer = bank.volunteer();
+            volunteers.add(volunteer);
+            parentOf.put(volunteer, bank.resident(Set.of(volunteer)));
+        }
+        List<String> parents = List.copyOf(parentOf.values());
+        // Every parent's account opened before the rush (a gift opens it), so a family member may spend from it.
+        for (String volunteer : volunteers) {
+            String record = bank.logged(volunteer, parentOf.get(volunteer), at(6, 8, 0), at(6, 10, 0));
+            work.perform(new Workload.Op(w -> bank.confirm(record)));
+            work.perform(new Workload.Op(w -> bank.gift(volunteer, parentOf.get(volunteer), 10)));
+        }
+        List<String> items = List.of(bank.item("GOODS", 35, 30), bank.item("SERVICE", 90, 10), bank.item("GOODS", 15, 1000));
+        Map<String, Long> stockAtStart = Map.of(items.get(0), 30L, items.get(1), 10L, items.get(2), 1000L);
+        List<Workload.Op> ops = new ArrayList<>();
+        for (String volunteer : volunteers) {
+            for (int day = 1; day <= 5; day++) {
+                int minutes = 60 + work.nextInt(300);
+                String record = bank.logged(volunteer, parents.get(work.nextInt(parents.size())),
+                        at(day, 8, 0), at(day, 8, 0).plusMinutes(minutes));
+                ops.add(new Workload.Op(w -> bank.confirm(record)));
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            int dice = work.nextInt(100);
+            String volunteer = volunteers.get(work.nextInt(volunteers.size()));
+            String item = items.get(work.nextInt(items.size()));
+            long points = 20 + work.nextInt(100);
+            if (dice < 30) {
+                boolean forParent = work.nextInt(3) == 0;
+                ops.add(new Workload.Op(w -> forParent
+                        ? bank.exchange(bank.familyToken(volunteer), item, parentOf.get(volunteer))
+                        : bank.exchange(bank.volunteerToken(volunteer), item, null)));
+            } else if (dice < 50) {
+                ops.add(new Workload.Op(w -> w.exchanges.isEmpty()
+                        ? bank.exchange(bank.volunteerToken(volunteer), item, null)
+                        : bank.cancel(bank.operator(), w.exchanges.get(w.nextInt(w.exchanges.size())).split(" ")[0])));
+            } else if (dice < 70) {
+                ops.add(new Workload.Op(w -> bank.gift(volunteer, parentOf.get(volunteer), points)));
+            } else if (dice < 85) {
+                ops.add(new Workload.Op(w -> bank.donate(bank.volunteerToken(volunteer), points)));
+            } else {
+                ops.add(new Workload.Op(w -> bank.grant(parents.get(w.nextInt(parents.size())), points)));
+            }
+        }
+
+        work.run(ops, 16);
+
+        String why = "seed " + seed + ", outcomes " + new TreeMap<>(work.outcomes);
+        System.out.println("time-bank workload: " + ops.size() + " moves, " + work.retried.get() + " retried; " + why);
+        long balances = 0;
+        long spent = 0;
+        long earnedOnServer = 0;
+        Set<String> entryIds = new HashSet<>();
+        int entries = 0;
+        List<String> accounts = new ArrayList<>(volunteers);
+        accounts.addAll(parents);
+        for (String id : accounts) {
+            ApiAnswer read = bank.account(id);
+            if (read.status() == 404) {
+                continue;
+            }
+            JsonNode account = expect(read, 200).json();
+            long balance = account.path("balance").asLong();
+            assertThat(balance).as("no negative balance; " + why).isNotNegative();
+            assertThat(account.path("statement").size()).isLessThan(200);
+            long statementSum = 0;
+            for (JsonNode entry : account.path("statement")) {
+                statementSum += entry.path("points").asLong();
+                assertThat(entryIds.add(entry.path("id").asText())).as("entry %s once; %s", entry, why).isTrue();
+                assertThat(entry.path("cause").path("type").asText()).isNotEmpty();
+                entries++;
+            }
+            assertThat(statementSum).as("the statement of %s adds up to its balance; %s", id, why).isEqualTo(balance);
+            balances += balance;
+            spent += account.path("spent").asLong();
+            earnedOnServer += account.path("earned").asLong() + account.path("overflowed").asLong();
+        }
+        JsonNode pool = bank.pool();
+        long poolSum = 0;
+        for (JsonNode entry : pool.path("statement")) {
+            poolSum += entry.path("points").asLong();
+            assertThat(entryIds.add(entry.path("id").asText())).as("entry %s once; %s", entry, why).isTrue();
+            entries++;
+        }
+        long poolBalance = pool.path("balance").asLong();
+
+        assertThat(poolBalance).as(why).isNotNegative().isEqualTo(poolSum);
+        assertThat(balances + spent + poolBalance).as("Σ balances + Σ spent + pool = Σ earned; " + why)
+                .isEqualTo(work.book("earned"));
+        assertThat(earnedOnServer).as("the accounts' own earned + overflowed counters; " + why).isEqualTo(work.book("earned"));
+        assertThat(spent).as(why).isEqualTo(work.book("exchanged") - work.book("refunded"));
+        assertThat(poolBalance).as(why).isEqualTo(work.book("overflow") + work.book("donate") - work.book("grant"));
+        assertThat(entries).as("one entry per side of each successful move, however often retried; " + why)
+                .isEqualTo(work.entriesExpected.get());
+        for (String item : items) {
+            long taken = work.stockTaken.getOrDefault(item, new java.util.concurrent.atomic.AtomicLong()).get();
+            assertThat(bank.stock(item)).as(why).isEqualTo(stockAtStart.get(item) - taken);
+        }
+        assertThat(work.retried.get()).as("some requests were retried").isPositive();
+        assertThat(work.outcomes.keySet()).as("every kind of move happened; " + why)
+                .contains("earn OK", "exchange OK", "gift OK", "donate OK", "grant OK", "cancel OK");
+    }
+
+    @Test
+    void tenConcurrentCancelsOfOneExchange_refundItOnce() {
+        Bank bank = Bank.fresh(door());
+        String volunteer = bank.volunteer();
+        bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 9, 0));
+        String item = bank.item("GOODS", 40, 1);
+        String exchange = expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), item, null)), 201).json().path("id").asText();
+
+        List<ApiAnswer> answers = Concurrently.run(10, i -> bank.send(bank.cancel(bank.volunteerToken(volunteer), exchange)));
+
+        Map<String, Long> outcome = answers.stream().collect(Collectors.groupingBy(
+                a -> a.status() == 200 ? "CANCELLED" : a.code(), Collectors.counting()));
+        assertThat(outcome).isEqualTo(Map.of("CANCELLED", 1L, "EXCHANGE_NOT_CANCELLABLE", 9L));
+        JsonNode account = expect(bank.account(volunteer), 200).json();
+        assertThat(account.path("balance").asLong()).isEqualTo(60);
+        assertThat(account.path("spent").asLong()).isZero();
+        assertThat(bank.stock(item)).isEqualTo(1);
+    }
+
+    @Test
+    void twentyConcurrentGiftsOfTen_neverPassAYearlyCapOfHundred() {
+        Bank bank = Bank.fresh(door());
+        bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), s.storageMinutesMax(), 100,
+                s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
+        String volunteer = bank.volunteer();
+        String parent = bank.resident(Set.of(volunteer));
+        bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 12, 0));
+
+        List<ApiAnswer> answers = Concurrently.run(20, i -> bank.send(bank.gift(volunteer, parent, 10)));
+
+        Map<String, Long> outcome = answers.stream().collect(Collectors.groupingBy(
+                a -> a.status() == 201 ? "GIVEN" : a.code(), Collectors.counting()));
+        assertThat(outcome).isEqualTo(Map.of("GIVEN", 10L, "GIFT_CAP_EXCEEDED", 10L));
+        assertThat(expect(bank.account(parent), 200).json().path("balance").asLong()).isEqualTo(100);
+        assertThat(expect(bank.account(volunteer), 200).json().path("balance").asLong()).isEqualTo(140);
     }
 }

@@ -31,7 +31,7 @@ public final class TimeBankFixtures {
     /** A registered volunteer (optionally the same person as a registered resident). */
     public static String volunteer(Door door, String linkedResidentId) {
         String id = "vol-" + UUID.randomUUID();
-        String body = linkedResidentId == null ? "{\"name\":\"小张\"}"
+        String body = linkedResidentId == null ? "{\"name\":\"小张\",\"birthDate\":\"1970-05-01\"}"
                 : "{\"name\":\"小张\",\"linkedResidentId\":\"" + linkedResidentId + "\"}";
         expect(door.send(ApiRequest.post("/v1/time-bank/volunteers", body).bearer(volunteerToken(id))
                 .idempotencyKey("vol-" + UUID.randomUUID())), 201);
@@ -39,7 +39,11 @@ public final class TimeBankFixtures {
     }
 
     public static String resident() {
-        return TestResidents.publish(COUNTY, COUNTY + "001", LocalDate.of(1938, 3, 3), Set.of());
+        return resident(LocalDate.of(1938, 3, 3));
+    }
+
+    public static String resident(LocalDate birthDate) {
+        return TestResidents.publish(COUNTY, COUNTY + "001", birthDate, Set.of());
     }
 
     /** {@code daysAgo} days back, at this local time. */

@@ -42,7 +42,12 @@ public abstract class TimeBankScenarios {
         assertThat(account.path("balance").asLong()).isEqualTo(90);
         assertThat(account.path("earned").asLong()).isEqualTo(90);
         assertThat(account.path("statement")).hasSize(1);
-        assertThat(account.path("statement").get(0).path("cause").asText()).isEqualTo("record:" + record);
+        JsonNode entry = account.path("statement").get(0);
+        assertThat(entry.path("kind").asText()).isEqualTo("EARNED");
+        assertThat(entry.path("cause").path("type").asText()).isEqualTo("RECORD");
+        assertThat(entry.path("cause").path("id").asText()).isEqualTo(record);
+        assertThat(first.json().path("credited").asLong()).isEqualTo(90);
+        assertThat(first.json().path("toPool").asLong()).isZero();
     }
 
     @Test
@@ -71,7 +76,8 @@ public abstract class TimeBankScenarios {
 
     @Test
     void aVolunteerCannotServeThemself_norLogAServiceNotYetOver() {
-        String me = resident();
+        // A younger retiree who is in the registry too (within the default volunteer ages, 18 to 75)
+        String me = resident(java.time.LocalDate.now().minusYears(66));
         String volunteer = volunteer(door(), me);
 
         ApiAnswer self = door().send(log(volunteer, me, at(1, 14, 0), at(1, 15, 0)));

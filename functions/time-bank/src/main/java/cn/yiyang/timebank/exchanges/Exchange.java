@@ -4,19 +4,44 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 
 /**
- * Points exchanged for an item. A SERVICE exchange is handed over to service-bookings as a
- * booking paid by points (status AWAITING_BOOKING until that hand-off exists); GOODS are collected
- * at the station.
+ * Points exchanged for an item, for the account that paid. A SERVICE exchange is a voucher the
+ * service-bookings side redeems: an operator lists the open vouchers, books the service for the
+ * resident (a booking paid by points) and redeems the voucher naming that booking (AWAITING_BOOKING
+ * → BOOKED). GOODS are collected at the station (TO_COLLECT → COLLECTED). Until then the exchange
+ * may be cancelled, which refunds its points and its stock once.
  */
 @RegisterForReflection
-public record Exchange(String id, String volunteerId, String itemId, String itemName, CatalogItem.Kind kind,
-                       long points, Status status, OffsetDateTime at) {
+public record Exchange(String id, String accountId, String itemId, String itemName, CatalogItem.Kind kind,
+                       long points, Status status, String voucherCode, String bookingId, OffsetDateTime at,
+                       OffsetDateTime closedAt, String closedBy) {
 
     public enum Status {
-        AWAITING_BOOKING, TO_COLLECT, CANCELLED
+        AWAITING_BOOKING, TO_COLLECT, BOOKED, COLLECTED, CANCELLED;
+
+        public boolean isOpen() {
+            return this == AWAITING_BOOKING || this == TO_COLLECT;
+        }
     }
 
+    public static String pk(String county, String id) {
+        return "X#" + county + "#" + id;
+    }
+
+    public static String vouchersPk(String county) {
+        return "VOUCHERS#" + county;
+    }
+
+    public Exchange closed(Status next, String booking, OffsetDateTime when, String by) {
+        return new Exchange(id, accountId, itemId, itemName, kind, points, next, voucherCode, booking, at, when, by);
+    }
+
+    /** {@code accountId} names a resident's account a family member or operator spends for; absent, the caller's own. */
     @RegisterForReflection
-    public record Request(String itemId) {
+    public record Request(String itemId, String accountId) {
+    }
+
+    /** Redeeming a SERVICE voucher names the booking made for it. */
+    @RegisterForReflection
+    public record Redemption(String bookingId) {
     }
 }

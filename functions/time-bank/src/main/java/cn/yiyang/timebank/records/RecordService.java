@@ -1,6 +1,5 @@
 package cn.yiyang.timebank.records;
 
-import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
 import cn.yiyang.gateway.dispatch.Call;
@@ -16,6 +15,9 @@ import cn.yiyang.timebank.TimeBankProblem;
 import cn.yiyang.timebank.TimeBankStore;
 import cn.yiyang.timebank.accounts.AccountService;
 import cn.yiyang.timebank.accounts.Entry;
+import cn.yiyang.timebank.accounts.Ledger;
+import cn.yiyang.timebank.settings.CountySettings;
+import cn.yiyang.timebank.settings.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,26 +34,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Logging a service and having it confirmed. A volunteer's day is one item holding the day's
- * intervals and minutes, written with its version as the condition: two records of one day can
- * never both slip past the overlap and daily-cap checks.
+ * Logging a service and having it confirmed. The rules come from the county's settings: the daily
+ * cap, the days a record may wait for confirmation, the storage cap beyond which earned points go
+ * to the county's pool.
  */
 @ApplicationScoped
 public class RecordService {
 
-    public static final int DAILY_MINUTES_MAX = 480;
-    /** Points per minute of service; one rate for every type until the county sets others. */
-    public static final int POINTS_PER_MINUTE = 1;
     private static final Pattern TYPE = Pattern.compile("[A-Z_]{2,20}");
+    private static final String RECORD = "RECORD";
 
     private final TimeBankStore store;
     private final AccountService accounts;
+    private final Ledger ledger;
+    private final SettingsService settings;
     private final ResidentCards cards;
     private final Clock clock;
 
-    public RecordService(TimeBankStore store, AccountService accounts, ResidentCards cards, Clock clock) {
+    public RecordService(TimeBankStore store, AccountService accounts, Ledger ledger, SettingsService settings,
+                         ResidentCards cards, Clock clock) {
         this.store = store;
         this.accounts = accounts;
+        this.ledger = ledger;
+        this.settings = settings;
         this.cards = cards;
         this.clock = clock;
     }
@@ -73,26 +77,29 @@ public class RecordService {
             throw new ApiException(TimeBankProblem.SERVICE_RECORD_IN_FUTURE, "The service has not ended yet");
         }
         String volunteer = call.caller().subject();
-        Map<String, AttributeValue> account = accounts.account(call.county(), volunteer);
+        Map<String, AttributeValue> account = accounts.own(call);
         ResidentCard resident = cards.find(call.county(), r.residentId() == null ? "" : r.residentId())
                 .orElseThrow(() -> ApiException.notFound("Resident"));
         if (account.containsKey("linkedResidentId") && account.get("linkedResidentId").s().equals(resident.residentId())) {
             throw new ApiException(TimeBankProblem.SELF_SERVICE, "A volunteer cannot log a service to themself");
         }
+        CountySettings rules = settings.of(call.county());
         long minutes = ChronoUnit.MINUTES.between(r.start(), r.end());
         Day today = Day.read(store, call.county(), volunteer, day);
         if (today.overlaps(r.start(), r.end())) {
             throw new ApiException(TimeBankProblem.SERVICE_RECORD_OVERLAP, "Overlaps a service already logged");
         }
-        if (today.minutes() + minutes > DAILY_MINUTES_MAX) {
-            throw new ApiException(TimeBankProblem.DAILY_CAP_EXCEEDED, "At most " + DAILY_MINUTES_MAX + " minutes a day");
+        if (today.minutes() + minutes > rules.dailyMinutesMax()) {
+            throw new ApiException(TimeBankProblem.DAILY_CAP_EXCEEDED, "At most " + rules.dailyMinutesMax() + " minutes a day");
         }
         ServiceRecord record = new ServiceRecord(UUID.randomUUID().toString(), call.county(), volunteer,
                 resident.residentId(), r.serviceType(), r.start(), r.end(), minutes, ServiceRecord.Status.PENDING, null,
                 CountyTime.now(clock));
-        Map<String, AttributeValue> item = new HashMap<>(DynamoStore.key(ServiceRecord.pk(call.county(), record.id()), "RECORD"));
+        Map<String, AttributeValue> item = new HashMap<>(DynamoStore.key(ServiceRecord.pk(call.county(), record.id()), RECORD));
         item.put("data", DynamoStore.document(record));
         item.put("status", s(record.status().name()));
+        item.put("gsi1pk", s(ServiceRecord.pendingPk(call.county())));
+        item.put("gsi1sk", s(record.pendingSk()));
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(item)
                 .conditionExpression("attribute_not_exists(pk)")).build();
         // Another record of the same day got in first: read the day again and check anew.
@@ -100,16 +107,41 @@ public class RecordService {
                 Reply.created(record), reasons -> null);
     }
 
-    /** The served resident, a linked family member or the station (officer) confirms: points are credited once. */
+    /** The volunteer, the served resident, their family, or staff. */
+    public Reply get(Call call) {
+        ServiceRecord record = find(call);
+        if (!call.caller().subject().equals(record.volunteerId()) && !mayDecide(call, record)) {
+            throw ApiException.notFound("Service record");
+        }
+        return Reply.ok(record);
+    }
+
+    /**
+     * The served resident, a linked family member or the station (officer) confirms: the minutes
+     * are credited once, up to the volunteer's storage cap; the rest goes to the county's pool.
+     */
     public DynamoWrite confirm(Call call) {
         ServiceRecord record = pending(call);
+        CountySettings rules = settings.of(call.county());
         ServiceRecord confirmed = record.decided(ServiceRecord.Status.CONFIRMED, call.caller().subject());
-        long points = record.minutes() * POINTS_PER_MINUTE;
-        return new DynamoWrite(List.of(
-                decide(record, confirmed),
-                accounts.credit(record.county(), record.volunteerId(), points, "earned"),
-                accounts.entry(record.county(), record.volunteerId(), Entry.Kind.EARNED, points, "record:" + record.id())),
-                Reply.ok(confirmed), reasons -> null);
+        long points = record.minutes() * rules.rate(record.serviceType());
+        Map<String, AttributeValue> account = accounts.find(record.county(), record.volunteerId())
+                .orElseThrow(() -> ApiException.notFound("Account"));
+        long balance = AccountService.number(account, "balance");
+        long kept = Math.max(0, Math.min(points, rules.storageMinutesMax() - balance));
+        long toPool = points - kept;
+        Entry.Cause cause = new Entry.Cause(Entry.Cause.Type.RECORD, record.id());
+        List<TransactWriteItem> items = new ArrayList<>(List.of(decide(record, confirmed),
+                ledger.earn(record.county(), record.volunteerId(), kept, toPool, rules.storageMinutesMax(), balance)));
+        if (kept > 0) {
+            items.add(ledger.entry(record.county(), record.volunteerId(), Entry.Kind.EARNED, kept, cause, record.residentId()));
+        }
+        if (toPool > 0) {
+            items.add(ledger.poolCredit(record.county(), toPool, "overflowed"));
+            items.add(ledger.poolEntry(record.county(), Entry.Kind.OVERFLOW_RECEIVED, toPool, cause, record.volunteerId()));
+        }
+        // A lost condition is a race (decided meanwhile, or the balance moved): read again and decide anew.
+        return new DynamoWrite(items, Reply.ok(new ServiceRecord.Confirmed(confirmed, kept, toPool)), reasons -> null);
     }
 
     public DynamoWrite reject(Call call) {
@@ -118,66 +150,51 @@ public class RecordService {
         return new DynamoWrite(List.of(decide(record, rejected)), Reply.ok(rejected), reasons -> null);
     }
 
-    private ServiceRecord pending(Call call) {
-        ServiceRecord record = store.get(ServiceRecord.pk(call.county(), call.pathParam("id")), "RECORD")
+    /** A record past the county's days for confirmation counts as expired even before the job marks it. */
+    public static boolean isExpired(ServiceRecord record, CountySettings rules, OffsetDateTime now) {
+        return record.createdAt().plusDays(rules.recordExpiryDays()).isBefore(now);
+    }
+
+    private ServiceRecord find(Call call) {
+        return store.get(ServiceRecord.pk(call.county(), call.pathParam("id")), RECORD)
                 .map(item -> DynamoStore.document(item, ServiceRecord.class))
                 .orElseThrow(() -> ApiException.notFound("Service record"));
+    }
+
+    private boolean mayDecide(Call call, ServiceRecord record) {
         // The station (officer) and the served resident need no read; family is checked on the card.
-        boolean mayDecide = call.caller().has(Role.OFFICER)
+        return call.caller().has(Role.OFFICER)
                 || (call.caller().has(Role.RESIDENT) && call.caller().subject().equals(record.residentId()))
                 || cards.find(call.county(), record.residentId())
                         .map(card -> card.mayBeActedForBy(call.caller(), Set.of(Role.OFFICER))).orElse(false);
-        if (!mayDecide) {
+    }
+
+    private ServiceRecord pending(Call call) {
+        ServiceRecord record = find(call);
+        if (!mayDecide(call, record)) {
             throw ApiException.notFound("Service record");
         }
         if (record.status() != ServiceRecord.Status.PENDING) {
             throw new ApiException(TimeBankProblem.SERVICE_RECORD_NOT_PENDING, "The record is " + record.status());
         }
+        if (isExpired(record, settings.of(call.county()), CountyTime.now(clock))) {
+            throw new ApiException(TimeBankProblem.SERVICE_RECORD_EXPIRED, "The record waited too long for confirmation");
+        }
         return record;
     }
 
-    private TransactWriteItem decide(ServiceRecord from, ServiceRecord to) {
-        return TransactWriteItem.builder().update(u -> u.tableName(store.table())
-                .key(DynamoStore.key(ServiceRecord.pk(from.county(), from.id()), "RECORD"))
-                .updateExpression("SET #data = :data, #status = :to")
+    /** Pending → decided, once: the record leaves the pending index with its decision. */
+    static TransactWriteItem decide(String table, ServiceRecord from, ServiceRecord to) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(DynamoStore.key(ServiceRecord.pk(from.county(), from.id()), RECORD))
+                .updateExpression("SET #data = :data, #status = :to REMOVE gsi1pk, gsi1sk")
                 .conditionExpression("#status = :pending")
                 .expressionAttributeNames(Map.of("#data", "data", "#status", "status"))
                 .expressionAttributeValues(Map.of(":data", DynamoStore.document(to), ":to", s(to.status().name()),
                         ":pending", s(ServiceRecord.Status.PENDING.name())))).build();
     }
 
-    /** One volunteer's day: intervals already logged (as epoch-second pairs) and their minutes, versioned. */
-    record Day(String pk, String sk, long version, long minutes, List<long[]> intervals) {
-
-        static Day read(TimeBankStore store, String county, String volunteer, LocalDate date) {
-            String pk = TimeBankStore.accountPk(county, volunteer);
-            String sk = "DAY#" + date;
-            return store.get(pk, sk).map(item -> {
-                List<long[]> intervals = new ArrayList<>();
-                for (String pair : item.get("intervals").ss()) {
-                    String[] parts = pair.split("/");
-                    intervals.add(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
-                }
-                return new Day(pk, sk, DynamoStore.number(item, "version"), DynamoStore.number(item, "minutes"), intervals);
-            }).orElse(new Day(pk, sk, 0, 0, List.of()));
-        }
-
-        boolean overlaps(OffsetDateTime start, OffsetDateTime end) {
-            long from = start.toEpochSecond();
-            long until = end.toEpochSecond();
-            return intervals.stream().anyMatch(i -> from < i[1] && i[0] < until);
-        }
-
-        TransactWriteItem withInterval(String table, OffsetDateTime start, OffsetDateTime end, long added) {
-            String interval = start.toEpochSecond() + "/" + end.toEpochSecond();
-            return TransactWriteItem.builder().update(u -> u.tableName(table).key(DynamoStore.key(pk, sk))
-                    .updateExpression("ADD intervals :interval, minutes :minutes SET version = :next")
-                    .conditionExpression(version == 0 ? "attribute_not_exists(version)" : "version = :current")
-                    .expressionAttributeValues(version == 0
-                            ? Map.of(":interval", AttributeValue.fromSs(List.of(interval)), ":minutes", n(added), ":next", n(1))
-                            : Map.of(":interval", AttributeValue.fromSs(List.of(interval)), ":minutes", n(added),
-                                    ":next", n(version + 1), ":current", n(version)))).build();
-        }
+    private TransactWriteItem decide(ServiceRecord from, ServiceRecord to) {
+        return decide(store.table(), from, to);
     }
-
 }
