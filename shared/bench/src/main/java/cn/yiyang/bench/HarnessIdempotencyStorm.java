@@ -138,7 +138,7 @@ final class HarnessIdempotencyStorm {
             volunteers.add("storm-volunteer-" + UUID.randomUUID());
         }
         cases.add(new StormCase("time-bank", volunteers.stream().map(v -> ApiRequest.post("/v1/time-bank/volunteers",
-                        "{\"name\":\"风暴志愿者\"}").bearer(Tokens.of(COUNTY, v, Role.VOLUNTEER)).idempotencyKey("storm-" + v)).toList(),
+                        "{\"name\":\"风暴志愿者\",\"birthDate\":\"1965-05-01\"}").bearer(Tokens.of(COUNTY, v, Role.VOLUNTEER)).idempotencyKey("storm-" + v)).toList(),
                 () -> volunteers.stream().filter(v -> door.send(ApiRequest.get("/v1/time-bank/accounts/" + v)
                         .bearer(Tokens.of(COUNTY, v, Role.VOLUNTEER))).status() == 200).count()));
         return cases;
