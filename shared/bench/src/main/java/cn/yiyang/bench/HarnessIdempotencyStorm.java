@@ -1,5 +1,6 @@
 package cn.yiyang.bench;
 
+import cn.yiyang.funds.FundFixtures;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.meals.MealFixtures;
@@ -100,18 +101,8 @@ final class HarnessIdempotencyStorm {
                 () -> door.send(ApiRequest.get("/v1/providers/" + provider + "/days/" + tomorrowDay).bearer(officer))
                         .json().path("items").size()));
 
-        var accounts = door.send(ApiRequest.get("/v1/fund-accounts").query("fundLine", "SERVICE_SUBSIDY").bearer(auditor)).json().path("items");
-        String budget = null;
-        String payee = null;
-        for (var a : accounts) {
-            if (a.path("kind").asText().equals("BUDGET")) {
-                budget = a.path("id").asText();
-            } else if (a.path("kind").asText().equals("PAYEE")) {
-                payee = a.path("id").asText();
-            }
-        }
-        String debit = budget;
-        String credit = payee;
+        String debit = FundFixtures.accountOf(door, COUNTY, "SERVICE_SUBSIDY", "BUDGET").path("id").asText();
+        String credit = FundFixtures.accountOf(door, COUNTY, "SERVICE_SUBSIDY", "PAYEE").path("id").asText();
         List<ApiRequest> transfers = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             transfers.add(ApiRequest.post("/v1/transfers", "{\"debitAccountId\":\"%s\",\"creditAccountId\":\"%s\",\"amountFen\":1}"

@@ -1,5 +1,6 @@
 package cn.yiyang.bench;
 
+import cn.yiyang.funds.FundFixtures;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.testing.ApiAnswer;
@@ -38,18 +39,8 @@ final class HarnessRouteLatencies {
                 .json().path("items").path(0).path("id").asText();
         String point = door.send(ApiRequest.get("/v1/meal-points").bearer(operator)).json().path("items").path(0).path("id").asText();
         LocalDate tomorrow = LocalDate.now(CountyTime.ZONE).plusDays(1);
-        var accounts = door.send(ApiRequest.get("/v1/fund-accounts").query("fundLine", "MEAL_SUBSIDY").bearer(auditor)).json().path("items");
-        String budget = null;
-        String payee = null;
-        for (var a : accounts) {
-            if (a.path("kind").asText().equals("BUDGET")) {
-                budget = a.path("id").asText();
-            } else if (a.path("kind").asText().equals("PAYEE")) {
-                payee = a.path("id").asText();
-            }
-        }
-        String debit = budget;
-        String credit = payee;
+        String debit = FundFixtures.accountOf(door, COUNTY, "MEAL_SUBSIDY", "BUDGET").path("id").asText();
+        String credit = FundFixtures.accountOf(door, COUNTY, "MEAL_SUBSIDY", "PAYEE").path("id").asText();
         Map<String, IntFunction<ApiRequest>> routes = new LinkedHashMap<>();
         routes.put("GET /v1/residents?phone= (hotline look-up)", i -> ApiRequest.get("/v1/residents").query("phone", "13805710002").bearer(operator));
         routes.put("GET /v1/residents/{id}", i -> ApiRequest.get("/v1/residents/" + resident).bearer(operator));
