@@ -62,6 +62,10 @@ final class HarnessGateway implements AutoCloseable {
         return "http://localhost:" + port + "/dev/tokens";
     }
 
+    String faultsUrl() {
+        return "http://localhost:" + port + "/dev/faults";
+    }
+
     Path log() {
         return log;
     }

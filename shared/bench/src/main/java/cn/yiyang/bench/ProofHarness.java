@@ -19,7 +19,7 @@ import java.util.List;
  * the throughput benchmarks, each beside its raw-store baseline in the same run; then the local
  * gateway as a child process, over real HTTP: warm p50/p99 of the main routes, the lunch rush, an
  * idempotency storm across the functions, a fuzz pass over every route, the fund-lines bank test,
- * and PostgreSQL stopped and restarted mid-load. Every invariant is a PASS/FAIL row; any FAIL
+ * meal orders with DynamoDB latency and failures injected, and PostgreSQL stopped and restarted mid-load. Every invariant is a PASS/FAIL row; any FAIL
  * makes the run exit 1. Bounded: each section by its own limits, the whole run by a watchdog.
  */
 public final class ProofHarness {
@@ -43,7 +43,8 @@ public final class ProofHarness {
             section(report, "cold start", () -> HarnessColdStarts.run(repo, stores, out, report));
             section(report, "throughput", () -> HarnessBenchmarks.run(repo, stores, out, report, HarnessBenchmarks.available(repo)));
             try (HarnessGateway gateway = HarnessGateway.start(
-                    repo.resolve("functions/local-gateway/target/quarkus-app/quarkus-run.jar"), stores, out, List.of());
+                    repo.resolve("functions/local-gateway/target/quarkus-app/quarkus-run.jar"), stores, out,
+                    List.of("-Dyiyang.dynamo.faults.enabled=true"));
                  HarnessSql sql = new HarnessSql(stores)) {
                 System.setProperty(Tokens.MINT_URL_PROPERTY, gateway.tokenUrl());
                 Door door = gateway.door();
@@ -52,6 +53,7 @@ public final class ProofHarness {
                 section(report, "idempotency storm", () -> HarnessIdempotencyStorm.run(door, stores, report));
                 section(report, "fuzz", () -> HarnessFuzz.run(door, report));
                 section(report, "bank test", () -> HarnessBank.run(door, sql, report));
+                section(report, "DynamoDB faults", () -> HarnessDynamoFaults.run(door, gateway.faultsUrl(), stores, report));
                 section(report, "PostgreSQL outage", () -> HarnessPostgresOutage.run(door, stores, sql, report));
             }
         }

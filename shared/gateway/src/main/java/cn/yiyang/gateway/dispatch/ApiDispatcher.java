@@ -6,6 +6,7 @@ import cn.yiyang.gateway.auth.JwtAuthenticator;
 import cn.yiyang.gateway.idempotency.IdempotencyKey;
 import cn.yiyang.gateway.json.StrictJson;
 import cn.yiyang.gateway.metering.UsageMeter;
+import cn.yiyang.gateway.problem.FailureClassifier;
 import cn.yiyang.gateway.problem.ProblemResponses;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
@@ -52,9 +53,11 @@ public class ApiDispatcher {
     private final JwtAuthenticator authenticator;
     private final UsageMeter meter;
     private final Clock clock;
+    private final List<FailureClassifier> classifiers;
 
     public ApiDispatcher(Instance<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
-                         Clock clock) {
+                         Clock clock, Instance<FailureClassifier> classifiers) {
+        this.classifiers = classifiers.stream().toList();
         this.table = new RouteTable(RouteTable.collect(functions));
         this.jobs = new JobRunner(functions.stream().flatMap(f -> f.jobs().stream()).toList());
         this.authenticator = authenticator;
@@ -89,9 +92,12 @@ public class ApiDispatcher {
         } catch (ApiException e) {
             response = problem(e, route, event, requestId);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "unexpected failure in %s", route == null ? "routing" : route.key());
-            response = problem(new ApiException(CommonProblem.INTERNAL_ERROR, "An unexpected error occurred"),
-                    route, event, requestId);
+            Optional<ApiException> known = classified(e);
+            if (known.isEmpty()) {
+                LOG.errorf(e, "unexpected failure in %s", route == null ? "routing" : route.key());
+            }
+            response = problem(known.orElseGet(() -> new ApiException(CommonProblem.INTERNAL_ERROR,
+                    "An unexpected error occurred")), route, event, requestId);
         }
         if (caller != null) {
             meter(caller, route, receivedAt);
@@ -141,6 +147,16 @@ public class ApiDispatcher {
         Call call = new Call(route, caller, match.pathParams(), queryOf(event), takesBody ? body : null, key,
                 requestId, receivedAt);
         return match.binding().operation().invoke(call);
+    }
+
+    private Optional<ApiException> classified(RuntimeException failure) {
+        for (FailureClassifier classifier : classifiers) {
+            Optional<ApiException> known = classifier.classify(failure);
+            if (known.isPresent()) {
+                return known;
+            }
+        }
+        return Optional.empty();
     }
 
     private void meter(Caller caller, Route route, Instant at) {

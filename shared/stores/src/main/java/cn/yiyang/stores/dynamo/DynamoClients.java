@@ -29,15 +29,18 @@ public class DynamoClients {
     @Produces
     @Singleton
     DynamoDbClient dynamoDbClient(@ConfigProperty(name = "yiyang.dynamo.endpoint") Optional<URI> endpoint,
-                                  @ConfigProperty(name = "yiyang.dynamo.region", defaultValue = "cn-northwest-1") String region) {
+                                  @ConfigProperty(name = "yiyang.dynamo.region", defaultValue = "cn-northwest-1") String region,
+                                  @ConfigProperty(name = "yiyang.dynamo.faults.enabled", defaultValue = "false") boolean faults) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT);
+        if (faults) {
+            override.addExecutionInterceptor(new DynamoFaults());
+        }
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(CALL_TIMEOUT)
                         .build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .build())
+                .overrideConfiguration(override.build())
                 .region(Region.of(region));
         if (endpoint.isPresent()) {
             builder.endpointOverride(endpoint.get())
