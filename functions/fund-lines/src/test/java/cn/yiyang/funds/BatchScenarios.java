@@ -77,6 +77,11 @@ public abstract class BatchScenarios {
             assertThat(transfer.path("causeRef").asText()).isEqualTo("allowance:" + month + ":" + resident);
             assertThat(FundFixtures.account(door(), county, item.path("payeeAccountId").asText()).path("payeeType").asText())
                     .isEqualTo("RESIDENT");
+            JsonNode trace = expect(door().send(ApiRequest.get("/v1/transfers/" + item.path("transferId").asText() + "/trace")
+                    .bearer(auditor(county))), 200).json();
+            assertThat(trace.path("batchItem").path("batchId").asText()).isEqualTo(id);
+            assertThat(trace.path("batchItem").path("residentId").asText()).isEqualTo(resident);
+            assertThat(trace.path("batchItem").path("band").asText()).isEqualTo(item.path("band").asText());
         }
         assertThat(posted.path("items").findValuesAsText("age")).containsExactlyInAnyOrder("80", "95", "101");
         assertThat(FundFixtures.account(door(), county, budget).path("available").asLong()).isEqualTo(1_000_000 - 45_000);

@@ -129,6 +129,11 @@ public abstract class BedScenarios {
         assertThat(trace.path("causeType").asText()).isEqualTo("BED");
         assertThat(trace.path("causeRef").asText()).isEqualTo("beds:" + month + ":" + institutions.get("A"));
         assertThat(trace.path("to").path("payeeRef").asText()).isEqualTo("inst-A");
+        assertThat(trace.path("batchItem").path("kind").asText()).isEqualTo("BED");
+        assertThat(trace.path("batchItem").path("month").asText()).isEqualTo(month.toString());
+        assertThat(trace.path("batchItem").path("beds")).as("the trace reaches every bed paid for").hasSize(7);
+        assertThat(trace.path("batchItem").path("beds").findValuesAsText("bedCode")).contains(county + "-A-4");
+        assertThat(trace.path("batchItem").path("beds").findValuesAsText("residentId")).contains(severe);
         assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
     }
 
