@@ -26,7 +26,7 @@ create table funds.batch (
   attempt             smallint not null check (attempt between 1 and 20),
   policy_version      int not null check (policy_version >= 0),
   policy              text not null,
-  item_count          int not null check (item_count between 1 and 5000),
+  item_count          int not null check (item_count between 1 and 1000),
   total_fen           bigint not null check (total_fen >= 1),
   required_approvals  smallint not null check (required_approvals between 1 and 2),
   maker               text not null,
@@ -38,7 +38,7 @@ create index batch_by_county on funds.batch (county, month);
 
 create table funds.batch_item (
   batch_id          uuid not null references funds.batch (id),
-  seq               int not null check (seq between 1 and 5000),
+  seq               int not null check (seq between 1 and 1000),
   payee_account_id  uuid not null references funds.account (id),
   -- the item's transfer is made under this key at posting: one payment per resident (or institution) and month, for ever
   client_key        text not null,
