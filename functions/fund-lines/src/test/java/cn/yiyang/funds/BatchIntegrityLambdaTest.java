@@ -63,6 +63,28 @@ class BatchIntegrityLambdaTest {
     }
 
     @Test
+    void aBatchItemOrResolutionAlteredInTheDatabase_isFoundByVerify() {
+        String county = FundFixtures.newCounty();
+        FundFixtures.installLines(door, county);
+        fundedBudget(door, county, "LONGEVITY_ALLOWANCE", 100_000);
+        resident(county, thisMonth(), 92, ResidentCard.ACTIVE);
+        String batch = BatchFixtures.postedBatch(door, county, "ALLOWANCE", thisMonth()).path("batch").path("id").asText();
+        assertThat(FundFixtures.verify(door, county).path("batchesChecked").asLong()).isEqualTo(1);
+
+        FundProbe.tamper("update funds.batch_item set amount_fen = 1 where batch_id = ?1", UUID.fromString(batch));
+
+        com.fasterxml.jackson.databind.JsonNode verified = FundFixtures.verify(door, county);
+        assertThat(verified.path("valid").asBoolean()).isFalse();
+        assertThat(verified.path("firstBreak").path("kind").asText()).isEqualTo("BATCH_ALTERED");
+        assertThat(verified.path("firstBreak").path("subjectId").asText()).isEqualTo(batch);
+
+        FundProbe.tamper("update funds.batch_item set amount_fen = 10000 where batch_id = ?1", UUID.fromString(batch));
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+        FundProbe.tamper("update funds.batch_resolution set resolved_by = 'someone-else' where batch_id = ?1", UUID.fromString(batch));
+        assertThat(FundFixtures.verify(door, county).path("firstBreak").path("kind").asText()).isEqualTo("BATCH_RESOLUTION_ALTERED");
+    }
+
+    @Test
     void aMonthWithMoreResidentsDueThanOneBatchHolds_isRefused_andWritesNothing() {
         String county = FundFixtures.newCounty();
         FundFixtures.installLines(door, county);
