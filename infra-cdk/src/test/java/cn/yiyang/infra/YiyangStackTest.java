@@ -141,6 +141,13 @@ class YiyangStackTest {
             }
         });
         assertThat(Functions.tables().get("idempotency").ttlAttribute()).contains("expiresAt");
+        // Batches (fund lines) read a county's residents oldest first through this index.
+        Map<String, Object> cards = props(s.resources().get(s.idOf("AWS::DynamoDB::Table", "TableName", "yiyang-resident-cards")));
+        assertThat(list(cards.get("GlobalSecondaryIndexes"))).containsExactly(Map.of(
+                "IndexName", "by-county",
+                "KeySchema", List.of(Map.of("AttributeName", "by-countypk", "KeyType", "HASH"),
+                        Map.of("AttributeName", "by-countysk", "KeyType", "RANGE")),
+                "Projection", Map.of("ProjectionType", "ALL")));
     }
 
     @Test

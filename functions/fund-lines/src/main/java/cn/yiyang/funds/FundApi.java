@@ -2,6 +2,12 @@ package cn.yiyang.funds;
 
 import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.audit.AuditVerifier;
+import cn.yiyang.funds.batches.BatchApproval;
+import cn.yiyang.funds.batches.BatchPolicies;
+import cn.yiyang.funds.batches.BatchQueries;
+import cn.yiyang.funds.batches.BatchService;
+import cn.yiyang.funds.beds.BedService;
+import cn.yiyang.funds.beds.OccupancyService;
 import cn.yiyang.funds.ledger.ApprovalService;
 import cn.yiyang.funds.ledger.TransferQueries;
 import cn.yiyang.funds.ledger.TransferService;
@@ -21,7 +27,8 @@ public class FundApi extends DeclaredApi {
 
     public FundApi(IdempotencyPurge purge, PgOperations pg, FundLineService lines, FundSettings settings,
                    AccountService accounts, TransferService transfers, ApprovalService approvals, TransferQueries queries,
-                   AuditVerifier audit, ReportService reports) {
+                   AuditVerifier audit, ReportService reports, BatchPolicies policies, BatchService batches,
+                   BatchQueries batchQueries, BatchApproval batchApproval, BedService beds, OccupancyService occupancies) {
         super(FundRoutes.ALL,
                 Binding.of(FundRoutes.INSTALL_LINES, pg.write(lines::installDefaults)),
                 Binding.of(FundRoutes.CREATE_LINE, pg.write(lines::create)),
@@ -44,7 +51,19 @@ public class FundApi extends DeclaredApi {
                 Binding.of(FundRoutes.AUDIT_VERIFY, pg.read(audit::verify)),
                 Binding.of(FundRoutes.REPORT_LINES, pg.read(reports::lines)),
                 Binding.of(FundRoutes.REPORT_PAYEES, pg.read(reports::payees)),
-                Binding.of(FundRoutes.EXPORT_TRANSFERS, pg.read(reports::exportCsv)));
+                Binding.of(FundRoutes.EXPORT_TRANSFERS, pg.read(reports::exportCsv)),
+                Binding.of(FundRoutes.GET_BATCH_POLICY, pg.read(policies::read)),
+                Binding.of(FundRoutes.PUT_BATCH_POLICY, pg.write(policies::put)),
+                Binding.of(FundRoutes.CREATE_BATCH, pg.write(batches::create)),
+                Binding.of(FundRoutes.LIST_BATCHES, pg.read(batchQueries::list)),
+                Binding.of(FundRoutes.GET_BATCH, pg.read(batchQueries::get)),
+                Binding.of(FundRoutes.APPROVE_BATCH, pg.write(batchApproval::approve)),
+                Binding.of(FundRoutes.CANCEL_BATCH, pg.write(batchApproval::cancel)),
+                Binding.of(FundRoutes.REGISTER_BED, pg.write(beds::register)),
+                Binding.of(FundRoutes.LIST_BEDS, pg.read(beds::list)),
+                Binding.of(FundRoutes.GET_BED, pg.read(beds::get)),
+                Binding.of(FundRoutes.ADMIT, pg.write(occupancies::admit)),
+                Binding.of(FundRoutes.DISCHARGE, pg.write(occupancies::discharge)));
         runs(new JobBinding(FundRoutes.EXPIRE_PENDING, pg.write(approvals::expire)),
                 purge.bind(FundRoutes.PURGE_IDEMPOTENCY));
     }

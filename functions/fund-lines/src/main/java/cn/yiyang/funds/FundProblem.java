@@ -6,7 +6,11 @@ import cn.yiyang.kernel.problem.ProblemCode;
  * The ledger's refusals, each with a plain-Chinese message in messages/problems-funds.properties.
  * A transfer request is checked in this order (the first failing check answers): its fields, its
  * key ({@code EXISTS_WITH_*}), its accounts ({@code SAME_ACCOUNT}, {@code FUND_LINE_MISMATCH},
- * {@code SOURCE_NOT_PAYABLE}), then the funds ({@code INSUFFICIENT_FUNDS}).
+ * {@code SOURCE_NOT_PAYABLE}), then the funds ({@code INSUFFICIENT_FUNDS}). A batch's approval is
+ * checked: resolved ({@code ALREADY_RESOLVED}), maker ({@code APPROVER_IS_MAKER}), twice
+ * ({@code ALREADY_APPROVED}); an admission: the resident ({@code BED_RESIDENT_INACTIVE}), the settled
+ * months ({@code MONTH_ALREADY_BATCHED}), then the bed ({@code BED_OCCUPIED}) and the resident's other
+ * beds ({@code RESIDENT_ALREADY_IN_BED}), both decided by PostgreSQL's exclusion constraints.
  */
 public enum FundProblem implements ProblemCode {
     EXISTS_WITH_DIFFERENT_AMOUNT(422),
@@ -21,7 +25,20 @@ public enum FundProblem implements ProblemCode {
     TRANSFER_EXPIRED(409),
     TRANSFER_NOT_POSTED(409),
     ALREADY_REVERSED(409),
-    FUND_LINE_EXISTS(409);
+    FUND_LINE_EXISTS(409),
+    BATCH_MONTH_NOT_OPEN(422),
+    BATCH_EMPTY(422),
+    BATCH_TOO_LARGE(422),
+    BATCH_RETRIES_EXHAUSTED(409),
+    NOT_AN_INSTITUTION(422),
+    BED_CODE_EXISTS(409),
+    BEDS_PER_INSTITUTION_REACHED(409),
+    BED_RESIDENT_INACTIVE(422),
+    BED_OCCUPIED(409),
+    RESIDENT_ALREADY_IN_BED(409),
+    ALREADY_DISCHARGED(409),
+    DISCHARGE_NOT_AFTER_ADMISSION(422),
+    MONTH_ALREADY_BATCHED(409);
 
     private final int httpStatus;
 

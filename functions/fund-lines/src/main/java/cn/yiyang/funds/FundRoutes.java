@@ -38,10 +38,24 @@ public final class FundRoutes {
     public static final Route REPORT_PAYEES = IN.get("/v1/fund-reports/payees", "reportPayees", OFFICER, APPROVER, AUDITOR);
     public static final Route EXPORT_TRANSFERS = IN.get("/v1/fund-reports/transfers-csv", "exportTransfersCsv", AUDITOR, OFFICER);
 
+    public static final Route GET_BATCH_POLICY = IN.get("/v1/batch-policies/{kind}", "getBatchPolicy", OFFICER, APPROVER, AUDITOR);
+    public static final Route PUT_BATCH_POLICY = IN.put("/v1/batch-policies/{kind}", "putBatchPolicy", OFFICER);
+    public static final Route CREATE_BATCH = IN.post("/v1/batches", "createBatch", OFFICER);
+    public static final Route LIST_BATCHES = IN.get("/v1/batches", "listBatches", OFFICER, APPROVER, AUDITOR);
+    public static final Route GET_BATCH = IN.get("/v1/batches/{id}", "getBatch", OFFICER, APPROVER, AUDITOR);
+    public static final Route APPROVE_BATCH = IN.post("/v1/batches/{id}/approve", "approveBatch", APPROVER);
+    public static final Route CANCEL_BATCH = IN.post("/v1/batches/{id}/cancel", "cancelBatch", OFFICER);
+    public static final Route REGISTER_BED = IN.post("/v1/beds", "registerBed", OFFICER);
+    public static final Route LIST_BEDS = IN.get("/v1/beds", "listBeds", OFFICER, APPROVER, AUDITOR);
+    public static final Route GET_BED = IN.get("/v1/beds/{id}", "getBed", OFFICER, APPROVER, AUDITOR);
+    public static final Route ADMIT = IN.post("/v1/beds/{id}/admissions", "admitToBed", OFFICER);
+    public static final Route DISCHARGE = IN.post("/v1/occupancies/{id}/discharge", "dischargeFromBed", OFFICER);
+
     public static final List<Route> ALL = List.of(INSTALL_LINES, CREATE_LINE, LIST_LINES, GET_SETTINGS, PUT_SETTINGS,
             OPEN_ACCOUNT, LIST_ACCOUNTS, GET_ACCOUNT, APPROPRIATE, CREATE_TRANSFER, LIST_TRANSFERS, GET_TRANSFER,
             TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_PAYEES,
-            EXPORT_TRANSFERS);
+            EXPORT_TRANSFERS, GET_BATCH_POLICY, PUT_BATCH_POLICY, CREATE_BATCH, LIST_BATCHES, GET_BATCH, APPROVE_BATCH,
+            CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",

@@ -13,14 +13,16 @@ import java.util.Map;
 
 /**
  * {@code GET /v1/audit/verify}: walks the county's chain from its first entry, recomputing every
- * hash; then holds every transfer and resolution row against the fact its audit entry recorded,
- * and every balance against the sums of the transfers. Answers the first break it finds.
+ * hash; then holds every transfer, resolution and batch row against the fact its audit entry
+ * recorded, and every balance against the sums of the transfers. Answers the first break it finds.
  */
 @ApplicationScoped
 public class AuditVerifier {
 
     public static final int PAGE_ROWS = 1000;
     public static final int ENTRIES_MAX = 10_000_000;
+    /** Batches of one county verification reads: twelve months, two kinds, a few attempts each, for decades. */
+    public static final int BATCHES_MAX = 100_000;
 
     @RegisterForReflection
     public record Break(String kind, Long seq, String subjectId, String detail) {
@@ -28,20 +30,23 @@ public class AuditVerifier {
 
     @RegisterForReflection
     public record Verification(boolean valid, long entriesChecked, long transfersChecked, long resolutionsChecked,
-                               long accountsChecked, String headHash, Break firstBreak) {
+                               long accountsChecked, String headHash, Break firstBreak, long batchesChecked) {
     }
 
     public Uni<Reply> verify(Call call) {
         return chain(call.county(), 0, Canonical.GENESIS_HASH, 0).flatMap(chain -> {
             if (chain.firstBreak() != null) {
-                return Uni.createFrom().item(new Verification(false, chain.entries(), 0, 0, 0, null, chain.firstBreak()));
+                return Uni.createFrom().item(new Verification(false, chain.entries(), 0, 0, 0, null, chain.firstBreak(), 0));
             }
             return transfers(call.county(), null, 0).flatMap(t -> t.firstBreak() != null
-                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), 0, 0, chain.head(), t.firstBreak()))
+                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), 0, 0, chain.head(), t.firstBreak(), 0))
                     : resolutions(call.county()).flatMap(r -> r.firstBreak() != null
-                            ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, chain.head(), r.firstBreak()))
-                            : balances(call.county()).map(b -> new Verification(b.firstBreak() == null, chain.entries(), t.count(),
-                                    r.count(), b.count(), chain.head(), b.firstBreak()))));
+                            ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, chain.head(), r.firstBreak(), 0))
+                            : batches(call.county()).flatMap(bt -> bt.firstBreak() != null
+                                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, chain.head(),
+                                            bt.firstBreak(), bt.count()))
+                                    : balances(call.county()).map(b -> new Verification(b.firstBreak() == null, chain.entries(), t.count(),
+                                            r.count(), b.count(), chain.head(), b.firstBreak(), bt.count())))));
         }).map(Reply::ok);
     }
 
@@ -159,6 +164,67 @@ public class AuditVerifier {
                         if (r[4] == null || !Canonical.json(fact).equals(NativeSql.text(r[4]))) {
                             return new Checked(count, new Break("RESOLUTION_ALTERED", null, NativeSql.text(r[0]),
                                     "the resolution row differs from what the audit trail recorded"));
+                        }
+                        count++;
+                    }
+                    return new Checked(count, null);
+                });
+    }
+
+    /**
+     * Each batch row against its BATCH_CREATED entry, its items against the count and total that entry
+     * recorded, and its resolution against its BATCH_<OUTCOME> entry.
+     */
+    private Uni<Checked> batches(String county) {
+        return NativeSql.rows("""
+                        select b.id::text, b.kind, b.fund_line_id::text, b.budget_account_id::text, b.month, b.attempt, b.policy_version,
+                               b.policy, b.item_count, b.total_fen, b.required_approvals, b.maker, b.created_at,
+                               (select count(*) from funds.batch_item i where i.batch_id = b.id),
+                               (select coalesce(sum(i.amount_fen), 0) from funds.batch_item i where i.batch_id = b.id),
+                               (select a.payload from funds.audit_entry a where a.county = b.county and a.subject_id = b.id::text
+                                  and a.action = 'BATCH_CREATED' order by a.seq limit 1),
+                               r.outcome, r.resolved_by, r.failed_seq, r.failure_code, r.reason,
+                               (select a.payload from funds.audit_entry a where a.county = b.county and a.subject_id = b.id::text
+                                  and a.action = 'BATCH_' || r.outcome order by a.seq limit 1)
+                        from funds.batch b left join funds.batch_resolution r on r.batch_id = b.id
+                        where b.county = ?1 order by b.id""" + " limit " + (BATCHES_MAX + 1), county)
+                .map(rows -> {
+                    if (rows.size() > BATCHES_MAX) {
+                        throw new IllegalStateException("more than " + BATCHES_MAX + " batches");
+                    }
+                    long count = 0;
+                    for (Object[] r : rows) {
+                        String id = NativeSql.text(r[0]);
+                        Map<String, Object> facts = new LinkedHashMap<>();
+                        facts.put("id", id);
+                        facts.put("kind", NativeSql.text(r[1]));
+                        facts.put("fundLineId", NativeSql.text(r[2]));
+                        facts.put("budgetAccountId", NativeSql.text(r[3]));
+                        facts.put("month", NativeSql.text(r[4]));
+                        facts.put("attempt", NativeSql.number(r[5]));
+                        facts.put("policyVersion", NativeSql.number(r[6]));
+                        facts.put("policy", NativeSql.text(r[7]));
+                        facts.put("itemCount", NativeSql.number(r[8]));
+                        facts.put("totalFen", NativeSql.number(r[9]));
+                        facts.put("requiredApprovals", NativeSql.number(r[10]));
+                        facts.put("maker", NativeSql.text(r[11]));
+                        facts.put("createdAt", Canonical.time(NativeSql.time(r[12])));
+                        if (r[15] == null || !Canonical.json(facts).equals(NativeSql.text(r[15]))
+                                || NativeSql.number(r[13]) != NativeSql.number(r[8]) || NativeSql.number(r[14]) != NativeSql.number(r[9])) {
+                            return new Checked(count, new Break("BATCH_ALTERED", null, id,
+                                    "the batch or its items differ from what the audit trail recorded"));
+                        }
+                        if (r[16] != null) {
+                            Map<String, Object> fact = new LinkedHashMap<>();
+                            fact.put("outcome", NativeSql.text(r[16]));
+                            fact.put("resolvedBy", NativeSql.text(r[17]));
+                            fact.put("failedSeq", r[18] == null ? null : NativeSql.number(r[18]));
+                            fact.put("failureCode", NativeSql.text(r[19]));
+                            fact.put("reason", NativeSql.text(r[20]));
+                            if (r[21] == null || !Canonical.json(fact).equals(NativeSql.text(r[21]))) {
+                                return new Checked(count, new Break("BATCH_RESOLUTION_ALTERED", null, id,
+                                        "the batch's resolution differs from what the audit trail recorded"));
+                            }
                         }
                         count++;
                     }

@@ -2,6 +2,7 @@ package cn.yiyang.funds.reports;
 
 import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.audit.Canonical;
+import cn.yiyang.funds.batches.BatchTraces;
 import cn.yiyang.funds.ledger.TransferQueries;
 import cn.yiyang.funds.ledger.TransferView;
 import cn.yiyang.gateway.dispatch.Call;
@@ -41,7 +42,8 @@ public class ReportService {
 
     @RegisterForReflection
     public record Trace(TransferView transfer, AccountService.AccountView from, AccountService.AccountView to,
-                        String causeType, String causeRef, TransferView reverses, List<AuditStep> audit) {
+                        String causeType, String causeRef, TransferView reverses, List<AuditStep> audit,
+                        BatchTraces.BatchTrace batchItem) {
     }
 
     public Uni<Reply> lines(Call call) {
@@ -74,7 +76,7 @@ public class ReportService {
                         NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.number(r[7]))).toList())));
     }
 
-    /** From the budget to the payee to the bed, meal or booking behind it, with every audited step. */
+    /** From the budget to the payee to the bed, meal or booking behind it (a batch's item and its beds), with every audited step. */
     public Uni<Reply> trace(Call call) {
         UUID id = AccountService.uuid(call.pathParam("id"), "Transfer");
         return TransferQueries.find(call.county(), id).flatMap(t -> AccountService.find(call.county(), t.debitAccountId())
@@ -84,11 +86,12 @@ public class ReportService {
                                 .flatMap(original -> NativeSql.rows("""
                                                 select seq, action, actor, at, hash from funds.audit_entry
                                                 where county = ?1 and subject_id = ?2 order by seq""", call.county(), id.toString())
-                                        .map(rows -> new Trace(TransferView.of(t), AccountService.AccountView.of(from),
+                                        .flatMap(rows -> BatchTraces.of(call.county(), t.clientKey())
+                                                .map(item -> new Trace(TransferView.of(t), AccountService.AccountView.of(from),
                                                 AccountService.AccountView.of(to), t.causeType(), t.causeRef(), original,
                                                 rows.stream().map(r -> new AuditStep(NativeSql.number(r[0]), NativeSql.text(r[1]),
                                                         NativeSql.text(r[2]), Canonical.time(NativeSql.time(r[3])),
-                                                        NativeSql.text(r[4]))).toList()))))))
+                                                        NativeSql.text(r[4]))).toList(), item)))))))
                 .map(Reply::ok);
     }
 

@@ -3,21 +3,32 @@ package cn.yiyang.stores.cards;
 import cn.yiyang.stores.dynamo.DynamoTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Reads and writes resident cards. The residents function writes them (inside its PostgreSQL
  * transaction, before commit, so a failed publish rolls the change back); the meal, booking and
  * time-bank functions read them with one strongly consistent GetItem, and so never need a
- * PostgreSQL connection on their hot paths.
+ * PostgreSQL connection on their hot paths. Batches (the fund lines' monthly allowances) read a
+ * county's residents by birth date through the {@code by-county} index.
  */
 @ApplicationScoped
 public class ResidentCards {
+
+    /** Cards asked of DynamoDB per page of a county query. */
+    public static final int COUNTY_PAGE_ITEMS = 500;
+    /** No county query reads more cards than this, whatever it asks for. */
+    public static final int COUNTY_QUERY_ITEMS_MAX = 20_000;
+    private static final String BY_COUNTY_PK = ResidentCardTable.BY_COUNTY + "pk";
+    private static final String BY_COUNTY_SK = ResidentCardTable.BY_COUNTY + "sk";
 
     private final DynamoDbClient client;
     private final String table;
@@ -29,6 +40,8 @@ public class ResidentCards {
 
     public void put(ResidentCard card) {
         Map<String, AttributeValue> item = new HashMap<>(key(card.county(), card.residentId()));
+        item.put(BY_COUNTY_PK, s(card.county()));
+        item.put(BY_COUNTY_SK, s(card.birthDate() + "#" + card.residentId()));
         item.put("name", s(card.name()));
         item.put("birthDate", s(card.birthDate().toString()));
         item.put("status", s(card.status()));
@@ -55,10 +68,48 @@ public class ResidentCards {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ResidentCard(county, residentId, item.get("name").s(),
+        return Optional.of(card(county, residentId, item));
+    }
+
+    /**
+     * The county's cards of residents born on or before {@code date}, oldest first, at most {@code limit}
+     * ({@link #COUNTY_QUERY_ITEMS_MAX} at most): a paginated query of the {@code by-county} index, so
+     * eventually consistent (a card published a moment ago may be missing).
+     */
+    public List<ResidentCard> bornOnOrBefore(String county, LocalDate date, int limit) {
+        return bornOnOrBefore(county, date, limit, COUNTY_PAGE_ITEMS);
+    }
+
+    /** The same, with a page size of its own (tests use small pages to walk many). */
+    public List<ResidentCard> bornOnOrBefore(String county, LocalDate date, int limit, int pageItems) {
+        if (limit < 1 || limit > COUNTY_QUERY_ITEMS_MAX || pageItems < 1 || pageItems > COUNTY_PAGE_ITEMS) {
+            throw new IllegalArgumentException("limit 1.." + COUNTY_QUERY_ITEMS_MAX + ", page 1.." + COUNTY_PAGE_ITEMS);
+        }
+        List<ResidentCard> cards = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = client.query(b -> b.tableName(table).indexName(ResidentCardTable.BY_COUNTY)
+                    .keyConditionExpression("#pk = :county AND #sk < :after")
+                    .expressionAttributeNames(Map.of("#pk", BY_COUNTY_PK, "#sk", BY_COUNTY_SK))
+                    // "<date + 1 day>" sorts after every "<date>#<id>" and before the next day's
+                    .expressionAttributeValues(Map.of(":county", s(county), ":after", s(date.plusDays(1).toString())))
+                    .limit(Math.min(pageItems, limit - cards.size()))
+                    .exclusiveStartKey(exclusiveStart));
+            for (Map<String, AttributeValue> item : page.items()) {
+                String pk = item.get("pk").s();
+                cards.add(card(county, pk.substring(pk.indexOf('#') + 1), item));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && cards.size() < limit);
+        return cards;
+    }
+
+    private static ResidentCard card(String county, String residentId, Map<String, AttributeValue> item) {
+        return new ResidentCard(county, residentId, item.get("name").s(),
                 LocalDate.parse(item.get("birthDate").s()), set(item.get("categories")),
                 text(item.get("disabilityLevel")), item.get("status").s(), item.get("streetCode").s(),
-                item.get("addressLine").s(), text(item.get("phoneMasked")), set(item.get("familySubjects"))));
+                item.get("addressLine").s(), text(item.get("phoneMasked")), set(item.get("familySubjects")));
     }
 
     private static Map<String, AttributeValue> key(String county, String residentId) {

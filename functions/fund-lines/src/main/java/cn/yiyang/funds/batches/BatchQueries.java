@@ -1,0 +1,86 @@
+package cn.yiyang.funds.batches;
+
+import cn.yiyang.funds.accounts.AccountService;
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.stores.pg.NativeSql;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reading batches: a page of the county's batches, or one batch with its per-item report. */
+@ApplicationScoped
+public class BatchQueries {
+
+    public static final int PAGE_SIZE_MAX = 100;
+
+    @RegisterForReflection
+    public record Page(List<BatchReports.Summary> items) {
+    }
+
+    public Uni<Reply> get(Call call) {
+        UUID id = AccountService.uuid(call.pathParam("id"), "Batch");
+        int afterSeq = afterSeq(call);
+        return find(call.county(), id).flatMap(b -> BatchReports.view(b, afterSeq)).map(Reply::ok);
+    }
+
+    public Uni<Reply> list(Call call) {
+        List<Object> params = new ArrayList<>(List.of(call.county()));
+        StringBuilder where = new StringBuilder("where b.county = ?1");
+        Optional<String> month = call.queryParam("month");
+        if (month.isPresent()) {
+            params.add(BatchService.month(month.get()).toString());
+            where.append(" and b.month = ?").append(params.size());
+        }
+        Optional<String> kind = call.queryParam("kind");
+        if (kind.isPresent()) {
+            params.add(BatchKind.parse(kind.get()).orElseThrow(() -> ApiException.invalid("kind", "BAD_KIND", "ALLOWANCE or BED")).name());
+            where.append(" and b.kind = ?").append(params.size());
+        }
+        return NativeSql.rows(Batch.SELECT + where + " order by b.month desc, b.kind, b.attempt desc limit " + PAGE_SIZE_MAX,
+                        params.toArray())
+                .map(rows -> Reply.ok(new Page(rows.stream().map(Batch::of).map(BatchReports.Summary::of).toList())));
+    }
+
+    /** The county's batch, or 404. */
+    public static Uni<Batch> find(String county, UUID id) {
+        return NativeSql.first(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, county)
+                .map(row -> row.map(Batch::of).orElseThrow(() -> ApiException.notFound("Batch")));
+    }
+
+    /** Items in sequence, after {@code afterSeq}, at most {@code limit}; bed lines attached to BED items. */
+    static Uni<List<BatchItem>> items(UUID batch, int afterSeq, int limit) {
+        return NativeSql.rows(BatchItem.SELECT + "where i.batch_id = ?1 and i.seq > ?2 order by i.seq limit " + limit, batch, afterSeq)
+                .map(rows -> rows.stream().map(BatchItem::of).toList())
+                .flatMap(items -> items.isEmpty() || items.get(0).bedDays() == null ? Uni.createFrom().item(items)
+                        : NativeSql.rows("""
+                                        select seq, occupancy_id, bed_code, resident_id, care_level, days, daily_rate_fen, uplift_percent,
+                                               amount_fen
+                                        from funds.batch_item_bed where batch_id = ?1 and seq between ?2 and ?3
+                                        order by seq, bed_code, occupancy_id""",
+                                        batch, items.get(0).seq(), items.get(items.size() - 1).seq())
+                                .map(rows -> items.stream().map(item -> item.withBeds(rows.stream()
+                                        .filter(r -> NativeSql.number(r[0]) == item.seq())
+                                        .map(r -> new BatchItem.BedLine(NativeSql.uuid(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]),
+                                                NativeSql.text(r[4]), (int) NativeSql.number(r[5]), NativeSql.number(r[6]),
+                                                (int) NativeSql.number(r[7]), NativeSql.number(r[8])))
+                                        .toList())).toList()));
+    }
+
+    private static int afterSeq(Call call) {
+        try {
+            int after = Integer.parseInt(call.queryParam("afterSeq").orElse("0"));
+            if (after >= 0) {
+                return after;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.invalid("afterSeq", "BAD_NUMBER", "An item sequence number, 0 or more");
+    }
+}

@@ -1,0 +1,101 @@
+package cn.yiyang.funds.batches;
+
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.pg.NativeSql;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A batch as answers show it: its state, and the per-item report (who, age and band or bed-days,
+ * amount, and each item's status with the reason it was not paid).
+ */
+public final class BatchReports {
+
+    /** Items per page of a batch's report. */
+    public static final int ITEM_PAGE_SIZE_MAX = 1_000;
+
+    /** Item status: awaiting the batch's approval, paid, the one that could not be paid, or not paid with the batch. */
+    public static final String PENDING_APPROVAL = "PENDING_APPROVAL";
+    public static final String ITEM_POSTED = "POSTED";
+    public static final String ITEM_REFUSED = "REFUSED";
+    public static final String NOT_PAID = "NOT_PAID";
+
+    private BatchReports() {
+    }
+
+    @RegisterForReflection
+    public record Refusal(int itemSeq, String code, String reason) {
+    }
+
+    @RegisterForReflection
+    public record Summary(UUID id, BatchKind kind, String fundLine, String month, int attempt, BatchStatus status,
+                          int itemCount, long totalFen, int requiredApprovals, List<String> approvers, String maker,
+                          OffsetDateTime createdAt, String resolvedBy, OffsetDateTime resolvedAt, Refusal refusal,
+                          String reason) {
+        static Summary of(Batch b) {
+            return new Summary(b.id(), b.kind(), b.fundLine(), b.month(), b.attempt(), b.status(), b.itemCount(), b.totalFen(),
+                    b.requiredApprovals(), b.approvers(), b.maker(), CountyTime.shown(b.createdAt()), b.resolvedBy(),
+                    CountyTime.shown(b.resolvedAt()),
+                    b.status() == BatchStatus.REFUSED ? new Refusal(b.failedSeq(), b.failureCode(), b.reason()) : null,
+                    b.status() == BatchStatus.CANCELLED ? b.reason() : null);
+        }
+    }
+
+    @RegisterForReflection
+    public record ItemView(int seq, UUID payeeAccountId, String payeeName, String residentId, Integer age, String band,
+                           Integer bedDays, long amountFen, String status, String why, UUID transferId,
+                           List<BatchItem.BedLine> beds) {
+    }
+
+    @RegisterForReflection
+    public record View(Summary batch, UUID budgetAccountId, int policyVersion, Object policy, List<ItemView> items,
+                       Integer nextAfterSeq) {
+    }
+
+    static Uni<View> view(Batch b, int afterSeq) {
+        return BatchQueries.items(b.id(), afterSeq, ITEM_PAGE_SIZE_MAX).flatMap(items -> transfers(b, items).map(transfers -> {
+            List<ItemView> views = items.stream().map(i -> item(b, i, transfers.get(i.clientKey()))).toList();
+            Integer next = items.size() == ITEM_PAGE_SIZE_MAX ? items.get(items.size() - 1).seq() : null;
+            return new View(Summary.of(b), b.budgetAccountId(), b.policyVersion(), BatchPolicies.parse(b.kind(), b.policy()),
+                    views, next);
+        }));
+    }
+
+    private static ItemView item(Batch b, BatchItem i, UUID transfer) {
+        String status;
+        String why = null;
+        switch (b.status()) {
+            case DRAFT -> status = PENDING_APPROVAL;
+            case POSTED -> status = ITEM_POSTED;
+            case REFUSED -> {
+                boolean failed = b.failedSeq() != null && b.failedSeq() == i.seq();
+                status = failed ? ITEM_REFUSED : NOT_PAID;
+                why = failed ? b.failureCode() : "BATCH_REFUSED";
+            }
+            default -> {
+                status = NOT_PAID;
+                why = "BATCH_CANCELLED";
+            }
+        }
+        return new ItemView(i.seq(), i.payeeAccountId(), i.payeeName(), i.residentId(), i.age(), i.band(), i.bedDays(),
+                i.amountFen(), status, why, b.status() == BatchStatus.POSTED ? transfer : null, i.beds());
+    }
+
+    /** The transfers a posted batch made, by client key. */
+    private static Uni<Map<String, UUID>> transfers(Batch b, List<BatchItem> items) {
+        if (b.status() != BatchStatus.POSTED || items.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return NativeSql.rows("""
+                        select t.client_key, t.id from funds.transfer t join funds.batch_item i
+                          on i.client_key = t.client_key and i.batch_id = ?2
+                        where t.county = ?1 and i.seq between ?3 and ?4""",
+                        b.county(), b.id(), items.get(0).seq(), items.get(items.size() - 1).seq())
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> NativeSql.text(r[0]), r -> NativeSql.uuid(r[1]))));
+    }
+}

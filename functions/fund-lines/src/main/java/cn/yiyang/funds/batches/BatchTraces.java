@@ -1,0 +1,41 @@
+package cn.yiyang.funds.batches;
+
+import cn.yiyang.stores.pg.NativeSql;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+
+/** From a transfer a posted batch made to the item behind it: the resident and band, or the beds and residents. */
+public final class BatchTraces {
+
+    private BatchTraces() {
+    }
+
+    @RegisterForReflection
+    public record BatchTrace(UUID batchId, BatchKind kind, String month, int seq, String residentId, Integer age, String band,
+                             Integer bedDays, List<BatchItem.BedLine> beds) {
+    }
+
+    /** The posted batch item that made the transfer under this key, or null when no batch made it. */
+    public static Uni<BatchTrace> of(String county, String clientKey) {
+        return NativeSql.first("""
+                        select i.batch_id, b.kind, b.month, i.seq
+                        from funds.batch_item i join funds.batch b on b.id = i.batch_id
+                        join funds.batch_resolution r on r.batch_id = b.id and r.outcome = 'POSTED'
+                        where b.county = ?1 and i.client_key = ?2""", county, clientKey)
+                .flatMap(row -> {
+                    if (row.isEmpty()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    Object[] r = row.get();
+                    UUID batch = NativeSql.uuid(r[0]);
+                    int seq = (int) NativeSql.number(r[3]);
+                    return BatchQueries.items(batch, seq - 1, 1).map(items -> {
+                        BatchItem i = items.get(0);
+                        return new BatchTrace(batch, BatchKind.valueOf(NativeSql.text(r[1])), NativeSql.text(r[2]), seq,
+                                i.residentId(), i.age(), i.band(), i.bedDays(), i.beds());
+                    });
+                });
+    }
+}

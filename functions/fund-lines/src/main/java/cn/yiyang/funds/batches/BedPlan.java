@@ -1,0 +1,64 @@
+package cn.yiyang.funds.batches;
+
+import cn.yiyang.funds.FundProblem;
+import cn.yiyang.funds.beds.CareLevel;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.stores.pg.NativeSql;
+import io.smallrye.mutiny.Uni;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the month's 一床一码 subsidy pays each institution: for every occupancy overlapping the month,
+ * the days of [admitted on, discharged on) inside the month (the admission day counts, the discharge
+ * day does not), at the daily rate raised for the care level recorded at admission; one item per
+ * institution, its bed lines kept as the item's detail.
+ */
+final class BedPlan {
+
+    /** Occupancies one month's batch reads at most. */
+    static final int OCCUPANCIES_MAX = 20_000;
+
+    private BedPlan() {
+    }
+
+    static String clientKey(YearMonth month, UUID institutionAccountId) {
+        return "beds:" + month + ":" + institutionAccountId;
+    }
+
+    static Uni<List<PlannedItem>> of(String county, YearMonth month, BedPolicy policy) {
+        return NativeSql.rows("""
+                        select o.id, b.code, o.resident_id, o.care_level, b.institution_account_id, a.name,
+                               upper(o.during * daterange(?2, ?3, '[)')) - lower(o.during * daterange(?2, ?3, '[)'))
+                        from funds.occupancy o join funds.bed b on b.id = o.bed_id
+                        join funds.account a on a.id = b.institution_account_id
+                        where o.county = ?1 and o.during && daterange(?2, ?3, '[)')
+                        order by b.institution_account_id, b.code, lower(o.during)""" + " limit " + (OCCUPANCIES_MAX + 1),
+                        county, month.atDay(1), month.plusMonths(1).atDay(1))
+                .map(rows -> {
+                    if (rows.size() > OCCUPANCIES_MAX) {
+                        throw new ApiException(FundProblem.BATCH_TOO_LARGE, "More than " + OCCUPANCIES_MAX + " occupancies in the month");
+                    }
+                    Map<UUID, List<BatchItem.BedLine>> byInstitution = new LinkedHashMap<>();
+                    Map<UUID, String> names = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        int days = (int) NativeSql.number(r[6]);
+                        CareLevel level = CareLevel.valueOf(NativeSql.text(r[3]));
+                        UUID institution = NativeSql.uuid(r[4]);
+                        names.put(institution, NativeSql.text(r[5]));
+                        byInstitution.computeIfAbsent(institution, i -> new ArrayList<>()).add(new BatchItem.BedLine(
+                                NativeSql.uuid(r[0]), NativeSql.text(r[1]), NativeSql.text(r[2]), level.name(), days,
+                                policy.dailyRateFen(), policy.upliftFor(level), policy.amountFen(days, level)));
+                    }
+                    List<PlannedItem> items = new ArrayList<>();
+                    byInstitution.forEach((institution, lines) -> items.add(new PlannedItem(null, names.get(institution), institution,
+                            clientKey(month, institution), lines.stream().mapToLong(BatchItem.BedLine::amountFen).sum(), null, null,
+                            null, lines.stream().mapToInt(BatchItem.BedLine::days).sum(), lines)));
+                    return items;
+                });
+    }
+}
