@@ -8,6 +8,8 @@ import cn.yiyang.funds.ledger.TransferService;
 import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.funds.lines.FundSettings;
 import cn.yiyang.funds.reports.ReportService;
+import cn.yiyang.funds.settlements.SettlementQueries;
+import cn.yiyang.funds.settlements.SettlementService;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.gateway.dispatch.JobBinding;
@@ -15,13 +17,17 @@ import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
 
-/** Binds each declared fund-lines route to its operation. Transfers are keyed by their own rows ({@code writeOwnRecord}). */
+/**
+ * Binds each declared fund-lines route to its operation. Transfers are keyed by their own rows
+ * ({@code writeOwnRecord}); settlement runs by their settlement keys, one transaction per item.
+ */
 @Singleton
 public class FundApi extends DeclaredApi {
 
     public FundApi(IdempotencyPurge purge, PgOperations pg, FundLineService lines, FundSettings settings,
                    AccountService accounts, TransferService transfers, ApprovalService approvals, TransferQueries queries,
-                   AuditVerifier audit, ReportService reports) {
+                   AuditVerifier audit, ReportService reports, SettlementService settlements,
+                   SettlementQueries settled) {
         super(FundRoutes.ALL,
                 Binding.of(FundRoutes.INSTALL_LINES, pg.write(lines::installDefaults)),
                 Binding.of(FundRoutes.CREATE_LINE, pg.write(lines::create)),
@@ -44,8 +50,13 @@ public class FundApi extends DeclaredApi {
                 Binding.of(FundRoutes.AUDIT_VERIFY, pg.read(audit::verify)),
                 Binding.of(FundRoutes.REPORT_LINES, pg.read(reports::lines)),
                 Binding.of(FundRoutes.REPORT_PAYEES, pg.read(reports::payees)),
-                Binding.of(FundRoutes.EXPORT_TRANSFERS, pg.read(reports::exportCsv)));
+                Binding.of(FundRoutes.EXPORT_TRANSFERS, pg.read(reports::exportCsv)),
+                Binding.of(FundRoutes.SETTLE_MEALS, settlements.mealRun()),
+                Binding.of(FundRoutes.SETTLE_BOOKINGS, settlements.bookingRun()),
+                Binding.of(FundRoutes.LIST_SETTLEMENTS, pg.read(settled::list)));
         runs(new JobBinding(FundRoutes.EXPIRE_PENDING, pg.write(approvals::expire)),
-                purge.bind(FundRoutes.PURGE_IDEMPOTENCY));
+                purge.bind(FundRoutes.PURGE_IDEMPOTENCY),
+                new JobBinding(FundRoutes.SETTLE_MEALS_DAILY, settlements.mealJob()),
+                new JobBinding(FundRoutes.SETTLE_BOOKINGS_MONTHLY, settlements.bookingJob()));
     }
 }

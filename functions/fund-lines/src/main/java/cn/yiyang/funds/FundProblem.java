@@ -6,7 +6,10 @@ import cn.yiyang.kernel.problem.ProblemCode;
  * The ledger's refusals, each with a plain-Chinese message in messages/problems-funds.properties.
  * A transfer request is checked in this order (the first failing check answers): its fields, its
  * key ({@code EXISTS_WITH_*}), its accounts ({@code SAME_ACCOUNT}, {@code FUND_LINE_MISMATCH},
- * {@code SOURCE_NOT_PAYABLE}), then the funds ({@code INSUFFICIENT_FUNDS}).
+ * {@code SOURCE_NOT_PAYABLE}), then the funds ({@code INSUFFICIENT_FUNDS}). A settlement run is
+ * checked: its period ({@code SETTLEMENT_PERIOD_NOT_OVER}), its fund line
+ * ({@code SETTLEMENT_FUND_LINE_MISSING}), its feed ({@code SETTLEMENT_FEED_UNAVAILABLE}); then each
+ * item on its own ({@code SETTLEMENT_ITEM_INVALID}, {@code SETTLEMENT_KEY_TAKEN}, then the transfer's checks).
  */
 public enum FundProblem implements ProblemCode {
     EXISTS_WITH_DIFFERENT_AMOUNT(422),
@@ -21,7 +24,12 @@ public enum FundProblem implements ProblemCode {
     TRANSFER_EXPIRED(409),
     TRANSFER_NOT_POSTED(409),
     ALREADY_REVERSED(409),
-    FUND_LINE_EXISTS(409);
+    FUND_LINE_EXISTS(409),
+    SETTLEMENT_PERIOD_NOT_OVER(409),
+    SETTLEMENT_FUND_LINE_MISSING(409),
+    SETTLEMENT_KEY_TAKEN(409),
+    SETTLEMENT_ITEM_INVALID(422),
+    SETTLEMENT_FEED_UNAVAILABLE(503);
 
     private final int httpStatus;
 
