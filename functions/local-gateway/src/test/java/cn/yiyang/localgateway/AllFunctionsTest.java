@@ -30,6 +30,7 @@ class AllFunctionsTest {
         declared.addAll(MealRoutes.ALL);
         declared.addAll(BookingRoutes.ALL);
         declared.addAll(cn.yiyang.timebank.TimeBankRoutes.ALL);
+        declared.addAll(cn.yiyang.funds.FundRoutes.ALL);
 
         assertThat(dispatcher.routes()).containsExactlyInAnyOrderElementsOf(declared);
     }
