@@ -312,6 +312,23 @@ class SettlementLambdaTest {
     }
 
     @Test
+    void aSettlementsCountsAlteredInTheDatabase_areFoundByVerify() {
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 10_000);
+        servedMeals(county, "mp-counted", "计数助餐点", "计数餐饮", yesterday, 400, 400);
+        String settlementKey = MealSettlementFeed.key(county, "mp-counted", yesterday);
+        expect(door.send(settleMeals(county, yesterday)), 200);
+        assertThat(FundFixtures.verify(door, county).path("settlementsChecked").asLong()).isEqualTo(1);
+
+        FundProbe.tamper("update funds.settlement set units = units + 5 where county = ?1 and settlement_key = ?2",
+                county, settlementKey);
+
+        JsonNode verified = FundFixtures.verify(door, county);
+        assertThat(verified.path("valid").asBoolean()).isFalse();
+        assertThat(verified.path("firstBreak").path("kind").asText()).isEqualTo("SETTLEMENT_ALTERED");
+        assertThat(verified.path("firstBreak").path("subjectId").asText()).isEqualTo(settlementKey);
+    }
+
+    @Test
     void badRunsAreRefusedWithAClear4xx_neverA500() {
         LocalDate today = CountyTime.today(MutableClock.INSTANCE);
         String officer = officer(county);
