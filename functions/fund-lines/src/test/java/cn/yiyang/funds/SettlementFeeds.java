@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Real feed data in the real stores, written as the source functions write it: served meals through
@@ -43,11 +42,6 @@ final class SettlementFeeds {
 
     void noShow(String county, String point, LocalDate date) {
         dynamo.transactWriteItems(b -> b.transactItems(MealSettlementFeed.noShow(mealTable, county, point, date)));
-    }
-
-    Map<String, AttributeValue> dayItem(String county, String point, LocalDate date) {
-        return dynamo.getItem(b -> b.tableName(mealTable).consistentRead(true)
-                .key(DynamoStore.key(MealSettlementFeed.dayPk(county, date), point))).item();
     }
 
     /** A provider of the county, as service-bookings registers it. */

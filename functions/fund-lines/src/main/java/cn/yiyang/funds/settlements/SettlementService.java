@@ -157,6 +157,10 @@ public class SettlementService {
         try {
             return pg.inTransaction(work);
         } catch (ApiException e) {
+            if (e.code().httpStatus() >= 500) {
+                // The store is down: no point trying the next item; the whole run answers (and is retried).
+                throw e;
+            }
             // Refused: the item's transaction rolled back whole; the run goes on with the next item.
             return SettlementOutcome.refused(item, e.code().name(), UserMessages.of(e.code()));
         }
