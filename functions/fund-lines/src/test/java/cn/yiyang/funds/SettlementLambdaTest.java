@@ -243,18 +243,23 @@ class SettlementLambdaTest {
     }
 
     @Test
-    void theScheduledJobs_throughTheLambdaDoor_settleYesterdaysMealsAndLastMonthsBookings_asThePlatform() {
+    void theScheduledJobs_throughTheLambdaDoor_settleYesterdaysMealsAndLastMonthsBookings_asThePlatform_countyByCounty() {
         fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 10_000);
         fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 10_000);
         servedMeals(county, "mp-job", "夜间任务助餐点", "任务餐饮", yesterday, 600);
         String provider = SettlementFeeds.provider(county, "任务服务社");
         SettlementFeeds.booking(county, provider, lastMonth.atDay(2), "COMPLETED", 2_500);
 
-        ApiAnswer mealJob = door.invoke(FundRoutes.SETTLE_MEALS_DAILY.event(List.of(county)));
+        String linelessCounty = FundFixtures.newCounty();
+        ApiAnswer mealJob = door.invoke(FundRoutes.SETTLE_MEALS_DAILY.event(List.of(county, linelessCounty)));
         ApiAnswer bookingJob = door.invoke(FundRoutes.SETTLE_BOOKINGS_MONTHLY.event(List.of(county)));
         ApiAnswer mealJobAgain = door.invoke(FundRoutes.SETTLE_MEALS_DAILY.event(List.of(county)));
 
         JsonNode meals = jobAnswer(mealJob);
+        JsonNode lineless = mealJob.json().path("runs").get(1);
+        assertThat(lineless.path("county").asText()).isEqualTo(linelessCounty);
+        assertThat(lineless.path("status").asInt()).as("one county's refusal leaves the others settled").isEqualTo(409);
+        assertThat(lineless.path("answer").asText()).isEqualTo("SETTLEMENT_FUND_LINE_MISSING");
         assertThat(meals.path("runs")).hasSize(7);
         assertThat(meals.path("runs").get(0).path("period").asText()).isEqualTo(yesterday.toString());
         assertThat(meals.path("runs").get(0).path("created").asInt()).isEqualTo(1);
