@@ -9,6 +9,7 @@ import static cn.yiyang.funds.FundFixtures.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.funds.settlements.MealFeedTable;
+import cn.yiyang.funds.settlements.SettlementService;
 import cn.yiyang.gateway.dispatch.ApiDispatcher;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
@@ -239,6 +240,25 @@ class SettlementLambdaTest {
         JsonNode rerun = expect(door.send(settleMeals(county, yesterday)), 200).json();
         assertThat(item(rerun, refusedKey).path("result").asText()).isEqualTo("CREATED");
         assertThat(rerun.path("alreadySettled").asInt()).isEqualTo(2);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRunPastItsItemLimit_defersTheRest_andTheNextRunSettlesThem() {
+        int points = SettlementService.ITEMS_PER_RUN_MAX + 3;
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 1_000_000);
+        for (int p = 0; p < points; p++) {
+            servedMeals(county, "mp-%03d".formatted(p), "助餐点 " + p, "运营方 " + p, yesterday, 100);
+        }
+
+        JsonNode first = expect(door.send(settleMeals(county, yesterday)), 200).json();
+        JsonNode second = expect(door.send(settleMeals(county, yesterday)), 200).json();
+
+        assertThat(first.path("created").asInt()).isEqualTo(SettlementService.ITEMS_PER_RUN_MAX);
+        assertThat(first.path("deferred").asInt()).isEqualTo(3);
+        assertThat(second.path("created").asInt()).isEqualTo(3);
+        assertThat(second.path("alreadySettled").asInt()).isEqualTo(SettlementService.ITEMS_PER_RUN_MAX);
+        assertThat(FundProbe.number("select count(*) from funds.settlement where county = ?1", county)).isEqualTo(points);
         assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
     }
 
