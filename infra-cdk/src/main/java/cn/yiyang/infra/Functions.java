@@ -1,6 +1,7 @@
 package cn.yiyang.infra;
 
 import cn.yiyang.bookings.BookingRoutes;
+import cn.yiyang.funds.FundRoutes;
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.timebank.TimeBankRoutes;
 import cn.yiyang.timebank.TimeBankTable;
@@ -21,7 +22,7 @@ import java.util.Set;
 
 /**
  * Every function the stack deploys, read from the functions' own declarations: the route tables
- * ({@link ResidentsRoutes#ALL}, {@link MealRoutes#ALL}, {@link BookingRoutes#ALL}) and the table classes the functions use at
+ * ({@link ResidentsRoutes#ALL}, {@link MealRoutes#ALL}, {@link BookingRoutes#ALL}, {@link FundRoutes#ALL}) and the table classes the functions use at
  * run time. Nothing here retypes a path, a table name or an index name.
  *
  * <p>A new function is one more entry in {@link #ALL}: its routes, what it needs from the stores,
@@ -47,15 +48,29 @@ public final class Functions {
         }
     }
 
-    /** One function: one Lambda, its routes on the HTTP API, its tables, secrets and jobs. */
-    public record Function(String name, List<Route> routes, List<TableUse> tables, Set<Need> needs, List<Job> jobs) {
+    /**
+     * One PostgreSQL schema a function uses, and how: READ_WRITE for the schemas its own migrations
+     * create, READ for another function's schema it only selects from (fund-lines' settlement reads
+     * {@code bookings}). Every function connects as the one database user of the deployment, so this
+     * is the declaration the tests hold the functions to, not yet a database grant (see README).
+     */
+    public record SchemaUse(String schema, Access access) {
+    }
+
+    /** One function: one Lambda, its routes on the HTTP API, its tables, PostgreSQL schemas, secrets and jobs. */
+    public record Function(String name, List<Route> routes, List<TableUse> tables, List<SchemaUse> schemas, Set<Need> needs,
+                           List<Job> jobs) {
 
         public Function {
             Objects.requireNonNull(name);
             routes = List.copyOf(routes);
             tables = List.copyOf(tables);
+            schemas = List.copyOf(schemas);
             needs = Set.copyOf(needs);
             jobs = List.copyOf(jobs);
+            if (schemas.isEmpty() == needs.contains(Need.POSTGRES)) {
+                throw new IllegalArgumentException(name + ": PostgreSQL schemas are declared exactly when the function needs PostgreSQL");
+            }
             for (Route route : routes) {
                 if (!route.function().equals(name)) {
                     throw new IllegalArgumentException("route " + route.key() + " belongs to " + route.function() + ", not " + name);
@@ -83,6 +98,7 @@ public final class Functions {
             ResidentsRoutes.ALL,
             List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ_WRITE)),
+            List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("residents", Access.READ_WRITE)),
             Set.of(Need.POSTGRES, Need.PII_KEYS),
             ResidentsRoutes.JOBS);
 
@@ -93,9 +109,10 @@ public final class Functions {
                     new TableUse(new IdempotencyTable(), Access.READ_WRITE),
                     new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ)),
+            List.of(),
             Set.of(),
-            // DynamoDB's TTL deletes expired idempotency records: no job. The settlement job
-            // attaches to fund-lines when that function lands (see README).
+            // DynamoDB's TTL deletes expired idempotency records: no job. Its meals are settled by
+            // fund-lines' settle-meals job, which reads this function's table.
             List.of());
 
     public static final Function SERVICE_BOOKINGS = new Function(
@@ -103,6 +120,7 @@ public final class Functions {
             BookingRoutes.ALL,
             List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ)),
+            List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("bookings", Access.READ_WRITE)),
             Set.of(Need.POSTGRES),
             BookingRoutes.JOBS);
 
@@ -113,10 +131,27 @@ public final class Functions {
                     new TableUse(new IdempotencyTable(), Access.READ_WRITE),
                     new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ)),
+            List.of(),
             Set.of(),
             TimeBankRoutes.JOBS);
 
-    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS, TIME_BANK);
+    /**
+     * The ledger. Its settlements read the other functions' stores directly (no Lambda-to-Lambda
+     * call): the meals table read-only (the served-meal counters), the bookings schema SELECT only.
+     * Its jobs: expiry of pending transfers, the idempotency purge, the daily meal and monthly
+     * booking settlements.
+     */
+    public static final Function FUND_LINES = new Function(
+            FundRoutes.FUNCTION,
+            FundRoutes.ALL,
+            List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
+                    new TableUse(new MealTable(), Access.READ)),
+            List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("funds", Access.READ_WRITE),
+                    new SchemaUse("bookings", Access.READ)),
+            Set.of(Need.POSTGRES),
+            FundRoutes.JOBS);
+
+    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS, TIME_BANK, FUND_LINES);
 
     /** Every table any function uses, once each, by logical name (first declaration wins; all share key schema). */
     public static Map<String, DynamoTable> tables() {

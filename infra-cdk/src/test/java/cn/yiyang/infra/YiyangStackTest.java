@@ -24,6 +24,7 @@ import software.amazon.awscdk.assertions.Match;
  * privilege, stores, runtimes and what survives a stack deletion. Two synths in all (native default,
  * and JVM with two counties), shared by every test.
  */
+@SuppressWarnings("unchecked")
 class YiyangStackTest {
 
     private static final Set<String> DYNAMO_WRITES = Set.of("dynamodb:PutItem", "dynamodb:UpdateItem",
@@ -259,6 +260,60 @@ class YiyangStackTest {
                                         "routeKey", "$job", "rawPath", job.path(),
                                         "body", "{\"counties\":[\"330105\"]}"))))))));
             }
+        }
+    }
+
+    @Test
+    void fundLines_readsOnlyTheMealsTableAndTheBookingsSchemaOfOtherFunctions_andSchedulesItsSettlements() {
+        Synth.Synthesised s = Synth.of(Synth.NATIVE);
+        Functions.Function funds = Functions.FUND_LINES;
+        Map<String, String> tableNames = new HashMap<>();
+        Functions.tables().keySet().forEach(name ->
+                tableNames.put(s.idOf("AWS::DynamoDB::Table", "TableName", "yiyang-" + name), name));
+        Map<String, Set<String>> actionsByTable = new HashMap<>();
+        boolean rdsConnect = false;
+        for (Map<String, Object> statement : statementsOf(s, funds)) {
+            List<String> actions = list(statement.get("Action")).stream().map(Object::toString).toList();
+            rdsConnect |= actions.contains("rds-db:connect");
+            if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
+                for (Object resource : list(statement.get("Resource"))) {
+                    references(resource).forEach(id -> actionsByTable.computeIfAbsent(tableNames.get(id), t -> new HashSet<>())
+                            .addAll(actions));
+                }
+            }
+        }
+        assertThat(actionsByTable.keySet()).containsExactlyInAnyOrder("meals", "usage");
+        assertThat(actionsByTable.get("meals")).as("the settlement reads the served-meal counters and the points")
+                .contains("dynamodb:Query", "dynamodb:GetItem")
+                .doesNotContainAnyElementsOf(DYNAMO_WRITES).doesNotContain("dynamodb:TransactWriteItems");
+        assertThat(rdsConnect).isTrue();
+        assertThat(props(s.resources().get(s.idOf("AWS::Lambda::Function", "FunctionName", "yiyang-fund-lines"))))
+                .containsKey("VpcConfig");
+
+        // Another function's schema is only ever read, and only by name of its owner's own migrations.
+        assertThat(funds.schemas()).containsExactlyInAnyOrder(new Functions.SchemaUse("platform", Access.READ_WRITE),
+                new Functions.SchemaUse("funds", Access.READ_WRITE), new Functions.SchemaUse("bookings", Access.READ));
+        for (Functions.Function function : Functions.ALL) {
+            for (Functions.SchemaUse use : function.schemas()) {
+                if (use.access() == Access.READ) {
+                    List<String> owners = Functions.ALL.stream().filter(f -> f.schemas().contains(
+                            new Functions.SchemaUse(use.schema(), Access.READ_WRITE))).map(Functions.Function::name).toList();
+                    assertThat(owners).as(function.name() + " reads " + use.schema()).hasSize(1).doesNotContain(function.name());
+                }
+            }
+        }
+
+        for (cn.yiyang.kernel.route.Job job : List.of(cn.yiyang.funds.FundRoutes.SETTLE_MEALS_DAILY,
+                cn.yiyang.funds.FundRoutes.SETTLE_BOOKINGS_MONTHLY)) {
+            List<Map<String, Object>> targets = s.ofType("AWS::Events::Rule").values().stream().map(Synth::props)
+                    .filter(p -> job.schedule().equals(p.get("ScheduleExpression")))
+                    .flatMap(p -> list(p.get("Targets")).stream()).map(t -> (Map<String, Object>) t)
+                    .filter(t -> String.valueOf(t.get("Input")).contains(job.path()))
+                    .toList();
+            assertThat(targets).as(job.name()).hasSize(1);
+            String alias = references(targets.get(0).get("Arn")).iterator().next();
+            String function = references(props(s.resources().get(alias)).get("FunctionName")).iterator().next();
+            assertThat(props(s.resources().get(function)).get("FunctionName")).as(job.name()).isEqualTo("yiyang-fund-lines");
         }
     }
 

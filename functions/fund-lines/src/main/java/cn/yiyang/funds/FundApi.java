@@ -14,6 +14,8 @@ import cn.yiyang.funds.ledger.TransferService;
 import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.funds.lines.FundSettings;
 import cn.yiyang.funds.reports.ReportService;
+import cn.yiyang.funds.settlements.SettlementQueries;
+import cn.yiyang.funds.settlements.SettlementService;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.gateway.dispatch.JobBinding;
@@ -21,14 +23,18 @@ import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
 
-/** Binds each declared fund-lines route to its operation. Transfers are keyed by their own rows ({@code writeOwnRecord}). */
+/**
+ * Binds each declared fund-lines route to its operation. Transfers are keyed by their own rows
+ * ({@code writeOwnRecord}); settlement runs by their settlement keys, one transaction per item.
+ */
 @Singleton
 public class FundApi extends DeclaredApi {
 
     public FundApi(IdempotencyPurge purge, PgOperations pg, FundLineService lines, FundSettings settings,
                    AccountService accounts, TransferService transfers, ApprovalService approvals, TransferQueries queries,
                    AuditVerifier audit, ReportService reports, BatchPolicies policies, BatchService batches,
-                   BatchQueries batchQueries, BatchApproval batchApproval, BedService beds, OccupancyService occupancies) {
+                   BatchQueries batchQueries, BatchApproval batchApproval, BedService beds, OccupancyService occupancies,
+                   SettlementService settlements, SettlementQueries settled) {
         super(FundRoutes.ALL,
                 Binding.of(FundRoutes.INSTALL_LINES, pg.write(lines::installDefaults)),
                 Binding.of(FundRoutes.CREATE_LINE, pg.write(lines::create)),
@@ -63,8 +69,13 @@ public class FundApi extends DeclaredApi {
                 Binding.of(FundRoutes.LIST_BEDS, pg.read(beds::list)),
                 Binding.of(FundRoutes.GET_BED, pg.read(beds::get)),
                 Binding.of(FundRoutes.ADMIT, pg.write(occupancies::admit)),
-                Binding.of(FundRoutes.DISCHARGE, pg.write(occupancies::discharge)));
+                Binding.of(FundRoutes.DISCHARGE, pg.write(occupancies::discharge)),
+                Binding.of(FundRoutes.SETTLE_MEALS, settlements.mealRun()),
+                Binding.of(FundRoutes.SETTLE_BOOKINGS, settlements.bookingRun()),
+                Binding.of(FundRoutes.LIST_SETTLEMENTS, pg.read(settled::list)));
         runs(new JobBinding(FundRoutes.EXPIRE_PENDING, pg.write(approvals::expire)),
-                purge.bind(FundRoutes.PURGE_IDEMPOTENCY));
+                purge.bind(FundRoutes.PURGE_IDEMPOTENCY),
+                new JobBinding(FundRoutes.SETTLE_MEALS_DAILY, settlements.mealJob()),
+                new JobBinding(FundRoutes.SETTLE_BOOKINGS_MONTHLY, settlements.bookingJob()));
     }
 }

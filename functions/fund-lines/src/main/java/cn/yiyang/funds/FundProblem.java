@@ -11,6 +11,8 @@ import cn.yiyang.kernel.problem.ProblemCode;
  * ({@code ALREADY_APPROVED}); an admission: the resident ({@code BED_RESIDENT_INACTIVE}), the settled
  * months ({@code MONTH_ALREADY_BATCHED}), then the bed ({@code BED_OCCUPIED}) and the resident's other
  * beds ({@code RESIDENT_ALREADY_IN_BED}), both decided by PostgreSQL's exclusion constraints.
+ * A settlement run is checked: its period ({@code SETTLEMENT_PERIOD_NOT_OVER}), its fund line
+ * ({@code SETTLEMENT_FUND_LINE_MISSING}), its feed ({@code SETTLEMENT_FEED_UNAVAILABLE}); then each item on its own ({@code SETTLEMENT_ITEM_INVALID}, {@code SETTLEMENT_KEY_TAKEN}, then the transfer's checks).
  */
 public enum FundProblem implements ProblemCode {
     EXISTS_WITH_DIFFERENT_AMOUNT(422),
@@ -38,7 +40,12 @@ public enum FundProblem implements ProblemCode {
     RESIDENT_ALREADY_IN_BED(409),
     ALREADY_DISCHARGED(409),
     DISCHARGE_NOT_AFTER_ADMISSION(422),
-    MONTH_ALREADY_BATCHED(409);
+    MONTH_ALREADY_BATCHED(409),
+    SETTLEMENT_PERIOD_NOT_OVER(409),
+    SETTLEMENT_FUND_LINE_MISSING(409),
+    SETTLEMENT_KEY_TAKEN(409),
+    SETTLEMENT_ITEM_INVALID(422),
+    SETTLEMENT_FEED_UNAVAILABLE(503);
 
     private final int httpStatus;
 

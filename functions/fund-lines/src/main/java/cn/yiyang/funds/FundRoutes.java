@@ -37,6 +37,9 @@ public final class FundRoutes {
     public static final Route REPORT_LINES = IN.get("/v1/fund-reports/lines", "reportFundLines", OFFICER, APPROVER, AUDITOR);
     public static final Route REPORT_PAYEES = IN.get("/v1/fund-reports/payees", "reportPayees", OFFICER, APPROVER, AUDITOR);
     public static final Route EXPORT_TRANSFERS = IN.get("/v1/fund-reports/transfers-csv", "exportTransfersCsv", AUDITOR, OFFICER);
+    public static final Route SETTLE_MEALS = IN.post("/v1/settlements/meals", "settleMeals", OFFICER);
+    public static final Route SETTLE_BOOKINGS = IN.post("/v1/settlements/bookings", "settleBookings", OFFICER);
+    public static final Route LIST_SETTLEMENTS = IN.get("/v1/settlements", "listSettlements", OFFICER, APPROVER, AUDITOR);
 
     public static final Route GET_BATCH_POLICY = IN.get("/v1/batch-policies/{kind}", "getBatchPolicy", OFFICER, APPROVER, AUDITOR);
     public static final Route PUT_BATCH_POLICY = IN.put("/v1/batch-policies/{kind}", "putBatchPolicy", OFFICER);
@@ -55,13 +58,19 @@ public final class FundRoutes {
             OPEN_ACCOUNT, LIST_ACCOUNTS, GET_ACCOUNT, APPROPRIATE, CREATE_TRANSFER, LIST_TRANSFERS, GET_TRANSFER,
             TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_PAYEES,
             EXPORT_TRANSFERS, GET_BATCH_POLICY, PUT_BATCH_POLICY, CREATE_BATCH, LIST_BATCHES, GET_BATCH, APPROVE_BATCH,
-            CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE);
+            CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE,
+            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",
             "Hourly: pending transfers past their approval deadline become EXPIRED and release their reservation");
     public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);
-    public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY);
+    public static final Job SETTLE_MEALS_DAILY = new Job(FUNCTION, "settle-meals", "cron(30 17 * * ? *)",
+            "Daily at 01:30 Asia/Shanghai: settle the served subsidised meals of the past seven days, per meal point and day");
+    /** On the 3rd to the 7th: the first run settles last month, the others find it settled unless a run failed. */
+    public static final Job SETTLE_BOOKINGS_MONTHLY = new Job(FUNCTION, "settle-bookings", "cron(0 19 2-6 * ? *)",
+            "Monthly, 03:00 Asia/Shanghai on the 3rd to the 7th: settle last month's completed subsidised bookings, per provider");
+    public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY, SETTLE_MEALS_DAILY, SETTLE_BOOKINGS_MONTHLY);
 
     private FundRoutes() {
     }

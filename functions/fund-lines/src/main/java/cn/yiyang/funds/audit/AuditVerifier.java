@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code GET /v1/audit/verify}: walks the county's chain from its first entry, recomputing every
- * hash; then holds every transfer, resolution and batch row against the fact its audit entry
+ * hash; then holds every transfer, resolution, batch and settlement row against the fact its audit entry
  * recorded, and every balance against the sums of the transfers. Answers the first break it finds.
  */
 @ApplicationScoped
@@ -30,23 +30,30 @@ public class AuditVerifier {
 
     @RegisterForReflection
     public record Verification(boolean valid, long entriesChecked, long transfersChecked, long resolutionsChecked,
-                               long accountsChecked, String headHash, Break firstBreak, long batchesChecked) {
+                               long settlementsChecked, long accountsChecked, String headHash, Break firstBreak,
+                               long batchesChecked) {
     }
 
     public Uni<Reply> verify(Call call) {
-        return chain(call.county(), 0, Canonical.GENESIS_HASH, 0).flatMap(chain -> {
+        String county = call.county();
+        return chain(county, 0, Canonical.GENESIS_HASH, 0).flatMap(chain -> {
             if (chain.firstBreak() != null) {
-                return Uni.createFrom().item(new Verification(false, chain.entries(), 0, 0, 0, null, chain.firstBreak(), 0));
+                return Uni.createFrom().item(new Verification(false, chain.entries(), 0, 0, 0, 0, null, chain.firstBreak(), 0));
             }
-            return transfers(call.county(), null, 0).flatMap(t -> t.firstBreak() != null
-                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), 0, 0, chain.head(), t.firstBreak(), 0))
-                    : resolutions(call.county()).flatMap(r -> r.firstBreak() != null
-                            ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, chain.head(), r.firstBreak(), 0))
-                            : batches(call.county()).flatMap(bt -> bt.firstBreak() != null
-                                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, chain.head(),
-                                            bt.firstBreak(), bt.count()))
-                                    : balances(call.county()).map(b -> new Verification(b.firstBreak() == null, chain.entries(), t.count(),
-                                            r.count(), b.count(), chain.head(), b.firstBreak(), bt.count())))));
+            return transfers(county, null, 0).flatMap(t -> t.firstBreak() != null
+                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), 0, 0, 0, chain.head(), t.firstBreak(), 0))
+                    : resolutions(county).flatMap(r -> r.firstBreak() != null
+                            ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, 0, chain.head(),
+                                    r.firstBreak(), 0))
+                            : batches(county).flatMap(bt -> bt.firstBreak() != null
+                                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, 0,
+                                            chain.head(), bt.firstBreak(), bt.count()))
+                                    : settlements(county).flatMap(st -> st.firstBreak() != null
+                                            ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(),
+                                                    st.count(), 0, chain.head(), st.firstBreak(), bt.count()))
+                                            : balances(county).map(b -> new Verification(b.firstBreak() == null, chain.entries(),
+                                                    t.count(), r.count(), st.count(), b.count(), chain.head(), b.firstBreak(),
+                                                    bt.count()))))));
         }).map(Reply::ok);
     }
 
@@ -225,6 +232,39 @@ public class AuditVerifier {
                                 return new Checked(count, new Break("BATCH_RESOLUTION_ALTERED", null, id,
                                         "the batch's resolution differs from what the audit trail recorded"));
                             }
+                        }
+                        count++;
+                    }
+                    return new Checked(count, null);
+                });
+    }
+
+    /** Each settlement row (the counts behind a settled amount) against its SETTLEMENT_RECORDED entry. */
+    private Uni<Checked> settlements(String county) {
+        return NativeSql.rows("""
+                        select s.settlement_key, s.kind, s.period, fl.code, s.payee_ref, s.units, s.subsidised_units, s.amount_fen,
+                               t.id::text,
+                               (select a.payload from funds.audit_entry a where a.county = s.county and a.subject_id = s.settlement_key
+                                  and a.action = 'SETTLEMENT_RECORDED' order by a.seq limit 1)
+                        from funds.settlement s
+                        join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
+                        join funds.fund_line fl on fl.id = t.fund_line_id
+                        where s.county = ?1""", county)
+                .map(rows -> {
+                    long count = 0;
+                    for (Object[] r : rows) {
+                        Map<String, Object> fact = new LinkedHashMap<>();
+                        fact.put("kind", NativeSql.text(r[1]));
+                        fact.put("period", NativeSql.text(r[2]));
+                        fact.put("fundLine", NativeSql.text(r[3]));
+                        fact.put("payeeRef", NativeSql.text(r[4]));
+                        fact.put("units", NativeSql.number(r[5]));
+                        fact.put("subsidisedUnits", NativeSql.number(r[6]));
+                        fact.put("amountFen", NativeSql.number(r[7]));
+                        fact.put("transferId", NativeSql.text(r[8]));
+                        if (r[9] == null || !Canonical.json(fact).equals(NativeSql.text(r[9]))) {
+                            return new Checked(count, new Break("SETTLEMENT_ALTERED", null, NativeSql.text(r[0]),
+                                    "the settlement row differs from what the audit trail recorded"));
                         }
                         count++;
                     }

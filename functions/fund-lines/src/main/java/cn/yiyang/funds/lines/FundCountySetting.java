@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A county's ledger rules as stored; every change is also in the audit trail. */
-@Entity
+/**
+ * A county's ledger rules as stored; every change is also in the audit trail. Named apart from
+ * service-bookings' CountySetting: in the local gateway both are entities of one persistence unit.
+ */
+@Entity(name = "FundCountySetting")
 @Table(schema = "funds", name = "county_setting")
 public class FundCountySetting extends PanacheEntityBase {
 

@@ -11,6 +11,8 @@ import cn.yiyang.meals.points.MealPoint;
 import cn.yiyang.meals.points.MealPointService;
 import cn.yiyang.meals.points.Mode;
 import cn.yiyang.meals.points.Slot;
+import cn.yiyang.stores.settlements.MealSettlement;
+import cn.yiyang.stores.settlements.MealSettlementFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,10 +27,12 @@ public class KitchenDayService {
 
     private final MealStore store;
     private final MealPointService points;
+    private final MealSettlementFeed feed;
 
     public KitchenDayService(MealStore store, MealPointService points) {
         this.store = store;
         this.points = points;
+        this.feed = new MealSettlementFeed(store.client(), store.table());
     }
 
     public Reply day(Call call) {
@@ -88,14 +92,7 @@ public class KitchenDayService {
 
     public Reply settlements(Call call) {
         LocalDate date = MenuService.date(call.requiredQueryParam("date"));
-        List<MealSettlement> items = store.query(null, "S#" + call.county() + "#" + date, null).stream()
-                .map(item -> {
-                    String point = item.get("sk").s();
-                    return new MealSettlement("meal:" + call.county() + ":" + point + ":" + date, point, date,
-                            MealStore.number(item, "servedMeals"), MealStore.number(item, "subsidisedMeals"),
-                            MealStore.number(item, "subsidyFen"), MealStore.number(item, "payFen"),
-                            MealStore.number(item, "noShows"));
-                }).toList();
+        List<MealSettlement> items = feed.day(call.county(), date);
         return Reply.ok(Map.of("date", date.toString(), "items", items));
     }
 }

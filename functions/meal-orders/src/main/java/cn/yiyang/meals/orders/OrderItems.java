@@ -8,6 +8,7 @@ import cn.yiyang.meals.MealStore;
 import cn.yiyang.meals.points.MealPoint;
 import cn.yiyang.meals.points.Mode;
 import cn.yiyang.meals.points.Slot;
+import cn.yiyang.stores.settlements.MealSettlementFeed;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.HashMap;
@@ -101,14 +102,10 @@ final class OrderItems {
                 Map.of(":minus", n(-1), ":zero", n(0)));
     }
 
-    /** What settlement pays from: served meals and their subsidy, per point and day. */
+    /** What settlement pays from: served meals and their subsidy, per point and day (layout shared with fund-lines). */
     static TransactWriteItem settle(String table, MealOrder o, boolean served) {
-        return update(table, "S#" + o.county() + "#" + o.date(), o.mealPointId(),
-                served ? "ADD servedMeals :one, subsidisedMeals :subsidised, subsidyFen :subsidy, payFen :pay"
-                        : "ADD noShows :one",
-                null,
-                served ? Map.of(":one", n(1), ":subsidised", n(o.subsidyFen() > 0 ? 1 : 0), ":subsidy", n(o.subsidyFen()),
-                        ":pay", n(o.payFen())) : Map.of(":one", n(1)));
+        return served ? MealSettlementFeed.served(table, o.county(), o.mealPointId(), o.date(), o.subsidyFen(), o.payFen())
+                : MealSettlementFeed.noShow(table, o.county(), o.mealPointId(), o.date());
     }
 
     private static TransactWriteItem update(String table, String pk, String sk, String expression, String condition,

@@ -1,5 +1,6 @@
 package cn.yiyang.meals.points;
 
+import cn.yiyang.stores.settlements.MealSettlementFeed;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
@@ -12,9 +13,9 @@ public record MealPoint(String id, String county, String name, String address, S
                        String operatorName, Set<DayOfWeek> openDays, Map<Slot, SlotRule> slots,
                        OffsetDateTime createdAt) {
 
-    public static final String SK = "POINT";
+    public static final String SK = MealSettlementFeed.POINT_SK;
 
     public static String pk(String county, String id) {
-        return "P#" + county + "#" + id;
+        return MealSettlementFeed.pointPk(county, id);
     }
 }

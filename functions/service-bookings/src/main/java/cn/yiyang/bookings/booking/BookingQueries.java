@@ -9,8 +9,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import cn.yiyang.stores.pg.settlements.BookingSettlementFeed;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -98,12 +97,7 @@ public class BookingQueries {
                 }).map(BookingQueries::pageOf);
     }
 
-    @RegisterForReflection
-    public record BookingSettlement(String settlementKey, String providerId, String month, long completedSubsidisedBookings,
-                                    long subsidyFen) {
-    }
-
-    /** Completed subsidised visits per provider and month, keyed for a settlement that pays each key once. */
+    /** Completed subsidised visits per provider and month, keyed for a settlement that pays each key once (shared feed). */
     public Uni<Reply> settlements(Call call) {
         YearMonth month;
         try {
@@ -111,18 +105,8 @@ public class BookingQueries {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
         }
-        OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                        select provider_id::text, count(*), sum(subsidy_fen) from bookings.booking
-                        where county = ?1 and status in ('COMPLETED', 'RATED') and subsidy_fen > 0
-                          and starts_at >= ?2 and starts_at < ?3
-                        group by provider_id order by provider_id""", Object[].class)
-                .setParameter(1, call.county()).setParameter(2, from).setParameter(3, from.plusMonths(1))
-                .getResultList())
-                .map(rows -> Reply.ok(Map.of("month", month.toString(), "items", rows.stream()
-                        .map(row -> new BookingSettlement("booking:" + call.county() + ":" + row[0] + ":" + month,
-                                (String) row[0], month.toString(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
-                        .toList())));
+        return BookingSettlementFeed.month(call.county(), month)
+                .map(items -> Reply.ok(Map.of("month", month.toString(), "items", items)));
     }
 
     private static Reply pageOf(List<Booking> bookings) {

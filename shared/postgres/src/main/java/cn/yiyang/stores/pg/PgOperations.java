@@ -50,7 +50,20 @@ public class PgOperations {
                 () -> idempotency.lockOnly(call, () -> work.apply(call)))));
     }
 
-    private static Reply run(Supplier<Uni<Reply>> work) {
+    /**
+     * Work that is not a whole request: one transaction of its own, retried like an operation. For a
+     * run of many independent items (a settlement), each item commits or rolls back alone.
+     */
+    public <T> T inTransaction(Supplier<Uni<T>> work) {
+        return run(() -> Panache.withTransaction(work));
+    }
+
+    /** Reads that are not a whole request: one session, no transaction. */
+    public <T> T inSession(Supplier<Uni<T>> work) {
+        return run(() -> Panache.withSession(work));
+    }
+
+    private static <T> T run(Supplier<Uni<T>> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return VertxContextSupport.subscribeAndAwait(work::get);

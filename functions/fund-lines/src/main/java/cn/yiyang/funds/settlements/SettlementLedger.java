@@ -1,0 +1,131 @@
+package cn.yiyang.funds.settlements;
+
+import cn.yiyang.funds.FundProblem;
+import cn.yiyang.funds.accounts.Account;
+import cn.yiyang.funds.accounts.AccountService;
+import cn.yiyang.funds.audit.AuditTrail;
+import cn.yiyang.funds.ledger.NewTransfer;
+import cn.yiyang.funds.ledger.Transfer;
+import cn.yiyang.funds.ledger.TransferKind;
+import cn.yiyang.funds.ledger.TransferService;
+import cn.yiyang.funds.lines.FundLine;
+import cn.yiyang.funds.lines.FundLineService;
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.stores.pg.NativeSql;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The ledger side of a settlement, one item per transaction: the settlement row written only if
+ * absent (uniqueness as a record), then the PENDING transfer under the same key from the line's
+ * budget to the payee, and both in the audit trail. Any refusal rolls the whole item back: no
+ * settlement row, no transfer, no reservation, no payee account, no audit entry.
+ */
+@ApplicationScoped
+public class SettlementLedger {
+
+    private static final Pattern PAYEE_REF = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final String SETTLED = """
+            select s.settlement_key, t.id, coalesce(r.outcome, 'PENDING'), s.amount_fen
+            from funds.settlement s
+            join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
+            left join funds.transfer_resolution r on r.transfer_id = t.id
+            """;
+
+    private final AccountService accounts;
+    private final TransferService transfers;
+    private final AuditTrail audit;
+
+    public SettlementLedger(AccountService accounts, TransferService transfers, AuditTrail audit) {
+        this.accounts = accounts;
+        this.transfers = transfers;
+        this.audit = audit;
+    }
+
+    /** The keys of the period settled so far, each with its transfer. */
+    public Uni<Map<String, Settled>> settledIn(String county, SettlementKind kind, String period) {
+        return NativeSql.rows(SETTLED + "where s.county = ?1 and s.kind = ?2 and s.period = ?3", county, kind.name(), period)
+                .map(rows -> {
+                    Map<String, Settled> settled = new LinkedHashMap<>();
+                    rows.forEach(r -> settled.put(NativeSql.text(r[0]), settled(r)));
+                    return settled;
+                });
+    }
+
+    /**
+     * Settles one item in the caller's transaction. A per-county lock serialises settlement items (two
+     * runs of the same period wait for each other item by item, so the second finds the first's row),
+     * and the row's primary key is the backstop. Answers CREATED or ALREADY_SETTLED; refusals throw.
+     */
+    Uni<SettlementOutcome> settle(Call call, SettlementKind kind, String period, int fiscalYear, SettlementItem item,
+                                  OffsetDateTime now) {
+        if (!PAYEE_REF.matcher(item.payeeRef()).matches()) {
+            throw new ApiException(FundProblem.SETTLEMENT_ITEM_INVALID, "The feed names a payee the ledger cannot hold");
+        }
+        String county = call.county();
+        String maker = call.caller().subject();
+        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-settlement:' || ?1, 0))", county)
+                .flatMap(locked -> NativeSql.update("""
+                                insert into funds.settlement (county, settlement_key, kind, period, payee_ref, units,
+                                  subsidised_units, amount_fen, settled_by, settled_at)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                on conflict (county, settlement_key) do nothing""",
+                        county, item.settlementKey(), kind.name(), period, item.payeeRef(), item.units(),
+                        item.subsidisedUnits(), item.amountFen(), maker, now))
+                .flatMap(inserted -> inserted == 0
+                        ? NativeSql.first(SETTLED + "where s.county = ?1 and s.settlement_key = ?2", county, item.settlementKey())
+                                .map(row -> SettlementOutcome.settled(item, SettlementOutcome.Result.ALREADY_SETTLED,
+                                        settled(row.orElseThrow())))
+                        : pay(call, kind, period, fiscalYear, item, maker, now));
+    }
+
+    private Uni<SettlementOutcome> pay(Call call, SettlementKind kind, String period, int fiscalYear, SettlementItem item,
+                                       String maker, OffsetDateTime now) {
+        String county = call.county();
+        return TransferService.findByKey(county, item.settlementKey()).flatMap(existing -> {
+            if (existing.isPresent()) {
+                throw new ApiException(FundProblem.SETTLEMENT_KEY_TAKEN,
+                        "A transfer that is not this settlement already holds its key");
+            }
+            return FundLineService.find(county, kind.fundLine());
+        }).flatMap(line -> accounts.budget(call, line, fiscalYear)
+                // The budget's balance row first: every ledger write locks balances before the audit trail.
+                .flatMap(budget -> lockBalance(budget)
+                        .flatMap(v -> accounts.payee(call, line, kind.payeeType(), item.payeeRef(), item.payeeName()))
+                        .flatMap(payee -> transfers.createPending(county, maker, item.settlementKey(),
+                                new NewTransfer(budget, payee, item.amountFen(), TransferKind.PAYMENT, null, kind.causeType(),
+                                        item.settlementKey(), item.memo()), now)))
+                .flatMap(created -> audit.append(county, maker, "SETTLEMENT_RECORDED", "SETTLEMENT", item.settlementKey(),
+                                fact(kind, period, line, item, created), now)
+                        .replaceWith(SettlementOutcome.settled(item, SettlementOutcome.Result.CREATED,
+                                new Settled(item.settlementKey(), created.id(), created.status().name(), created.amountFen())))));
+    }
+
+    private static Uni<Void> lockBalance(Account account) {
+        return NativeSql.rows("select account_id from funds.account_balance where account_id = ?1 for update", account.id())
+                .replaceWithVoid();
+    }
+
+    private static Map<String, Object> fact(SettlementKind kind, String period, FundLine line, SettlementItem item,
+                                            Transfer created) {
+        Map<String, Object> fact = new LinkedHashMap<>();
+        fact.put("kind", kind.name());
+        fact.put("period", period);
+        fact.put("fundLine", line.code());
+        fact.put("payeeRef", item.payeeRef());
+        fact.put("units", item.units());
+        fact.put("subsidisedUnits", item.subsidisedUnits());
+        fact.put("amountFen", item.amountFen());
+        fact.put("transferId", created.id().toString());
+        return fact;
+    }
+
+    private static Settled settled(Object[] r) {
+        return new Settled(NativeSql.text(r[0]), NativeSql.uuid(r[1]), NativeSql.text(r[2]), NativeSql.number(r[3]));
+    }
+}

@@ -1,0 +1,35 @@
+package cn.yiyang.funds.settlements;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.UUID;
+
+/**
+ * What a run did with one item. CREATED: a PENDING transfer awaits approval. ALREADY_SETTLED: the key
+ * was settled before (by this run's twin, an earlier run or the schedule); {@code settledFen} is what
+ * it was settled for, {@code amountFen} what the feed says now. REFUSED: nothing was written for the
+ * item; {@code code} and {@code userMessage} say why. NOTHING_TO_PAY: no subsidy behind the figures.
+ * DEFERRED: over this run's limit, left for the next run.
+ */
+@RegisterForReflection
+public record SettlementOutcome(String settlementKey, String payeeRef, String payeeName, long units, long subsidisedUnits,
+                                long amountFen, Result result, UUID transferId, String transferStatus, Long settledFen,
+                                String code, String userMessage) {
+
+    public enum Result { CREATED, ALREADY_SETTLED, REFUSED, NOTHING_TO_PAY, DEFERRED }
+
+    static SettlementOutcome of(SettlementItem item, Result result) {
+        return new SettlementOutcome(item.settlementKey(), item.payeeRef(), item.payeeName(), item.units(),
+                item.subsidisedUnits(), item.amountFen(), result, null, null, null, null, null);
+    }
+
+    static SettlementOutcome settled(SettlementItem item, Result result, Settled settled) {
+        return new SettlementOutcome(item.settlementKey(), item.payeeRef(), item.payeeName(), item.units(),
+                item.subsidisedUnits(), item.amountFen(), result, settled.transferId(), settled.transferStatus(),
+                settled.amountFen(), null, null);
+    }
+
+    static SettlementOutcome refused(SettlementItem item, String code, String userMessage) {
+        return new SettlementOutcome(item.settlementKey(), item.payeeRef(), item.payeeName(), item.units(),
+                item.subsidisedUnits(), item.amountFen(), Result.REFUSED, null, null, null, code, userMessage);
+    }
+}

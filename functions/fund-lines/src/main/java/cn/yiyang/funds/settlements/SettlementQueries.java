@@ -1,0 +1,57 @@
+package cn.yiyang.funds.settlements;
+
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.pg.NativeSql;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** {@code GET /v1/settlements?kind=&period=}: what a period's settlements paid, with the counts behind each amount. */
+@ApplicationScoped
+public class SettlementQueries {
+
+    public static final int PAGE_SIZE_MAX = 2_000;
+    private static final Pattern PERIOD = Pattern.compile("[0-9]{4}-[0-9]{2}(-[0-9]{2})?");
+
+    @RegisterForReflection
+    public record SettlementView(String settlementKey, SettlementKind kind, String period, String payeeRef, long units,
+                                 long subsidisedUnits, long amountFen, String settledBy, OffsetDateTime settledAt,
+                                 UUID transferId, String transferStatus) {
+    }
+
+    @RegisterForReflection
+    public record Page(List<SettlementView> items) {
+    }
+
+    public Uni<Reply> list(Call call) {
+        SettlementKind kind;
+        try {
+            kind = SettlementKind.valueOf(call.requiredQueryParam("kind"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("kind", "BAD_KIND", "MEAL or BOOKING");
+        }
+        String period = call.requiredQueryParam("period");
+        if (!PERIOD.matcher(period).matches()) {
+            throw ApiException.invalid("period", "BAD_PERIOD", "A day YYYY-MM-DD (meals) or a month YYYY-MM (bookings)");
+        }
+        return NativeSql.rows("""
+                        select s.settlement_key, s.kind, s.period, s.payee_ref, s.units, s.subsidised_units, s.amount_fen,
+                               s.settled_by, s.settled_at, t.id, coalesce(r.outcome, 'PENDING')
+                        from funds.settlement s
+                        join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
+                        left join funds.transfer_resolution r on r.transfer_id = t.id
+                        where s.county = ?1 and s.kind = ?2 and s.period = ?3
+                        order by s.settlement_key""" + " limit " + PAGE_SIZE_MAX, call.county(), kind.name(), period)
+                .map(rows -> Reply.ok(new Page(rows.stream().map(r -> new SettlementView(NativeSql.text(r[0]),
+                        SettlementKind.valueOf(NativeSql.text(r[1])), NativeSql.text(r[2]), NativeSql.text(r[3]),
+                        NativeSql.number(r[4]), NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.text(r[7]),
+                        CountyTime.shown(NativeSql.time(r[8])), NativeSql.uuid(r[9]), NativeSql.text(r[10]))).toList())));
+    }
+}

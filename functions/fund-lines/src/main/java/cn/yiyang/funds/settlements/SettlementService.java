@@ -1,0 +1,202 @@
+package cn.yiyang.funds.settlements;
+
+import cn.yiyang.funds.FundProblem;
+import cn.yiyang.funds.lines.FundLineService;
+import cn.yiyang.funds.settlements.SettlementOutcome.Result;
+import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.gateway.dispatch.Operation;
+import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.kernel.problem.UserMessages;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.dynamo.DynamoTables;
+import cn.yiyang.stores.pg.PgFailures;
+import cn.yiyang.stores.pg.PgOperations;
+import cn.yiyang.stores.pg.settlements.BookingSettlementFeed;
+import cn.yiyang.stores.settlements.MealSettlementFeed;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Settlement runs (结算): an officer's run of one past day of meals or one past month of bookings,
+ * and the scheduled runs, as the platform. The feeds are read straight from their stores through the
+ * shared feed code (the meals table in DynamoDB, the bookings schema in PostgreSQL, both read-only);
+ * each item is then settled in a transaction of its own, so one refused item is reported and the
+ * others go on. Every transfer is made PENDING by the run's maker and approved as any other (笔笔可控).
+ */
+@ApplicationScoped
+public class SettlementService {
+
+    private static final Logger LOG = Logger.getLogger(SettlementService.class);
+
+    /** Items settled (transfers attempted) in one run; the rest are DEFERRED to the next run. */
+    public static final int ITEMS_PER_RUN_MAX = 200;
+    /** How far back a run may reach: a settlement is for this fiscal year or the one before. */
+    public static final int PERIOD_AGE_DAYS_MAX = 400;
+    /** The daily meal job settles the days from yesterday back this far, so a missed night heals. */
+    public static final int MEAL_JOB_DAYS_BACK = 7;
+    /** PostgreSQL's "undefined table": the bookings schema is not there (service-bookings never started). */
+    private static final String UNDEFINED_TABLE = "42P01";
+
+    private final PgOperations pg;
+    private final SettlementLedger ledger;
+    private final MealSettlementFeed meals;
+    private final Clock clock;
+
+    public SettlementService(PgOperations pg, SettlementLedger ledger, DynamoDbClient dynamo, DynamoTables tables,
+                             MealFeedTable mealTable, Clock clock) {
+        this.pg = pg;
+        this.ledger = ledger;
+        this.meals = new MealSettlementFeed(dynamo, tables.physicalName(mealTable));
+        this.clock = clock;
+    }
+
+    public Operation mealRun() {
+        return new NaturallyKeyed(call -> {
+            LocalDate date = pastDay(call.body(SettlementRequests.MealRun.class).date());
+            return Reply.ok(settleMeals(call, date, new int[] {ITEMS_PER_RUN_MAX}));
+        });
+    }
+
+    public Operation bookingRun() {
+        return new NaturallyKeyed(call -> {
+            YearMonth month = pastMonth(call.body(SettlementRequests.BookingRun.class).month());
+            return Reply.ok(settleBookings(call, month, new int[] {ITEMS_PER_RUN_MAX}));
+        });
+    }
+
+    /** Daily, as the platform: yesterday's meals and the six days before (already settled days cost one read). */
+    public Operation mealJob() {
+        return call -> {
+            LocalDate today = CountyTime.today(clock);
+            int[] budget = {ITEMS_PER_RUN_MAX};
+            List<SettlementReport> runs = new ArrayList<>();
+            for (int back = 1; back <= MEAL_JOB_DAYS_BACK; back++) {
+                runs.add(settleMeals(call, today.minusDays(back), budget));
+            }
+            return Reply.ok(new SettlementReport.Runs(runs));
+        };
+    }
+
+    /** Monthly, as the platform: last month's bookings. */
+    public Operation bookingJob() {
+        return call -> Reply.ok(new SettlementReport.Runs(List.of(
+                settleBookings(call, YearMonth.from(CountyTime.today(clock)).minusMonths(1), new int[] {ITEMS_PER_RUN_MAX}))));
+    }
+
+    private SettlementReport settleMeals(Call call, LocalDate date, int[] budget) {
+        List<SettlementItem> items;
+        try {
+            items = meals.day(call.county(), date).stream().map(SettlementItem::of).toList();
+        } catch (SdkException e) {
+            LOG.warnf("meal feed unreadable: %s", e.getClass().getSimpleName());
+            throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The meal settlement feed cannot be read");
+        }
+        return settle(call, SettlementKind.MEAL, date.toString(), date.getYear(), items, budget);
+    }
+
+    private SettlementReport settleBookings(Call call, YearMonth month, int[] budget) {
+        List<SettlementItem> items;
+        try {
+            items = pg.inSession(() -> BookingSettlementFeed.month(call.county(), month)).stream()
+                    .map(SettlementItem::of).toList();
+        } catch (RuntimeException e) {
+            if (!PgFailures.is(e, UNDEFINED_TABLE)) {
+                throw e;
+            }
+            throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The booking settlement feed does not exist yet");
+        }
+        return settle(call, SettlementKind.BOOKING, month.toString(), month.getYear(), items, budget);
+    }
+
+    private SettlementReport settle(Call call, SettlementKind kind, String period, int fiscalYear, List<SettlementItem> feed,
+                                    int[] budget) {
+        String county = call.county();
+        try {
+            pg.inSession(() -> FundLineService.find(county, kind.fundLine()));
+        } catch (ApiException e) {
+            if (e.code() != CommonProblem.NOT_FOUND) {
+                throw e;
+            }
+            throw new ApiException(FundProblem.SETTLEMENT_FUND_LINE_MISSING, "The county has no " + kind.fundLine() + " fund line");
+        }
+        Map<String, Settled> settled = pg.inSession(() -> ledger.settledIn(county, kind, period));
+        List<SettlementOutcome> outcomes = new ArrayList<>();
+        for (SettlementItem item : feed.stream().sorted(Comparator.comparing(SettlementItem::settlementKey)).toList()) {
+            Settled earlier = settled.get(item.settlementKey());
+            if (earlier != null) {
+                outcomes.add(SettlementOutcome.settled(item, Result.ALREADY_SETTLED, earlier));
+            } else if (item.amountFen() <= 0) {
+                outcomes.add(SettlementOutcome.of(item, Result.NOTHING_TO_PAY));
+            } else if (budget[0] <= 0) {
+                outcomes.add(SettlementOutcome.of(item, Result.DEFERRED));
+            } else {
+                budget[0]--;
+                outcomes.add(settleOne(call, kind, period, fiscalYear, item));
+            }
+        }
+        return SettlementReport.of(kind, period, fiscalYear, outcomes);
+    }
+
+    private SettlementOutcome settleOne(Call call, SettlementKind kind, String period, int fiscalYear, SettlementItem item) {
+        OffsetDateTime now = CountyTime.now(clock);
+        Supplier<io.smallrye.mutiny.Uni<SettlementOutcome>> work = () -> ledger.settle(call, kind, period, fiscalYear, item, now);
+        try {
+            return pg.inTransaction(work);
+        } catch (ApiException e) {
+            if (e.code().httpStatus() >= 500) {
+                // The store is down: no point trying the next item; the whole run answers (and is retried).
+                throw e;
+            }
+            // Refused: the item's transaction rolled back whole; the run goes on with the next item.
+            return SettlementOutcome.refused(item, e.code().name(), UserMessages.of(e.code()));
+        }
+    }
+
+    private LocalDate pastDay(String text) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text == null ? "" : text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("date", "BAD_DATE", "A date YYYY-MM-DD");
+        }
+        LocalDate today = CountyTime.today(clock);
+        if (!date.isBefore(today)) {
+            throw new ApiException(FundProblem.SETTLEMENT_PERIOD_NOT_OVER, "Meals are settled once their day is over");
+        }
+        if (date.isBefore(today.minusDays(PERIOD_AGE_DAYS_MAX))) {
+            throw ApiException.invalid("date", "TOO_OLD", "At most " + PERIOD_AGE_DAYS_MAX + " days back");
+        }
+        return date;
+    }
+
+    private YearMonth pastMonth(String text) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(text == null ? "" : text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
+        }
+        LocalDate today = CountyTime.today(clock);
+        if (!month.isBefore(YearMonth.from(today))) {
+            throw new ApiException(FundProblem.SETTLEMENT_PERIOD_NOT_OVER, "Bookings are settled once their month is over");
+        }
+        if (month.atEndOfMonth().isBefore(today.minusDays(PERIOD_AGE_DAYS_MAX))) {
+            throw ApiException.invalid("month", "TOO_OLD", "At most " + PERIOD_AGE_DAYS_MAX + " days back");
+        }
+        return month;
+    }
+}

@@ -1,0 +1,42 @@
+package cn.yiyang.stores.pg.settlements;
+
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.pg.NativeSql;
+import io.smallrye.mutiny.Uni;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The booking settlement feed, in one place: completed (or completed and rated) subsidised visits
+ * per provider in a month, by the visit's start in county time. Read by service-bookings'
+ * {@code GET /v1/booking-settlements} and by fund-lines' settlement, which reads the bookings
+ * schema directly (SELECT only) on the session of the calling operation.
+ */
+public final class BookingSettlementFeed {
+
+    /** A county's providers: far fewer than this. */
+    public static final int PROVIDERS_PER_MONTH_MAX = 2_000;
+
+    private BookingSettlementFeed() {
+    }
+
+    /** {@code booking:<county>:<provider>:<month>}: the (provider, month) pair a settlement pays once. */
+    public static String key(String county, String providerId, YearMonth month) {
+        return "booking:" + county + ":" + providerId + ":" + month;
+    }
+
+    public static Uni<List<BookingSettlement>> month(String county, YearMonth month) {
+        OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
+        return NativeSql.rows("""
+                        select b.provider_id::text, p.name, count(*), sum(b.subsidy_fen)
+                        from bookings.booking b join bookings.provider p on p.id = b.provider_id
+                        where b.county = ?1 and b.status in ('COMPLETED', 'RATED') and b.subsidy_fen > 0
+                          and b.starts_at >= ?2 and b.starts_at < ?3
+                        group by b.provider_id, p.name order by b.provider_id""" + " limit " + PROVIDERS_PER_MONTH_MAX,
+                        county, from, from.plusMonths(1))
+                .map(rows -> rows.stream().map(row -> new BookingSettlement(
+                        key(county, NativeSql.text(row[0]), month), NativeSql.text(row[0]), NativeSql.text(row[1]),
+                        month.toString(), NativeSql.number(row[2]), NativeSql.number(row[3]))).toList());
+    }
+}
