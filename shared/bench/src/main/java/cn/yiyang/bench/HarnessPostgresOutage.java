@@ -29,6 +29,8 @@ final class HarnessPostgresOutage {
     static final long DOWN_FOR_SECONDS = 8;
     /** After a restart, the pool may hand out a dead connection once: answers this soon after are not judged. */
     static final long SETTLE_SECONDS = 2;
+    /** A client that was told the store is unavailable waits this long before its next request, as the mini-program does. */
+    static final long BACKOFF_AFTER_UNAVAILABLE_MILLIS = 100;
 
     private HarnessPostgresOutage() {
     }
@@ -63,6 +65,8 @@ final class HarnessPostgresOutage {
                 all.add(created);
                 if (created.answer().status() == 201) {
                     all.add(send(door, FundFixtures.approve(county, created.answer().json().path("id").asText())));
+                } else if (created.answer().status() == 503) {
+                    sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BACKOFF_AFTER_UNAVAILABLE_MILLIS));
                 }
             }
             return null;
