@@ -145,7 +145,9 @@ public final class Functions {
             FundRoutes.FUNCTION,
             FundRoutes.ALL,
             List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
-                    new TableUse(new MealTable(), Access.READ)),
+                    new TableUse(new MealTable(), Access.READ),
+                    // the allowance batches read residents by county and age (by-county index); admissions read a card
+                    new TableUse(new ResidentCardTable(), Access.READ)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("funds", Access.READ_WRITE),
                     new SchemaUse("bookings", Access.READ)),
             Set.of(Need.POSTGRES),

@@ -264,7 +264,7 @@ class YiyangStackTest {
     }
 
     @Test
-    void fundLines_readsOnlyTheMealsTableAndTheBookingsSchemaOfOtherFunctions_andSchedulesItsSettlements() {
+    void fundLines_readsOnlyTheMealsAndCardTablesAndTheBookingsSchemaOfOtherFunctions_andSchedulesItsSettlements() {
         Synth.Synthesised s = Synth.of(Synth.NATIVE);
         Functions.Function funds = Functions.FUND_LINES;
         Map<String, String> tableNames = new HashMap<>();
@@ -282,8 +282,11 @@ class YiyangStackTest {
                 }
             }
         }
-        assertThat(actionsByTable.keySet()).containsExactlyInAnyOrder("meals", "usage");
+        assertThat(actionsByTable.keySet()).containsExactlyInAnyOrder("meals", "resident-cards", "usage");
         assertThat(actionsByTable.get("meals")).as("the settlement reads the served-meal counters and the points")
+                .contains("dynamodb:Query", "dynamodb:GetItem")
+                .doesNotContainAnyElementsOf(DYNAMO_WRITES).doesNotContain("dynamodb:TransactWriteItems");
+        assertThat(actionsByTable.get("resident-cards")).as("batches read residents by county and age")
                 .contains("dynamodb:Query", "dynamodb:GetItem")
                 .doesNotContainAnyElementsOf(DYNAMO_WRITES).doesNotContain("dynamodb:TransactWriteItems");
         assertThat(rdsConnect).isTrue();
