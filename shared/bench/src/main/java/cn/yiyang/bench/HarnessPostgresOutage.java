@@ -47,13 +47,15 @@ final class HarnessPostgresOutage {
         ConcurrentLinkedQueue<Sent> all = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         long until = start + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
-        long[] downUp = new long[2];
+        long[] downUp = new long[3];
         Concurrently.run(CLIENTS + 1, LOAD_SECONDS + 120, c -> {
             if (c == CLIENTS) {
                 sleepUntil(start + TimeUnit.SECONDS.toNanos(DOWN_AT_SECONDS));
-                downUp[0] = System.nanoTime();
                 stores.stopPostgres();
+                // judged as "down" only between the stop's return and the start's call: the shutdown itself takes a moment
+                downUp[0] = System.nanoTime();
                 sleepUntil(downUp[0] + TimeUnit.SECONDS.toNanos(DOWN_FOR_SECONDS));
+                downUp[2] = System.nanoTime();
                 stores.startPostgres();
                 downUp[1] = System.nanoTime();
                 return null;
@@ -73,8 +75,9 @@ final class HarnessPostgresOutage {
         });
         long down = downUp[0];
         long up = downUp[1];
+        long restarting = downUp[2];
         List<ApiAnswer> whileDown = all.stream()
-                .filter(s -> s.sentNanos() > down + TimeUnit.SECONDS.toNanos(1) && s.answeredNanos() < up).map(Sent::answer).toList();
+                .filter(s -> s.sentNanos() > down && s.answeredNanos() < restarting).map(Sent::answer).toList();
         long recovered = all.stream().filter(s -> s.sentNanos() > up + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS)
                 && s.answer().status() < 300).count();
         List<ApiAnswer> judged = all.stream().filter(s -> s.sentNanos() < down || s.sentNanos() > up + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS)

@@ -102,9 +102,9 @@ final class HarnessReport {
         g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("Yiyang proof harness: warm latency per route (ms), p50 dark, p99 light", 20, 28);
+        g.drawString("Yiyang proof harness: latency per path (ms), p50 dark, p99 light", 20, 28);
         double max = latencies.stream().mapToDouble(Latency::p99).max().orElse(1);
-        double scale = (width - left - 80) / Math.max(1, max);
+        double scale = (width - left - 140) / Math.max(1, max);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         int y = 55;
         for (Latency l : latencies) {

@@ -51,6 +51,12 @@ final class PgBench {
 
     /** {@code pgbench -i -s 1}: the four TPC-B tables, 100,000 accounts. */
     void initialise() throws Exception {
+        // an earlier run's per-transaction logs in the same folder would be counted as this run's
+        try (Stream<Path> old = Files.list(outDir)) {
+            for (Path log : old.filter(p -> p.getFileName().toString().startsWith("pgbench-block-")).toList()) {
+                Files.delete(log);
+            }
+        }
         run(List.of("-i", "-q", "-s", Integer.toString(SCALE)), "pgbench-init.log");
     }
 
