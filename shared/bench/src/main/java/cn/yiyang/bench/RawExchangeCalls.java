@@ -1,5 +1,9 @@
 package cn.yiyang.bench;
 
+import static cn.yiyang.stores.dynamo.DynamoStore.key;
+import static cn.yiyang.stores.dynamo.DynamoStore.n;
+import static cn.yiyang.stores.dynamo.DynamoStore.s;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -196,18 +200,6 @@ final class RawExchangeCalls {
 
     private String itemPk() {
         return "I#" + county + "#" + itemId;
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of("pk", s(pk), "sk", s(sk));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 
     private static String sha256(String text) {

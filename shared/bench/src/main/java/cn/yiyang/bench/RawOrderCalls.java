@@ -1,5 +1,9 @@
 package cn.yiyang.bench;
 
+import static cn.yiyang.stores.dynamo.DynamoStore.key;
+import static cn.yiyang.stores.dynamo.DynamoStore.n;
+import static cn.yiyang.stores.dynamo.DynamoStore.s;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -209,18 +213,6 @@ final class RawOrderCalls implements AutoCloseable {
 
     private String claimPk(String residentId) {
         return "C#" + setting.county() + "#" + residentId;
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of("pk", s(pk), "sk", s(sk));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 
     private static String sha256(String text) {
