@@ -18,15 +18,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The lunchtime rush over HTTP: {@value #CLIENTS} clients place {@value #ORDERS} hotline orders for
  * tomorrow's lunch across {@value #POINTS} meal points of {@value #SEATS} seats each, by
- * {@value #RESIDENTS} residents (a third more orders than seats): exactly every seat is sold, no
+ * {@value #RESIDENTS} residents (a quarter more orders than seats): exactly every seat is sold, no
  * more, and every refusal is MEAL_SOLD_OUT.
  */
 final class HarnessLunchRush {
 
     static final int POINTS = 50;
-    static final int SEATS = 100;
-    static final int RESIDENTS = 2_000;
-    static final int ORDERS = 6_000;
+    static final int SEATS = 160;
+    static final int RESIDENTS = 2_500;
+    static final int ORDERS = 10_000;
     static final int CLIENTS = 32;
     static final long RUN_SECONDS_MAX = 300;
     private static final String COUNTY = "330105";
