@@ -68,7 +68,7 @@ public class DevTokens {
                 .claim("county", county)
                 .issuedAt(System.currentTimeMillis() / 1000)
                 .expiresIn(LIFETIME_SECONDS)
-                .jws().keyId("local-dev")
+                .jws().keyId(DevKeys.KEY_ID)
                 .sign(keys.signingKey());
         context.response().putHeader("content-type", "text/plain; charset=utf-8").end(token + "\n");
     }
