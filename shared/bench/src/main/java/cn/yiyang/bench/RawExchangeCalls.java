@@ -4,10 +4,6 @@ import static cn.yiyang.stores.dynamo.DynamoStore.key;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +11,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +34,6 @@ final class RawExchangeCalls {
 
     static final String ROUTE_KEY = "POST /v1/time-bank/exchanges";
     private static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final long IDEMPOTENCY_TTL_SECONDS = Duration.ofHours(48).toSeconds();
     private static final long FUNDS = 1_000_000_000L;
 
     private final DynamoDbClient client;
@@ -168,17 +162,7 @@ final class RawExchangeCalls {
     }
 
     private TransactWriteItem idempotencyRecord(String idempotencyKey, String body) {
-        long now = Instant.now().getEpochSecond();
-        Map<String, AttributeValue> item = new HashMap<>(idempotencyKey(idempotencyKey));
-        item.put("fingerprint", s(sha256(idempotencyKey + body)));
-        item.put("status", n(201));
-        item.put("body", s(body));
-        item.put("expiresAt", n(now + IDEMPOTENCY_TTL_SECONDS));
-        return TransactWriteItem.builder().put(Put.builder().tableName(idempotency).item(item)
-                .conditionExpression("attribute_not_exists(pk) OR #expires <= :now")
-                .expressionAttributeNames(Map.of("#expires", "expiresAt"))
-                .expressionAttributeValues(Map.of(":now", n(now)))
-                .build()).build();
+        return RawIdempotencyRecord.put(idempotency, idempotencyKey(idempotencyKey), idempotencyKey, body);
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
@@ -202,11 +186,4 @@ final class RawExchangeCalls {
         return "I#" + county + "#" + itemId;
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,9 +5,6 @@ import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +12,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +42,6 @@ final class RawOrderCalls implements AutoCloseable {
     static final String ROUTE_KEY = "POST /v1/meal-orders";
     private static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
-    private static final long IDEMPOTENCY_TTL_SECONDS = Duration.ofHours(48).toSeconds();
 
     /** The order's world: county, point, the point's seats per slot and mode, the caller, the menu's date. */
     record Setting(String county, String pointId, int seats, String caller, LocalDate menuDate) {
@@ -177,17 +172,7 @@ final class RawOrderCalls implements AutoCloseable {
     }
 
     private TransactWriteItem idempotencyRecord(String idempotencyKey, String body) {
-        long now = Instant.now().getEpochSecond();
-        Map<String, AttributeValue> item = new HashMap<>(idempotencyKey(idempotencyKey));
-        item.put("fingerprint", s(sha256(idempotencyKey + body)));
-        item.put("status", n(201));
-        item.put("body", s(body));
-        item.put("expiresAt", n(now + IDEMPOTENCY_TTL_SECONDS));
-        return TransactWriteItem.builder().put(Put.builder().tableName(idempotency).item(item)
-                .conditionExpression("attribute_not_exists(pk) OR #expires <= :now")
-                .expressionAttributeNames(Map.of("#expires", "expiresAt"))
-                .expressionAttributeValues(Map.of(":now", n(now)))
-                .build()).build();
+        return RawIdempotencyRecord.put(idempotency, idempotencyKey(idempotencyKey), idempotencyKey, body);
     }
 
     private static TransactWriteItem putIfAbsent(String table, Map<String, AttributeValue> item) {
@@ -215,13 +200,6 @@ final class RawOrderCalls implements AutoCloseable {
         return "C#" + setting.county() + "#" + residentId;
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public void close() {
