@@ -427,7 +427,7 @@ class SettlementLambdaTest {
         JsonNode run = job.json().path("runs").get(0);
         assertThat(run.path("status").asInt()).as(run.toString()).isEqualTo(200);
         try {
-            return cn.yiyang.gateway.json.StrictJson.mapper().readTree(run.path("answer").asText());
+            return cn.yiyang.kernel.json.StrictJson.mapper().readTree(run.path("answer").asText());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }

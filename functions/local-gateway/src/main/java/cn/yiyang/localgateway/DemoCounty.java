@@ -1,13 +1,13 @@
 package cn.yiyang.localgateway;
 
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.FunctionApi;
-import cn.yiyang.gateway.dispatch.Reply;
-import cn.yiyang.gateway.idempotency.IdempotencyKey;
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.api.IdempotencyKey;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.gateway.dispatch.ApiDispatcher;

@@ -5,12 +5,12 @@ import static cn.yiyang.timebank.TimeBankFixtures.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Operation;
-import cn.yiyang.gateway.dispatch.Reply;
-import cn.yiyang.gateway.idempotency.IdempotencyKey;
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.api.IdempotencyKey;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.problem.UserMessages;

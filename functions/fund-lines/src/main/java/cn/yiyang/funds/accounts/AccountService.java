@@ -4,7 +4,7 @@ import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.funds.lines.FundLine;
 import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;

@@ -11,7 +11,7 @@ import cn.yiyang.funds.ledger.TransferKind;
 import cn.yiyang.funds.ledger.TransferQueries;
 import cn.yiyang.funds.ledger.TransferService;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;

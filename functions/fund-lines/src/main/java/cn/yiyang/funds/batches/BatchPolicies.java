@@ -2,8 +2,8 @@ package cn.yiyang.funds.batches;
 
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;

@@ -10,7 +10,7 @@ import cn.yiyang.funds.lines.FundLine;
 import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.funds.lines.FundSettings;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;
@@ -111,7 +111,7 @@ public class BatchService {
                                               policy_version, policy, item_count, total_fen, required_approvals, maker, created_at)
                                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""",
                                             id, county, kind.name(), line.id(), budget.id(), month.toString(), (short) attempt,
-                                            policy.version(), cn.yiyang.gateway.json.StrictJson.write(policy.policy()), items.size(),
+                                            policy.version(), cn.yiyang.kernel.json.StrictJson.write(policy.policy()), items.size(),
                                             total, (short) settings.approvalsRequiredFor(total), call.caller().subject(), now)
                                     .flatMap(v -> insertItems(call, line, kind, id, items, 0))
                                     .flatMap(v -> BatchQueries.find(county, id))

@@ -8,7 +8,7 @@ import cn.yiyang.funds.accounts.PayeeType;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.funds.batches.BatchKind;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;

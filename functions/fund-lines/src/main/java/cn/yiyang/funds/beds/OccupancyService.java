@@ -4,7 +4,7 @@ import cn.yiyang.funds.FundProblem;
 import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.cards.ResidentCards;

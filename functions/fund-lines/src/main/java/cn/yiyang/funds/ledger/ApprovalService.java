@@ -5,7 +5,7 @@ import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.accounts.Balances;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;

@@ -2,7 +2,7 @@ package cn.yiyang.funds.ledger;
 
 import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;

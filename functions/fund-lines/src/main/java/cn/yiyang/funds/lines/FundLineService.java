@@ -3,7 +3,7 @@ package cn.yiyang.funds.lines;
 import cn.yiyang.funds.FundProblem;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;

@@ -1,6 +1,6 @@
 package cn.yiyang.funds.reports;
 
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;

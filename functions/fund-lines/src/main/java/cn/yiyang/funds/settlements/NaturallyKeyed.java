@@ -2,8 +2,8 @@ package cn.yiyang.funds.settlements;
 
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Operation;
-import cn.yiyang.gateway.dispatch.Reply;
-import cn.yiyang.gateway.idempotency.IdempotencyGuarded;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.api.IdempotencyGuarded;
 
 /**
  * A settlement run takes an Idempotency-Key like every POST that moves money, but its idempotency is

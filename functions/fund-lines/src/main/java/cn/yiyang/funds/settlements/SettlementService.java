@@ -5,7 +5,7 @@ import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.funds.settlements.SettlementOutcome.Result;
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Operation;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.problem.UserMessages;

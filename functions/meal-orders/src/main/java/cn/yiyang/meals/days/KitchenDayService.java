@@ -1,7 +1,7 @@
 package cn.yiyang.meals.days;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.meals.MealStore;
 import cn.yiyang.meals.MealTable;
 import cn.yiyang.meals.menus.MenuService;

@@ -1,6 +1,6 @@
 package cn.yiyang.meals.orders;
 
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
 
 /** How an order came in, from the role of whoever placed it. */

@@ -1,6 +1,6 @@
 package cn.yiyang.meals.orders;
 
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.cards.ResidentCard;

@@ -5,7 +5,7 @@ import static cn.yiyang.meals.MealStore.document;
 import static cn.yiyang.meals.MealStore.s;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.meals.MealStore;

@@ -2,7 +2,7 @@ package cn.yiyang.residents.family;
 
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.residents.registry.ResidentAccess;
 import cn.yiyang.residents.registry.ResidentCardPublisher;

@@ -1,6 +1,6 @@
 package cn.yiyang.residents.registry;
 
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.residents.family.FamilyLink;

@@ -2,7 +2,7 @@ package cn.yiyang.residents.registry;
 
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.IdNumber;
 import cn.yiyang.kernel.identity.IdentityFormatException;
 import cn.yiyang.kernel.identity.MobilePhone;

@@ -4,7 +4,7 @@ import cn.yiyang.bookings.providers.Caregiver;
 import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.CountySetting;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.route.Role;

@@ -8,7 +8,7 @@ import cn.yiyang.bookings.providers.Provider;
 import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.CountySetting;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;

@@ -6,7 +6,7 @@ import cn.yiyang.bookings.providers.Caregiver;
 import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.CountySetting;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.PgFailures;

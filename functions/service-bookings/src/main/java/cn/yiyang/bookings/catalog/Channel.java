@@ -1,6 +1,6 @@
 package cn.yiyang.bookings.catalog;
 
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
 
 /** How a booking came in, from the role of whoever made it. */

@@ -2,7 +2,7 @@ package cn.yiyang.timebank.records;
 
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.JobBinding;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.dynamo.DynamoStore;

@@ -3,7 +3,7 @@ package cn.yiyang.timebank.records;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;

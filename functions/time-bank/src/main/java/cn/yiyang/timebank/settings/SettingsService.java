@@ -1,7 +1,7 @@
 package cn.yiyang.timebank.settings;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import cn.yiyang.stores.dynamo.DynamoWrite;
 import cn.yiyang.timebank.TimeBankStore;

@@ -3,7 +3,7 @@ package cn.yiyang.timebank.transfers;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.cards.ResidentCard;

@@ -1,7 +1,7 @@
 package cn.yiyang.timebank.transfers;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.resident.Category;
 import cn.yiyang.kernel.time.CountyTime;

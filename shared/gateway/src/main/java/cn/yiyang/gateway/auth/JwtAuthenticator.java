@@ -1,5 +1,6 @@
 package cn.yiyang.gateway.auth;
 
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.route.Role;

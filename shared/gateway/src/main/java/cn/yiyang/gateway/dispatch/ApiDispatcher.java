@@ -1,10 +1,11 @@
 package cn.yiyang.gateway.dispatch;
 
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.gateway.auth.JwtAuthenticator;
-import cn.yiyang.gateway.idempotency.IdempotencyKey;
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.api.IdempotencyKey;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.gateway.metering.UsageMeter;
 import cn.yiyang.gateway.problem.FailureClassifier;
 import cn.yiyang.gateway.problem.ProblemResponses;

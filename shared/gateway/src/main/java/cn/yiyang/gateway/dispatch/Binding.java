@@ -1,6 +1,6 @@
 package cn.yiyang.gateway.dispatch;
 
-import cn.yiyang.gateway.idempotency.IdempotencyGuarded;
+import cn.yiyang.kernel.api.IdempotencyGuarded;
 import cn.yiyang.kernel.route.Route;
 
 /** A declared route and the operation that serves it. */

@@ -1,8 +1,8 @@
 package cn.yiyang.gateway.dispatch;
 
-import cn.yiyang.gateway.auth.Caller;
-import cn.yiyang.gateway.idempotency.IdempotencyKey;
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.IdempotencyKey;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.route.Route;

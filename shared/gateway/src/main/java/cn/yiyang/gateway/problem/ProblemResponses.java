@@ -1,6 +1,6 @@
 package cn.yiyang.gateway.problem;
 
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.problem.ProblemCode;

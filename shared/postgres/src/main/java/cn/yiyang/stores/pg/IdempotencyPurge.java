@@ -1,7 +1,7 @@
 package cn.yiyang.stores.pg;
 
 import cn.yiyang.gateway.dispatch.JobBinding;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.route.Job;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

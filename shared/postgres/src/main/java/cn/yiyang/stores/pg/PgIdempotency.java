@@ -1,8 +1,8 @@
 package cn.yiyang.stores.pg;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
-import cn.yiyang.gateway.idempotency.IdempotencyKey;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.api.IdempotencyKey;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

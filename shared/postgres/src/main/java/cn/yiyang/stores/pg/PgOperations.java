@@ -2,8 +2,8 @@ package cn.yiyang.stores.pg;
 
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Operation;
-import cn.yiyang.gateway.dispatch.Reply;
-import cn.yiyang.gateway.idempotency.IdempotencyGuarded;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.api.IdempotencyGuarded;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package cn.yiyang.stores.cards;
 
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
 import java.time.LocalDate;
 import java.util.Set;

@@ -2,9 +2,9 @@ package cn.yiyang.stores.dynamo;
 
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Operation;
-import cn.yiyang.gateway.dispatch.Reply;
-import cn.yiyang.gateway.idempotency.IdempotencyGuarded;
-import cn.yiyang.gateway.idempotency.IdempotencyKey;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.api.IdempotencyGuarded;
+import cn.yiyang.kernel.api.IdempotencyKey;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package cn.yiyang.stores.dynamo;
 
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import java.util.List;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package cn.yiyang.stores.metering;
 
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Operation;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.gateway.metering.UsageMeter;
 import cn.yiyang.gateway.metering.UsageMeter.UsageCount;
 import cn.yiyang.kernel.problem.ApiException;

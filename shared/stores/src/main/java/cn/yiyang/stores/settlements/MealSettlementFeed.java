@@ -1,6 +1,6 @@
 package cn.yiyang.stores.settlements;
 
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

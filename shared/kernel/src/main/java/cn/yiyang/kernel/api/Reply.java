@@ -1,6 +1,6 @@
-package cn.yiyang.gateway.dispatch;
+package cn.yiyang.kernel.api;
 
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.json.StrictJson;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package cn.yiyang.gateway.idempotency;
+package cn.yiyang.kernel.api;
 
 /**
  * Marks an operation that honours {@link IdempotencyKey}s inside its own store transaction, so

@@ -1,4 +1,4 @@
-package cn.yiyang.gateway.auth;
+package cn.yiyang.kernel.api;
 
 import cn.yiyang.kernel.route.Role;
 import java.util.Set;

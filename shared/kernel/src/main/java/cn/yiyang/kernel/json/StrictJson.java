@@ -1,4 +1,4 @@
-package cn.yiyang.gateway.json;
+package cn.yiyang.kernel.json;
 
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;

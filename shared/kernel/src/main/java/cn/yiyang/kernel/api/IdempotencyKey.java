@@ -1,4 +1,4 @@
-package cn.yiyang.gateway.idempotency;
+package cn.yiyang.kernel.api;
 
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
