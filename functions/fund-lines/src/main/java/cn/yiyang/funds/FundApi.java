@@ -74,7 +74,7 @@ public class FundApi extends DeclaredApi {
                 Binding.of(FundRoutes.SETTLE_BOOKINGS, settlements.bookingRun()),
                 Binding.of(FundRoutes.LIST_SETTLEMENTS, pg.read(settled::list)));
         runs(new JobBinding(FundRoutes.EXPIRE_PENDING, pg.write(approvals::expire)),
-                purge.bind(FundRoutes.PURGE_IDEMPOTENCY),
+                JobBinding.of(FundRoutes.PURGE_IDEMPOTENCY, purge.handler(FundRoutes.PURGE_IDEMPOTENCY)),
                 new JobBinding(FundRoutes.SETTLE_MEALS_DAILY, settlements.mealJob()),
                 new JobBinding(FundRoutes.SETTLE_BOOKINGS_MONTHLY, settlements.bookingJob()));
     }

@@ -2,11 +2,7 @@ package cn.yiyang.localgateway;
 
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.api.Caller;
-import cn.yiyang.gateway.dispatch.Binding;
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.FunctionApi;
 import cn.yiyang.kernel.api.Reply;
-import cn.yiyang.kernel.api.IdempotencyKey;
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
@@ -21,11 +17,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -71,12 +65,13 @@ public class DemoCounty {
 
     private volatile String providerId;
     private volatile String caregiverId;
-    private final Instance<FunctionApi> functions;
+    private final Instance<ApiDispatcher> dispatcher;
     private final boolean enabled;
     private final List<String> residentIds = new CopyOnWriteArrayList<>();
 
-    public DemoCounty(Instance<FunctionApi> functions, @ConfigProperty(name = "yiyang.demo.seed", defaultValue = "false") boolean enabled) {
-        this.functions = functions;
+    public DemoCounty(Instance<ApiDispatcher> dispatcher,
+                      @ConfigProperty(name = "yiyang.demo.seed", defaultValue = "false") boolean enabled) {
+        this.dispatcher = dispatcher;
         this.enabled = enabled;
     }
 
@@ -187,17 +182,8 @@ public class DemoCounty {
     }
 
     private Reply invoke(Caller seeder, Route route, Map<String, String> params, String body, String key) {
-        Binding binding = functions.stream().flatMap(f -> f.bindings().stream())
-                .filter(b -> b.route().equals(route)).findFirst().orElseThrow();
-        String path = route.path();
-        for (Map.Entry<String, String> param : params.entrySet()) {
-            path = path.replace("{" + param.getKey() + "}", param.getValue());
-        }
-        Call call = new Call(route, seeder, params, Map.of(), body,
-                Optional.of(IdempotencyKey.of(COUNTY, seeder.subject(), key, route.method(), path, StrictJson.canonical(body))),
-                "demo-seed", Instant.now());
         try {
-            return binding.operation().invoke(call);
+            return dispatcher.get().invokeAs(seeder, route, params, body, key);
         } catch (RuntimeException e) {
             LOG.infof("demo seed step %s skipped: %s", key, e.getMessage());
             return new Reply(409, "{}", Map.of());

@@ -2,6 +2,11 @@ package cn.yiyang.residents;
 
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
+import cn.yiyang.gateway.dispatch.JobBinding;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Handler;
+import cn.yiyang.residents.family.FamilyLinkRequest;
+import cn.yiyang.residents.registry.ResidentRequests;
 import cn.yiyang.residents.family.FamilyLinkService;
 import cn.yiyang.residents.identity.IdentityDisclosureService;
 import cn.yiyang.residents.registry.ResidentService;
@@ -17,13 +22,14 @@ public class ResidentsApi extends DeclaredApi {
     public ResidentsApi(IdempotencyPurge purge, PgOperations pg, ResidentService residents, FamilyLinkService family,
                         IdentityDisclosureService identity, UsageOperation usage) {
         super(ResidentsRoutes.ALL,
-                Binding.of(ResidentsRoutes.REGISTER, pg.write(residents::register)),
-                Binding.of(ResidentsRoutes.LOOKUP, pg.read(residents::lookup)),
-                Binding.of(ResidentsRoutes.GET, pg.read(residents::get)),
-                Binding.of(ResidentsRoutes.UPDATE, pg.write(residents::update)),
-                Binding.of(ResidentsRoutes.LINK_FAMILY, pg.write(family::link)),
-                Binding.of(ResidentsRoutes.DISCLOSE_IDENTITY, pg.write(identity::disclose)),
-                Binding.of(ResidentsRoutes.USAGE, usage));
-        runs(purge.bind(ResidentsRoutes.PURGE_IDEMPOTENCY));
+                Binding.of(ResidentsRoutes.REGISTER, ResidentRequests.Register.class, pg.transact(residents::register)),
+                Binding.of(ResidentsRoutes.LOOKUP, ResidentRequests.LookUp.class, pg.query(residents::lookup)),
+                Binding.of(ResidentsRoutes.GET, ById.class, pg.query(residents::get)),
+                Binding.of(ResidentsRoutes.UPDATE, ResidentRequests.Update.class, pg.transact(residents::update)),
+                Binding.of(ResidentsRoutes.LINK_FAMILY, FamilyLinkRequest.class, pg.transact(family::link)),
+                Binding.of(ResidentsRoutes.DISCLOSE_IDENTITY, ResidentRequests.Disclose.class,
+                        pg.transactWith(identity::disclose)),
+                Binding.of(ResidentsRoutes.USAGE, UsageOperation.UsageQuery.class, Handler.direct(usage::read)));
+        runs(JobBinding.of(ResidentsRoutes.PURGE_IDEMPOTENCY, purge.handler(ResidentsRoutes.PURGE_IDEMPOTENCY)));
     }
 }

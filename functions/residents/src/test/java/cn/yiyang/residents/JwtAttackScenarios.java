@@ -149,6 +149,11 @@ public abstract class JwtAttackScenarios {
         a.put("county starting with 0", () -> bearer(officer().claim("county", "030105").signRs256(trusted)));
         a.put("county as a JSON number", () -> bearer(officer().claim("county", 330105).signRs256(trusted)));
         a.put("county as an array", () -> bearer(officer().claim("county", List.of(COUNTY)).signRs256(trusted)));
+        a.put("a well-formed county this deployment does not serve", () -> bearer(officer().claim("county", "110105").signRs256(trusted)));
+        a.put("org claim as a string", () -> bearer(officer().claim("org", "canteen").signRs256(trusted)));
+        a.put("org claim with a number for an id", () -> bearer(officer().claim("org", Map.of("canteen", List.of(7))).signRs256(trusted)));
+        a.put("org claim with an id of 100 characters", () -> bearer(officer()
+                .claim("org", Map.of("canteen", List.of("x".repeat(100)))).signRs256(trusted)));
 
         // keys the API does not trust
         a.put("kid ../../dev/null, signed by the attacker",

@@ -8,6 +8,7 @@ import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.SettingsService;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
+import cn.yiyang.gateway.dispatch.JobBinding;
 import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
@@ -39,6 +40,6 @@ public class BookingApi extends DeclaredApi {
                 Binding.of(BookingRoutes.CANCEL, pg.write(visits::cancel)),
                 Binding.of(BookingRoutes.NO_SHOW, pg.write(visits::noShow)),
                 Binding.of(BookingRoutes.SETTLEMENTS, pg.read(queries::settlements)));
-        runs(purge.bind(BookingRoutes.PURGE_IDEMPOTENCY));
+        runs(JobBinding.of(BookingRoutes.PURGE_IDEMPOTENCY, purge.handler(BookingRoutes.PURGE_IDEMPOTENCY)));
     }
 }

@@ -1,6 +1,7 @@
 package cn.yiyang.bench;
 
 import cn.yiyang.bench.FakeLambdaRuntime.Answer;
+import cn.yiyang.testing.StoresTestResource;
 import cn.yiyang.testing.TestKeys;
 import cn.yiyang.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ final class LambdaChild {
         env.put("YIYANG_JWT_KEYS_LOCATION", TestKeys.jwksFile().toUri().toString());
         env.put("YIYANG_JWT_ISSUER", Tokens.ISSUER);
         env.put("YIYANG_JWT_AUDIENCE", Tokens.AUDIENCE);
+        env.put("YIYANG_COUNTIES", StoresTestResource.SERVED_COUNTIES);
         return builder.directory(workDir.toFile()).redirectErrorStream(true);
     }
 

@@ -17,6 +17,8 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
     // Kept JVM-wide: the stores outlive app restarts and class loaders, so must the keys.
     private static final String ENCRYPTION_KEY = jvmWide("yiyang.test.pii-encryption-key");
     private static final String INDEX_KEY = jvmWide("yiyang.test.pii-index-key");
+    /** The counties the tests' deployment serves; a token for any other is refused (tested). */
+    public static final String SERVED_COUNTIES = "330105,330106,320303";
 
     @Override
     public Map<String, String> start() {
@@ -27,6 +29,7 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);
         config.put("yiyang.pii.encryption-key", ENCRYPTION_KEY);
         config.put("yiyang.pii.index-key", INDEX_KEY);
+        config.put("yiyang.counties", SERVED_COUNTIES);
         return config;
     }
 

@@ -1,7 +1,7 @@
 package cn.yiyang.residents.family;
 
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.residents.registry.ResidentAccess;
@@ -31,8 +31,7 @@ public class FamilyLinkService {
         this.clock = clock;
     }
 
-    public Uni<Reply> link(Call call) {
-        FamilyLinkRequest request = call.body(FamilyLinkRequest.class);
+    public Uni<Reply> link(Caller caller, FamilyLinkRequest request) {
         if (request.familySubject() == null || !SUBJECT.matcher(request.familySubject()).matches()) {
             throw ApiException.invalid("familySubject", "BAD_SUBJECT", "The family member's account id, 1 to "
                     + SUBJECT_CHARS_MAX + " characters of A-Z a-z 0-9 _ . : @ -");
@@ -40,7 +39,7 @@ public class FamilyLinkService {
         if (request.relation() == null) {
             throw ApiException.invalid("relation", "REQUIRED", "The relation to the resident is required");
         }
-        return access.inCounty(call.caller(), call.pathParam("id")).flatMap(resident -> {
+        return access.inCounty(caller, request.id()).flatMap(resident -> {
             FamilyLink link = new FamilyLink();
             link.id = UUID.randomUUID();
             link.county = resident.county;
@@ -48,7 +47,7 @@ public class FamilyLinkService {
             link.familySubject = request.familySubject();
             link.relation = request.relation();
             link.createdAt = CountyTime.now(clock);
-            link.createdBy = call.caller().subject();
+            link.createdBy = caller.subject();
             return link.persistAndFlush()
                     .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION)).transform(f -> new ApiException(
                             ResidentProblem.FAMILY_LINK_EXISTS, "This account is already linked to this resident"))

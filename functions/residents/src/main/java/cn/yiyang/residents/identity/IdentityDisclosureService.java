@@ -1,7 +1,9 @@
 package cn.yiyang.residents.identity;
 
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Invocation;
+import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.residents.registry.ResidentRequests.Disclose;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.pii.PiiProtector;
 import cn.yiyang.kernel.problem.ApiException;
@@ -32,20 +34,24 @@ public class IdentityDisclosureService {
         this.clock = clock;
     }
 
-    public Uni<Reply> disclose(Call call) {
-        String reason = call.requiredQueryParam("reason").strip();
+    /** Takes the whole invocation: the disclosure records the request id, to tie it to the access log. */
+    public Uni<Reply> disclose(Invocation<Disclose> invocation) {
+        if (invocation.request().reason() == null) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'reason' is required");
+        }
+        String reason = invocation.request().reason();
         if (reason.length() < REASON_CHARS_MIN || reason.length() > REASON_CHARS_MAX) {
             throw ApiException.invalid("reason", "BAD_REASON",
                     "State why, in " + REASON_CHARS_MIN + " to " + REASON_CHARS_MAX + " characters");
         }
-        return access.inCounty(call.caller(), call.pathParam("id")).flatMap(resident -> {
+        return access.inCounty(invocation.caller(), invocation.request().id()).flatMap(resident -> {
             PiiDisclosure disclosure = new PiiDisclosure();
             disclosure.id = UUID.randomUUID();
             disclosure.county = resident.county;
             disclosure.residentId = resident.id;
-            disclosure.officer = call.caller().subject();
+            disclosure.officer = invocation.caller().subject();
             disclosure.reason = reason;
-            disclosure.requestId = call.requestId();
+            disclosure.requestId = invocation.requestId();
             disclosure.disclosedAt = CountyTime.now(clock);
             return disclosure.persistAndFlush().map(saved -> Reply.ok(identity(resident, disclosure.id)));
         });

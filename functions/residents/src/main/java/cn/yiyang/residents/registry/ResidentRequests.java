@@ -4,7 +4,7 @@ import cn.yiyang.kernel.resident.Category;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
-/** What clients send to register or change a resident. Absent means "not given" (PATCH: unchanged). */
+/** The residents routes' requests: path, query and body in one record. Absent means "not given" (PATCH: unchanged). */
 public final class ResidentRequests {
 
     private ResidentRequests() {
@@ -15,9 +15,19 @@ public final class ResidentRequests {
                            DisabilityLevel disabilityLevel, Integer abilityLevel, EmergencyContact emergencyContact) {
     }
 
+    /** {@code GET /v1/residents?phone=|idNumber=}: exactly one of them. */
     @RegisterForReflection
-    public record Update(String phone, Address address, List<Category> categories, DisabilityLevel disabilityLevel,
+    public record LookUp(String phone, String idNumber) {
+    }
+
+    @RegisterForReflection
+    public record Update(String id, String phone, Address address, List<Category> categories, DisabilityLevel disabilityLevel,
                          Integer abilityLevel, EmergencyContact emergencyContact, ResidentStatus status) {
+    }
+
+    /** {@code GET /v1/residents/{id}/identity?reason=}: the officer's stated reason is required. */
+    @RegisterForReflection
+    public record Disclose(String id, String reason) {
     }
 
     @RegisterForReflection

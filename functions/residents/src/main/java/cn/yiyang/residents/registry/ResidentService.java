@@ -1,7 +1,8 @@
 package cn.yiyang.residents.registry;
 
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.IdNumber;
 import cn.yiyang.kernel.identity.IdentityFormatException;
@@ -37,13 +38,12 @@ public class ResidentService {
         this.clock = clock;
     }
 
-    public Uni<Reply> register(Call call) {
+    public Uni<Reply> register(Caller caller, ResidentRequests.Register request) {
         LocalDate today = CountyTime.today(clock);
-        ResidentRules.Registration valid = ResidentRules.registration(call.body(ResidentRequests.Register.class),
-                call.county(), today);
+        ResidentRules.Registration valid = ResidentRules.registration(request, caller.county(), today);
         Resident r = new Resident();
         r.id = UUID.randomUUID();
-        r.county = call.county();
+        r.county = caller.county();
         r.name = valid.name();
         IdNumber idNumber = valid.idNumber();
         r.idNumberEnc = pii.encrypt(idNumber.value(), r.boundTo(ID_NUMBER));
@@ -60,7 +60,7 @@ public class ResidentService {
         r.status = ResidentStatus.ACTIVE;
         r.createdAt = CountyTime.now(clock);
         r.updatedAt = r.createdAt;
-        r.createdBy = call.caller().subject();
+        r.createdBy = caller.subject();
         return r.persistAndFlush()
                 .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION)).transform(f -> new ApiException(
                         ResidentProblem.RESIDENT_ALREADY_REGISTERED,
@@ -69,26 +69,26 @@ public class ResidentService {
                 .map(saved -> Reply.created(ResidentView.of(r, today)));
     }
 
-    public Uni<Reply> get(Call call) {
-        return access.readable(call.caller(), call.pathParam("id"))
+    public Uni<Reply> get(Caller caller, ById request) {
+        return access.readable(caller, request.id())
                 .map(r -> Reply.ok(ResidentView.of(r, CountyTime.today(clock))));
     }
 
     /** The hotline look-up: exact match on the keyed-hash index of a phone or an ID number. */
-    public Uni<Reply> lookup(Call call) {
-        var phone = call.queryParam(PHONE);
-        var idNumber = call.queryParam(ID_NUMBER);
+    public Uni<Reply> lookup(Caller caller, ResidentRequests.LookUp request) {
+        var phone = java.util.Optional.ofNullable(request.phone());
+        var idNumber = java.util.Optional.ofNullable(request.idNumber());
         if (phone.isPresent() == idNumber.isPresent()) {
             throw new ApiException(CommonProblem.MISSING_PARAMETER, "Give exactly one of 'phone' or 'idNumber'");
         }
         Uni<List<Resident>> found;
         try {
             found = phone.isPresent()
-                    ? Resident.<Resident>find("county = ?1 and phoneIndex = ?2", call.county(),
-                            pii.index(call.county(), PHONE, MobilePhone.parse(phone.get()).value()))
+                    ? Resident.<Resident>find("county = ?1 and phoneIndex = ?2", caller.county(),
+                            pii.index(caller.county(), PHONE, MobilePhone.parse(phone.get()).value()))
                             .page(0, LOOKUP_RESULTS_MAX).list()
-                    : Resident.<Resident>find("county = ?1 and idNumberIndex = ?2", call.county(),
-                            pii.index(call.county(), ID_NUMBER, IdNumber.parse(idNumber.get(), CountyTime.today(clock)).value()))
+                    : Resident.<Resident>find("county = ?1 and idNumberIndex = ?2", caller.county(),
+                            pii.index(caller.county(), ID_NUMBER, IdNumber.parse(idNumber.get(), CountyTime.today(clock)).value()))
                             .page(0, LOOKUP_RESULTS_MAX).list();
         } catch (IdentityFormatException e) {
             throw ApiException.invalid(phone.isPresent() ? PHONE : ID_NUMBER, e.reason().name(), e.getMessage());
@@ -97,9 +97,8 @@ public class ResidentService {
         return found.map(list -> Reply.ok(new ResidentView.Page(list.stream().map(r -> ResidentView.of(r, today)).toList())));
     }
 
-    public Uni<Reply> update(Call call) {
-        ResidentRequests.Update update = call.body(ResidentRequests.Update.class);
-        return access.inCounty(call.caller(), call.pathParam("id")).flatMap(r -> {
+    public Uni<Reply> update(Caller caller, ResidentRequests.Update update) {
+        return access.inCounty(caller, update.id()).flatMap(r -> {
             ResidentRules.Change change = ResidentRules.change(update, r);
             if (change.phone() != null) {
                 setPhone(r, change.phone());

@@ -7,17 +7,28 @@ import cn.yiyang.kernel.route.Role;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
  * Verifies the bearer token with SmallRye JWT: signature (RS256/ES256 keys from configuration
  * or JWKS), issuer, audience, expiry and not-before with a small skew, maximum lifetime, and
- * the required claims. Anything wrong is a 401 with one generic answer, whatever the cause.
+ * the required claims, and the county: a token for a county this deployment does not serve
+ * ({@code yiyang.counties}, set by the stack from its own list) is refused like a forged one.
+ * Anything wrong is a 401 with one generic answer, whatever the cause.
  */
 @ApplicationScoped
 public class JwtAuthenticator {
@@ -25,15 +36,22 @@ public class JwtAuthenticator {
     /** A real token is about 1 KB; anything far larger is refused before any parsing. */
     public static final int TOKEN_CHARS_MAX = 8 * 1024;
     public static final int SUBJECT_CHARS_MAX = 128;
+    public static final int ORG_ID_CHARS_MAX = 64;
 
     private static final Logger LOG = Logger.getLogger(JwtAuthenticator.class);
     private static final Pattern COUNTY = Pattern.compile("[1-9][0-9]{5}");
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     private final JWTParser parser;
+    private final Set<String> counties;
 
-    public JwtAuthenticator(JWTParser parser) {
+    public JwtAuthenticator(JWTParser parser,
+                            @ConfigProperty(name = "yiyang.counties") Optional<List<String>> counties) {
         this.parser = parser;
+        this.counties = Set.copyOf(counties.orElse(List.of()));
+        if (this.counties.isEmpty()) {
+            LOG.warn("yiyang.counties names no county: every token will be refused");
+        }
     }
 
     public Caller authenticate(String authorization) {
@@ -52,6 +70,9 @@ public class JwtAuthenticator {
         if (countyCode == null || !COUNTY.matcher(countyCode).matches()) {
             throw refused("The token's county claim is not a division code");
         }
+        if (!counties.contains(countyCode)) {
+            throw refused("This deployment does not serve the token's county");
+        }
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank() || subject.length() > SUBJECT_CHARS_MAX) {
             throw refused("The token has no usable subject");
@@ -60,7 +81,37 @@ public class JwtAuthenticator {
         for (String group : jwt.getGroups()) {
             Role.fromClaim(group).ifPresent(roles::add);
         }
-        return new Caller(subject, countyCode, roles);
+        return new Caller(subject, countyCode, roles, org(jwt.getClaim("org")));
+    }
+
+    /** {@code {"canteen":["<mealPointId>"], …}}: unknown roles are ignored, a malformed claim refuses the token. */
+    private static Map<Role, Set<String>> org(Object claim) {
+        if (claim == null) {
+            return Map.of();
+        }
+        if (!(claim instanceof JsonObject object)) {
+            throw refused("The token's org claim is not an object");
+        }
+        Map<Role, Set<String>> org = new EnumMap<>(Role.class);
+        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+            Optional<Role> role = Role.fromClaim(entry.getKey());
+            if (role.isEmpty()) {
+                continue;
+            }
+            if (!(entry.getValue() instanceof JsonArray ids) || ids.size() > Caller.ORG_IDS_PER_ROLE_MAX) {
+                throw refused("The token's org claim lists ids per role");
+            }
+            Set<String> valid = new HashSet<>();
+            for (JsonValue id : ids) {
+                if (!(id instanceof JsonString text) || text.getString().isEmpty()
+                        || text.getString().length() > ORG_ID_CHARS_MAX) {
+                    throw refused("The token's org claim lists ids per role");
+                }
+                valid.add(text.getString());
+            }
+            org.put(role.get(), valid);
+        }
+        return org;
     }
 
     /** The chain of exception types and SmallRye/jose4j codes: enough to debug, no claim values. */

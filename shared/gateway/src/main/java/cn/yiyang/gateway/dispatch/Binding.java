@@ -1,20 +1,65 @@
 package cn.yiyang.gateway.dispatch;
 
+import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.kernel.api.IdempotencyGuarded;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.route.Route;
 
-/** A declared route and the operation that serves it. */
-public record Binding(Route route, Operation operation) {
+/**
+ * A declared route, the type of its request (path, query and body in one record) and the handler
+ * that serves it: {@code Binding.of(REGISTER, Register.class, pg.transact(residents::register))}.
+ * The request's shape is checked when the binding is made, so a route whose path parameter has no
+ * field in its record fails at start-up, not on the first request.
+ */
+public final class Binding {
 
-    public Binding {
-        if (route.idempotent() && !(operation instanceof IdempotencyGuarded)) {
+    private final Route route;
+    private final RequestShape shape;
+    private final Handler<?> handler;
+    private final Operation legacy;
+
+    private Binding(Route route, RequestShape shape, Handler<?> handler, Operation legacy) {
+        this.route = route;
+        this.shape = shape;
+        this.handler = handler;
+        this.legacy = legacy;
+        Object served = handler != null ? handler : legacy;
+        if (route.idempotent() && !(served instanceof IdempotencyGuarded)) {
             // Idempotency must commit with the business write, so only a store's guarded
-            // operation may serve a route that demands an Idempotency-Key.
-            throw new IllegalStateException(route.key() + " is idempotent but its operation is not guarded");
+            // handler may serve a route that demands an Idempotency-Key.
+            throw new IllegalStateException(route.key() + " is idempotent but its handler is not guarded");
         }
     }
 
+    public static <R> Binding of(Route route, Class<R> requestType, Handler<R> handler) {
+        return new Binding(route, RequestShape.of(route, requestType), handler, null);
+    }
+
+    /** A route that takes nothing: a body with any field, or any query parameter, is refused. */
+    public static Binding of(Route route, Handler<NoInput> handler) {
+        return of(route, NoInput.class, handler);
+    }
+
+    /** The raw-call form, while functions move to typed requests. */
     public static Binding of(Route route, Operation operation) {
-        return new Binding(route, operation);
+        return new Binding(route, null, null, operation);
+    }
+
+    public Route route() {
+        return route;
+    }
+
+    /** The request record's shape; null for a raw-call binding. */
+    RequestShape shape() {
+        return shape;
+    }
+
+    @SuppressWarnings("unchecked")
+    <R> Handler<R> handler() {
+        return (Handler<R>) handler;
+    }
+
+    Operation legacy() {
+        return legacy;
     }
 }

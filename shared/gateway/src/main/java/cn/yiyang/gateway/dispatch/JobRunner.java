@@ -2,6 +2,8 @@ package cn.yiyang.gateway.dispatch;
 
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.Invocation;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
@@ -57,10 +59,13 @@ final class JobRunner {
         }
         List<CountyRun> runs = new ArrayList<>();
         for (String county : counties) {
-            Call call = new Call(binding.job().route(), new Caller(SCHEDULER, county, Set.of(Role.PLATFORM)), Map.of(),
-                    Map.of(), body, Optional.empty(), requestId, at);
+            Caller scheduler = new Caller(SCHEDULER, county, Set.of(Role.PLATFORM));
             try {
-                Reply reply = binding.operation().invoke(call);
+                Reply reply = binding.handler() != null
+                        ? binding.handler().handle(new Invocation<>(binding.job().function(), scheduler, NoInput.INSTANCE,
+                                Optional.empty(), requestId, at))
+                        : binding.legacy().invoke(new Call(binding.job().route(), scheduler, Map.of(), Map.of(), body,
+                                Optional.empty(), requestId, at));
                 runs.add(new CountyRun(county, reply.status(), reply.json()));
             } catch (ApiException e) {
                 // One county's failure must not stop the others; the schedule retries the whole job.

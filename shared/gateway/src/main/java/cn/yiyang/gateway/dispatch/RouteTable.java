@@ -40,6 +40,12 @@ public final class RouteTable {
         return bindings.stream().map(Binding::route).toList();
     }
 
+    /** The binding of a declared route. */
+    public Binding binding(Route route) {
+        return bindings.stream().filter(b -> b.route().equals(route)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no binding for " + route.key()));
+    }
+
     public Match match(String method, String rawPath) {
         if (rawPath == null || rawPath.length() > PATH_CHARS_MAX || !rawPath.startsWith("/")) {
             throw new ApiException(CommonProblem.ROUTE_NOT_FOUND, "No such route");

@@ -22,6 +22,12 @@ public record IdempotencyKey(String county, String caller, String key, String fi
 
     public static IdempotencyKey of(String county, String caller, String key, String method, String path,
                                     String canonicalBody) {
+        requireValid(key);
+        return new IdempotencyKey(county, caller, key, sha256(method + ' ' + path + '\n' + canonicalBody));
+    }
+
+    /** The header's own checks, before anything else of the request is read: present, and of the allowed form. */
+    public static void requireValid(String key) {
         if (key == null || key.isBlank()) {
             throw new ApiException(CommonProblem.IDEMPOTENCY_KEY_REQUIRED,
                     "This request creates or moves something and needs an Idempotency-Key header");
@@ -30,7 +36,6 @@ public record IdempotencyKey(String county, String caller, String key, String fi
             throw new ApiException(CommonProblem.IDEMPOTENCY_KEY_INVALID,
                     "An Idempotency-Key is 8 to " + KEY_CHARS_MAX + " characters of A-Z a-z 0-9 _ . : -");
         }
-        return new IdempotencyKey(county, caller, key, sha256(method + ' ' + path + '\n' + canonicalBody));
     }
 
     /** A 64-bit number for a PostgreSQL advisory lock on this key. */

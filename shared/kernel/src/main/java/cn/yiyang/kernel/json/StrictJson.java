@@ -22,8 +22,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -56,9 +58,34 @@ public final class StrictJson {
         if (body == null || body.isBlank()) {
             throw new ApiException(CommonProblem.MALFORMED_JSON, "A JSON body is required");
         }
-        checkSyntax(body);
+        return convert(readObject(body), type);
+    }
+
+    /**
+     * A body as a JSON object, every limit checked (depth, number length, duplicate keys, NaN,
+     * trailing tokens) everywhere in it; no body at all is the empty object.
+     */
+    public static ObjectNode readObject(String body) {
+        if (body == null || body.isBlank()) {
+            return MAPPER.createObjectNode();
+        }
+        JsonNode tree;
         try {
-            return MAPPER.readValue(body, type);
+            tree = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(CommonProblem.MALFORMED_JSON, "The body is not acceptable JSON: "
+                    + e.getOriginalMessage().replaceAll("[\"'].*", "").trim());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ApiException(CommonProblem.MALFORMED_JSON, "The body must be a JSON object");
+        }
+        return (ObjectNode) tree;
+    }
+
+    /** A checked tree bound to its type, strictly: unknown fields, wrong types and coercions are 400s naming the field. */
+    public static <T> T convert(JsonNode tree, Class<T> type) {
+        try {
+            return MAPPER.readerFor(type).readValue(tree);
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.invalid(path(e), "UNKNOWN_FIELD", "This field is not accepted here");
         } catch (InvalidFormatException e) {
@@ -77,25 +104,8 @@ public final class StrictJson {
             throw path.isEmpty()
                     ? new ApiException(CommonProblem.MALFORMED_JSON, "The body could not be read")
                     : ApiException.invalid(path, "WRONG_TYPE", "This field could not be read");
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new ApiException(CommonProblem.MALFORMED_JSON, "The body could not be read");
-        }
-    }
-
-    /**
-     * The whole body is read as a tree first, so limits (depth, number length, duplicates, NaN,
-     * trailing tokens) are checked everywhere, even past the first field binding would stop at.
-     */
-    private static void checkSyntax(String body) {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(CommonProblem.MALFORMED_JSON, "The body is not acceptable JSON: "
-                    + e.getOriginalMessage().replaceAll("[\"'].*", "").trim());
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new ApiException(CommonProblem.MALFORMED_JSON, "The body must be a JSON object");
         }
     }
 
@@ -120,6 +130,15 @@ public final class StrictJson {
             return CANONICAL.writeValueAsString(tree);
         } catch (JsonProcessingException | RuntimeException e) {
             return body;
+        }
+    }
+
+    /** A tree with object keys sorted and no insignificant white space: the idempotency fingerprint's input. */
+    public static String canonical(JsonNode tree) {
+        try {
+            return CANONICAL.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree could not be written", e);
         }
     }
 

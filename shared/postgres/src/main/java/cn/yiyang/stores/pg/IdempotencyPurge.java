@@ -1,6 +1,7 @@
 package cn.yiyang.stores.pg;
 
-import cn.yiyang.gateway.dispatch.JobBinding;
+import cn.yiyang.kernel.api.Handler;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.route.Job;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,13 +30,14 @@ public class IdempotencyPurge {
                 "Nightly at 02:30 Asia/Shanghai: delete this function's expired idempotency records");
     }
 
-    public JobBinding bind(Job job) {
-        return new JobBinding(job, pg.write(call -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+    /** The purge's work for one county, to bind as the job's handler. */
+    public Handler<NoInput> handler(Job job) {
+        return pg.transactWith(run -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
                         delete from platform.idempotency_record
                         where function = ?1 and county = ?2 and expires_at < ?3""")
-                        .setParameter(1, job.function()).setParameter(2, call.county())
-                        .setParameter(3, OffsetDateTime.ofInstant(call.receivedAt(), ZoneOffset.UTC))
+                        .setParameter(1, job.function()).setParameter(2, run.county())
+                        .setParameter(3, OffsetDateTime.ofInstant(run.receivedAt(), ZoneOffset.UTC))
                         .executeUpdate())
-                .map(purged -> Reply.ok(Map.of("purged", purged)))));
+                .map(purged -> Reply.ok(Map.of("purged", purged))));
     }
 }

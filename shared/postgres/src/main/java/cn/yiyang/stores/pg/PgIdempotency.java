@@ -1,8 +1,8 @@
 package cn.yiyang.stores.pg;
 
-import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.api.IdempotencyKey;
+import cn.yiyang.kernel.api.Invocation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +34,13 @@ public class PgIdempotency {
               created_at = excluded.created_at, expires_at = excluded.expires_at
             where platform.idempotency_record.expires_at <= excluded.created_at""";
 
-    public Uni<Reply> guard(Call call, Supplier<Uni<Reply>> work) {
-        if (call.idempotencyKey().isEmpty()) {
+    public Uni<Reply> guard(Invocation<?> invocation, Supplier<Uni<Reply>> work) {
+        if (invocation.idempotencyKey().isEmpty()) {
             return work.get();
         }
-        IdempotencyKey key = call.idempotencyKey().get();
-        String function = call.route().function();
-        OffsetDateTime now = OffsetDateTime.ofInstant(call.receivedAt(), ZoneOffset.UTC);
+        IdempotencyKey key = invocation.idempotencyKey().get();
+        String function = invocation.function();
+        OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
         return Panache.getSession().flatMap(session -> tryLock(session, key)
                 .flatMap(locked -> {
                     if (!locked) {
@@ -60,11 +60,11 @@ public class PgIdempotency {
      * ever by its client key): only the lock, so a concurrent duplicate gets 409; the operation
      * itself finds the row and replays or refuses.
      */
-    public Uni<Reply> lockOnly(Call call, Supplier<Uni<Reply>> work) {
-        if (call.idempotencyKey().isEmpty()) {
+    public Uni<Reply> lockOnly(Invocation<?> invocation, Supplier<Uni<Reply>> work) {
+        if (invocation.idempotencyKey().isEmpty()) {
             return work.get();
         }
-        IdempotencyKey key = call.idempotencyKey().get();
+        IdempotencyKey key = invocation.idempotencyKey().get();
         return Panache.getSession().flatMap(session -> tryLock(session, key)
                 .flatMap(locked -> locked ? work.get() : Uni.createFrom().failure(key.stillInProgress())));
     }

@@ -2,21 +2,26 @@ package cn.yiyang.stores.pg;
 
 import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Operation;
-import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.kernel.api.IdempotencyGuarded;
+import cn.yiyang.kernel.api.Invocation;
+import cn.yiyang.kernel.api.Reply;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Turns a PostgreSQL-backed piece of business logic ({@code Call -> Uni<Reply>}) into an
- * {@link Operation}: runs it on a Vert.x context (Panache needs one, the Lambda thread has
- * none), in a session or a transaction, with the Idempotency-Key honoured inside that same
- * transaction, and with serialization failures and deadlocks retried a bounded number of times.
+ * Turns PostgreSQL-backed business logic ({@code (Caller, Request) -> Uni<Reply>}) into a
+ * {@link Handler}: runs it on a Vert.x context (Panache needs one, the Lambda thread has none), in
+ * a session ({@link #query}) or a transaction ({@link #transact}), with the Idempotency-Key
+ * honoured inside that same transaction, and with serialization failures and deadlocks retried a
+ * bounded number of times.
  */
 @ApplicationScoped
 public class PgOperations {
@@ -30,24 +35,51 @@ public class PgOperations {
         this.idempotency = idempotency;
     }
 
-    /** A read: one session, no transaction. */
-    public Operation read(Function<Call, Uni<Reply>> work) {
-        return call -> run(() -> Panache.withSession(() -> work.apply(call)));
+    /** Reads: one session, no transaction. */
+    public <R> Handler<R> query(BiFunction<Caller, R, Uni<Reply>> work) {
+        return invocation -> run(() -> Panache.withSession(() -> work.apply(invocation.caller(), invocation.request())));
     }
 
     /** A write: one transaction, which also records the Idempotency-Key when the route takes one. */
-    public Operation write(Function<Call, Uni<Reply>> work) {
-        return new GuardedWrite(call -> run(() -> Panache.withTransaction(
-                () -> idempotency.guard(call, () -> work.apply(call)))));
+    public <R> Handler<R> transact(BiFunction<Caller, R, Uni<Reply>> work) {
+        return new Guarded<>(invocation -> run(() -> Panache.withTransaction(() -> idempotency.guard(invocation,
+                () -> work.apply(invocation.caller(), invocation.request())))));
     }
 
     /**
      * A write whose business row is its own idempotency record, keyed by the Idempotency-Key for as long
-     * as the row lives: the work must find an earlier row under the key and replay it or refuse.
+     * as the row lives: the work gets the whole invocation, must find an earlier row under the key and
+     * replay it or refuse.
      */
+    public <R> Handler<R> transactOwnRecord(Function<Invocation<R>, Uni<Reply>> work) {
+        return new Guarded<>(invocation -> run(() -> Panache.withTransaction(
+                () -> idempotency.lockOnly(invocation, () -> work.apply(invocation)))));
+    }
+
+    /**
+     * A transaction whose work needs more than the caller and the request: the request id it records,
+     * or the instant a scheduled run was asked for. The Idempotency-Key is honoured as in {@link #transact}.
+     */
+    public <R> Handler<R> transactWith(Function<Invocation<R>, Uni<Reply>> work) {
+        return new Guarded<>(invocation -> run(() -> Panache.withTransaction(
+                () -> idempotency.guard(invocation, () -> work.apply(invocation)))));
+    }
+
+    /** The raw-call form of {@link #query}, while functions move to typed requests. */
+    public Operation read(Function<Call, Uni<Reply>> work) {
+        return call -> run(() -> Panache.withSession(() -> work.apply(call)));
+    }
+
+    /** The raw-call form of {@link #transact}, while functions move to typed requests. */
+    public Operation write(Function<Call, Uni<Reply>> work) {
+        return new GuardedWrite(call -> run(() -> Panache.withTransaction(
+                () -> idempotency.guard(invocationOf(call), () -> work.apply(call)))));
+    }
+
+    /** The raw-call form of {@link #transactOwnRecord}, while functions move to typed requests. */
     public Operation writeOwnRecord(Function<Call, Uni<Reply>> work) {
         return new GuardedWrite(call -> run(() -> Panache.withTransaction(
-                () -> idempotency.lockOnly(call, () -> work.apply(call)))));
+                () -> idempotency.lockOnly(invocationOf(call), () -> work.apply(call)))));
     }
 
     /**
@@ -61,6 +93,11 @@ public class PgOperations {
     /** Reads that are not a whole request: one session, no transaction. */
     public <T> T inSession(Supplier<Uni<T>> work) {
         return run(() -> Panache.withSession(work));
+    }
+
+    private static Invocation<Call> invocationOf(Call call) {
+        return new Invocation<>(call.route().function(), call.caller(), call, call.idempotencyKey(),
+                call.requestId(), call.receivedAt());
     }
 
     private static <T> T run(Supplier<Uni<T>> work) {
@@ -83,6 +120,13 @@ public class PgOperations {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Guarded<R>(Handler<R> delegate) implements Handler<R>, IdempotencyGuarded {
+        @Override
+        public Reply handle(Invocation<R> invocation) {
+            return delegate.handle(invocation);
         }
     }
 

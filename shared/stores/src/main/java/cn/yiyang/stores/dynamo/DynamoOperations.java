@@ -4,7 +4,10 @@ import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.gateway.dispatch.Operation;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.api.IdempotencyGuarded;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.kernel.api.IdempotencyKey;
+import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -53,12 +58,101 @@ public class DynamoOperations {
         this.table = idempotencyTableName;
     }
 
-    /** A read needs no guard: the operation is invoked as it is. */
+    /** Reads need no guard: the service is called as it is. */
+    public <R> Handler<R> query(BiFunction<Caller, R, Reply> work) {
+        return invocation -> work.apply(invocation.caller(), invocation.request());
+    }
+
+    /**
+     * A write: the service computes its transaction from fresh reads; its items and the idempotency
+     * record commit together. A failed condition is answered by what its item stands for.
+     */
+    public <R> Handler<R> transact(BiFunction<Caller, R, DynamoTransaction> work) {
+        return new Guarded<>(invocation -> transact(invocation, () -> work.apply(invocation.caller(), invocation.request())));
+    }
+
+    /** The raw-call form of {@link #query}, while functions move to typed requests. */
     public Operation read(Function<Call, Reply> work) {
         return work::apply;
     }
 
-    /** A write: the business items and the idempotency record in one transaction. */
+    private Reply transact(Invocation<?> invocation, Supplier<DynamoTransaction> work) {
+        Optional<IdempotencyKey> key = invocation.idempotencyKey();
+        long now = invocation.receivedAt().getEpochSecond();
+        if (key.isPresent()) {
+            Optional<Reply> earlier = replay(invocation.function(), key.get(), now);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            DynamoTransaction transaction;
+            try {
+                transaction = work.get();
+            } catch (ApiException refusal) {
+                return firstAnswer(invocation, now).orElseThrow(() -> refusal);
+            }
+            List<TransactWriteItem> items = new ArrayList<>();
+            transaction.writes().forEach(w -> items.add(w.write()));
+            key.ifPresent(k -> items.add(recordOf(invocation.function(), k, transaction.reply(), now)));
+            try {
+                client.transactWriteItems(b -> b.transactItems(items));
+                return transaction.reply();
+            } catch (TransactionCanceledException e) {
+                Optional<ConditionalWrite.IfConditionFails> failed = failedCondition(e.cancellationReasons(),
+                        transaction.writes(), key.isPresent());
+                if (failed.isPresent()) {
+                    ConditionalWrite.IfConditionFails meaning = failed.get();
+                    if (meaning instanceof ConditionalWrite.IfConditionFails.Refuse refuse) {
+                        return firstAnswer(invocation, now).orElseThrow(refuse::refusal);
+                    }
+                    if (meaning == ConditionalWrite.IfConditionFails.CannotFail.INSTANCE) {
+                        throw new IllegalStateException("a write that cannot fail its condition did, in "
+                                + invocation.function());
+                    }
+                }
+                if (key.isPresent() && isRecordTaken(e.cancellationReasons(), items.size())) {
+                    // Another request with this key committed first: its answer is ours.
+                    return replay(invocation.function(), key.get(), now).orElseThrow(() -> key.get().stillInProgress());
+                }
+                giveUpOrBackOff(attempt);
+            } catch (TransactionConflictException e) {
+                giveUpOrBackOff(attempt);
+            }
+        }
+    }
+
+    /**
+     * The business item whose condition failed, if any; the idempotency record's own failure is
+     * told apart by {@link #isRecordTaken}.
+     */
+    private static Optional<ConditionalWrite.IfConditionFails> failedCondition(List<CancellationReason> reasons,
+                                                                              List<ConditionalWrite> writes,
+                                                                              boolean withRecord) {
+        if (reasons.size() != writes.size() + (withRecord ? 1 : 0)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(i).code())) {
+                return Optional.of(writes.get(i).ifConditionFails());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isRecordTaken(List<CancellationReason> reasons, int items) {
+        return reasons.size() == items && CONDITIONAL_CHECK_FAILED.equals(reasons.get(items - 1).code());
+    }
+
+    /**
+     * A refusal may be caused by a duplicate's own effect (the first request under this key
+     * committed while this one was reading): then the first answer is the answer, not the refusal.
+     */
+    private Optional<Reply> firstAnswer(Invocation<?> invocation, long now) {
+        return invocation.idempotencyKey().flatMap(key -> replay(invocation.function(), key, now));
+    }
+
+    /** The raw-call form of {@link #transact}, while functions move to typed requests. */
     public Operation write(Function<Call, DynamoWrite> work) {
         return new GuardedWrite(call -> write(call, work));
     }
@@ -102,8 +196,12 @@ public class DynamoOperations {
     }
 
     private Optional<Reply> replay(Call call, IdempotencyKey key, long now) {
+        return replay(call.route().function(), key, now);
+    }
+
+    private Optional<Reply> replay(String function, IdempotencyKey key, long now) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(keyOf(call, key))).item();
+                .key(keyOf(function, key))).item();
         if (item == null || item.isEmpty() || Long.parseLong(item.get(IdempotencyTable.EXPIRES_AT).n()) <= now) {
             return Optional.empty();
         }
@@ -115,7 +213,11 @@ public class DynamoOperations {
     }
 
     private TransactWriteItem recordOf(Call call, IdempotencyKey key, Reply reply, long now) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(keyOf(call, key));
+        return recordOf(call.route().function(), key, reply, now);
+    }
+
+    private TransactWriteItem recordOf(String function, IdempotencyKey key, Reply reply, long now) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(keyOf(function, key));
         item.put("fingerprint", AttributeValue.fromS(key.fingerprint()));
         item.put("status", AttributeValue.fromN(Integer.toString(reply.status())));
         item.put("body", AttributeValue.fromS(reply.json()));
@@ -129,10 +231,10 @@ public class DynamoOperations {
                 .build()).build();
     }
 
-    private static Map<String, AttributeValue> keyOf(Call call, IdempotencyKey key) {
+    private static Map<String, AttributeValue> keyOf(String function, IdempotencyKey key) {
         return Map.of(
                 "pk", AttributeValue.fromS(key.county() + "#" + key.caller()),
-                "sk", AttributeValue.fromS(call.route().function() + "#" + key.key()));
+                "sk", AttributeValue.fromS(function + "#" + key.key()));
     }
 
     private static void giveUpOrBackOff(int attempt) {
@@ -145,6 +247,13 @@ public class DynamoOperations {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(CommonProblem.CONCURRENT_UPDATE, "Interrupted while retrying");
+        }
+    }
+
+    private record Guarded<R>(Handler<R> delegate) implements Handler<R>, IdempotencyGuarded {
+        @Override
+        public Reply handle(Invocation<R> invocation) {
+            return delegate.handle(invocation);
         }
     }
 

@@ -1,6 +1,6 @@
 package cn.yiyang.stores.metering;
 
-import cn.yiyang.gateway.metering.UsageMeter;
+import cn.yiyang.kernel.metering.UsageMeter;
 import cn.yiyang.stores.dynamo.DynamoTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;

@@ -1,13 +1,14 @@
 package cn.yiyang.stores.metering;
 
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Operation;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
-import cn.yiyang.gateway.metering.UsageMeter;
-import cn.yiyang.gateway.metering.UsageMeter.UsageCount;
+import cn.yiyang.kernel.metering.UsageMeter;
+import cn.yiyang.kernel.metering.UsageMeter.UsageCount;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * route exists once in the API.
  */
 @ApplicationScoped
-public class UsageOperation implements Operation {
+public class UsageOperation {
 
     private static final Pattern MONTH = Pattern.compile("20[0-9]{2}-(0[1-9]|1[0-2])");
     private static final Pattern COUNTY = Pattern.compile("[1-9][0-9]{5}");
@@ -37,16 +38,23 @@ public class UsageOperation implements Operation {
         return Route.in(function).get("/v1/usage", "readUsage", Role.OFFICER, Role.PLATFORM);
     }
 
-    @Override
-    public Reply invoke(Call call) {
-        String month = call.requiredQueryParam("month");
+    /** {@code month} is required; {@code county} only for the platform role. */
+    @RegisterForReflection
+    public record UsageQuery(String month, String county) {
+    }
+
+    public Reply read(Caller caller, UsageQuery query) {
+        String month = query.month();
+        if (month == null) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'month' is required");
+        }
         if (!MONTH.matcher(month).matches()) {
             throw ApiException.invalid("month", "BAD_MONTH", "Expected a month YYYY-MM");
         }
-        String county = call.county();
-        String asked = call.queryParam("county").orElse(county);
+        String county = caller.county();
+        String asked = query.county() == null ? county : query.county();
         if (!asked.equals(county)) {
-            if (!call.caller().has(Role.PLATFORM)) {
+            if (!caller.has(Role.PLATFORM)) {
                 throw ApiException.notFound("County");
             }
             if (!COUNTY.matcher(asked).matches()) {

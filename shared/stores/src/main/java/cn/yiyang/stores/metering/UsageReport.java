@@ -1,6 +1,6 @@
 package cn.yiyang.stores.metering;
 
-import cn.yiyang.gateway.metering.UsageMeter.UsageCount;
+import cn.yiyang.kernel.metering.UsageMeter.UsageCount;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;

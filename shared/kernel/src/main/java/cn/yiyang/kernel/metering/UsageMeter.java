@@ -1,4 +1,4 @@
-package cn.yiyang.gateway.metering;
+package cn.yiyang.kernel.metering;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

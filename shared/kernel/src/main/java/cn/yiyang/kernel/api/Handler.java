@@ -1,0 +1,19 @@
+package cn.yiyang.kernel.api;
+
+import java.util.function.BiFunction;
+
+/**
+ * What serves one route once its request is typed: a store adapter wraps a service method
+ * ({@code (Caller, R) -> Reply}) in a session or a transaction and hands back a handler. Invoked
+ * on a thread that may block (the Lambda thread, or a worker of the local gateway).
+ */
+@FunctionalInterface
+public interface Handler<R> {
+
+    Reply handle(Invocation<R> invocation);
+
+    /** A service method that needs no store session of its own (it calls what it needs itself). */
+    static <R> Handler<R> direct(BiFunction<Caller, R, Reply> work) {
+        return invocation -> work.apply(invocation.caller(), invocation.request());
+    }
+}

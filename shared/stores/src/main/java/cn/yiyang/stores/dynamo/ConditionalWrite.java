@@ -1,0 +1,44 @@
+package cn.yiyang.stores.dynamo;
+
+import cn.yiyang.kernel.problem.ApiException;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * One item of a DynamoDB transaction and what it means when its condition fails: the problem it
+ * stands for (a seat sold out, a balance too low), a race to resolve by computing the write again
+ * from fresh reads, or a condition that cannot fail unless an invariant is broken.
+ */
+public record ConditionalWrite(TransactWriteItem write, IfConditionFails ifConditionFails) {
+
+    public ConditionalWrite {
+        Objects.requireNonNull(write);
+        Objects.requireNonNull(ifConditionFails);
+    }
+
+    /** A failed condition is this refusal, answered as it is. */
+    public static ConditionalWrite refusing(TransactWriteItem write, ApiException refusal) {
+        return new ConditionalWrite(write, new IfConditionFails.Refuse(refusal));
+    }
+
+    /** A failed condition means another request changed what this write was computed from: compute it again. */
+    public static ConditionalWrite recomputing(TransactWriteItem write) {
+        return new ConditionalWrite(write, IfConditionFails.Recompute.INSTANCE);
+    }
+
+    /** No condition, or one that holds by construction: its failure is a defect, never an answer. */
+    public static ConditionalWrite unconditional(TransactWriteItem write) {
+        return new ConditionalWrite(write, IfConditionFails.CannotFail.INSTANCE);
+    }
+
+    /** What a failed condition on an item means. */
+    public sealed interface IfConditionFails {
+
+        record Refuse(ApiException refusal) implements IfConditionFails {
+        }
+
+        enum Recompute implements IfConditionFails { INSTANCE }
+
+        enum CannotFail implements IfConditionFails { INSTANCE }
+    }
+}
