@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.event.Observes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +39,39 @@ public class DynamoTables {
         this.client = client;
     }
 
+    public static final int CREATE_ATTEMPTS_MAX = 6;
+    public static final long CREATE_BACKOFF_MILLIS = 500;
+
     public String physicalName(DynamoTable table) {
         return prefix + table.logicalName();
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (createAtStart) {
-            tables.forEach(this::createIfMissing);
+            tables.forEach(this::createPatiently);
+        }
+    }
+
+    /**
+     * Only local runs and tests create tables, often on a loaded machine where DynamoDB Local
+     * answers past the call timeout: a timed-out creation is tried again (it may have happened).
+     */
+    private void createPatiently(DynamoTable table) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createIfMissing(table);
+                return;
+            } catch (SdkClientException e) {
+                if (attempt >= CREATE_ATTEMPTS_MAX) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(CREATE_BACKOFF_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -79,10 +106,15 @@ public class DynamoTables {
                 }
             });
         } catch (ResourceInUseException alreadyThere) {
-            return;
+            // Made by another process, or by an earlier attempt whose answer timed out: finish its set-up.
         }
         client.waiter().waitUntilTableExists(b -> b.tableName(name));
-        table.ttlAttribute().ifPresent(attribute -> client.updateTimeToLive(b -> b.tableName(name)
-                .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
+        table.ttlAttribute().ifPresent(attribute -> {
+            var ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
+            if (ttl == null || ttl.attributeName() == null) {
+                client.updateTimeToLive(b -> b.tableName(name)
+                        .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true)));
+            }
+        });
     }
 }
