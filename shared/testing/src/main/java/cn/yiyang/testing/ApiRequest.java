@@ -40,6 +40,11 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         return header("idempotency-key", key);
     }
 
+    /** The same request with another body (headers and query kept). */
+    public ApiRequest withBody(String json) {
+        return new ApiRequest(method, path, query, headers, json);
+    }
+
     public ApiRequest query(String name, String value) {
         query.put(name, value);
         return this;

@@ -71,6 +71,10 @@ public class ApiDispatcher {
         return table.routes();
     }
 
+    public List<Binding> bindings() {
+        return table.bindings();
+    }
+
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
         Instant receivedAt = clock.instant();

@@ -49,6 +49,11 @@ public final class Binding {
         return route;
     }
 
+    /** The request record; null for a raw-call binding. */
+    public Class<?> requestType() {
+        return shape == null ? null : shape.type();
+    }
+
     /** The request record's shape; null for a raw-call binding. */
     RequestShape shape() {
         return shape;

@@ -36,6 +36,10 @@ public final class RouteTable {
                 .toList();
     }
 
+    public List<Binding> bindings() {
+        return bindings;
+    }
+
     public List<Route> routes() {
         return bindings.stream().map(Binding::route).toList();
     }
