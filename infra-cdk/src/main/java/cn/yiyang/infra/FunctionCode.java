@@ -71,7 +71,7 @@ final class FunctionCode {
 
     private static String howToBuild(Runtime runtime) {
         return runtime == Runtime.NATIVE
-                ? "build it with `mvn package -Dnative -Dquarkus.native.container-build=true` (needs Docker), or deploy with -c runtime=jvm"
+                ? "build it with `mvn package -Dnative` (GRAALVM_HOME naming GraalVM/Mandrel) or `mvn package -Dnative -Dnative.container` (Docker/Podman), or deploy with -c runtime=jvm"
                 : "build it with `mvn package`";
     }
 

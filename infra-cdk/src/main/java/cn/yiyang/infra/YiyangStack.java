@@ -92,6 +92,8 @@ public class YiyangStack extends Stack {
     public static final int POSTGRES_PORT = 5432;
     public static final String JVM_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     public static final String NATIVE_HANDLER = "native.handler";
+    /** A native function's memory; each function's -R:MaxHeapSize (application.properties) leaves ~96 MB of it. */
+    public static final int NATIVE_MEMORY_MB = 256;
 
     private final Settings settings;
     private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -320,7 +322,7 @@ public class YiyangStack extends Stack {
         return Function.Builder.create(this, id + "Function")
                 .runtime(Runtime.PROVIDED_AL2023)
                 .handler(NATIVE_HANDLER)
-                .memorySize(256);
+                .memorySize(NATIVE_MEMORY_MB);
     }
 
     /** context runtime=jvm: Java 21 managed runtime with SnapStart (restores a snapshot instead of booting Quarkus). */

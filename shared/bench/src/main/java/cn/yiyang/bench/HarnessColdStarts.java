@@ -6,6 +6,7 @@ import cn.yiyang.kernel.route.Role;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.Tokens;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -15,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Per function: JVM time from process start to the first answered request, and RSS then. Each
- * function is launched as AWS's Java runtime would launch it against a fake Runtime API, once
- * unmeasured (migrations, tables), then {@value #RUNS} times measured, each answering one read.
+ * Per function: time from process start to the first answered request, and RSS then, for the
+ * JVM build and, beside it, the native executable when one was built ({@code mvn package -Dnative}
+ * leaves {@code target/*-runner}). Each is launched as Lambda would launch it against a fake
+ * Runtime API, once unmeasured (migrations, tables), then {@value #RUNS} times measured.
  */
 final class HarnessColdStarts {
 
@@ -40,36 +42,65 @@ final class HarnessColdStarts {
 
     static void run(Path repo, HarnessStores stores, Path outDir, HarnessReport report) throws Exception {
         for (Function f : FUNCTIONS) {
-            Path jar = repo.resolve("functions/" + f.module() + "/target/yiyang-" + f.module() + "-0.1.0-SNAPSHOT-runner.jar");
             String name = "yiyang-" + f.module();
-            String[] pathAndQuery = f.firstRead().split("\\?", 2);
-            ApiRequest read = ApiRequest.get(pathAndQuery[0]).bearer(Tokens.of(COUNTY, "harness-" + f.role().claim(), f.role()));
-            if (pathAndQuery.length == 2) {
-                String[] kv = pathAndQuery[1].split("=", 2);
-                read.query(kv[0], kv[1]);
-            }
-            String event = LambdaDoor.eventJson(read);
-            List<double[]> samples = new ArrayList<>();
-            try (FakeLambdaRuntime api = FakeLambdaRuntime.start(name)) {
-                for (int i = 0; i <= RUNS; i++) {
-                    double[] sample = launch(api, jar, name, stores, event, outDir.resolve(f.module() + "-start-" + i + ".log"));
-                    if (i > 0) {
-                        samples.add(sample);
-                    }
-                }
-            }
-            double millis = samples.stream().mapToDouble(s -> s[0]).min().orElse(0);
-            double rss = samples.stream().mapToDouble(s -> s[1]).max().orElse(0);
+            Path target = repo.resolve("functions/" + f.module() + "/target");
+            Path jar = target.resolve(name + "-0.1.0-SNAPSHOT-runner.jar");
+            Path executable = target.resolve(name + "-0.1.0-SNAPSHOT-runner");
+            String event = LambdaDoor.eventJson(firstRead(f));
+            double[] jvm = measure(() -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(),
+                    outDir), name, stores, event, outDir.resolve(f.module() + "-jvm-start"));
             report.figure("cold start", f.module() + " Lambda (JVM): process start → first answer (" + f.firstRead() + ")",
-                    String.format("%.0f ms, RSS %.0f MB", millis, rss), RUNS + " measured launch(es) after one unmeasured (migrations, tables)");
+                    String.format("%.0f ms, RSS %.0f MB", jvm[0], jvm[1]), RUNS + " measured launch(es) after one unmeasured (migrations, tables)");
+            if (!Files.isExecutable(executable)) {
+                report.figure("cold start", f.module() + " Lambda (native)", "not measured",
+                        "no native executable at " + repo.relativize(executable) + " (build it with mvn package -Dnative)");
+                continue;
+            }
+            double[] nativeRun = measure(() -> LambdaChild.nativeBuilder(executable, name, stores.dynamoEndpoint(), outDir),
+                    name, stores, event, outDir.resolve(f.module() + "-native-start"));
+            report.figure("cold start", f.module() + " Lambda (native): process start → first answer (" + f.firstRead() + ")",
+                    String.format("%.0f ms, RSS %.0f MB (JVM %.0f ms, %.0f MB: %.0f× faster)", nativeRun[0], nativeRun[1],
+                            jvm[0], jvm[1], jvm[0] / Math.max(nativeRun[0], 1)),
+                    RUNS + " measured launch(es) after one unmeasured, binary " + Files.size(executable) / (1024 * 1024) + " MB");
         }
     }
 
-    /** One launch: ms to the first answer and RSS MB at that moment. */
-    private static double[] launch(FakeLambdaRuntime api, Path jar, String name, HarnessStores stores, String event, Path log)
+    private static ApiRequest firstRead(Function f) {
+        String[] pathAndQuery = f.firstRead().split("\\?", 2);
+        ApiRequest read = ApiRequest.get(pathAndQuery[0]).bearer(Tokens.of(COUNTY, "harness-" + f.role().claim(), f.role()));
+        if (pathAndQuery.length == 2) {
+            String[] kv = pathAndQuery[1].split("=", 2);
+            read.query(kv[0], kv[1]);
+        }
+        return read;
+    }
+
+    /** A process builder for one launch; the Runtime API address is set by {@link #measure}. */
+    private interface Launcher {
+        ProcessBuilder builder() throws Exception;
+    }
+
+    /** One unmeasured launch, then {@value #RUNS} measured: the fastest time and the largest RSS. */
+    private static double[] measure(Launcher launcher, String name, HarnessStores stores, String event, Path logPrefix)
             throws Exception {
-        ProcessBuilder builder = LambdaChild.builder(BenchMain.runnerJarAt(jar), name, api.address(), stores.dynamoEndpoint(),
-                log.getParent());
+        List<double[]> samples = new ArrayList<>();
+        try (FakeLambdaRuntime api = FakeLambdaRuntime.start(name)) {
+            for (int i = 0; i <= RUNS; i++) {
+                ProcessBuilder builder = launcher.builder();
+                builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+                double[] sample = launch(api, builder, stores, event, Path.of(logPrefix + "-" + i + ".log"));
+                if (i > 0) {
+                    samples.add(sample);
+                }
+            }
+        }
+        return new double[] {samples.stream().mapToDouble(s -> s[0]).min().orElse(0),
+                samples.stream().mapToDouble(s -> s[1]).max().orElse(0)};
+    }
+
+    /** One launch: ms to the first answer and RSS MB at that moment. */
+    private static double[] launch(FakeLambdaRuntime api, ProcessBuilder builder, HarnessStores stores, String event, Path log)
+            throws Exception {
         LambdaChild.usePostgres(builder, stores.config());
         Map<String, String> env = builder.environment();
         env.put("YIYANG_PII_ENCRYPTION_KEY", randomKey());

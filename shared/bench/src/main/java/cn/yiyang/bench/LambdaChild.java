@@ -51,6 +51,26 @@ final class LambdaChild {
         return builder.directory(workDir.toFile()).redirectErrorStream(true);
     }
 
+    /**
+     * The native executable as provided.al2023 runs it ({@code bootstrap}): no JVM, signal handlers
+     * off as the CDK stack sets them, the native Lambda's memory size.
+     */
+    static ProcessBuilder nativeBuilder(Path executable, String functionName, String dynamoEndpoint, Path workDir) {
+        ProcessBuilder builder = new ProcessBuilder(executable.toString(),
+                "-Dyiyang.dynamo.endpoint=" + dynamoEndpoint,
+                "-Dyiyang.dynamo.create-tables=true");
+        Map<String, String> env = cleanEnvironment(builder);
+        env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        env.put("AWS_REGION", "cn-northwest-1");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256");
+        env.put("YIYANG_JWT_KEYS_LOCATION", TestKeys.jwksFile().toUri().toString());
+        env.put("YIYANG_JWT_ISSUER", Tokens.ISSUER);
+        env.put("YIYANG_JWT_AUDIENCE", Tokens.AUDIENCE);
+        return builder.directory(workDir.toFile()).redirectErrorStream(true);
+    }
+
     /** Points the function at the PostgreSQL server the stores answered (LocalStores' configuration). */
     static void usePostgres(ProcessBuilder builder, Map<String, String> stores) {
         Map<String, String> env = builder.environment();

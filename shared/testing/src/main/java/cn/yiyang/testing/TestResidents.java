@@ -1,17 +1,33 @@
 package cn.yiyang.testing;
 
+import cn.yiyang.embedded.LocalStores;
 import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.stores.cards.ResidentCardTable;
 import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.stores.dynamo.DynamoTables;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Residents for the tests of functions that read the registry: their cards, written as the
- * residents function publishes them. Only works inside a running Quarkus test application.
+ * residents function publishes them. Inside a {@code @QuarkusTest} through the application's own
+ * bean; in a {@code @QuarkusIntegrationTest} (the application is another process, e.g. the native
+ * executable) straight to the same DynamoDB, with the application's table prefix, region and the
+ * embedded store's credentials (DynamoDB Local keeps one database per key and region).
  */
 public final class TestResidents {
+
+    private static ResidentCards outOfProcess;
 
     private TestResidents() {
     }
@@ -24,6 +40,27 @@ public final class TestResidents {
     }
 
     public static void publish(ResidentCard card) {
-        Arc.container().instance(ResidentCards.class).get().put(card);
+        ArcContainer container = Arc.container();
+        if (container != null && container.isRunning()) {
+            container.instance(ResidentCards.class).get().put(card);
+        } else {
+            outOfProcessCards().put(card);
+        }
+    }
+
+    private static synchronized ResidentCards outOfProcessCards() {
+        if (outOfProcess == null) {
+            var config = ConfigProvider.getConfig();
+            String endpoint = LocalStores.startIfNeeded().get("yiyang.dynamo.endpoint");
+            DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(URI.create(endpoint))
+                    .region(Region.of(config.getOptionalValue("yiyang.dynamo.region", String.class).orElse("cn-northwest-1")))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+            String prefix = config.getOptionalValue("yiyang.dynamo.table-prefix", String.class).orElse("yiyang-");
+            outOfProcess = new ResidentCards(client, new DynamoTables(prefix, false, null, client), new ResidentCardTable());
+        }
+        return outOfProcess;
     }
 }

@@ -10,7 +10,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes RFC 9457 {@code application/problem+json} bodies. */
+/**
+ * Writes RFC 9457 {@code application/problem+json} bodies. FieldError lives in the framework-free
+ * kernel and is serialised here, so it is registered for reflection here.
+ */
+@RegisterForReflection(targets = FieldError.class)
 public final class ProblemResponses {
 
     public static final String CONTENT_TYPE = "application/problem+json";

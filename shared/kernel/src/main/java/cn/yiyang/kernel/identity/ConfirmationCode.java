@@ -17,14 +17,25 @@ public final class ConfirmationCode {
     /** Number of characters in a code. */
     public static final int LENGTH = 6;
 
-    private static final SecureRandom SECURE_RANDOM = new SecureRandom();
-
     private ConfirmationCode() {
     }
 
     /** Generates a code using a shared {@link SecureRandom}. */
     public static String generate() {
-        return generate(SECURE_RANDOM);
+        return generate(Randomness.SECURE_RANDOM);
+    }
+
+    /**
+     * Holds the generator apart so that a native executable seeds it when it starts: Quarkus
+     * initialises {@code ConfirmationCode} at build time, and a SecureRandom made then would be
+     * frozen into the executable, the same seed in every Lambda. This class is initialised at run
+     * time (META-INF/native-image/cn.yiyang/yiyang-kernel/native-image.properties).
+     */
+    static final class Randomness {
+        static final SecureRandom SECURE_RANDOM = new SecureRandom();
+
+        private Randomness() {
+        }
     }
 
     /** Generates a code using the given random generator. */

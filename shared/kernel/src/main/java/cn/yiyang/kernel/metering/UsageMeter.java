@@ -1,5 +1,6 @@
 package cn.yiyang.kernel.metering;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -11,6 +12,7 @@ public interface UsageMeter {
 
     List<UsageCount> month(String county, YearMonth month);
 
+    @RegisterForReflection
     record UsageCount(LocalDate day, String function, String route, long calls) {
     }
 }
