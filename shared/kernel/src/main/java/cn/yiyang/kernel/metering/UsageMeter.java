@@ -1,6 +1,5 @@
 package cn.yiyang.kernel.metering;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -12,7 +11,6 @@ public interface UsageMeter {
 
     List<UsageCount> month(String county, YearMonth month);
 
-    @RegisterForReflection
     record UsageCount(LocalDate day, String function, String route, long calls) {
     }
 }
