@@ -8,7 +8,7 @@ import cn.yiyang.kernel.api.IdempotencyKey;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.metering.UsageMeter;
-import cn.yiyang.gateway.problem.FailureClassifier;
+import cn.yiyang.kernel.problem.FailureClassifier;
 import cn.yiyang.gateway.problem.ProblemResponses;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;

@@ -1,6 +1,6 @@
 package cn.yiyang.stores.dynamo;
 
-import cn.yiyang.gateway.problem.FailureClassifier;
+import cn.yiyang.kernel.problem.FailureClassifier;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package cn.yiyang.gateway.problem;
+package cn.yiyang.kernel.problem;
 
 import cn.yiyang.kernel.problem.ApiException;
 import java.util.Optional;
