@@ -6,6 +6,7 @@ import cn.yiyang.kernel.route.Role;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
+import cn.yiyang.testing.ScenarioCounties;
 import cn.yiyang.testing.TestResidents;
 import cn.yiyang.testing.Tokens;
 import cn.yiyang.timebank.settings.CountySettings;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A county of its own for one scenario, so that its settings (caps, expiry days) and its pool touch
@@ -30,9 +30,9 @@ public final class Bank {
         this.county = county;
     }
 
-    /** A fresh county code (3xxxxx, never the fixtures' 330105). */
+    /** A county no other scenario of this JVM has had (never the fixtures' 330105), and one the tests' deployment serves. */
     public static Bank fresh(Door door) {
-        return new Bank(door, "3" + (10_000 + ThreadLocalRandom.current().nextInt(89_999)));
+        return new Bank(door, ScenarioCounties.fresh());
     }
 
     public String officer() {

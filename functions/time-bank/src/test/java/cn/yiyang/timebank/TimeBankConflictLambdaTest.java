@@ -5,11 +5,11 @@ import static cn.yiyang.timebank.TimeBankFixtures.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Operation;
-import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.api.IdempotencyKey;
+import cn.yiyang.kernel.api.Invocation;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
@@ -21,9 +21,11 @@ import cn.yiyang.stores.dynamo.DynamoTables;
 import cn.yiyang.stores.dynamo.IdempotencyTable;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.StoresTestResource;
+import cn.yiyang.timebank.exchanges.ExchangeRequests;
 import cn.yiyang.timebank.exchanges.ExchangeService;
 import cn.yiyang.timebank.records.RecordService;
 import cn.yiyang.timebank.transfers.GiftService;
+import cn.yiyang.timebank.transfers.TransferRequests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,8 +70,9 @@ class TimeBankConflictLambdaTest {
         String item = bank.item("GOODS", 25, 4);
         ConflictInjectingClient faulty = new ConflictInjectingClient(client, ConflictInjectingClient.Kind.CONFLICT_EXCEPTION, 2);
 
-        Reply reply = guarded(faulty).write(exchanges::exchange).invoke(call(TimeBankRoutes.EXCHANGE,
-                caller(bank, volunteer, Role.VOLUNTEER), Map.of(), "{\"itemId\":\"" + item + "\"}", "k-" + UUID.randomUUID()));
+        Reply reply = guarded(faulty).transact(exchanges::exchange).handle(invocation(TimeBankRoutes.EXCHANGE,
+                caller(bank, volunteer, Role.VOLUNTEER), new ExchangeRequests.ExchangePoints(item, null), Map.of(),
+                "{\"itemId\":\"" + item + "\"}", "k-" + UUID.randomUUID()));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(faulty.thrown.get()).isEqualTo(2);
@@ -88,10 +91,10 @@ class TimeBankConflictLambdaTest {
         ConflictInjectingClient faulty = new ConflictInjectingClient(client, ConflictInjectingClient.Kind.CONFLICT_EXCEPTION,
                 Integer.MAX_VALUE);
         String key = "gift-" + UUID.randomUUID();
-        Call gift = call(TimeBankRoutes.GIFT, caller(bank, volunteer, Role.VOLUNTEER), Map.of(),
-                "{\"toResidentId\":\"" + parent + "\",\"points\":20}", key);
+        Invocation<TransferRequests.Gift> gift = invocation(TimeBankRoutes.GIFT, caller(bank, volunteer, Role.VOLUNTEER),
+                new TransferRequests.Gift(parent, 20), Map.of(), "{\"toResidentId\":\"" + parent + "\",\"points\":20}", key);
 
-        assertThatThrownBy(() -> guarded(faulty).write(gifts::give).invoke(gift))
+        assertThatThrownBy(() -> guarded(faulty).transact(gifts::give).handle(gift))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(CommonProblem.CONCURRENT_UPDATE);
                     assertThat(e.code().httpStatus()).isEqualTo(409);
@@ -103,7 +106,7 @@ class TimeBankConflictLambdaTest {
         assertThat(bank.account(parent).status()).as("the parent's account was never opened").isEqualTo(404);
 
         Reply retried = guarded(new ConflictInjectingClient(client, ConflictInjectingClient.Kind.CONFLICT_EXCEPTION, 0))
-                .write(gifts::give).invoke(gift);
+                .transact(gifts::give).handle(gift);
         assertThat(retried.status()).as("the failed attempts did not burn the key").isEqualTo(201);
         assertThat(expect(bank.account(parent), 200).json().path("balance").asLong()).isEqualTo(20);
         assertThat(expect(bank.account(volunteer), 200).json().path("balance").asLong()).isEqualTo(40);
@@ -117,8 +120,8 @@ class TimeBankConflictLambdaTest {
         String record = bank.logged(volunteer, resident, at(2, 9, 0), at(2, 10, 15));
         ConflictInjectingClient faulty = new ConflictInjectingClient(client, ConflictInjectingClient.Kind.CANCELLED_FOR_CONFLICT, 3);
 
-        Reply reply = guarded(faulty).write(records::confirm).invoke(call(TimeBankRoutes.CONFIRM,
-                caller(bank, resident, Role.RESIDENT), Map.of("id", record), "{}", "c-" + UUID.randomUUID()));
+        Reply reply = guarded(faulty).transact(records::confirm).handle(invocation(TimeBankRoutes.CONFIRM,
+                caller(bank, resident, Role.RESIDENT), new ById(record), Map.of("id", record), "{}", "c-" + UUID.randomUUID()));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(faulty.thrown.get()).isEqualTo(3);
@@ -135,12 +138,14 @@ class TimeBankConflictLambdaTest {
         return new Caller(subject, bank.county, Set.of(role));
     }
 
-    private static Call call(Route route, Caller caller, Map<String, String> params, String body, String key) {
+    /** The request as the dispatcher hands it to a store's handler: typed, with its Idempotency-Key. */
+    private static <R> Invocation<R> invocation(Route route, Caller caller, R request, Map<String, String> params,
+                                                String body, String key) {
         String path = route.path();
         for (Map.Entry<String, String> param : params.entrySet()) {
             path = path.replace("{" + param.getKey() + "}", param.getValue());
         }
-        return new Call(route, caller, params, Map.of(), body,
+        return new Invocation<>(route.function(), caller, request,
                 Optional.of(IdempotencyKey.of(caller.county(), caller.subject(), key, route.method(), path,
                         StrictJson.canonical(body))), UUID.randomUUID().toString(), Instant.now());
     }

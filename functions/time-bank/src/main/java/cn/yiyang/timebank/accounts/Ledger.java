@@ -41,15 +41,6 @@ public class Ledger {
         return "P#" + county;
     }
 
-    /** Adds to an existing account's balance (and to {@code counter}). */
-    public TransactWriteItem credit(String county, String account, long points, String counter) {
-        return TransactWriteItem.builder().update(u -> u.tableName(store.table())
-                .key(accountKey(county, account))
-                .updateExpression("ADD balance :points, " + counter + " :points")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":points", n(points)))).build();
-    }
-
     /**
      * Earned points kept on the account, the rest ({@code toPool}) counted as overflow. When all is
      * kept the balance needs only to stay within the cap; when some overflows, the split was

@@ -13,8 +13,4 @@ public record CatalogItem(String id, String name, Kind kind, long points, long s
     public static String pk(String county, String id) {
         return "I#" + county + "#" + id;
     }
-
-    @RegisterForReflection
-    public record Request(String name, Kind kind, long points, long stock) {
-    }
 }

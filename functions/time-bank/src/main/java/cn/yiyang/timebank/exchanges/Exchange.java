@@ -34,14 +34,4 @@ public record Exchange(String id, String accountId, String itemId, String itemNa
     public Exchange closed(Status next, String booking, OffsetDateTime when, String by) {
         return new Exchange(id, accountId, itemId, itemName, kind, points, next, voucherCode, booking, at, when, by);
     }
-
-    /** {@code accountId} names a resident's account a family member or operator spends for; absent, the caller's own. */
-    @RegisterForReflection
-    public record Request(String itemId, String accountId) {
-    }
-
-    /** Redeeming a SERVICE voucher names the booking made for it. */
-    @RegisterForReflection
-    public record Redemption(String bookingId) {
-    }
 }

@@ -2,15 +2,15 @@ package cn.yiyang.timebank.exchanges;
 
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
-import cn.yiyang.stores.dynamo.DynamoWrite;
-import cn.yiyang.timebank.TimeBankProblem;
+import cn.yiyang.stores.dynamo.DynamoTransaction;
 import cn.yiyang.timebank.TimeBankStore;
 import cn.yiyang.timebank.TimeBankTable;
 import cn.yiyang.timebank.accounts.AccountService;
@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -34,7 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public class ExchangeLifecycle {
 
     public static final int VOUCHERS_MAX = 200;
-    private static final Set<Role> STAFF = Set.of(Role.OPERATOR, Role.PROVIDER, Role.OFFICER);
 
     private final TimeBankStore store;
     private final AccountService accounts;
@@ -51,62 +49,52 @@ public class ExchangeLifecycle {
         this.clock = clock;
     }
 
-    public Reply get(Call call) {
-        return Reply.ok(visible(call));
+    public Reply get(Caller caller, ById request) {
+        return Reply.ok(visible(caller, request.id()));
     }
 
     /**
      * Open vouchers of the county, oldest first: the hand-off list for operators and providers;
      * {@code ?voucherCode=} finds the one a resident reads out on the phone.
      */
-    public Reply open(Call call) {
-        Optional<String> code = call.queryParam("voucherCode").map(ConfirmationCode::normalise);
+    public Reply open(Caller caller, ExchangeRequests.OpenVouchers request) {
+        Optional<String> code = Optional.ofNullable(request.voucherCode()).map(ConfirmationCode::normalise);
         if (code.isPresent() && !ConfirmationCode.isWellFormed(code.get())) {
             throw ApiException.invalid("voucherCode", "BAD_CODE", ConfirmationCode.LENGTH + " characters from the voucher");
         }
-        List<Exchange> open = store.query(TimeBankTable.INDEX, Exchange.vouchersPk(call.county()), null, VOUCHERS_MAX, true)
+        List<Exchange> open = store.query(TimeBankTable.INDEX, Exchange.vouchersPk(caller.county()), null, VOUCHERS_MAX, true)
                 .stream().map(item -> DynamoStore.document(item, Exchange.class))
                 .filter(exchange -> code.isEmpty() || code.get().equals(exchange.voucherCode())).toList();
         return Reply.ok(Map.of("exchanges", open));
     }
 
-    public DynamoWrite cancel(Call call) {
-        Exchange exchange = visible(call);
-        if (!exchange.status().isOpen()) {
-            throw new ApiException(TimeBankProblem.EXCHANGE_NOT_CANCELLABLE, "The exchange is " + exchange.status());
-        }
-        Exchange cancelled = exchange.closed(Exchange.Status.CANCELLED, null, CountyTime.now(clock), call.caller().subject());
-        return new DynamoWrite(List.of(
-                close(call.county(), exchange, cancelled),
-                ledger.refund(call.county(), exchange.accountId(), exchange.points()),
-                exchanges.stock(call.county(), exchange.itemId(), +1),
-                ledger.entry(call.county(), exchange.accountId(), Entry.Kind.REFUNDED, exchange.points(),
-                        new Entry.Cause(Entry.Cause.Type.REFUND, exchange.id()), exchange.itemId())),
+    public DynamoTransaction cancel(Caller caller, ById request) {
+        Exchange exchange = visible(caller, request.id());
+        Exchange cancelled = ExchangeRules.cancelled(exchange, CountyTime.now(clock), caller.subject());
+        String county = caller.county();
+        return new DynamoTransaction(List.of(
                 // Closed meanwhile (redeemed, or cancelled by another request): read again and refuse.
-                Reply.ok(cancelled), reasons -> null);
+                ConditionalWrite.recomputing(close(county, exchange, cancelled)),
+                ConditionalWrite.unconditional(ledger.refund(county, exchange.accountId(), exchange.points())),
+                ConditionalWrite.unconditional(exchanges.stock(county, exchange.itemId(), +1)),
+                ConditionalWrite.unconditional(ledger.entry(county, exchange.accountId(), Entry.Kind.REFUNDED,
+                        exchange.points(), new Entry.Cause(Entry.Cause.Type.REFUND, exchange.id()), exchange.itemId()))),
+                Reply.ok(cancelled));
     }
 
     /** Staff: a SERVICE voucher becomes the booking made for it; GOODS are handed over. */
-    public DynamoWrite redeem(Call call) {
-        Exchange.Redemption r = call.body(Exchange.Redemption.class);
-        Exchange exchange = visible(call);
-        if (!exchange.status().isOpen()) {
-            throw new ApiException(TimeBankProblem.EXCHANGE_NOT_REDEEMABLE, "The exchange is " + exchange.status());
-        }
-        boolean service = exchange.kind() == CatalogItem.Kind.SERVICE;
-        if (service && (r.bookingId() == null || r.bookingId().isBlank() || r.bookingId().length() > ExchangeService.ID_CHARS_MAX)) {
-            throw ApiException.invalid("bookingId", "REQUIRED", "The booking made for this service voucher");
-        }
-        Exchange redeemed = exchange.closed(service ? Exchange.Status.BOOKED : Exchange.Status.COLLECTED,
-                service ? r.bookingId() : null, CountyTime.now(clock), call.caller().subject());
-        return new DynamoWrite(List.of(close(call.county(), exchange, redeemed)), Reply.ok(redeemed), reasons -> null);
+    public DynamoTransaction redeem(Caller caller, ExchangeRequests.Redeem request) {
+        Exchange exchange = visible(caller, request.id());
+        Exchange redeemed = ExchangeRules.redeemed(exchange, request.bookingId(), CountyTime.now(clock), caller.subject());
+        return new DynamoTransaction(List.of(ConditionalWrite.recomputing(close(caller.county(), exchange, redeemed))),
+                Reply.ok(redeemed));
     }
 
-    private Exchange visible(Call call) {
-        Exchange exchange = store.get(Exchange.pk(call.county(), call.pathParam("id")), ExchangeService.EXCHANGE)
+    private Exchange visible(Caller caller, String id) {
+        Exchange exchange = store.get(Exchange.pk(caller.county(), id), ExchangeService.EXCHANGE)
                 .map(item -> DynamoStore.document(item, Exchange.class))
                 .orElseThrow(() -> ApiException.notFound("Exchange"));
-        if (!call.caller().hasAny(STAFF) && !accounts.mayActFor(call, exchange.accountId())) {
+        if (!ExchangeRules.maySee(caller, () -> accounts.mayActFor(caller, exchange.accountId()))) {
             throw ApiException.notFound("Exchange");
         }
         return exchange;

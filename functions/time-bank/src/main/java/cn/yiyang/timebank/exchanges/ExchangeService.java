@@ -3,13 +3,15 @@ package cn.yiyang.timebank.exchanges;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
-import cn.yiyang.stores.dynamo.DynamoWrite;
+import cn.yiyang.stores.dynamo.DynamoTransaction;
 import cn.yiyang.timebank.TimeBankProblem;
 import cn.yiyang.timebank.TimeBankStore;
 import cn.yiyang.timebank.TimeBankTable;
@@ -29,11 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 @ApplicationScoped
 public class ExchangeService {
 
-    public static final long POINTS_MAX = 100_000;
-    public static final long STOCK_MAX = 1_000_000;
-    public static final int NAME_CHARS_MAX = 50;
-    public static final int ID_CHARS_MAX = 64;
-    static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     static final String ITEM = "ITEM";
     static final String EXCHANGE = "EXCHANGE";
 
@@ -49,75 +46,60 @@ public class ExchangeService {
         this.clock = clock;
     }
 
-    public DynamoWrite addItem(Call call) {
-        CatalogItem.Request r = call.body(CatalogItem.Request.class);
-        if (r.name() == null || r.name().isBlank() || r.name().length() > NAME_CHARS_MAX) {
-            throw ApiException.invalid("name", "REQUIRED", "1 to " + NAME_CHARS_MAX + " characters");
-        }
-        if (r.kind() == null) {
-            throw ApiException.invalid("kind", "REQUIRED", "SERVICE or GOODS");
-        }
-        if (r.points() < 1 || r.points() > POINTS_MAX || r.stock() < 0 || r.stock() > STOCK_MAX) {
-            throw ApiException.invalid("points", "OUT_OF_RANGE", "1 to " + POINTS_MAX + " points, stock 0 to " + STOCK_MAX);
-        }
-        CatalogItem item = new CatalogItem(UUID.randomUUID().toString(), r.name().strip(), r.kind(), r.points(), r.stock());
-        Map<String, AttributeValue> attributes = new HashMap<>(DynamoStore.key(CatalogItem.pk(call.county(), item.id()), ITEM));
+    public DynamoTransaction addItem(Caller caller, ExchangeRequests.AddItem request) {
+        CatalogItem item = ExchangeRules.newItem(UUID.randomUUID().toString(), request);
+        Map<String, AttributeValue> attributes = new HashMap<>(DynamoStore.key(CatalogItem.pk(caller.county(), item.id()), ITEM));
         attributes.put("data", DynamoStore.document(item));
         attributes.put("stock", n(item.stock()));
-        attributes.put("gsi1pk", s("ITEMS#" + call.county()));
+        attributes.put("gsi1pk", s(catalogPk(caller.county())));
         attributes.put("gsi1sk", s(item.id()));
-        return new DynamoWrite(List.of(TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(attributes)
-                .conditionExpression("attribute_not_exists(pk)")).build()), Reply.created(item), reasons -> null);
+        return new DynamoTransaction(List.of(ConditionalWrite.unconditional(TransactWriteItem.builder()
+                .put(p -> p.tableName(store.table()).item(attributes).conditionExpression("attribute_not_exists(pk)"))
+                .build())), Reply.created(item));
     }
 
-    public Reply listItems(Call call) {
-        List<CatalogItem> items = store.query(TimeBankTable.CATALOG, "ITEMS#" + call.county(), null).stream()
+    public Reply listItems(Caller caller, NoInput none) {
+        List<CatalogItem> items = store.query(TimeBankTable.CATALOG, catalogPk(caller.county()), null).stream()
                 .map(ExchangeService::withStock).toList();
         return Reply.ok(Map.of("items", items));
     }
 
     /** Points and stock leave together or not at all; neither can go below zero. */
-    public DynamoWrite exchange(Call call) {
-        Exchange.Request r = call.body(Exchange.Request.class);
-        if (r.itemId() == null || r.itemId().isBlank() || r.itemId().length() > ID_CHARS_MAX) {
-            throw ApiException.invalid("itemId", "REQUIRED", "The catalog item's id");
-        }
-        if (r.accountId() != null && (r.accountId().isBlank() || r.accountId().length() > ID_CHARS_MAX)) {
-            throw ApiException.invalid("accountId", "BAD_ID", "The account's id, or none for one's own");
-        }
-        String account = r.accountId() == null ? call.caller().subject() : r.accountId();
-        if (account.equals(call.caller().subject())) {
-            accounts.own(call);
-        } else if (!accounts.mayActFor(call, account) || accounts.find(call.county(), account).isEmpty()) {
-            throw ApiException.notFound("Account");
-        }
-        CatalogItem item = store.get(CatalogItem.pk(call.county(), r.itemId()), ITEM).map(ExchangeService::withStock)
+    public DynamoTransaction exchange(Caller caller, ExchangeRequests.ExchangePoints request) {
+        ExchangeRules.requireWellFormed(request);
+        String account = request.accountId() == null ? caller.subject() : request.accountId();
+        long balance = AccountService.number(payingAccount(caller, account), "balance");
+        CatalogItem item = store.get(CatalogItem.pk(caller.county(), request.itemId()), ITEM).map(ExchangeService::withStock)
                 .orElseThrow(() -> ApiException.notFound("Catalog item"));
-        boolean service = item.kind() == CatalogItem.Kind.SERVICE;
-        Exchange exchange = new Exchange(UUID.randomUUID().toString(), account, item.id(), item.name(), item.kind(),
-                item.points(), service ? Exchange.Status.AWAITING_BOOKING : Exchange.Status.TO_COLLECT,
-                ConfirmationCode.generate(), null, CountyTime.now(clock), null, null);
-        Map<String, AttributeValue> record = new HashMap<>(DynamoStore.key(Exchange.pk(call.county(), exchange.id()), EXCHANGE));
+        ExchangeRules.requireAvailable(item, balance);
+        Exchange exchange = ExchangeRules.opened(UUID.randomUUID().toString(), account, item, ConfirmationCode.generate(),
+                CountyTime.now(clock));
+        Map<String, AttributeValue> record = new HashMap<>(DynamoStore.key(Exchange.pk(caller.county(), exchange.id()), EXCHANGE));
         record.put("data", DynamoStore.document(exchange));
         record.put("status", s(exchange.status().name()));
-        record.put("gsi1pk", s(Exchange.vouchersPk(call.county())));
+        record.put("gsi1pk", s(Exchange.vouchersPk(caller.county())));
         record.put("gsi1sk", s(exchange.at().toInstant() + "#" + exchange.id()));
-        List<TransactWriteItem> items = List.of(
-                ledger.debit(call.county(), account, item.points(), "spent"),
-                stock(call.county(), item.id(), -1),
-                ledger.entry(call.county(), account, Entry.Kind.EXCHANGED, -item.points(),
-                        new Entry.Cause(Entry.Cause.Type.EXCHANGE, exchange.id()), item.id()),
-                TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(record)
-                        .conditionExpression("attribute_not_exists(pk)")).build());
-        return new DynamoWrite(items, Reply.created(exchange), reasons -> {
-            if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code())) {
-                return new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + item.points());
-            }
-            if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(1).code())) {
-                return new ApiException(TimeBankProblem.OUT_OF_STOCK, "No stock left");
-            }
-            return null;
-        });
+        return new DynamoTransaction(List.of(
+                ConditionalWrite.refusing(ledger.debit(caller.county(), account, item.points(), "spent"),
+                        new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + item.points())),
+                ConditionalWrite.refusing(stock(caller.county(), item.id(), -1),
+                        new ApiException(TimeBankProblem.OUT_OF_STOCK, "No stock left")),
+                ConditionalWrite.unconditional(ledger.entry(caller.county(), account, Entry.Kind.EXCHANGED, -item.points(),
+                        new Entry.Cause(Entry.Cause.Type.EXCHANGE, exchange.id()), item.id())),
+                ConditionalWrite.unconditional(TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(record)
+                        .conditionExpression("attribute_not_exists(pk)")).build())),
+                Reply.created(exchange));
+    }
+
+    /** The account that pays: the caller's own (which must be open), or one the caller may act for. */
+    private Map<String, AttributeValue> payingAccount(Caller caller, String account) {
+        if (account.equals(caller.subject())) {
+            return accounts.own(caller);
+        }
+        if (!accounts.mayActFor(caller, account)) {
+            throw ApiException.notFound("Account");
+        }
+        return accounts.find(caller.county(), account).orElseThrow(() -> ApiException.notFound("Account"));
     }
 
     /** Takes one from the stock only while some is left, or puts one back. */
@@ -128,6 +110,10 @@ public class ExchangeService {
                 .conditionExpression(change < 0 ? "stock >= :taken" : "attribute_exists(pk)")
                 .expressionAttributeValues(change < 0 ? Map.of(":change", n(change), ":taken", n(-change))
                         : Map.of(":change", n(change)))).build();
+    }
+
+    private static String catalogPk(String county) {
+        return "ITEMS#" + county;
     }
 
     private static CatalogItem withStock(Map<String, AttributeValue> attributes) {

@@ -13,29 +13,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * One volunteer's day: intervals already logged (as epoch-second pairs) and their minutes,
- * versioned. Written with its version as the condition, so two records of one day can never both
- * slip past the overlap and daily-cap checks.
+ * One volunteer's day as stored: what is logged ({@link LoggedDay}, the intervals as epoch-second
+ * pairs), versioned. Written with its version as the condition, so two records of one day can never
+ * both slip past the overlap and daily-cap checks.
  */
-record Day(String pk, String sk, long version, long minutes, List<long[]> intervals) {
+record Day(String pk, String sk, long version, LoggedDay logged) {
 
     static Day read(TimeBankStore store, String county, String volunteer, LocalDate date) {
         String pk = TimeBankStore.accountPk(county, volunteer);
         String sk = "DAY#" + date;
         return store.get(pk, sk).map(item -> {
-            List<long[]> intervals = new ArrayList<>();
+            List<LoggedDay.Interval> intervals = new ArrayList<>();
             for (String pair : item.get("intervals").ss()) {
                 String[] parts = pair.split("/");
-                intervals.add(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
+                intervals.add(new LoggedDay.Interval(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
             }
-            return new Day(pk, sk, DynamoStore.number(item, "version"), DynamoStore.number(item, "minutes"), intervals);
-        }).orElse(new Day(pk, sk, 0, 0, List.of()));
-    }
-
-    boolean overlaps(OffsetDateTime start, OffsetDateTime end) {
-        long from = start.toEpochSecond();
-        long until = end.toEpochSecond();
-        return intervals.stream().anyMatch(i -> from < i[1] && i[0] < until);
+            return new Day(pk, sk, DynamoStore.number(item, "version"),
+                    new LoggedDay(DynamoStore.number(item, "minutes"), intervals));
+        }).orElse(new Day(pk, sk, 0, LoggedDay.EMPTY));
     }
 
     TransactWriteItem withInterval(String table, OffsetDateTime start, OffsetDateTime end, long added) {

@@ -1,7 +1,7 @@
 package cn.yiyang.timebank.records;
 
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.JobBinding;
+import cn.yiyang.kernel.api.Invocation;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.time.CountyTime;
@@ -46,21 +46,18 @@ public class RecordExpiry {
                 "Nightly at 03:00 Asia/Shanghai: expire service records left unconfirmed past the county's days");
     }
 
-    public JobBinding bind(Job job) {
-        return new JobBinding(job, this::expire);
-    }
-
-    Reply expire(Call call) {
-        CountySettings rules = settings.of(call.county());
-        OffsetDateTime now = call.receivedAt().atZone(CountyTime.ZONE).toOffsetDateTime();
-        String cutoff = call.receivedAt().minus(Duration.ofDays(rules.recordExpiryDays())) + "#";
+    /** One county's run, as the scheduler: expiry is measured from the instant the run was invoked. */
+    public Reply expire(Invocation<NoInput> run) {
+        CountySettings rules = settings.of(run.county());
+        OffsetDateTime now = run.receivedAt().atZone(CountyTime.ZONE).toOffsetDateTime();
+        String cutoff = run.receivedAt().minus(Duration.ofDays(rules.recordExpiryDays())) + "#";
         List<Map<String, AttributeValue>> candidates = store.before(TimeBankTable.INDEX,
-                ServiceRecord.pendingPk(call.county()), cutoff, RECORDS_PER_RUN_MAX);
+                ServiceRecord.pendingPk(run.county()), cutoff, RECORDS_PER_RUN_MAX);
         int expired = 0;
         int decidedMeanwhile = 0;
         for (Map<String, AttributeValue> item : candidates) {
             ServiceRecord record = DynamoStore.document(item, ServiceRecord.class);
-            if (!RecordService.isExpired(record, rules, now)) {
+            if (!RecordRules.isExpired(record, rules, now)) {
                 continue;
             }
             try {

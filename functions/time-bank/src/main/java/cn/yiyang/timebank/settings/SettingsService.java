@@ -1,9 +1,11 @@
 package cn.yiyang.timebank.settings;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
-import cn.yiyang.stores.dynamo.DynamoWrite;
+import cn.yiyang.stores.dynamo.DynamoTransaction;
 import cn.yiyang.timebank.TimeBankStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -29,17 +31,17 @@ public class SettingsService {
                 .orElse(CountySettings.DEFAULTS);
     }
 
-    public Reply read(Call call) {
-        return Reply.ok(of(call.county()));
+    public Reply read(Caller caller, NoInput none) {
+        return Reply.ok(of(caller.county()));
     }
 
-    /** A PUT replaces the county's rules; moves already made stay as they were made. */
-    public DynamoWrite put(Call call) {
-        CountySettings settings = call.body(CountySettings.class).validated();
-        Map<String, AttributeValue> item = new HashMap<>(DynamoStore.key(pk(call.county()), SK));
+    /** A PUT replaces the county's rules whole (the request is the settings); moves already made stay as they were made. */
+    public DynamoTransaction put(Caller caller, CountySettings request) {
+        CountySettings settings = request.validated();
+        Map<String, AttributeValue> item = new HashMap<>(DynamoStore.key(pk(caller.county()), SK));
         item.put("data", DynamoStore.document(settings));
-        return new DynamoWrite(List.of(TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(item)).build()),
-                Reply.ok(settings), reasons -> null);
+        return new DynamoTransaction(List.of(ConditionalWrite.unconditional(
+                TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(item)).build())), Reply.ok(settings));
     }
 
     private static String pk(String county) {

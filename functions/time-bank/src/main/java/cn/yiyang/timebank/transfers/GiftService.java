@@ -2,14 +2,15 @@ package cn.yiyang.timebank.transfers;
 
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
-import cn.yiyang.stores.dynamo.DynamoWrite;
+import cn.yiyang.stores.dynamo.DynamoTransaction;
 import cn.yiyang.timebank.TimeBankProblem;
 import cn.yiyang.timebank.TimeBankStore;
 import cn.yiyang.timebank.accounts.AccountService;
@@ -49,40 +50,33 @@ public class GiftService {
         this.clock = clock;
     }
 
-    public DynamoWrite give(Call call) {
-        Transfer.GiftRequest r = call.body(Transfer.GiftRequest.class);
-        Transfers.points(r.points());
-        String giver = call.caller().subject();
-        accounts.own(call);
-        ResidentCard parent = Transfers.resident(cards, call.county(), r.toResidentId(), "toResidentId");
-        if (!parent.familySubjects().contains(giver) || parent.residentId().equals(giver)) {
-            throw new ApiException(TimeBankProblem.GIFT_RECIPIENT_NOT_FAMILY, "The registry does not link the giver to this resident");
-        }
-        CountySettings rules = settings.of(call.county());
-        if (r.points() > rules.giftMinutesPerYearMax()) {
-            throw new ApiException(TimeBankProblem.GIFT_CAP_EXCEEDED, "At most " + rules.giftMinutesPerYearMax() + " a year");
-        }
+    public DynamoTransaction give(Caller caller, TransferRequests.Gift request) {
+        TransferRules.requirePoints(request.points());
+        String giver = caller.subject();
+        String county = caller.county();
+        accounts.own(caller);
+        ResidentCard parent = Transfers.resident(cards, county, request.toResidentId(), "toResidentId");
+        TransferRules.requireGiftRecipient(parent, giver);
+        CountySettings rules = settings.of(county);
+        long cap = rules.giftMinutesPerYearMax();
+        TransferRules.requireWithinYearlyCap(request.points(), cap);
         int year = CountyTime.today(clock).getYear();
+        long points = request.points();
         Transfer gift = new Transfer(UUID.randomUUID().toString(), Transfer.Kind.GIFT, giver, parent.residentId(),
-                r.points(), null, CountyTime.now(clock));
+                points, null, CountyTime.now(clock));
         Entry.Cause cause = new Entry.Cause(Entry.Cause.Type.GIFT, gift.id());
-        List<TransactWriteItem> items = List.of(
-                ledger.debit(call.county(), giver, r.points(), "giftsSent"),
-                yearCounter(call.county(), giver, year, r.points(), rules.giftMinutesPerYearMax()),
-                ledger.creditResident(parent, r.points(), "giftsReceived"),
-                ledger.entry(call.county(), giver, Entry.Kind.GIFT_SENT, -r.points(), cause, parent.residentId()),
-                ledger.entry(call.county(), parent.residentId(), Entry.Kind.GIFT_RECEIVED, r.points(), cause, giver),
-                Transfers.record(store, call.county(), gift));
-        return new DynamoWrite(items, Reply.created(gift), reasons -> {
-            if (Transfers.failed(reasons.get(0))) {
-                return new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + r.points());
-            }
-            if (Transfers.failed(reasons.get(1))) {
-                return new ApiException(TimeBankProblem.GIFT_CAP_EXCEEDED,
-                        "This gift would pass " + rules.giftMinutesPerYearMax() + " given in " + year);
-            }
-            return null;
-        });
+        return new DynamoTransaction(List.of(
+                ConditionalWrite.refusing(ledger.debit(county, giver, points, "giftsSent"),
+                        new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + points)),
+                ConditionalWrite.refusing(yearCounter(county, giver, year, points, cap),
+                        new ApiException(TimeBankProblem.GIFT_CAP_EXCEEDED, "This gift would pass " + cap + " given in " + year)),
+                ConditionalWrite.unconditional(ledger.creditResident(parent, points, "giftsReceived")),
+                ConditionalWrite.unconditional(ledger.entry(county, giver, Entry.Kind.GIFT_SENT, -points, cause,
+                        parent.residentId())),
+                ConditionalWrite.unconditional(ledger.entry(county, parent.residentId(), Entry.Kind.GIFT_RECEIVED, points,
+                        cause, giver)),
+                ConditionalWrite.unconditional(Transfers.record(store, county, gift))),
+                Reply.created(gift));
     }
 
     /** Minutes given in the year, up only while the cap still has room for this gift. */
@@ -91,6 +85,7 @@ public class GiftService {
                 .key(DynamoStore.key(TimeBankStore.accountPk(county, giver), "GIFTS#" + year))
                 .updateExpression("ADD minutes :points")
                 .conditionExpression("attribute_not_exists(minutes) OR minutes <= :room")
-                .expressionAttributeValues(Map.of(":points", n(points), ":room", n(cap - points)))).build();
+                .expressionAttributeValues(Map.of(":points", n(points),
+                        ":room", n(TransferRules.yearlyRoomFor(points, cap))))).build();
     }
 }

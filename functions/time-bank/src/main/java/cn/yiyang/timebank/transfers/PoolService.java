@@ -1,26 +1,25 @@
 package cn.yiyang.timebank.transfers;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.kernel.resident.Category;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
-import cn.yiyang.stores.dynamo.DynamoWrite;
+import cn.yiyang.stores.dynamo.ConditionalWrite;
+import cn.yiyang.stores.dynamo.DynamoTransaction;
 import cn.yiyang.timebank.TimeBankProblem;
 import cn.yiyang.timebank.TimeBankStore;
 import cn.yiyang.timebank.accounts.AccountService;
 import cn.yiyang.timebank.accounts.Entry;
 import cn.yiyang.timebank.accounts.Ledger;
-import cn.yiyang.timebank.settings.CountySettings;
 import cn.yiyang.timebank.settings.SettingsService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,12 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @ApplicationScoped
 public class PoolService {
-
-    /** Residents a grant may go to whatever their age: the registry's hardship categories. */
-    public static final Set<String> PRIORITY_CATEGORIES = Set.of(Category.TEKUN.name(), Category.DIBAO.name(),
-            Category.SHINENG.name(), Category.DUJU.name(), Category.SHIDU.name(), Category.ZHONGCAN.name(),
-            Category.YOUFU.name());
-    public static final int REASON_CHARS_MAX = 100;
 
     private final TimeBankStore store;
     private final AccountService accounts;
@@ -59,59 +52,53 @@ public class PoolService {
     public record PoolView(long balance, long overflowed, long donations, long granted, List<Entry> statement) {
     }
 
-    public Reply view(Call call) {
-        Map<String, AttributeValue> pool = store.get(Ledger.poolPk(call.county()), Ledger.POOL).orElse(Map.of());
+    public Reply view(Caller caller, NoInput none) {
+        String pk = Ledger.poolPk(caller.county());
+        Map<String, AttributeValue> pool = store.get(pk, Ledger.POOL).orElse(Map.of());
         return Reply.ok(new PoolView(AccountService.number(pool, "balance"), AccountService.number(pool, "overflowed"),
-                AccountService.number(pool, "donations"), AccountService.number(pool, "granted"),
-                accounts.statement(Ledger.poolPk(call.county()))));
+                AccountService.number(pool, "donations"), AccountService.number(pool, "granted"), accounts.statement(pk)));
     }
 
     /** An account holder gives points to the county's pool. */
-    public DynamoWrite donate(Call call) {
-        Transfer.DonationRequest r = call.body(Transfer.DonationRequest.class);
-        Transfers.points(r.points());
-        String donor = call.caller().subject();
-        accounts.own(call);
+    public DynamoTransaction donate(Caller caller, TransferRequests.Donation request) {
+        long points = request.points();
+        TransferRules.requirePoints(points);
+        String donor = caller.subject();
+        String county = caller.county();
+        accounts.own(caller);
         Transfer donation = new Transfer(UUID.randomUUID().toString(), Transfer.Kind.DONATION, donor, Transfer.POOL,
-                r.points(), null, CountyTime.now(clock));
+                points, null, CountyTime.now(clock));
         Entry.Cause cause = new Entry.Cause(Entry.Cause.Type.DONATION, donation.id());
-        return new DynamoWrite(List.of(
-                ledger.debit(call.county(), donor, r.points(), "donated"),
-                ledger.poolCredit(call.county(), r.points(), "donations"),
-                ledger.entry(call.county(), donor, Entry.Kind.DONATED, -r.points(), cause, Transfer.POOL),
-                ledger.poolEntry(call.county(), Entry.Kind.DONATION_RECEIVED, r.points(), cause, donor),
-                Transfers.record(store, call.county(), donation)),
-                Reply.created(donation), reasons -> Transfers.failed(reasons.get(0))
-                        ? new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + r.points())
-                        : null);
+        return new DynamoTransaction(List.of(
+                ConditionalWrite.refusing(ledger.debit(county, donor, points, "donated"),
+                        new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + points)),
+                ConditionalWrite.unconditional(ledger.poolCredit(county, points, "donations")),
+                ConditionalWrite.unconditional(ledger.entry(county, donor, Entry.Kind.DONATED, -points, cause, Transfer.POOL)),
+                ConditionalWrite.unconditional(ledger.poolEntry(county, Entry.Kind.DONATION_RECEIVED, points, cause, donor)),
+                ConditionalWrite.unconditional(Transfers.record(store, county, donation))),
+                Reply.created(donation));
     }
 
     /** An officer grants from the pool to a resident in a hardship category or of the county's priority age. */
-    public DynamoWrite grant(Call call) {
-        Transfer.GrantRequest r = call.body(Transfer.GrantRequest.class);
-        Transfers.points(r.points());
-        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > REASON_CHARS_MAX) {
-            throw ApiException.invalid("reason", "REQUIRED", "Why this resident, 1 to " + REASON_CHARS_MAX + " characters");
-        }
-        ResidentCard resident = Transfers.resident(cards, call.county(), r.residentId(), "residentId");
-        CountySettings rules = settings.of(call.county());
-        boolean priority = resident.categories().stream().anyMatch(PRIORITY_CATEGORIES::contains)
-                || resident.ageOn(CountyTime.today(clock)) >= rules.priorityAgeMin();
-        if (!priority) {
-            throw new ApiException(TimeBankProblem.GRANT_NOT_PRIORITY,
-                    "Grants go to hardship categories or residents aged " + rules.priorityAgeMin() + "+");
-        }
+    public DynamoTransaction grant(Caller caller, TransferRequests.Grant request) {
+        long points = request.points();
+        TransferRules.requirePoints(points);
+        String reason = TransferRules.reason(request.reason());
+        String county = caller.county();
+        ResidentCard resident = Transfers.resident(cards, county, request.residentId(), "residentId");
+        TransferRules.requirePriority(resident, CountyTime.today(clock), settings.of(county));
         Transfer grant = new Transfer(UUID.randomUUID().toString(), Transfer.Kind.GRANT, Transfer.POOL,
-                resident.residentId(), r.points(), r.reason().strip(), CountyTime.now(clock));
+                resident.residentId(), points, reason, CountyTime.now(clock));
         Entry.Cause cause = new Entry.Cause(Entry.Cause.Type.GRANT, grant.id());
-        return new DynamoWrite(List.of(
-                ledger.poolDebit(call.county(), r.points()),
-                ledger.creditResident(resident, r.points(), "granted"),
-                ledger.poolEntry(call.county(), Entry.Kind.GRANT_PAID, -r.points(), cause, resident.residentId()),
-                ledger.entry(call.county(), resident.residentId(), Entry.Kind.GRANTED, r.points(), cause, call.caller().subject()),
-                Transfers.record(store, call.county(), grant)),
-                Reply.created(grant), reasons -> Transfers.failed(reasons.get(0))
-                        ? new ApiException(TimeBankProblem.POOL_INSUFFICIENT, "The pool holds less than " + r.points())
-                        : null);
+        return new DynamoTransaction(List.of(
+                ConditionalWrite.refusing(ledger.poolDebit(county, points),
+                        new ApiException(TimeBankProblem.POOL_INSUFFICIENT, "The pool holds less than " + points)),
+                ConditionalWrite.unconditional(ledger.creditResident(resident, points, "granted")),
+                ConditionalWrite.unconditional(ledger.poolEntry(county, Entry.Kind.GRANT_PAID, -points, cause,
+                        resident.residentId())),
+                ConditionalWrite.unconditional(ledger.entry(county, resident.residentId(), Entry.Kind.GRANTED, points, cause,
+                        caller.subject())),
+                ConditionalWrite.unconditional(Transfers.record(store, county, grant))),
+                Reply.created(grant));
     }
 }

@@ -17,16 +17,4 @@ public record Transfer(String id, Kind kind, String from, String to, long points
     public String pk(String county) {
         return "T#" + county + "#" + id;
     }
-
-    @RegisterForReflection
-    public record GiftRequest(String toResidentId, long points) {
-    }
-
-    @RegisterForReflection
-    public record DonationRequest(long points) {
-    }
-
-    @RegisterForReflection
-    public record GrantRequest(String residentId, long points, String reason) {
-    }
 }

@@ -1,0 +1,40 @@
+package cn.yiyang.timebank;
+
+import cn.yiyang.timebank.exchanges.ExchangeLifecycle;
+import cn.yiyang.timebank.exchanges.ExchangeService;
+import cn.yiyang.timebank.transfers.GiftService;
+import cn.yiyang.timebank.transfers.PoolService;
+import jakarta.inject.Singleton;
+
+/** How points are spent or moved on: the catalog and exchanges, gifts to family, the county's pool. */
+@Singleton
+public class SpendingServices {
+
+    private final ExchangeService exchanges;
+    private final ExchangeLifecycle lifecycle;
+    private final GiftService gifts;
+    private final PoolService pool;
+
+    public SpendingServices(ExchangeService exchanges, ExchangeLifecycle lifecycle, GiftService gifts, PoolService pool) {
+        this.exchanges = exchanges;
+        this.lifecycle = lifecycle;
+        this.gifts = gifts;
+        this.pool = pool;
+    }
+
+    public ExchangeService exchanges() {
+        return exchanges;
+    }
+
+    public ExchangeLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public GiftService gifts() {
+        return gifts;
+    }
+
+    public PoolService pool() {
+        return pool;
+    }
+}
