@@ -2,35 +2,48 @@ package cn.yiyang.meals;
 
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.meals.days.DayRequests;
 import cn.yiyang.meals.days.KitchenDayService;
+import cn.yiyang.meals.menus.MenuRequests;
 import cn.yiyang.meals.menus.MenuService;
-import cn.yiyang.meals.orders.OrderService;
+import cn.yiyang.meals.orders.OrderLifecycle;
+import cn.yiyang.meals.orders.OrderPlacement;
+import cn.yiyang.meals.orders.OrderQueries;
+import cn.yiyang.meals.orders.OrderRequests;
+import cn.yiyang.meals.points.MealPointRequests;
 import cn.yiyang.meals.points.MealPointService;
+import cn.yiyang.meals.policy.PolicyRequests;
 import cn.yiyang.meals.policy.PolicyService;
 import cn.yiyang.stores.dynamo.DynamoOperations;
 import jakarta.inject.Singleton;
 
-/** Binds each declared meal route to its operation. */
+/**
+ * Binds each declared meal route to its request record and its handler: {@code query} reads as
+ * the caller, {@code transact} writes one DynamoDB transaction with the Idempotency-Key's record.
+ */
 @Singleton
 public class MealApi extends DeclaredApi {
 
     public MealApi(DynamoOperations dynamo, MealPointService points, MenuService menus, PolicyService policies,
-                   OrderService orders, KitchenDayService days) {
+                   OrderPlacement placement, OrderLifecycle lifecycle, OrderQueries orders, KitchenDayService days) {
         super(MealRoutes.ALL,
-                Binding.of(MealRoutes.CREATE_POINT, dynamo.write(points::create)),
-                Binding.of(MealRoutes.LIST_POINTS, dynamo.read(points::list)),
-                Binding.of(MealRoutes.GET_POINT, dynamo.read(points::get)),
-                Binding.of(MealRoutes.PUT_MENU, dynamo.read(menus::put)),
-                Binding.of(MealRoutes.GET_MENU, dynamo.read(menus::get)),
-                Binding.of(MealRoutes.KITCHEN_DAY, dynamo.read(days::day)),
-                Binding.of(MealRoutes.PUBLISH_POLICY, dynamo.write(policies::publish)),
-                Binding.of(MealRoutes.CURRENT_POLICY, dynamo.read(policies::read)),
-                Binding.of(MealRoutes.PLACE, dynamo.write(orders::place)),
-                Binding.of(MealRoutes.LIST_ORDERS, dynamo.read(orders::listForResident)),
-                Binding.of(MealRoutes.GET_ORDER, dynamo.read(orders::get)),
-                Binding.of(MealRoutes.CANCEL, dynamo.write(orders::cancel)),
-                Binding.of(MealRoutes.SERVE, dynamo.write(orders::serve)),
-                Binding.of(MealRoutes.NO_SHOW, dynamo.write(orders::noShow)),
-                Binding.of(MealRoutes.SETTLEMENTS, dynamo.read(days::settlements)));
+                Binding.of(MealRoutes.CREATE_POINT, MealPointRequests.Create.class, dynamo.transact(points::create)),
+                Binding.of(MealRoutes.LIST_POINTS, NoInput.class, dynamo.query(points::list)),
+                Binding.of(MealRoutes.GET_POINT, ById.class, dynamo.query(points::get)),
+                Binding.of(MealRoutes.PUT_MENU, MenuRequests.Publish.class, dynamo.transact(menus::publish)),
+                Binding.of(MealRoutes.GET_MENU, MealPointRequests.PointDay.class, dynamo.query(menus::get)),
+                Binding.of(MealRoutes.KITCHEN_DAY, MealPointRequests.PointDay.class, dynamo.query(days::day)),
+                Binding.of(MealRoutes.PUBLISH_POLICY, PolicyRequests.Publish.class, dynamo.transact(policies::publish)),
+                Binding.of(MealRoutes.CURRENT_POLICY, NoInput.class, dynamo.query(policies::read)),
+                Binding.of(MealRoutes.PLACE, OrderRequests.Place.class, dynamo.transact(placement::place)),
+                Binding.of(MealRoutes.LIST_ORDERS, OrderRequests.MonthOfResident.class,
+                        dynamo.query(orders::monthOfResident)),
+                Binding.of(MealRoutes.GET_ORDER, ById.class, dynamo.query(orders::get)),
+                Binding.of(MealRoutes.CANCEL, ById.class, dynamo.transact(lifecycle::cancel)),
+                Binding.of(MealRoutes.SERVE, ById.class, dynamo.transact(lifecycle::serve)),
+                Binding.of(MealRoutes.NO_SHOW, ById.class, dynamo.transact(lifecycle::noShow)),
+                Binding.of(MealRoutes.SETTLEMENTS, DayRequests.Settlements.class, dynamo.query(days::settlements)));
     }
 }

@@ -1,6 +1,7 @@
 package cn.yiyang.meals;
 
-import cn.yiyang.meals.points.MealPoint;
+import cn.yiyang.meals.points.Mode;
+import cn.yiyang.meals.points.Slot;
 import io.quarkus.arc.Arc;
 import java.time.LocalDate;
 
@@ -12,7 +13,7 @@ public final class SeatCounter {
 
     public static long placed(String point, LocalDate date) {
         MealStore store = Arc.container().instance(MealStore.class).get();
-        return store.get(MealPoint.pk(MealFixtures.COUNTY, point), "SEATS#" + date + "#LUNCH#DINE_IN")
+        return store.get(MealKeys.pointPk(MealFixtures.COUNTY, point), MealKeys.seatsSk(date, Slot.LUNCH, Mode.DINE_IN))
                 .map(item -> MealStore.number(item, "placed")).orElse(0L);
     }
 }

@@ -8,15 +8,7 @@ import java.util.Optional;
 @RegisterForReflection
 public record Menu(String mealPointId, LocalDate date, List<Dish> dishes) {
 
-    public static String sk(LocalDate date) {
-        return "MENU#" + date;
-    }
-
     public Optional<Dish> dish(String code) {
         return dishes.stream().filter(d -> d.code().equals(code)).findFirst();
-    }
-
-    @RegisterForReflection
-    public record Request(List<Dish> dishes) {
     }
 }

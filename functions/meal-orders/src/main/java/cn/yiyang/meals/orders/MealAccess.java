@@ -7,7 +7,9 @@ import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Who may act for which resident: the resident themself, a linked family member, and county
@@ -16,7 +18,8 @@ import java.util.Set;
 @ApplicationScoped
 public class MealAccess {
 
-    private static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.CANTEEN, Role.OFFICER);
+    public static final int RESIDENT_ID_CHARS_MAX = 64;
+    static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.CANTEEN, Role.OFFICER);
 
     private final ResidentCards cards;
 
@@ -25,7 +28,7 @@ public class MealAccess {
     }
 
     public ResidentCard residentFor(Caller caller, String residentId) {
-        if (residentId == null || residentId.isBlank() || residentId.length() > 64) {
+        if (residentId == null || residentId.isBlank() || residentId.length() > RESIDENT_ID_CHARS_MAX) {
             throw ApiException.invalid("residentId", "REQUIRED", "The resident's id");
         }
         ResidentCard card = cards.find(caller.county(), residentId).orElseThrow(() -> ApiException.notFound("Resident"));
@@ -37,13 +40,19 @@ public class MealAccess {
 
     /** For an existing order: the resident, their family (from the current card), or staff. */
     public void checkOrder(Caller caller, MealOrder order) {
-        // Staff and the resident need no read; a family member is checked against the current card.
-        if (caller.hasAny(STAFF) || (caller.has(Role.RESIDENT) && caller.subject().equals(order.residentId()))) {
-            return;
-        }
-        if (!cards.find(caller.county(), order.residentId()).map(card -> card.mayBeActedForBy(caller, STAFF)).orElse(false)) {
+        if (!mayActForOrder(caller, order.residentId(), () -> cards.find(caller.county(), order.residentId()))) {
             throw ApiException.notFound("Meal order");
         }
     }
 
+    /**
+     * The order rule without the store: staff and the resident need no read; a family member is
+     * checked against the resident's current card, read only then.
+     */
+    static boolean mayActForOrder(Caller caller, String residentId, Supplier<Optional<ResidentCard>> currentCard) {
+        if (caller.hasAny(STAFF) || (caller.has(Role.RESIDENT) && caller.subject().equals(residentId))) {
+            return true;
+        }
+        return currentCard.get().map(card -> card.mayBeActedForBy(caller, STAFF)).orElse(false);
+    }
 }

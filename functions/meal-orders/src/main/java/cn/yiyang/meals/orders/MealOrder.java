@@ -19,13 +19,11 @@ public record MealOrder(String id, String county, String residentId, String resi
                         OrderStatus status, Channel channel, String placedBy, OffsetDateTime placedAt,
                         OffsetDateTime updatedAt, String updatedBy) {
 
-    public static final String SK = "ORDER";
-
-    public static String pk(String county, String id) {
-        return "O#" + county + "#" + id;
-    }
-
+    /** The order in its next status; a move the state machine does not allow is a defect, never stored. */
     public MealOrder moved(OrderStatus next, OffsetDateTime at, String by) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException("an order never moves from " + status + " to " + next);
+        }
         return new MealOrder(id, county, residentId, residentName, phoneMasked, mealPointId, date, slot, mode,
                 deliveryAddress, items, priceFen, subsidyFen, payFen, policyVersion, weeklyCapCounted, monthlyCapCounted,
                 confirmationCode, next, channel, placedBy, placedAt, at, by);

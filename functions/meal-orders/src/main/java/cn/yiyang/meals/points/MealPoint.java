@@ -1,6 +1,5 @@
 package cn.yiyang.meals.points;
 
-import cn.yiyang.stores.settlements.MealSettlementFeed;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
@@ -12,10 +11,4 @@ import java.util.Set;
 public record MealPoint(String id, String county, String name, String address, String streetCode,
                        String operatorName, Set<DayOfWeek> openDays, Map<Slot, SlotRule> slots,
                        OffsetDateTime createdAt) {
-
-    public static final String SK = MealSettlementFeed.POINT_SK;
-
-    public static String pk(String county, String id) {
-        return MealSettlementFeed.pointPk(county, id);
-    }
 }

@@ -1,18 +1,18 @@
 package cn.yiyang.meals.policy;
 
-import cn.yiyang.kernel.time.CountyTime;
 import static cn.yiyang.meals.MealStore.document;
 import static cn.yiyang.meals.MealStore.n;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
-import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.kernel.problem.FieldError;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.meals.MealKeys;
 import cn.yiyang.meals.MealStore;
-import cn.yiyang.stores.dynamo.DynamoWrite;
+import cn.yiyang.stores.dynamo.ConditionalWrite;
+import cn.yiyang.stores.dynamo.DynamoTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 @ApplicationScoped
 public class PolicyService {
 
-    public static final long SUBSIDY_FEN_MAX = 10_000;
-    public static final int AGE_BANDS_MAX = 10;
-    public static final int MEALS_CAP_MAX = 200;
-
     private final MealStore store;
     private final Clock clock;
 
@@ -40,29 +36,26 @@ public class PolicyService {
         this.clock = clock;
     }
 
-    public static String pk(String county) {
-        return "POLICY#" + county;
-    }
-
     public SubsidyPolicy current(String county) {
-        return store.get(pk(county), "CURRENT").map(item -> document(item, SubsidyPolicy.class)).orElse(SubsidyPolicy.NONE);
+        return store.get(MealKeys.policyPk(county), MealKeys.POLICY_CURRENT_SK)
+                .map(item -> document(item, SubsidyPolicy.class)).orElse(SubsidyPolicy.NONE);
     }
 
-    public Reply read(Call call) {
-        return Reply.ok(current(call.county()));
+    public Reply read(Caller caller, NoInput none) {
+        return Reply.ok(current(caller.county()));
     }
 
-    public DynamoWrite publish(Call call) {
-        SubsidyPolicy.Request r = call.body(SubsidyPolicy.Request.class);
-        validate(r);
-        SubsidyPolicy previous = current(call.county());
+    public DynamoTransaction publish(Caller caller, PolicyRequests.Publish r) {
+        PolicyRules.check(r);
+        String pk = MealKeys.policyPk(caller.county());
+        SubsidyPolicy previous = current(caller.county());
         SubsidyPolicy next = new SubsidyPolicy(previous.version() + 1, List.copyOf(r.ageBands()),
                 r.categorySubsidyFen() == null ? Map.of() : Map.copyOf(r.categorySubsidyFen()),
                 r.freeCategories() == null ? Set.of() : Set.copyOf(r.freeCategories()),
-                r.weeklyMealsMax(), r.monthlyMealsMax(), CountyTime.now(clock), call.caller().subject());
-        Map<String, AttributeValue> version = new HashMap<>(MealStore.key(pk(call.county()), String.format("V#%010d", next.version())));
+                r.weeklyMealsMax(), r.monthlyMealsMax(), CountyTime.now(clock), caller.subject());
+        Map<String, AttributeValue> version = new HashMap<>(MealStore.key(pk, MealKeys.policyVersionSk(next.version())));
         version.put("data", document(next));
-        Map<String, AttributeValue> current = new HashMap<>(MealStore.key(pk(call.county()), "CURRENT"));
+        Map<String, AttributeValue> current = new HashMap<>(MealStore.key(pk, MealKeys.POLICY_CURRENT_SK));
         current.put("data", document(next));
         current.put("version", n(next.version()));
         TransactWriteItem putVersion = TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(version)
@@ -70,38 +63,8 @@ public class PolicyService {
         TransactWriteItem putCurrent = TransactWriteItem.builder().put(p -> p.tableName(store.table()).item(current)
                 .conditionExpression("attribute_not_exists(pk) OR version = :previous")
                 .expressionAttributeValues(Map.of(":previous", n(previous.version())))).build();
-        return new DynamoWrite(List.of(putVersion, putCurrent), Reply.created(next), reasons -> null);
-    }
-
-    private static void validate(SubsidyPolicy.Request r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (r.ageBands() == null || r.ageBands().size() > AGE_BANDS_MAX) {
-            errors.add(new FieldError("ageBands", "REQUIRED", "0 to " + AGE_BANDS_MAX + " age bands"));
-        } else {
-            for (int i = 0; i < r.ageBands().size(); i++) {
-                AgeBand band = r.ageBands().get(i);
-                if (band == null || band.fromAge() < 0 || (band.toAge() != null && band.toAge() < band.fromAge())
-                        || band.subsidyFen() < 0 || band.subsidyFen() > SUBSIDY_FEN_MAX) {
-                    errors.add(new FieldError("ageBands[" + i + "]", "BAD_BAND",
-                            "fromAge ≤ toAge, subsidy 0 to " + SUBSIDY_FEN_MAX + " fen"));
-                }
-            }
-        }
-        if (r.categorySubsidyFen() != null) {
-            r.categorySubsidyFen().forEach((category, fen) -> {
-                if (fen == null || fen < 0 || fen > SUBSIDY_FEN_MAX) {
-                    errors.add(new FieldError("categorySubsidyFen." + category, "BAD_AMOUNT", "0 to " + SUBSIDY_FEN_MAX + " fen"));
-                }
-            });
-        }
-        for (var cap : List.of(Map.entry("weeklyMealsMax", r.weeklyMealsMax() == null ? 1 : r.weeklyMealsMax()),
-                Map.entry("monthlyMealsMax", r.monthlyMealsMax() == null ? 1 : r.monthlyMealsMax()))) {
-            if (cap.getValue() < 1 || cap.getValue() > MEALS_CAP_MAX) {
-                errors.add(new FieldError(cap.getKey(), "OUT_OF_RANGE", "1 to " + MEALS_CAP_MAX + " meals, or absent"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        // Either condition fails only when another officer published this version first: build on theirs.
+        return new DynamoTransaction(List.of(ConditionalWrite.recomputing(putVersion),
+                ConditionalWrite.recomputing(putCurrent)), Reply.created(next));
     }
 }

@@ -35,9 +35,4 @@ public record SubsidyPolicy(int version, List<AgeBand> ageBands, Map<Category, L
         }
         return Math.min(subsidy, priceFen);
     }
-
-    @RegisterForReflection
-    public record Request(List<AgeBand> ageBands, Map<Category, Long> categorySubsidyFen, Set<Category> freeCategories,
-                          Integer weeklyMealsMax, Integer monthlyMealsMax) {
-    }
 }

@@ -1,0 +1,102 @@
+package cn.yiyang.meals.orders;
+
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.identity.ConfirmationCode;
+import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.meals.MealKeys;
+import cn.yiyang.meals.MealProblem;
+import cn.yiyang.meals.MealStore;
+import cn.yiyang.meals.points.MealPoint;
+import cn.yiyang.meals.points.Mode;
+import cn.yiyang.meals.points.SlotRule;
+import cn.yiyang.meals.policy.SubsidyGrant;
+import cn.yiyang.meals.policy.SubsidyPolicy;
+import cn.yiyang.meals.policy.SubsidyUse;
+import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.stores.dynamo.ConditionalWrite;
+import cn.yiyang.stores.dynamo.DynamoTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Placing a meal order: one DynamoDB transaction whose conditions carry what must hold under any
+ * concurrency: a seat only while seats remain, one subsidised meal per resident and slot across
+ * the county, and the caps. A subsidy or cap taken by another order meanwhile is resolved by
+ * pricing again from fresh reads, so the later order is placed at full price.
+ */
+@ApplicationScoped
+public class OrderPlacement {
+
+    private final MealStore store;
+    private final MealAccess access;
+    private final MealCatalog catalog;
+    private final Clock clock;
+
+    public OrderPlacement(MealStore store, MealAccess access, MealCatalog catalog, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public DynamoTransaction place(Caller caller, OrderRequests.Place r) {
+        OrderRules.checkShape(r);
+        ResidentCard resident = access.residentFor(caller, r.residentId());
+        if (!resident.isActive()) {
+            throw new ApiException(MealProblem.RESIDENT_INACTIVE, "The resident is not active");
+        }
+        MealPoint point = catalog.point(caller.county(), r.mealPointId());
+        SlotRule rule = OrderRules.orderableSlot(point, r, CountyTime.localNow(clock));
+        List<MealOrder.Line> lines = Pricing.lines(r.items(), catalog.publishedMenu(caller.county(), point.id(), r.date()));
+        long price = Pricing.priceFen(lines);
+        SubsidyPolicy policy = catalog.currentPolicy(caller.county());
+        SubsidyGrant grant = SubsidyGrant.of(policy, subsidyUse(caller.county(), resident.residentId(), r, policy),
+                resident.ageOn(r.date()), resident.categories(), price);
+        String address = r.mode() == Mode.DELIVERY
+                ? (r.deliveryAddress() == null ? resident.addressLine() : r.deliveryAddress().strip()) : null;
+        MealOrder order = new MealOrder(UUID.randomUUID().toString(), caller.county(), resident.residentId(),
+                resident.name(), resident.phoneMasked(), point.id(), r.date(), r.slot(), r.mode(), address, lines,
+                price, grant.subsidyFen(), price - grant.subsidyFen(), policy.version(), grant.weeklyCapCounted(),
+                grant.monthlyCapCounted(), ConfirmationCode.generate(), OrderStatus.PLACED, Channel.of(caller),
+                caller.subject(), CountyTime.now(clock), null, null);
+        return new DynamoTransaction(writes(order, rule.seats(r.mode()), policy), Reply.created(order));
+    }
+
+    private List<ConditionalWrite> writes(MealOrder order, int seats, SubsidyPolicy policy) {
+        String table = store.table();
+        List<ConditionalWrite> writes = new ArrayList<>();
+        writes.add(OrderItems.takeSeat(table, order, seats));
+        writes.add(OrderItems.putNew(table, order));
+        if (order.subsidyFen() > 0) {
+            writes.add(OrderItems.claimSubsidy(table, order));
+        }
+        if (order.weeklyCapCounted()) {
+            writes.add(OrderItems.countAgainstCap(table, order, MealKeys.weekCapSk(order.date()), policy.weeklyMealsMax()));
+        }
+        if (order.monthlyCapCounted()) {
+            writes.add(OrderItems.countAgainstCap(table, order, MealKeys.monthCapSk(order.date()), policy.monthlyMealsMax()));
+        }
+        return writes;
+    }
+
+    /** Read only as far as needed: a claimed slot settles it, and a cap the policy does not set is not read. */
+    private SubsidyUse subsidyUse(String county, String residentId, OrderRequests.Place r, SubsidyPolicy policy) {
+        String pk = MealKeys.claimsPk(county, residentId);
+        if (store.get(pk, MealKeys.subsidyClaimSk(r.date(), r.slot())).isPresent()) {
+            return new SubsidyUse(true, 0, 0);
+        }
+        long week = policy.weeklyMealsMax() == null ? 0 : meals(pk, MealKeys.weekCapSk(r.date()));
+        long month = policy.monthlyMealsMax() == null ? 0 : meals(pk, MealKeys.monthCapSk(r.date()));
+        return new SubsidyUse(false, week, month);
+    }
+
+    private long meals(String pk, String capSk) {
+        return store.get(pk, capSk).map(item -> MealStore.number(item, "meals")).orElse(0L);
+    }
+}
