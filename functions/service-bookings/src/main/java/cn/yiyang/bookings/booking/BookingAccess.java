@@ -1,5 +1,6 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.bookings.AccessRules;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
@@ -19,6 +20,8 @@ import java.util.Set;
 @ApplicationScoped
 public class BookingAccess {
 
+    public static final int RESIDENT_ID_CHARS_MAX = 64;
+
     private static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.OFFICER, Role.PROVIDER, Role.CAREGIVER);
 
     private final ResidentCards cards;
@@ -29,7 +32,7 @@ public class BookingAccess {
 
     /** The resident's card, read off the event loop, if the caller may act for that resident. */
     public Uni<ResidentCard> residentFor(Caller caller, String residentId) {
-        if (residentId == null || residentId.isBlank() || residentId.length() > 64) {
+        if (residentId == null || residentId.isBlank() || residentId.length() > RESIDENT_ID_CHARS_MAX) {
             throw ApiException.invalid("residentId", "REQUIRED", "The resident's id");
         }
         return VertxContextSupport.executeBlocking(() -> cards.find(caller.county(), residentId))
@@ -41,20 +44,15 @@ public class BookingAccess {
                 });
     }
 
+    /** The booking, if the caller may see and act on it; otherwise the same 404 as for a missing one. */
     public Uni<Booking> check(Caller caller, Booking booking) {
         if (booking == null) {
             throw ApiException.notFound("Booking");
         }
-        if (caller.has(Role.OPERATOR) || caller.has(Role.OFFICER)
-                || (caller.has(Role.PROVIDER) && caller.subject().equals(booking.providerId.toString()))
-                || (caller.has(Role.CAREGIVER) && booking.caregiverId != null && caller.subject().equals(booking.caregiverId.toString()))
-                || (caller.has(Role.RESIDENT) && caller.subject().equals(booking.residentId))) {
-            return Uni.createFrom().item(booking);
-        }
-        if (caller.has(Role.FAMILY)) {
-            return residentFor(caller, booking.residentId).replaceWith(booking);
-        }
-        throw ApiException.notFound("Booking");
+        return switch (AccessRules.booking(caller, booking.residentId, booking.providerId, booking.caregiverId)) {
+            case GRANTED -> Uni.createFrom().item(booking);
+            case IF_FAMILY_LINKED -> residentFor(caller, booking.residentId).replaceWith(booking);
+            case DENIED -> throw ApiException.notFound("Booking");
+        };
     }
-
 }

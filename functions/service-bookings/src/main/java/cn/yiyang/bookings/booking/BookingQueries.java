@@ -1,13 +1,16 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.bookings.AccessRules;
 import cn.yiyang.bookings.providers.Caregiver;
 import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.CountySetting;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
-import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.settlements.BookingSettlementFeed;
 import io.smallrye.mutiny.Uni;
@@ -34,62 +37,59 @@ public class BookingQueries {
         this.clock = clock;
     }
 
-    public Uni<Reply> get(Call call) {
-        return Booking.<Booking>find("id = ?1 and county = ?2", ProviderService.uuid(call.pathParam("id"), "Booking"),
-                        call.county()).firstResult()
-                .flatMap(b -> access.check(call.caller(), b))
+    public Uni<Reply> get(Caller caller, ById request) {
+        return Booking.<Booking>find("id = ?1 and county = ?2", ProviderService.uuid(request.id(), "Booking"),
+                        caller.county()).firstResult()
+                .flatMap(b -> access.check(caller, b))
                 .map(b -> Reply.ok(BookingView.of(b)));
     }
 
-    /** {@code ?residentId=} for the resident and those acting for them; {@code ?confirmationCode=} for the hotline. */
-    public Uni<Reply> list(Call call) {
-        var code = call.queryParam("confirmationCode");
-        if (code.isPresent()) {
-            if (!call.caller().has(Role.OPERATOR) && !call.caller().has(Role.OFFICER)) {
+    /** By confirmation code for the hotline and officers; otherwise one resident's bookings, for whoever may act for them. */
+    public Uni<Reply> list(Caller caller, BookingRequests.Find request) {
+        if (request.confirmationCode() != null) {
+            if (!AccessRules.mayLookUpByCode(caller)) {
                 throw new ApiException(CommonProblem.FORBIDDEN, "Only staff look bookings up by code");
             }
-            return Booking.<Booking>list("county = ?1 and confirmationCode = ?2 order by startsAt desc", call.county(),
-                    cn.yiyang.kernel.identity.ConfirmationCode.normalise(code.get())).map(BookingQueries::pageOf);
+            return Booking.<Booking>list("county = ?1 and confirmationCode = ?2 order by startsAt desc", caller.county(),
+                    ConfirmationCode.normalise(request.confirmationCode())).map(BookingQueries::pageOf);
         }
-        return access.residentFor(call.caller(), call.requiredQueryParam("residentId"))
+        if (request.residentId() == null) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'residentId' is required");
+        }
+        return access.residentFor(caller, request.residentId())
                 .flatMap(card -> Booking.<Booking>find("county = ?1 and residentId = ?2 order by startsAt desc",
-                        call.county(), card.residentId()).page(0, PAGE_SIZE_MAX).list())
+                        caller.county(), card.residentId()).page(0, PAGE_SIZE_MAX).list())
                 .map(BookingQueries::pageOf);
     }
 
-    /** 助急 bookings still unassigned past the county's assignment time, oldest first. */
-    public Uni<Reply> overdue(Call call) {
+    /** 助急 bookings still unassigned past the county's assignment time, oldest first ({@link EmergencyOverdue}). */
+    public Uni<Reply> overdue(Caller caller, NoInput none) {
         OffsetDateTime now = CountyTime.now(clock);
-        return CountySetting.of(call.county()).flatMap(setting -> Booking.<Booking>find(
+        return CountySetting.of(caller.county()).flatMap(setting -> Booking.<Booking>find(
                 "county = ?1 and emergency = true and status = ?2 and createdAt < ?3 order by createdAt",
-                call.county(), BookingStatus.REQUESTED, now.minusMinutes(setting.emergencyAssignMinutes))
+                caller.county(), BookingStatus.REQUESTED, EmergencyOverdue.madeBefore(now, setting.emergencyAssignMinutes))
                 .page(0, PAGE_SIZE_MAX).list()).map(BookingQueries::pageOf);
     }
 
-    public Uni<Reply> flagged(Call call) {
-        return Booking.<Booking>find("county = ?1 and flaggedShort = true order by startsAt desc", call.county())
+    public Uni<Reply> flagged(Caller caller, NoInput none) {
+        return Booking.<Booking>find("county = ?1 and flaggedShort = true order by startsAt desc", caller.county())
                 .page(0, PAGE_SIZE_MAX).list().map(BookingQueries::pageOf);
     }
 
-    public Uni<Reply> providerDay(Call call) {
-        LocalDate date = date(call.pathParam("date"));
-        OffsetDateTime from = date.atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return ProviderService.own(call, call.pathParam("id")).flatMap(p -> Booking.<Booking>find(
+    public Uni<Reply> providerDay(Caller caller, BookingRequests.Day request) {
+        OffsetDateTime from = startOf(request.date());
+        return ProviderService.own(caller, request.id()).flatMap(p -> Booking.<Booking>find(
                 "providerId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt", p.id, from, from.plusDays(1))
                 .page(0, PAGE_SIZE_MAX).list()).map(BookingQueries::pageOf);
     }
 
     /** A caregiver's visits of one day: the caregiver themself, their provider, or an officer. */
-    public Uni<Reply> caregiverDay(Call call) {
-        LocalDate date = date(call.pathParam("date"));
-        OffsetDateTime from = date.atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        String id = call.pathParam("id");
-        return Caregiver.<Caregiver>find("id = ?1 and county = ?2", ProviderService.uuid(id, "Caregiver"), call.county())
+    public Uni<Reply> caregiverDay(Caller caller, BookingRequests.Day request) {
+        OffsetDateTime from = startOf(request.date());
+        String id = request.id();
+        return Caregiver.<Caregiver>find("id = ?1 and county = ?2", ProviderService.uuid(id, "Caregiver"), caller.county())
                 .firstResult().flatMap(c -> {
-                    boolean mayRead = c != null && (call.caller().has(Role.OFFICER)
-                            || (call.caller().has(Role.CAREGIVER) && call.caller().subject().equals(id))
-                            || (call.caller().has(Role.PROVIDER) && call.caller().subject().equals(c.providerId.toString())));
-                    if (!mayRead) {
+                    if (c == null || !AccessRules.mayReadCaregiverDay(caller, id, c.providerId)) {
                         throw ApiException.notFound("Caregiver");
                     }
                     return Booking.<Booking>find("caregiverId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt",
@@ -98,14 +98,17 @@ public class BookingQueries {
     }
 
     /** Completed subsidised visits per provider and month, keyed for a settlement that pays each key once (shared feed). */
-    public Uni<Reply> settlements(Call call) {
+    public Uni<Reply> settlements(Caller caller, BookingRequests.SettlementMonth request) {
+        if (request.month() == null) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'month' is required");
+        }
         YearMonth month;
         try {
-            month = YearMonth.parse(call.requiredQueryParam("month"));
+            month = YearMonth.parse(request.month());
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
         }
-        return BookingSettlementFeed.month(call.county(), month)
+        return BookingSettlementFeed.month(caller.county(), month)
                 .map(items -> Reply.ok(Map.of("month", month.toString(), "items", items)));
     }
 
@@ -113,9 +116,10 @@ public class BookingQueries {
         return Reply.ok(BookingView.Page.of(bookings));
     }
 
-    private static LocalDate date(String text) {
+    /** Midnight in the county starting the date in the path. */
+    private static OffsetDateTime startOf(String date) {
         try {
-            return LocalDate.parse(text);
+            return LocalDate.parse(date).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("date", "BAD_DATE", "A date YYYY-MM-DD");
         }

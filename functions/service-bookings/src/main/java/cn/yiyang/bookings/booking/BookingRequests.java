@@ -1,31 +1,53 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.kernel.text.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 
+/**
+ * The booking routes' requests: path, query and body of one route in one record. {@code id} is
+ * always the booking (or provider, caregiver) in the path.
+ */
 public final class BookingRequests {
 
     private BookingRequests() {
     }
 
+    /** {@code POST /v1/bookings}: without {@code address}, the resident's own; without {@code providerId}, any provider serving the street. */
     @RegisterForReflection
-    public record Book(String residentId, String serviceCode, OffsetDateTime startsAt, String address, String providerId) {
+    public record Book(String residentId, String serviceCode, OffsetDateTime startsAt,
+                       @Text(maxChars = BookingInput.ADDRESS_CHARS_MAX) String address, String providerId) {
+    }
+
+    /** {@code GET /v1/bookings?residentId=} for the resident and those acting for them; {@code ?confirmationCode=} for the hotline. */
+    @RegisterForReflection
+    public record Find(String residentId, String confirmationCode) {
+    }
+
+    /** {@code GET /v1/providers/{id}/days/{date}} and {@code /v1/caregivers/{id}/days/{date}}: one date, {@code YYYY-MM-DD}. */
+    @RegisterForReflection
+    public record Day(String id, String date) {
+    }
+
+    /** {@code GET /v1/booking-settlements?month=YYYY-MM}. */
+    @RegisterForReflection
+    public record SettlementMonth(String month) {
     }
 
     @RegisterForReflection
-    public record Assign(String caregiverId) {
+    public record Assign(String id, String caregiverId) {
     }
 
     /** Where the caregiver checked in, optional: {@code "30.2741,120.1551"}. */
     @RegisterForReflection
-    public record CheckIn(String place) {
+    public record CheckIn(String id, String place) {
     }
 
     @RegisterForReflection
-    public record Rate(int rating, String comment) {
+    public record Rate(String id, int rating, @Text(maxChars = BookingInput.COMMENT_CHARS_MAX) String comment) {
     }
 
     @RegisterForReflection
-    public record NoShow(String reason) {
+    public record NoShow(String id, @Text(maxChars = BookingInput.COMMENT_CHARS_MAX) String reason) {
     }
 }

@@ -34,16 +34,6 @@ public class CareService extends PanacheEntityBase {
 
     /** The largest share any of the resident's categories earns, 0 to 100. */
     public int subsidyPercentFor(Set<String> categories) {
-        int best = 0;
-        if (subsidyPercent == null || subsidyPercent.isEmpty()) {
-            return 0;
-        }
-        for (String entry : subsidyPercent.split(",")) {
-            String[] pair = entry.split(":");
-            if (categories.contains(pair[0])) {
-                best = Math.max(best, Integer.parseInt(pair[1]));
-            }
-        }
-        return best;
+        return SubsidyShares.percentFor(subsidyPercent, categories);
     }
 }

@@ -1,6 +1,7 @@
 package cn.yiyang.bookings.catalog;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -38,24 +39,24 @@ public class CatalogService {
     }
 
     /** Installs the default services the county does not have yet; existing ones are left as they are. */
-    public Uni<Reply> installDefaults(Call call) {
+    public Uni<Reply> installDefaults(Caller caller, NoInput none) {
         Uni<Integer> chain = Uni.createFrom().item(0);
         for (Object[] d : DEFAULTS) {
             chain = chain.flatMap(n -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
                             insert into bookings.care_service (id, county, code, name, duration_minutes, price_fen,
                               subsidy_percent, certified_required, emergency)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (county, code) do nothing""")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, call.county()).setParameter(3, d[0])
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, caller.county()).setParameter(3, d[0])
                     .setParameter(4, d[1]).setParameter(5, d[2]).setParameter(6, d[3]).setParameter(7, DEFAULT_SUBSIDY)
                     .setParameter(8, d[4]).setParameter(9, EMERGENCY.equals(d[0]))
                     .executeUpdate()).map(inserted -> n + inserted));
         }
-        return chain.flatMap(installed -> list(call.county())
+        return chain.flatMap(installed -> list(caller.county())
                 .map(services -> Reply.created(Map.of("installed", installed, "items", services))));
     }
 
-    public Uni<Reply> list(Call call) {
-        return list(call.county()).map(services -> Reply.ok(Map.of("items", services)));
+    public Uni<Reply> list(Caller caller, NoInput none) {
+        return list(caller.county()).map(services -> Reply.ok(Map.of("items", services)));
     }
 
     private static Uni<List<ServiceView>> list(String county) {

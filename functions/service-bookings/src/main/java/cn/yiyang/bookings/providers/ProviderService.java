@@ -1,38 +1,26 @@
 package cn.yiyang.bookings.providers;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.bookings.AccessRules;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.kernel.problem.FieldError;
-import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Providers and their caregivers, registered by officers (caregivers also by the provider itself). */
 @ApplicationScoped
 public class ProviderService {
 
-    public static final int STREETS_MAX = 50;
-    public static final int WINDOW_CAPACITY_MAX = 1000;
-    private static final Pattern STREET = Pattern.compile("[0-9]{9}");
-    private static final Pattern CODE = Pattern.compile("[A-Z_]{2,20}");
-
     private final Clock clock;
 
     public ProviderService(Clock clock) {
         this.clock = clock;
-    }
-
-    @RegisterForReflection
-    public record ProviderRequest(String name, List<String> streets, List<String> services, int windowCapacity) {
     }
 
     @RegisterForReflection
@@ -44,37 +32,16 @@ public class ProviderService {
     }
 
     @RegisterForReflection
-    public record CaregiverRequest(String name, boolean certified, LocalTime worksFrom, LocalTime worksUntil) {
-    }
-
-    @RegisterForReflection
     public record CaregiverView(UUID id, UUID providerId, String name, boolean certified, LocalTime worksFrom,
                                 LocalTime worksUntil) {
     }
 
-    public Uni<Reply> create(Call call) {
-        ProviderRequest r = call.body(ProviderRequest.class);
-        List<FieldError> errors = new ArrayList<>();
-        if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
-            errors.add(new FieldError("name", "REQUIRED", "1 to 100 characters"));
-        }
-        if (r.streets() == null || r.streets().isEmpty() || r.streets().size() > STREETS_MAX
-                || !r.streets().stream().allMatch(s -> s != null && STREET.matcher(s).matches() && s.startsWith(call.county()))) {
-            errors.add(new FieldError("streets", "BAD_STREETS", "1 to " + STREETS_MAX + " 9-digit street codes of the county"));
-        }
-        if (r.services() == null || r.services().isEmpty() || !r.services().stream().allMatch(s -> s != null && CODE.matcher(s).matches())) {
-            errors.add(new FieldError("services", "BAD_SERVICES", "Service codes such as BATH, CLEAN"));
-        }
-        if (r.windowCapacity() < 1 || r.windowCapacity() > WINDOW_CAPACITY_MAX) {
-            errors.add(new FieldError("windowCapacity", "OUT_OF_RANGE", "1 to " + WINDOW_CAPACITY_MAX + " bookings per hour"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+    public Uni<Reply> create(Caller caller, ProviderRequests.NewProvider r) {
+        ProviderInput.check(r, caller.county());
         Provider p = new Provider();
         p.id = UUID.randomUUID();
-        p.county = call.county();
-        p.name = r.name().strip();
+        p.county = caller.county();
+        p.name = r.name();
         p.streets = String.join(",", r.streets());
         p.services = String.join(",", r.services());
         p.windowCapacity = r.windowCapacity();
@@ -82,20 +49,14 @@ public class ProviderService {
         return p.persistAndFlush().map(saved -> Reply.created(ProviderView.of(p)));
     }
 
-    public Uni<Reply> addCaregiver(Call call) {
-        CaregiverRequest r = call.body(CaregiverRequest.class);
-        if (r.name() == null || r.name().isBlank() || r.name().length() > 30) {
-            throw ApiException.invalid("name", "REQUIRED", "1 to 30 characters");
-        }
-        if (r.worksFrom() == null || r.worksUntil() == null || !r.worksFrom().isBefore(r.worksUntil())) {
-            throw ApiException.invalid("worksUntil", "BAD_HOURS", "Working hours from before until");
-        }
-        return own(call, call.pathParam("id")).flatMap(provider -> {
+    public Uni<Reply> addCaregiver(Caller caller, ProviderRequests.NewCaregiver r) {
+        ProviderInput.check(r);
+        return own(caller, r.id()).flatMap(provider -> {
             Caregiver c = new Caregiver();
             c.id = UUID.randomUUID();
             c.county = provider.county;
             c.providerId = provider.id;
-            c.name = r.name().strip();
+            c.name = r.name();
             c.certified = r.certified();
             c.worksFrom = r.worksFrom();
             c.worksUntil = r.worksUntil();
@@ -104,12 +65,11 @@ public class ProviderService {
         });
     }
 
-    /** The provider in the caller's county that the caller may manage: officers any, a provider only itself. */
-    public static Uni<Provider> own(Call call, String id) {
+    /** The provider in the caller's county that the caller may manage ({@link AccessRules#mayManageProvider}). */
+    public static Uni<Provider> own(Caller caller, String id) {
         UUID uuid = uuid(id, "Provider");
-        return Provider.<Provider>find("id = ?1 and county = ?2", uuid, call.county()).firstResult().map(p -> {
-            boolean mayManage = call.caller().has(Role.OFFICER) || call.caller().subject().equals(id);
-            if (p == null || !mayManage) {
+        return Provider.<Provider>find("id = ?1 and county = ?2", uuid, caller.county()).firstResult().map(p -> {
+            if (p == null || !AccessRules.mayManageProvider(caller, id)) {
                 throw ApiException.notFound("Provider");
             }
             return p;
