@@ -17,8 +17,11 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
     // Kept JVM-wide: the stores outlive app restarts and class loaders, so must the keys.
     private static final String ENCRYPTION_KEY = jvmWide("yiyang.test.pii-encryption-key");
     private static final String INDEX_KEY = jvmWide("yiyang.test.pii-index-key");
-    /** The counties the tests' deployment serves; a token for any other is refused (tested). */
-    public static final String SERVED_COUNTIES = "330105,330106,320303";
+    /**
+     * The counties the tests' deployment serves; a token for any other is refused (tested). Besides
+     * the fixed three, the block {@link TestCounties} hands out to tests that need a county of their own.
+     */
+    public static final String SERVED_COUNTIES = "330105,330106,320303," + TestCounties.served();
 
     @Override
     public Map<String, String> start() {
