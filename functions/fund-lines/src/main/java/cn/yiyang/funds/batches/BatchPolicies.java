@@ -79,12 +79,16 @@ public class BatchPolicies {
             unknown("upliftPercent", change.upliftPercent(), errors);
             AllowancePolicy allowance = new AllowancePolicy(change.bands());
             policy = allowance;
-            errors.addAll(errors.isEmpty() ? allowance.errors() : List.of());
+            if (errors.isEmpty()) {
+                errors.addAll(allowance.errors());
+            }
         } else {
             unknown("bands", change.bands(), errors);
             BedPolicy beds = new BedPolicy(change.dailyRateFen(), change.upliftPercent());
             policy = beds;
-            errors.addAll(errors.isEmpty() ? beds.errors() : List.of());
+            if (errors.isEmpty()) {
+                errors.addAll(beds.errors());
+            }
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.kernel.problem.ApiException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which months a batch may be made for. No door, no store. */
+/** Which months a batch may be made for, and which fields a policy of each kind takes. No door, no store. */
 class BatchRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
@@ -43,5 +44,33 @@ class BatchRulesTest {
             assertThat(check((String) c[0], (String) c[1])).as(c[0] + " " + c[1]).isEqualTo(c[2]);
         }
         assertThat(BatchRules.month("2026-02")).isEqualTo(YearMonth.of(2026, 2));
+    }
+
+    @Test
+    void aPolicyChange_takesOnlyTheFieldsOfItsKind() {
+        List<AllowancePolicy.Band> bands = List.of(new AllowancePolicy.Band(80, null, 5_000L));
+        BedPolicy.Uplifts uplifts = new BedPolicy.Uplifts(0, 50, 100, 200);
+        Object[][] cases = {
+                // kind, the request → the fields refused
+                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", bands, null, null), List.of()},
+                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", bands, 1_000L, uplifts),
+                        List.of("dailyRateFen:UNKNOWN_FIELD", "upliftPercent:UNKNOWN_FIELD")},
+                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", List.of(), null, null),
+                        List.of("bands:OUT_OF_RANGE")},
+                {BatchKind.BED, new BatchRequests.PolicyChange("beds", null, 1_000L, uplifts), List.of()},
+                {BatchKind.BED, new BatchRequests.PolicyChange("beds", bands, 1_000L, uplifts), List.of("bands:UNKNOWN_FIELD")},
+                {BatchKind.BED, new BatchRequests.PolicyChange("beds", null, 1_000L, null), List.of("upliftPercent:REQUIRED")},
+        };
+        for (Object[] c : cases) {
+            List<String> refused;
+            try {
+                Object policy = BatchPolicies.policyOf((BatchKind) c[0], (BatchRequests.PolicyChange) c[1]);
+                assertThat(policy).isInstanceOf(c[0] == BatchKind.ALLOWANCE ? AllowancePolicy.class : BedPolicy.class);
+                refused = List.of();
+            } catch (ApiException e) {
+                refused = e.fieldErrors().stream().map(f -> f.field() + ":" + f.code()).toList();
+            }
+            assertThat(refused).as(c[1].toString()).isEqualTo(c[2]);
+        }
     }
 }
