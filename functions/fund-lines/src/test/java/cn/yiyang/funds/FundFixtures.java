@@ -4,10 +4,10 @@ import cn.yiyang.kernel.route.Role;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
+import cn.yiyang.testing.ScenarioCounties;
 import cn.yiyang.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The world a ledger scenario needs. Each scenario keeps the books of a county of its own (a
@@ -20,8 +20,9 @@ public final class FundFixtures {
     private FundFixtures() {
     }
 
+    /** A county no other test of this JVM uses, served by the tests' deployment. */
     public static String newCounty() {
-        return Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        return ScenarioCounties.fresh();
     }
 
     public static String officer(String county) {

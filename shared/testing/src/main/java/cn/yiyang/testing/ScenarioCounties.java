@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 public final class ScenarioCounties {
 
     /** Far more than the scenarios of one test JVM take. */
-    public static final int COUNTIES_MAX = 200;
+    public static final int COUNTIES_MAX = 1_000;
     private static final int FIRST = 319_000;
     private static final String NEXT = "yiyang.test.scenario-county.next";
 

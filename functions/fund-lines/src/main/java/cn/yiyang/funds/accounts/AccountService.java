@@ -3,10 +3,14 @@ package cn.yiyang.funds.accounts;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.funds.lines.FundLine;
 import cn.yiyang.funds.lines.FundLineService;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.accounts.AccountRequests.AccountFilter;
+import cn.yiyang.funds.accounts.AccountRequests.NewPayeeAccount;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
+import cn.yiyang.kernel.text.FreeText;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -49,10 +53,6 @@ public class AccountService {
     }
 
     @RegisterForReflection
-    public record NewPayeeAccount(String fundLine, PayeeType payeeType, String payeeRef, String name) {
-    }
-
-    @RegisterForReflection
     public record AccountView(UUID id, String fundLine, AccountKind kind, Integer fiscalYear, String payeeType,
                               String payeeRef, String name, long debitsPending, long debitsPosted, long creditsPending,
                               long creditsPosted, long available) {
@@ -67,8 +67,7 @@ public class AccountService {
     public record AccountPage(List<AccountView> items) {
     }
 
-    public Uni<Reply> openPayee(Call call) {
-        NewPayeeAccount r = call.body(NewPayeeAccount.class);
+    public Uni<Reply> openPayee(Caller caller, NewPayeeAccount r) {
         List<FieldError> errors = new ArrayList<>();
         if (r.fundLine() == null || r.fundLine().isBlank()) {
             errors.add(new FieldError("fundLine", "REQUIRED", "A fund line code"));
@@ -79,27 +78,27 @@ public class AccountService {
         if (r.payeeRef() == null || !PAYEE_REF.matcher(r.payeeRef()).matches()) {
             errors.add(new FieldError("payeeRef", "BAD_REF", "The payee's id: 1 to 64 of A-Z a-z 0-9 _ . : -"));
         }
-        if (r.name() == null || r.name().isBlank() || r.name().length() > NAME_CHARS_MAX) {
+        if (r.name() == null || r.name().isBlank() || FreeText.length(r.name()) > NAME_CHARS_MAX) {
             errors.add(new FieldError("name", "REQUIRED", "1 to " + NAME_CHARS_MAX + " characters"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return FundLineService.find(call.county(), r.fundLine())
-                .flatMap(line -> payee(call, line, r.payeeType(), r.payeeRef(), r.name().strip()))
+        return FundLineService.find(caller.county(), r.fundLine())
+                .flatMap(line -> payee(caller, line, r.payeeType(), r.payeeRef(), r.name().strip()))
                 .map(account -> Reply.created(AccountView.of(account)));
     }
 
-    public Uni<Reply> list(Call call) {
-        Optional<String> line = call.queryParam("fundLine");
+    public Uni<Reply> list(Caller caller, AccountFilter filter) {
+        Optional<String> line = Optional.ofNullable(filter.fundLine());
         String where = "where a.county = ?1" + (line.isPresent() ? " and fl.code = ?2" : "");
-        Object[] params = line.isPresent() ? new Object[] {call.county(), line.get()} : new Object[] {call.county()};
+        Object[] params = line.isPresent() ? new Object[] {caller.county(), line.get()} : new Object[] {caller.county()};
         return NativeSql.rows(SELECT + where + " order by fl.code, a.kind, a.fiscal_year, a.name, a.id limit " + PAGE_SIZE_MAX, params)
                 .map(rows -> Reply.ok(new AccountPage(rows.stream().map(AccountService::account).map(AccountView::of).toList())));
     }
 
-    public Uni<Reply> get(Call call) {
-        return find(call.county(), uuid(call.pathParam("id"), "Account")).map(a -> Reply.ok(AccountView.of(a)));
+    public Uni<Reply> get(Caller caller, ById request) {
+        return find(caller.county(), uuid(request.id(), "Account")).map(a -> Reply.ok(AccountView.of(a)));
     }
 
     /** The county's account, or 404. */
@@ -108,19 +107,19 @@ public class AccountService {
                 .map(row -> row.map(AccountService::account).orElseThrow(() -> ApiException.notFound("Account")));
     }
 
-    public Uni<Account> source(Call call, FundLine line) {
-        return open(call, line, AccountKind.SOURCE, null, null, null, line.name() + " 财政拨入");
+    public Uni<Account> source(Caller caller, FundLine line) {
+        return open(caller, line, AccountKind.SOURCE, null, null, null, line.name() + " 财政拨入");
     }
 
-    public Uni<Account> budget(Call call, FundLine line, int fiscalYear) {
-        return open(call, line, AccountKind.BUDGET, fiscalYear, null, null, line.name() + " " + fiscalYear + " 年度预算");
+    public Uni<Account> budget(Caller caller, FundLine line, int fiscalYear) {
+        return open(caller, line, AccountKind.BUDGET, fiscalYear, null, null, line.name() + " " + fiscalYear + " 年度预算");
     }
 
-    public Uni<Account> payee(Call call, FundLine line, PayeeType type, String ref, String name) {
-        return open(call, line, AccountKind.PAYEE, null, type, ref, name);
+    public Uni<Account> payee(Caller caller, FundLine line, PayeeType type, String ref, String name) {
+        return open(caller, line, AccountKind.PAYEE, null, type, ref, name);
     }
 
-    private Uni<Account> open(Call call, FundLine line, AccountKind kind, Integer fiscalYear, PayeeType type, String ref,
+    private Uni<Account> open(Caller caller, FundLine line, AccountKind kind, Integer fiscalYear, PayeeType type, String ref,
                               String name) {
         return existing(line, kind, fiscalYear, type, ref).flatMap(found -> {
             if (found.isPresent()) {
@@ -132,15 +131,15 @@ public class AccountService {
                             insert into funds.account (id, county, fund_line_id, kind, fiscal_year, payee_type, payee_ref, name, created_at)
                             values (?1, ?2, ?3, ?4, cast(?5 as int), cast(?6 as text), cast(?7 as text), ?8, ?9)
                             on conflict do nothing""",
-                            id, call.county(), line.id(), kind.name(), fiscalYear, type == null ? null : type.name(), ref, name, now)
+                            id, caller.county(), line.id(), kind.name(), fiscalYear, type == null ? null : type.name(), ref, name, now)
                     .flatMap(inserted -> inserted == 0
                             // a concurrent opening won: take its account
                             ? existing(line, kind, fiscalYear, type, ref).map(Optional::orElseThrow)
                             : NativeSql.update("insert into funds.account_balance (account_id, floor_enforced) values (?1, ?2)",
                                             id, kind != AccountKind.SOURCE)
-                                    .flatMap(v -> audit.append(call.county(), call.caller().subject(), "ACCOUNT_OPENED",
+                                    .flatMap(v -> audit.append(caller.county(), caller.subject(), "ACCOUNT_OPENED",
                                             "ACCOUNT", id.toString(), fact(line, kind, fiscalYear, type, ref, name), now))
-                                    .flatMap(v -> find(call.county(), id)));
+                                    .flatMap(v -> find(caller.county(), id)));
         });
     }
 

@@ -1,6 +1,8 @@
 package cn.yiyang.funds.audit;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.audit.AuditRequests.EntriesAfter;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
@@ -34,8 +36,8 @@ public class AuditVerifier {
                                long batchesChecked) {
     }
 
-    public Uni<Reply> verify(Call call) {
-        String county = call.county();
+    public Uni<Reply> verify(Caller caller, NoInput none) {
+        String county = caller.county();
         return chain(county, 0, Canonical.GENESIS_HASH, 0).flatMap(chain -> {
             if (chain.firstBreak() != null) {
                 return Uni.createFrom().item(new Verification(false, chain.entries(), 0, 0, 0, 0, null, chain.firstBreak(), 0));
@@ -317,17 +319,17 @@ public class AuditVerifier {
     public static final int ENTRY_PAGE_SIZE_MAX = 500;
 
     /** {@code GET /v1/audit?afterSeq=}: the trail itself, for an auditor to verify independently. */
-    public Uni<Reply> list(Call call) {
+    public Uni<Reply> list(Caller caller, EntriesAfter request) {
         long after;
         try {
-            after = Long.parseLong(call.queryParam("afterSeq").orElse("0"));
+            after = Long.parseLong(request.afterSeq() == null ? "0" : request.afterSeq());
         } catch (NumberFormatException e) {
             throw ApiException.invalid("afterSeq", "BAD_NUMBER", "A sequence number");
         }
         return NativeSql.rows("""
                         select seq, at, actor, action, subject_type, subject_id, payload, prev_hash, hash
                         from funds.audit_entry where county = ?1 and seq > ?2 order by seq """ + " limit " + ENTRY_PAGE_SIZE_MAX,
-                        call.county(), after)
+                        caller.county(), after)
                 .map(rows -> Reply.ok(new EntryPage(rows.stream().map(r -> new Entry(NativeSql.number(r[0]),
                         Canonical.time(NativeSql.time(r[1])), NativeSql.text(r[2]), NativeSql.text(r[3]), NativeSql.text(r[4]),
                         NativeSql.text(r[5]), NativeSql.text(r[6]), NativeSql.text(r[7]), NativeSql.text(r[8]))).toList())));

@@ -10,9 +10,13 @@ import cn.yiyang.funds.ledger.Transfer;
 import cn.yiyang.funds.ledger.TransferKind;
 import cn.yiyang.funds.ledger.TransferQueries;
 import cn.yiyang.funds.ledger.TransferService;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.batches.BatchRequests.Cancellation;
+import cn.yiyang.funds.ledger.ApprovalRules;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.text.FreeText;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
@@ -48,38 +52,32 @@ public class BatchApproval {
         this.clock = clock;
     }
 
-    public Uni<Reply> approve(Call call) {
-        UUID id = AccountService.uuid(call.pathParam("id"), "Batch");
-        String approver = call.caller().subject();
+    public Uni<Reply> approve(Caller caller, ById request) {
+        UUID id = AccountService.uuid(request.id(), "Batch");
+        String approver = caller.subject();
         OffsetDateTime now = CountyTime.now(clock);
-        return draft(call.county(), id).flatMap(b -> {
-            if (b.maker().equals(approver)) {
-                throw new ApiException(FundProblem.APPROVER_IS_MAKER, "The maker of a batch cannot approve it");
-            }
-            if (b.approvers().contains(approver)) {
-                throw new ApiException(FundProblem.ALREADY_APPROVED, "This approver has already approved the batch");
-            }
+        return draft(caller.county(), id).flatMap(b -> {
+            ApprovalRules.checkApprover("batch", b.maker(), b.approvers(), approver);
             List<String> all = new ArrayList<>(b.approvers());
             all.add(approver);
             return NativeSql.update("insert into funds.batch_approval (batch_id, approver, approved_at) values (?1, ?2, ?3)",
                             id, approver, now)
-                    .flatMap(v -> all.size() >= b.requiredApprovals()
+                    .flatMap(v -> ApprovalRules.completes(b.approvers().size(), b.requiredApprovals())
                             ? post(b, all, now)
                             : audit.append(b.county(), approver, "BATCH_APPROVED", "BATCH", id.toString(),
                                     Map.of("approver", approver, "approvals", all.size()), now));
-        }).flatMap(v -> BatchQueries.find(call.county(), id)).flatMap(b -> BatchReports.view(b, 0)).map(Reply::ok);
+        }).flatMap(v -> BatchQueries.find(caller.county(), id)).flatMap(b -> BatchReports.view(b, 0)).map(Reply::ok);
     }
 
-    public Uni<Reply> cancel(Call call) {
-        UUID id = AccountService.uuid(call.pathParam("id"), "Batch");
-        BatchRequests.Cancellation r = call.body(BatchRequests.Cancellation.class);
-        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > REASON_CHARS_MAX) {
+    public Uni<Reply> cancel(Caller caller, Cancellation r) {
+        UUID id = AccountService.uuid(r.id(), "Batch");
+        if (r.reason() == null || r.reason().isBlank() || FreeText.length(r.reason()) > REASON_CHARS_MAX) {
             throw ApiException.invalid("reason", "REQUIRED", "Why the batch is withdrawn, 1 to " + REASON_CHARS_MAX + " characters");
         }
         OffsetDateTime now = CountyTime.now(clock);
-        return draft(call.county(), id)
-                .flatMap(b -> resolve(b, BatchStatus.CANCELLED, call.caller().subject(), null, null, r.reason().strip(), now))
-                .flatMap(v -> BatchQueries.find(call.county(), id)).flatMap(b -> BatchReports.view(b, 0)).map(Reply::ok);
+        return draft(caller.county(), id)
+                .flatMap(b -> resolve(b, BatchStatus.CANCELLED, caller.subject(), null, null, r.reason().strip(), now))
+                .flatMap(v -> BatchQueries.find(caller.county(), id)).flatMap(b -> BatchReports.view(b, 0)).map(Reply::ok);
     }
 
     /** The county's batch, locked, still a DRAFT; otherwise 404 or ALREADY_RESOLVED. */

@@ -1,7 +1,9 @@
 package cn.yiyang.funds.batches;
 
 import cn.yiyang.funds.accounts.AccountService;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.batches.BatchRequests.BatchFilter;
+import cn.yiyang.funds.batches.BatchRequests.ReportPage;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
@@ -10,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Reading batches: a page of the county's batches, or one batch with its per-item report. */
@@ -23,23 +24,21 @@ public class BatchQueries {
     public record Page(List<BatchReports.Summary> items) {
     }
 
-    public Uni<Reply> get(Call call) {
-        UUID id = AccountService.uuid(call.pathParam("id"), "Batch");
-        int afterSeq = afterSeq(call);
-        return find(call.county(), id).flatMap(b -> BatchReports.view(b, afterSeq)).map(Reply::ok);
+    public Uni<Reply> get(Caller caller, ReportPage request) {
+        UUID id = AccountService.uuid(request.id(), "Batch");
+        int afterSeq = afterSeq(request.afterSeq());
+        return find(caller.county(), id).flatMap(b -> BatchReports.view(b, afterSeq)).map(Reply::ok);
     }
 
-    public Uni<Reply> list(Call call) {
-        List<Object> params = new ArrayList<>(List.of(call.county()));
+    public Uni<Reply> list(Caller caller, BatchFilter filter) {
+        List<Object> params = new ArrayList<>(List.of(caller.county()));
         StringBuilder where = new StringBuilder("where b.county = ?1");
-        Optional<String> month = call.queryParam("month");
-        if (month.isPresent()) {
-            params.add(BatchService.month(month.get()).toString());
+        if (filter.month() != null) {
+            params.add(BatchRules.month(filter.month()).toString());
             where.append(" and b.month = ?").append(params.size());
         }
-        Optional<String> kind = call.queryParam("kind");
-        if (kind.isPresent()) {
-            params.add(BatchKind.parse(kind.get()).orElseThrow(() -> ApiException.invalid("kind", "BAD_KIND", "ALLOWANCE or BED")).name());
+        if (filter.kind() != null) {
+            params.add(BatchRules.kind(filter.kind()).name());
             where.append(" and b.kind = ?").append(params.size());
         }
         return NativeSql.rows(Batch.SELECT + where + " order by b.month desc, b.kind, b.attempt desc limit " + PAGE_SIZE_MAX,
@@ -72,15 +71,13 @@ public class BatchQueries {
                                         .toList())).toList()));
     }
 
-    private static int afterSeq(Call call) {
-        try {
-            int after = Integer.parseInt(call.queryParam("afterSeq").orElse("0"));
-            if (after >= 0) {
-                return after;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+    private static int afterSeq(Integer afterSeq) {
+        if (afterSeq == null) {
+            return 0;
         }
-        throw ApiException.invalid("afterSeq", "BAD_NUMBER", "An item sequence number, 0 or more");
+        if (afterSeq < 0) {
+            throw ApiException.invalid("afterSeq", "BAD_NUMBER", "An item sequence number, 0 or more");
+        }
+        return afterSeq;
     }
 }

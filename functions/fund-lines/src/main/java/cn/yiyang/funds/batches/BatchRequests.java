@@ -1,19 +1,47 @@
 package cn.yiyang.funds.batches;
 
+import cn.yiyang.kernel.text.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
 
-/** The bodies of the requests that make and end batches. */
+/** The batch routes' requests: path, query and body in one record each ({@code id} and {@code kind} are the path's). */
 public final class BatchRequests {
 
     private BatchRequests() {
     }
 
-    /** {@code kind}: ALLOWANCE or BED; {@code month}: YYYY-MM. */
+    /** {@code POST /v1/batches}: {@code kind} ALLOWANCE or BED; {@code month} YYYY-MM. */
     @RegisterForReflection
     public record NewBatch(String kind, String month) {
     }
 
+    /** {@code POST /v1/batches/{id}/cancel}: why a DRAFT is withdrawn. */
     @RegisterForReflection
-    public record Cancellation(String reason) {
+    public record Cancellation(String id, @Text(maxChars = BatchApproval.REASON_CHARS_MAX) String reason) {
+    }
+
+    /** {@code GET /v1/batches?month=&kind=}. */
+    @RegisterForReflection
+    public record BatchFilter(String month, String kind) {
+    }
+
+    /** {@code GET /v1/batches/{id}?afterSeq=}: one page of the batch's report, after an item's sequence number. */
+    @RegisterForReflection
+    public record ReportPage(String id, Integer afterSeq) {
+    }
+
+    /** {@code GET /v1/batch-policies/{kind}}: {@code allowance} or {@code beds}. */
+    @RegisterForReflection
+    public record PolicyOf(String kind) {
+    }
+
+    /**
+     * {@code PUT /v1/batch-policies/{kind}}: the fields of the kind's policy, {@code bands} for
+     * {@code allowance}, {@code dailyRateFen} and {@code upliftPercent} for {@code beds}; the other
+     * kind's fields are refused.
+     */
+    @RegisterForReflection
+    public record PolicyChange(String kind, List<AllowancePolicy.Band> bands, Long dailyRateFen,
+                               BedPolicy.Uplifts upliftPercent) {
     }
 }

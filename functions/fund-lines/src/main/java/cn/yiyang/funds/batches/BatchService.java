@@ -9,10 +9,10 @@ import cn.yiyang.funds.beds.OccupancyService;
 import cn.yiyang.funds.lines.FundLine;
 import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.funds.lines.FundSettings;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.batches.BatchRequests.NewBatch;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +46,6 @@ public class BatchService {
     public static final int CARDS_READ_MAX = ResidentCards.COUNTY_QUERY_ITEMS_MAX;
     /** Attempts per month and kind: each refused or cancelled batch may be made again, this often. */
     public static final int ATTEMPTS_MAX = 20;
-    public static final int MONTHS_BACK_MAX = 12;
 
     private final AccountService accounts;
     private final ResidentCards cards;
@@ -61,24 +59,15 @@ public class BatchService {
         this.clock = clock;
     }
 
-    public Uni<Reply> create(Call call) {
-        BatchRequests.NewBatch r = call.body(BatchRequests.NewBatch.class);
-        Optional<BatchKind> kind = BatchKind.parse(r.kind());
-        if (kind.isEmpty()) {
-            throw ApiException.invalid("kind", "BAD_KIND", "ALLOWANCE or BED");
-        }
-        YearMonth month = month(r.month());
-        YearMonth current = YearMonth.from(CountyTime.today(clock));
-        YearMonth latest = kind.get() == BatchKind.BED ? current.minusMonths(1) : current;
-        if (month.isAfter(latest) || month.isBefore(current.minusMonths(MONTHS_BACK_MAX))) {
-            throw new ApiException(FundProblem.BATCH_MONTH_NOT_OPEN, "Allowances: this month or the " + MONTHS_BACK_MAX
-                    + " before; bed subsidies: a finished month among the " + MONTHS_BACK_MAX + " before");
-        }
-        String county = call.county();
+    public Uni<Reply> create(Caller caller, NewBatch r) {
+        BatchKind kind = BatchRules.kind(r.kind());
+        YearMonth month = BatchRules.month(r.month());
+        BatchRules.checkMonthOpen(kind, month, CountyTime.today(clock));
+        String county = caller.county();
         return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-batch-month:' || ?1, 0))",
-                        county + ":" + kind.get() + ":" + month)
-                .flatMap(v -> FundLineService.find(county, kind.get().fundLine()))
-                .flatMap(line -> attempts(county, kind.get(), line, month).flatMap(earlier -> {
+                        county + ":" + kind + ":" + month)
+                .flatMap(v -> FundLineService.find(county, kind.fundLine()))
+                .flatMap(line -> attempts(county, kind, line, month).flatMap(earlier -> {
                     Optional<Batch> live = earlier.stream().filter(Batch::isLive).findFirst();
                     if (live.isPresent()) {
                         // the same month again: the batch there is, paid at most once
@@ -87,12 +76,12 @@ public class BatchService {
                     if (earlier.size() >= ATTEMPTS_MAX) {
                         throw new ApiException(FundProblem.BATCH_RETRIES_EXHAUSTED, "The month's batch was made " + ATTEMPTS_MAX + " times");
                     }
-                    return make(call, kind.get(), line, month, earlier.size() + 1);
+                    return make(caller, kind, line, month, earlier.size() + 1);
                 }));
     }
 
-    private Uni<Reply> make(Call call, BatchKind kind, FundLine line, YearMonth month, int attempt) {
-        String county = call.county();
+    private Uni<Reply> make(Caller caller, BatchKind kind, FundLine line, YearMonth month, int attempt) {
+        String county = caller.county();
         OffsetDateTime now = CountyTime.now(clock);
         UUID id = UUID.randomUUID();
         Uni<Void> locked = kind == BatchKind.BED ? OccupancyService.lockOccupancies(county) : Uni.createFrom().voidItem();
@@ -105,17 +94,17 @@ public class BatchService {
                         throw new ApiException(FundProblem.BATCH_TOO_LARGE, items.size() + " items, at most " + ITEMS_PER_BATCH_MAX);
                     }
                     long total = items.stream().mapToLong(PlannedItem::amountFen).sum();
-                    return FundSettings.of(county).flatMap(settings -> accounts.budget(call, line, month.getYear())
+                    return FundSettings.of(county).flatMap(settings -> accounts.budget(caller, line, month.getYear())
                             .flatMap(budget -> NativeSql.update("""
                                             insert into funds.batch (id, county, kind, fund_line_id, budget_account_id, month, attempt,
                                               policy_version, policy, item_count, total_fen, required_approvals, maker, created_at)
                                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""",
                                             id, county, kind.name(), line.id(), budget.id(), month.toString(), (short) attempt,
                                             policy.version(), cn.yiyang.kernel.json.StrictJson.write(policy.policy()), items.size(),
-                                            total, (short) settings.approvalsRequiredFor(total), call.caller().subject(), now)
-                                    .flatMap(v -> insertItems(call, line, kind, id, items, 0))
+                                            total, (short) settings.approvalsRequiredFor(total), caller.subject(), now)
+                                    .flatMap(v -> insertItems(caller, line, kind, id, items, 0))
                                     .flatMap(v -> BatchQueries.find(county, id))
-                                    .flatMap(batch -> audit.append(county, call.caller().subject(), "BATCH_CREATED", "BATCH",
+                                    .flatMap(batch -> audit.append(county, caller.subject(), "BATCH_CREATED", "BATCH",
                                             id.toString(), batch.facts(), now).replaceWith(batch))
                                     .flatMap(batch -> BatchReports.view(batch, 0))
                                     .map(Reply::created)));
@@ -138,14 +127,14 @@ public class BatchService {
                 });
     }
 
-    private Uni<Void> insertItems(Call call, FundLine line, BatchKind kind, UUID batch, List<PlannedItem> items, int index) {
+    private Uni<Void> insertItems(Caller caller, FundLine line, BatchKind kind, UUID batch, List<PlannedItem> items, int index) {
         if (index >= items.size()) {
             return Uni.createFrom().voidItem();
         }
         PlannedItem item = items.get(index);
         int seq = index + 1;
         Uni<UUID> payee = item.payeeAccountId() != null ? Uni.createFrom().item(item.payeeAccountId())
-                : accounts.payee(call, line, PayeeType.RESIDENT, item.payeeRef(), item.payeeName()).map(Account::id);
+                : accounts.payee(caller, line, PayeeType.RESIDENT, item.payeeRef(), item.payeeName()).map(Account::id);
         return payee.flatMap(account -> NativeSql.update("""
                                 insert into funds.batch_item (batch_id, seq, payee_account_id, client_key, amount_fen, cause_type,
                                   cause_ref, resident_id, age, band, bed_days)
@@ -154,7 +143,7 @@ public class BatchService {
                         batch, seq, account, item.clientKey(), item.amountFen(), kind.causeType(), item.clientKey(),
                         item.residentId(), item.age() == null ? null : item.age().shortValue(), item.band(), item.bedDays()))
                 .flatMap(v -> insertBedLines(batch, seq, item.beds(), 0))
-                .flatMap(v -> insertItems(call, line, kind, batch, items, index + 1));
+                .flatMap(v -> insertItems(caller, line, kind, batch, items, index + 1));
     }
 
     private static Uni<Void> insertBedLines(UUID batch, int seq, List<BatchItem.BedLine> lines, int index) {
@@ -176,16 +165,5 @@ public class BatchService {
                         where b.county = ?1 and b.kind = ?2 and b.fund_line_id = ?3 and b.month = ?4 order by b.attempt""",
                         county, kind.name(), line.id(), month.toString())
                 .map(rows -> rows.stream().map(Batch::of).toList());
-    }
-
-    static YearMonth month(String text) {
-        try {
-            if (text != null && text.matches("[0-9]{4}-[0-9]{2}")) {
-                return YearMonth.parse(text);
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw ApiException.invalid(List.of(new FieldError("month", "BAD_MONTH", "A month YYYY-MM")));
     }
 }

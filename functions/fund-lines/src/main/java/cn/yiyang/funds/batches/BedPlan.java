@@ -43,22 +43,34 @@ final class BedPlan {
                     if (rows.size() > OCCUPANCIES_MAX) {
                         throw new ApiException(FundProblem.BATCH_TOO_LARGE, "More than " + OCCUPANCIES_MAX + " occupancies in the month");
                     }
-                    Map<UUID, List<BatchItem.BedLine>> byInstitution = new LinkedHashMap<>();
-                    Map<UUID, String> names = new LinkedHashMap<>();
-                    for (Object[] r : rows) {
-                        int days = (int) NativeSql.number(r[6]);
-                        CareLevel level = CareLevel.valueOf(NativeSql.text(r[3]));
-                        UUID institution = NativeSql.uuid(r[4]);
-                        names.put(institution, NativeSql.text(r[5]));
-                        byInstitution.computeIfAbsent(institution, i -> new ArrayList<>()).add(new BatchItem.BedLine(
-                                NativeSql.uuid(r[0]), NativeSql.text(r[1]), NativeSql.text(r[2]), level.name(), days,
-                                policy.dailyRateFen(), policy.upliftFor(level), policy.amountFen(days, level)));
-                    }
-                    List<PlannedItem> items = new ArrayList<>();
-                    byInstitution.forEach((institution, lines) -> items.add(new PlannedItem(null, names.get(institution), institution,
-                            clientKey(month, institution), lines.stream().mapToLong(BatchItem.BedLine::amountFen).sum(), null, null,
-                            null, lines.stream().mapToInt(BatchItem.BedLine::days).sum(), lines)));
-                    return items;
+                    return items(rows.stream().map(r -> new OccupiedDays(NativeSql.uuid(r[0]), NativeSql.text(r[1]),
+                            NativeSql.text(r[2]), CareLevel.valueOf(NativeSql.text(r[3])), NativeSql.uuid(r[4]),
+                            NativeSql.text(r[5]), (int) NativeSql.number(r[6]))).toList(), month, policy);
                 });
+    }
+
+    /** One occupancy's bed-days inside the month, with its bed, resident, care level and institution. */
+    record OccupiedDays(UUID occupancyId, String bedCode, String residentId, CareLevel careLevel, UUID institutionAccountId,
+                        String institutionName, int days) {
+    }
+
+    /**
+     * One item per institution, in the order first met, each bed line paid
+     * {@code days × rate × (100 + uplift) / 100} and the item the sum of its lines.
+     */
+    static List<PlannedItem> items(List<OccupiedDays> occupied, YearMonth month, BedPolicy policy) {
+        Map<UUID, List<BatchItem.BedLine>> byInstitution = new LinkedHashMap<>();
+        Map<UUID, String> names = new LinkedHashMap<>();
+        for (OccupiedDays o : occupied) {
+            names.put(o.institutionAccountId(), o.institutionName());
+            byInstitution.computeIfAbsent(o.institutionAccountId(), i -> new ArrayList<>()).add(new BatchItem.BedLine(
+                    o.occupancyId(), o.bedCode(), o.residentId(), o.careLevel().name(), o.days(), policy.dailyRateFen(),
+                    policy.upliftFor(o.careLevel()), policy.amountFen(o.days(), o.careLevel())));
+        }
+        List<PlannedItem> items = new ArrayList<>();
+        byInstitution.forEach((institution, lines) -> items.add(new PlannedItem(null, names.get(institution), institution,
+                clientKey(month, institution), lines.stream().mapToLong(BatchItem.BedLine::amountFen).sum(), null, null,
+                null, lines.stream().mapToInt(BatchItem.BedLine::days).sum(), lines)));
+        return items;
     }
 }

@@ -7,7 +7,10 @@ import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.accounts.PayeeType;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.funds.batches.BatchKind;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.beds.BedRequests.BedFilter;
+import cn.yiyang.funds.beds.BedRequests.NewBed;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
@@ -43,8 +46,7 @@ public class BedService {
         this.clock = clock;
     }
 
-    public Uni<Reply> register(Call call) {
-        BedRequests.NewBed r = call.body(BedRequests.NewBed.class);
+    public Uni<Reply> register(Caller caller, NewBed r) {
         List<FieldError> errors = new ArrayList<>();
         if (r.institutionAccountId() == null) {
             errors.add(new FieldError("institutionAccountId", "REQUIRED", "The institution's payee account in INSTITUTION_SUBSIDY"));
@@ -65,8 +67,9 @@ public class BedService {
         }
         OffsetDateTime now = CountyTime.now(clock);
         UUID id = UUID.randomUUID();
-        String by = call.caller().subject();
-        return AccountService.find(call.county(), r.institutionAccountId()).flatMap(institution -> {
+        String by = caller.subject();
+        String county = caller.county();
+        return AccountService.find(county, r.institutionAccountId()).flatMap(institution -> {
             checkInstitution(institution);
             return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-beds-of:' || ?1, 0))", institution.id().toString())
                     .flatMap(v -> NativeSql.first("select count(*) from funds.bed where institution_account_id = ?1", institution.id()))
@@ -77,7 +80,7 @@ public class BedService {
                         return NativeSql.update("""
                                         insert into funds.bed (id, county, institution_account_id, code, bed_type, care_level, registered_by, registered_at)
                                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (county, code) do nothing""",
-                                id, call.county(), institution.id(), r.code(), type.name(), level.get().name(), by, now);
+                                id, county, institution.id(), r.code(), type.name(), level.get().name(), by, now);
                     })
                     .flatMap(inserted -> {
                         if (inserted == 0) {
@@ -88,24 +91,24 @@ public class BedService {
                         fact.put("code", r.code());
                         fact.put("bedType", type.name());
                         fact.put("careLevel", level.get().name());
-                        return audit.append(call.county(), by, "BED_REGISTERED", "BED", id.toString(), fact, now);
+                        return audit.append(county, by, "BED_REGISTERED", "BED", id.toString(), fact, now);
                     })
-                    .flatMap(v -> find(call.county(), id))
+                    .flatMap(v -> find(county, id))
                     .map(Reply::created);
         });
     }
 
-    public Uni<Reply> list(Call call) {
-        Optional<String> institution = call.queryParam("institutionAccountId");
+    public Uni<Reply> list(Caller caller, BedFilter filter) {
+        Optional<String> institution = Optional.ofNullable(filter.institutionAccountId());
         String where = "where b.county = ?1" + (institution.isPresent() ? " and b.institution_account_id = ?2" : "");
         Object[] params = institution.isPresent()
-                ? new Object[] {call.county(), AccountService.uuid(institution.get(), "Account")} : new Object[] {call.county()};
+                ? new Object[] {caller.county(), AccountService.uuid(institution.get(), "Account")} : new Object[] {caller.county()};
         return NativeSql.rows(BedViews.BED_SELECT + where + " order by b.code limit " + PAGE_SIZE_MAX, params)
                 .map(rows -> Reply.ok(new BedViews.BedPage(rows.stream().map(r -> BedViews.bed(r, List.of())).toList())));
     }
 
-    public Uni<Reply> get(Call call) {
-        return find(call.county(), AccountService.uuid(call.pathParam("id"), "Bed")).map(Reply::ok);
+    public Uni<Reply> get(Caller caller, ById request) {
+        return find(caller.county(), AccountService.uuid(request.id(), "Bed")).map(Reply::ok);
     }
 
     /** The county's bed with its latest occupancies, or 404. */

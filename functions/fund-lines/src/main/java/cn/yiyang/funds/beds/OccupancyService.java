@@ -3,7 +3,9 @@ package cn.yiyang.funds.beds;
 import cn.yiyang.funds.FundProblem;
 import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.audit.AuditTrail;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.beds.BedRequests.Admission;
+import cn.yiyang.funds.beds.BedRequests.Discharge;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
@@ -45,15 +47,14 @@ public class OccupancyService {
         this.clock = clock;
     }
 
-    public Uni<Reply> admit(Call call) {
-        UUID bedId = AccountService.uuid(call.pathParam("id"), "Bed");
-        BedRequests.Admission r = call.body(BedRequests.Admission.class);
+    public Uni<Reply> admit(Caller caller, Admission r) {
+        UUID bedId = AccountService.uuid(r.id(), "Bed");
         if (r.residentId() == null || r.residentId().isBlank() || r.residentId().length() > 64) {
             throw ApiException.invalid("residentId", "REQUIRED", "The resident's id");
         }
         LocalDate admittedOn = date("admittedOn", r.admittedOn());
-        String county = call.county();
-        String by = call.caller().subject();
+        String county = caller.county();
+        String by = caller.subject();
         OffsetDateTime now = CountyTime.now(clock);
         UUID id = UUID.randomUUID();
         return BedService.find(county, bedId)
@@ -87,12 +88,11 @@ public class OccupancyService {
                 .map(Reply::created);
     }
 
-    public Uni<Reply> discharge(Call call) {
-        UUID id = AccountService.uuid(call.pathParam("id"), "Occupancy");
-        BedRequests.Discharge r = call.body(BedRequests.Discharge.class);
+    public Uni<Reply> discharge(Caller caller, Discharge r) {
+        UUID id = AccountService.uuid(r.id(), "Occupancy");
         LocalDate dischargedOn = date("dischargedOn", r.dischargedOn());
-        String county = call.county();
-        String by = call.caller().subject();
+        String county = caller.county();
+        String by = caller.subject();
         OffsetDateTime now = CountyTime.now(clock);
         return find(county, id).flatMap(o -> {
                     if (o.dischargedOn() != null) {

@@ -1,7 +1,9 @@
 package cn.yiyang.funds.ledger;
 
 import cn.yiyang.funds.accounts.AccountService;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.ledger.TransferRequests.TransferFilter;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
@@ -19,14 +21,14 @@ public class TransferQueries {
 
     public static final int PAGE_SIZE_MAX = 200;
 
-    public Uni<Reply> get(Call call) {
-        return find(call.county(), AccountService.uuid(call.pathParam("id"), "Transfer")).map(t -> Reply.ok(TransferView.of(t)));
+    public Uni<Reply> get(Caller caller, ById request) {
+        return find(caller.county(), AccountService.uuid(request.id(), "Transfer")).map(t -> Reply.ok(TransferView.of(t)));
     }
 
-    public Uni<Reply> list(Call call) {
-        List<Object> params = new ArrayList<>(List.of(call.county()));
+    public Uni<Reply> list(Caller caller, TransferFilter filter) {
+        List<Object> params = new ArrayList<>(List.of(caller.county()));
         StringBuilder where = new StringBuilder("where t.county = ?1");
-        Optional<String> status = call.queryParam("status");
+        Optional<String> status = Optional.ofNullable(filter.status());
         if (status.isPresent()) {
             TransferStatus s = parseStatus(status.get());
             if (s == TransferStatus.PENDING) {
@@ -36,13 +38,13 @@ public class TransferQueries {
                 where.append(" and r.outcome = ?").append(params.size());
             }
         }
-        Optional<String> account = call.queryParam("accountId");
+        Optional<String> account = Optional.ofNullable(filter.accountId());
         if (account.isPresent()) {
             params.add(AccountService.uuid(account.get(), "Account"));
             where.append(" and (t.debit_account_id = ?").append(params.size())
                     .append(" or t.credit_account_id = ?").append(params.size()).append(')');
         }
-        int limit = call.queryParam("limit").map(TransferQueries::limit).orElse(PAGE_SIZE_MAX);
+        int limit = filter.limit() == null ? PAGE_SIZE_MAX : limit(filter.limit());
         return NativeSql.rows(Transfer.SELECT + where + " order by t.created_at desc, t.id limit " + limit, params.toArray())
                 .map(rows -> Reply.ok(TransferView.Page.of(rows.stream().map(Transfer::of).toList())));
     }
@@ -61,15 +63,10 @@ public class TransferQueries {
         }
     }
 
-    private static int limit(String text) {
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= PAGE_SIZE_MAX) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+    private static int limit(int limit) {
+        if (limit < 1 || limit > PAGE_SIZE_MAX) {
+            throw ApiException.invalid("limit", "OUT_OF_RANGE", "1 to " + PAGE_SIZE_MAX);
         }
-        throw ApiException.invalid("limit", "OUT_OF_RANGE", "1 to " + PAGE_SIZE_MAX);
+        return limit;
     }
 }

@@ -1,19 +1,19 @@
 package cn.yiyang.funds.ledger;
 
 import cn.yiyang.funds.FundProblem;
-import cn.yiyang.funds.accounts.Account;
-import cn.yiyang.funds.accounts.AccountKind;
 import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.accounts.Balances;
 import cn.yiyang.funds.audit.AuditTrail;
+import cn.yiyang.funds.ledger.TransferRequests.Appropriation;
+import cn.yiyang.funds.ledger.TransferRequests.Payment;
+import cn.yiyang.funds.ledger.TransferRequests.Reversal;
 import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.funds.lines.FundSettings;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.api.Reply;
-import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
-import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import cn.yiyang.stores.pg.PgFailures;
@@ -21,11 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,15 +29,10 @@ import java.util.UUID;
  * reserved on the debit account, so pending transfers can never overcommit a budget. The
  * Idempotency-Key is the transfer's client key, unique in the county for as long as the ledger
  * lives: the same request again replays the first answer; a different one under the key is refused.
+ * Each takes the whole invocation, for its key; the checks and their precedence are {@link TransferRules}.
  */
 @ApplicationScoped
 public class TransferService {
-
-    /** ¥1,000,000,000 in fen: no single transfer is larger. */
-    public static final long AMOUNT_FEN_MAX = 100_000_000_000L;
-    public static final int MEMO_CHARS_MAX = 200;
-    public static final int CAUSE_REF_CHARS_MAX = 200;
-    public static final Set<String> CAUSE_TYPES = Set.of("BED", "MEAL", "BOOKING", "ALLOWANCE", "OTHER");
 
     private final AccountService accounts;
     private final AuditTrail audit;
@@ -53,104 +44,70 @@ public class TransferService {
         this.clock = clock;
     }
 
-    public Uni<Reply> pay(Call call) {
-        TransferRequests.Payment r = call.body(TransferRequests.Payment.class);
-        List<FieldError> errors = new ArrayList<>();
-        if (r.debitAccountId() == null) {
-            errors.add(new FieldError("debitAccountId", "REQUIRED", "The account paying"));
-        }
-        if (r.creditAccountId() == null) {
-            errors.add(new FieldError("creditAccountId", "REQUIRED", "The account paid"));
-        }
-        checkAmount(r.amountFen(), errors);
-        checkMemo(r.memo(), errors);
-        if ((r.causeType() == null) != (r.causeRef() == null)) {
-            errors.add(new FieldError("causeRef", "CAUSE_INCOMPLETE", "causeType and causeRef go together"));
-        } else if (r.causeType() != null && (!CAUSE_TYPES.contains(r.causeType()) || r.causeRef().isBlank()
-                || r.causeRef().length() > CAUSE_REF_CHARS_MAX)) {
-            errors.add(new FieldError("causeType", "BAD_CAUSE", "One of " + CAUSE_TYPES + " with a reference of 1 to "
-                    + CAUSE_REF_CHARS_MAX + " characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return existing(call).flatMap(earlier -> AccountService.find(call.county(), r.debitAccountId())
-                .flatMap(debit -> AccountService.find(call.county(), r.creditAccountId())
-                        .flatMap(credit -> {
-                            NewTransfer t = new NewTransfer(debit, credit, r.amountFen(), TransferKind.PAYMENT, null,
-                                    r.causeType(), r.causeRef(), blankToNull(r.memo()));
-                            if (earlier.isPresent()) {
-                                return Uni.createFrom().item(replay(earlier.get(), t, call));
-                            }
-                            checkAccounts(debit, credit);
-                            if (debit.kind() == AccountKind.SOURCE) {
-                                throw new ApiException(FundProblem.SOURCE_NOT_PAYABLE,
-                                        "A SOURCE account is debited only by an appropriation");
-                            }
-                            return make(call, t);
-                        })));
+    public Uni<Reply> pay(Invocation<Payment> invocation) {
+        Payment r = invocation.request();
+        Caller caller = invocation.caller();
+        TransferRules.requireValid(TransferRules.fieldErrors(r));
+        String key = clientKey(invocation);
+        return findByKey(caller.county(), key).flatMap(earlier -> AccountService.find(caller.county(), r.debitAccountId())
+                .flatMap(debit -> AccountService.find(caller.county(), r.creditAccountId())
+                        .flatMap(credit -> decided(caller, key, earlier, new NewTransfer(debit, credit, r.amountFen(),
+                                TransferKind.PAYMENT, null, r.causeType(), r.causeRef(), blankToNull(r.memo()))))));
     }
 
-    public Uni<Reply> appropriate(Call call) {
-        TransferRequests.Appropriation r = call.body(TransferRequests.Appropriation.class);
-        List<FieldError> errors = new ArrayList<>();
-        if (r.fundLine() == null || r.fundLine().isBlank()) {
-            errors.add(new FieldError("fundLine", "REQUIRED", "A fund line code"));
-        }
-        if (r.fiscalYear() == null || r.fiscalYear() < 2000 || r.fiscalYear() > 2100) {
-            errors.add(new FieldError("fiscalYear", "OUT_OF_RANGE", "A fiscal year, 2000 to 2100"));
-        }
-        checkAmount(r.amountFen(), errors);
-        checkMemo(r.memo(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return existing(call).flatMap(earlier -> FundLineService.find(call.county(), r.fundLine())
-                .flatMap(line -> accounts.source(call, line)
-                        .flatMap(source -> accounts.budget(call, line, r.fiscalYear())
-                                .flatMap(budget -> {
-                                    NewTransfer t = new NewTransfer(source, budget, r.amountFen(), TransferKind.APPROPRIATION,
-                                            null, null, null, blankToNull(r.memo()));
-                                    return earlier.isPresent() ? Uni.createFrom().item(replay(earlier.get(), t, call)) : make(call, t);
-                                }))));
+    public Uni<Reply> appropriate(Invocation<Appropriation> invocation) {
+        Appropriation r = invocation.request();
+        Caller caller = invocation.caller();
+        TransferRules.requireValid(TransferRules.fieldErrors(r));
+        String key = clientKey(invocation);
+        return findByKey(caller.county(), key).flatMap(earlier -> FundLineService.find(caller.county(), r.fundLine())
+                .flatMap(line -> accounts.source(caller, line)
+                        .flatMap(source -> accounts.budget(caller, line, r.fiscalYear())
+                                .flatMap(budget -> decided(caller, key, earlier, new NewTransfer(source, budget, r.amountFen(),
+                                        TransferKind.APPROPRIATION, null, null, null, blankToNull(r.memo())))))));
     }
 
     /** A correction: a new transfer the other way, for the whole amount, naming the posted original. */
-    public Uni<Reply> reverse(Call call) {
-        UUID originalId = AccountService.uuid(call.pathParam("id"), "Transfer");
-        TransferRequests.Reversal r = call.body(TransferRequests.Reversal.class);
-        List<FieldError> errors = new ArrayList<>();
-        checkMemo(r.memo(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return existing(call).flatMap(earlier -> TransferLocks.lock(originalId)
-                .flatMap(v -> TransferQueries.find(call.county(), originalId))
-                .flatMap(original -> AccountService.find(call.county(), original.creditAccountId())
-                        .flatMap(debit -> AccountService.find(call.county(), original.debitAccountId())
+    public Uni<Reply> reverse(Invocation<Reversal> invocation) {
+        Reversal r = invocation.request();
+        Caller caller = invocation.caller();
+        UUID originalId = AccountService.uuid(r.id(), "Transfer");
+        TransferRules.requireValid(TransferRules.fieldErrors(r));
+        String key = clientKey(invocation);
+        return findByKey(caller.county(), key).flatMap(earlier -> TransferLocks.lock(originalId)
+                .flatMap(v -> TransferQueries.find(caller.county(), originalId))
+                .flatMap(original -> AccountService.find(caller.county(), original.creditAccountId())
+                        .flatMap(debit -> AccountService.find(caller.county(), original.debitAccountId())
                                 .flatMap(credit -> {
                                     NewTransfer t = new NewTransfer(debit, credit, original.amountFen(), TransferKind.REVERSAL,
                                             original.id(), original.causeType(), original.causeRef(), blankToNull(r.memo()));
                                     if (earlier.isPresent()) {
-                                        return Uni.createFrom().item(replay(earlier.get(), t, call));
+                                        TransferRules.checkSameRequest(earlier.get(), t, caller.subject());
+                                        return Uni.createFrom().item(TransferRules.replay(earlier.get()));
                                     }
-                                    if (original.status() != TransferStatus.POSTED || original.kind() == TransferKind.REVERSAL) {
-                                        throw new ApiException(FundProblem.TRANSFER_NOT_POSTED,
-                                                "Only a posted transfer that is not itself a reversal can be reversed");
-                                    }
+                                    TransferRules.checkReversible(original);
                                     return liveReversalOf(original.id()).flatMap(live -> {
                                         if (live) {
                                             throw new ApiException(FundProblem.ALREADY_REVERSED,
                                                     "A reversal of this transfer is pending or posted");
                                         }
-                                        return make(call, t);
+                                        TransferRules.checkFunds(t);
+                                        return make(caller, key, t);
                                     });
                                 }))));
     }
 
-    private Uni<Reply> make(Call call, NewTransfer t) {
-        String key = call.idempotencyKey().orElseThrow().key();
-        return createPending(call.county(), call.caller().subject(), key, t, CountyTime.now(clock))
+    /** After the fields and the accounts' look-up: the key, the accounts and the funds decide. */
+    private Uni<Reply> decided(Caller caller, String key, Optional<Transfer> earlier, NewTransfer t) {
+        TransferRules.Decision decision = TransferRules.decide(earlier, t, caller.subject());
+        if (decision instanceof TransferRules.Decision.Replay replay) {
+            return Uni.createFrom().item(TransferRules.replay(replay.earlier()));
+        }
+        return make(caller, key, t);
+    }
+
+    private Uni<Reply> make(Caller caller, String key, NewTransfer t) {
+        return createPending(caller.county(), caller.subject(), key, t, CountyTime.now(clock))
                 .map(created -> Reply.created(TransferView.asCreated(created)));
     }
 
@@ -188,34 +145,6 @@ public class TransferService {
                 .map(row -> row.map(Transfer::of));
     }
 
-    /** The transfer made earlier under this request's key, if any. */
-    private static Uni<Optional<Transfer>> existing(Call call) {
-        String key = call.idempotencyKey().orElseThrow(() -> new ApiException(CommonProblem.IDEMPOTENCY_KEY_REQUIRED,
-                "A transfer needs an Idempotency-Key")).key();
-        return findByKey(call.county(), key);
-    }
-
-    private static Reply replay(Transfer earlier, NewTransfer t, Call call) {
-        if (earlier.amountFen() != t.amountFen()) {
-            throw new ApiException(FundProblem.EXISTS_WITH_DIFFERENT_AMOUNT,
-                    "A transfer with this key exists with a different amount");
-        }
-        if (!t.sameAs(earlier, call.caller().subject())) {
-            throw new ApiException(FundProblem.EXISTS_WITH_DIFFERENT_FIELDS,
-                    "A transfer with this key exists with different accounts, kind, cause, memo or maker");
-        }
-        return new Reply(201, StrictJson.write(TransferView.asCreated(earlier)), Map.of("idempotent-replayed", "true"));
-    }
-
-    private static void checkAccounts(Account debit, Account credit) {
-        if (debit.id().equals(credit.id())) {
-            throw new ApiException(FundProblem.SAME_ACCOUNT, "Debit and credit are the same account");
-        }
-        if (!debit.fundLineId().equals(credit.fundLineId())) {
-            throw new ApiException(FundProblem.FUND_LINE_MISMATCH, "Debit and credit accounts are in different fund lines");
-        }
-    }
-
     private static Uni<Boolean> liveReversalOf(UUID original) {
         return NativeSql.first("""
                         select 1 from funds.transfer t left join funds.transfer_resolution r on r.transfer_id = t.id
@@ -223,16 +152,10 @@ public class TransferService {
                 .map(Optional::isPresent);
     }
 
-    private static void checkAmount(Long amountFen, List<FieldError> errors) {
-        if (amountFen == null || amountFen < 1 || amountFen > AMOUNT_FEN_MAX) {
-            errors.add(new FieldError("amountFen", "OUT_OF_RANGE", "A whole number of fen, 1 to " + AMOUNT_FEN_MAX));
-        }
-    }
-
-    private static void checkMemo(String memo, List<FieldError> errors) {
-        if (memo != null && memo.length() > MEMO_CHARS_MAX) {
-            errors.add(new FieldError("memo", "TOO_LONG", "At most " + MEMO_CHARS_MAX + " characters"));
-        }
+    /** The transfer's client key: the request's Idempotency-Key, which every transfer route demands. */
+    private static String clientKey(Invocation<?> invocation) {
+        return invocation.idempotencyKey().orElseThrow(() -> new ApiException(CommonProblem.IDEMPOTENCY_KEY_REQUIRED,
+                "A transfer needs an Idempotency-Key")).key();
     }
 
     private static String blankToNull(String text) {

@@ -2,9 +2,12 @@ package cn.yiyang.funds.lines;
 
 import cn.yiyang.funds.FundProblem;
 import cn.yiyang.funds.audit.AuditTrail;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.lines.FundLineRequests.NewFundLine;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.text.FreeText;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -37,39 +40,34 @@ public class FundLineService {
     }
 
     @RegisterForReflection
-    public record NewFundLine(String code, String name) {
-    }
-
-    @RegisterForReflection
     public record FundLines(List<FundLine> items) {
     }
 
-    public Uni<Reply> installDefaults(Call call) {
+    public Uni<Reply> installDefaults(Caller caller, NoInput none) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, String> line : DEFAULTS.entrySet()) {
-            chain = chain.flatMap(v -> insertIfAbsent(call, line.getKey(), line.getValue())).replaceWithVoid();
+            chain = chain.flatMap(v -> insertIfAbsent(caller, line.getKey(), line.getValue())).replaceWithVoid();
         }
-        return chain.flatMap(v -> all(call.county())).map(lines -> Reply.created(new FundLines(lines)));
+        return chain.flatMap(v -> all(caller.county())).map(lines -> Reply.created(new FundLines(lines)));
     }
 
-    public Uni<Reply> create(Call call) {
-        NewFundLine r = call.body(NewFundLine.class);
+    public Uni<Reply> create(Caller caller, NewFundLine r) {
         if (r.code() == null || !CODE.matcher(r.code()).matches()) {
             throw ApiException.invalid("code", "BAD_CODE", "2 to 30 of A-Z and _");
         }
-        if (r.name() == null || r.name().isBlank() || r.name().length() > NAME_CHARS_MAX) {
+        if (r.name() == null || r.name().isBlank() || FreeText.length(r.name()) > NAME_CHARS_MAX) {
             throw ApiException.invalid("name", "REQUIRED", "1 to " + NAME_CHARS_MAX + " characters");
         }
-        return insertIfAbsent(call, r.code(), r.name().strip()).map(created -> {
+        return insertIfAbsent(caller, r.code(), r.name().strip()).map(created -> {
             if (!created) {
                 throw new ApiException(FundProblem.FUND_LINE_EXISTS, "The county already has fund line " + r.code());
             }
             return created;
-        }).flatMap(created -> find(call.county(), r.code())).map(Reply::created);
+        }).flatMap(created -> find(caller.county(), r.code())).map(Reply::created);
     }
 
-    public Uni<Reply> list(Call call) {
-        return all(call.county()).map(lines -> Reply.ok(new FundLines(lines)));
+    public Uni<Reply> list(Caller caller, NoInput none) {
+        return all(caller.county()).map(lines -> Reply.ok(new FundLines(lines)));
     }
 
     /** The county's line with this code, or 404: another county's lines do not exist for the caller. */
@@ -78,14 +76,14 @@ public class FundLineService {
                 .map(row -> row.map(FundLineService::line).orElseThrow(() -> ApiException.notFound("Fund line")));
     }
 
-    private Uni<Boolean> insertIfAbsent(Call call, String code, String name) {
+    private Uni<Boolean> insertIfAbsent(Caller caller, String code, String name) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = CountyTime.now(clock);
         return NativeSql.update("""
                         insert into funds.fund_line (id, county, code, name, created_at) values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (county, code) do nothing""", id, call.county(), code, name, now)
+                        on conflict (county, code) do nothing""", id, caller.county(), code, name, now)
                 .flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : audit.append(call.county(), call.caller().subject(), "FUND_LINE_CREATED", "FUND_LINE",
+                        : audit.append(caller.county(), caller.subject(), "FUND_LINE_CREATED", "FUND_LINE",
                                 id.toString(), Map.of("code", code, "name", name), now).replaceWith(true));
     }
 

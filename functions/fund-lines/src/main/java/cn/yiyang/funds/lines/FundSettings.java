@@ -1,7 +1,9 @@
 package cn.yiyang.funds.lines;
 
 import cn.yiyang.funds.audit.AuditTrail;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.ledger.ApprovalRules;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
@@ -36,7 +38,7 @@ public class FundSettings {
     public record Settings(Long dualApprovalAboveFen, Integer pendingExpiryHours) {
 
         public int approvalsRequiredFor(long amountFen) {
-            return amountFen > dualApprovalAboveFen ? 2 : 1;
+            return ApprovalRules.approvalsRequiredFor(amountFen, dualApprovalAboveFen);
         }
     }
 
@@ -46,12 +48,12 @@ public class FundSettings {
                 : new Settings(found.dualApprovalAboveFen, found.pendingExpiryHours));
     }
 
-    public Uni<Reply> read(Call call) {
-        return of(call.county()).map(Reply::ok);
+    public Uni<Reply> read(Caller caller, NoInput none) {
+        return of(caller.county()).map(Reply::ok);
     }
 
-    public Uni<Reply> put(Call call) {
-        Settings s = call.body(Settings.class);
+    /** {@code PUT /v1/fund-settings}: the request is the settings themselves. */
+    public Uni<Reply> put(Caller caller, Settings s) {
         List<FieldError> errors = new ArrayList<>();
         if (s.dualApprovalAboveFen() == null || s.dualApprovalAboveFen() < 0) {
             errors.add(new FieldError("dualApprovalAboveFen", "OUT_OF_RANGE", "An amount in fen, 0 or more"));
@@ -63,17 +65,17 @@ public class FundSettings {
             throw ApiException.invalid(errors);
         }
         OffsetDateTime now = CountyTime.now(clock);
-        return FundCountySetting.<FundCountySetting>findById(call.county()).flatMap(found -> {
+        return FundCountySetting.<FundCountySetting>findById(caller.county()).flatMap(found -> {
                     FundCountySetting row = found == null ? new FundCountySetting() : found;
-                    row.county = call.county();
+                    row.county = caller.county();
                     row.dualApprovalAboveFen = s.dualApprovalAboveFen();
                     row.pendingExpiryHours = s.pendingExpiryHours();
-                    row.changedBy = call.caller().subject();
+                    row.changedBy = caller.subject();
                     row.changedAt = now;
                     return row.persistAndFlush();
                 })
-                .flatMap(v -> audit.append(call.county(), call.caller().subject(), "SETTINGS_CHANGED", "COUNTY",
-                        call.county(), Map.of("dualApprovalAboveFen", s.dualApprovalAboveFen(),
+                .flatMap(v -> audit.append(caller.county(), caller.subject(), "SETTINGS_CHANGED", "COUNTY",
+                        caller.county(), Map.of("dualApprovalAboveFen", s.dualApprovalAboveFen(),
                                 "pendingExpiryHours", s.pendingExpiryHours()), now))
                 .replaceWith(Reply.ok(s));
     }

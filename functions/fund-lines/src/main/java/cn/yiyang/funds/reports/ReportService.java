@@ -5,9 +5,14 @@ import cn.yiyang.funds.audit.Canonical;
 import cn.yiyang.funds.batches.BatchTraces;
 import cn.yiyang.funds.ledger.TransferQueries;
 import cn.yiyang.funds.ledger.TransferView;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.reports.ReportRequests.LinesOfYear;
+import cn.yiyang.funds.reports.ReportRequests.TransfersOfMonth;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -46,15 +51,15 @@ public class ReportService {
                         BatchTraces.BatchTrace batchItem) {
     }
 
-    public Uni<Reply> lines(Call call) {
-        int year = fiscalYear(call);
+    public Uni<Reply> lines(Caller caller, LinesOfYear request) {
+        int year = fiscalYear(request.fiscalYear());
         return NativeSql.rows("""
                         select fl.code, fl.name, coalesce(b.credits_posted, 0), coalesce(b.credits_pending, 0),
                                coalesce(b.debits_pending, 0), coalesce(b.debits_posted, 0)
                         from funds.fund_line fl
                         left join funds.account a on a.fund_line_id = fl.id and a.kind = 'BUDGET' and a.fiscal_year = ?2
                         left join funds.account_balance b on b.account_id = a.id
-                        where fl.county = ?1 order by fl.code""", call.county(), year)
+                        where fl.county = ?1 order by fl.code""", caller.county(), year)
                 .map(rows -> Reply.ok(Map.of("fiscalYear", year, "items", rows.stream().map(r -> {
                     long appropriated = NativeSql.number(r[2]);
                     long reserved = NativeSql.number(r[4]);
@@ -64,29 +69,30 @@ public class ReportService {
                 }).toList())));
     }
 
-    public Uni<Reply> payees(Call call) {
+    public Uni<Reply> payees(Caller caller, NoInput none) {
         return NativeSql.rows("""
                         select a.id, fl.code, a.payee_type, a.payee_ref, a.name, b.credits_posted, b.credits_pending, b.debits_posted
                         from funds.account a join funds.fund_line fl on fl.id = a.fund_line_id
                         join funds.account_balance b on b.account_id = a.id
                         where a.county = ?1 and a.kind = 'PAYEE' order by fl.code, a.payee_type, a.payee_ref """ + " limit " + PAYEE_ROWS_MAX,
-                        call.county())
+                        caller.county())
                 .map(rows -> Reply.ok(Map.of("items", rows.stream().map(r -> new PayeeReport(NativeSql.uuid(r[0]),
                         NativeSql.text(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]), NativeSql.text(r[4]),
                         NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.number(r[7]))).toList())));
     }
 
     /** From the budget to the payee to the bed, meal or booking behind it (a batch's item and its beds), with every audited step. */
-    public Uni<Reply> trace(Call call) {
-        UUID id = AccountService.uuid(call.pathParam("id"), "Transfer");
-        return TransferQueries.find(call.county(), id).flatMap(t -> AccountService.find(call.county(), t.debitAccountId())
-                .flatMap(from -> AccountService.find(call.county(), t.creditAccountId())
+    public Uni<Reply> trace(Caller caller, ById request) {
+        UUID id = AccountService.uuid(request.id(), "Transfer");
+        String county = caller.county();
+        return TransferQueries.find(county, id).flatMap(t -> AccountService.find(county, t.debitAccountId())
+                .flatMap(from -> AccountService.find(county, t.creditAccountId())
                         .flatMap(to -> (t.reversesId() == null ? Uni.createFrom().<TransferView>nullItem()
-                                : TransferQueries.find(call.county(), t.reversesId()).map(TransferView::of))
+                                : TransferQueries.find(county, t.reversesId()).map(TransferView::of))
                                 .flatMap(original -> NativeSql.rows("""
                                                 select seq, action, actor, at, hash from funds.audit_entry
-                                                where county = ?1 and subject_id = ?2 order by seq""", call.county(), id.toString())
-                                        .flatMap(rows -> BatchTraces.of(call.county(), t.clientKey())
+                                                where county = ?1 and subject_id = ?2 order by seq""", county, id.toString())
+                                        .flatMap(rows -> BatchTraces.of(county, t.clientKey())
                                                 .map(item -> new Trace(TransferView.of(t), AccountService.AccountView.of(from),
                                                 AccountService.AccountView.of(to), t.causeType(), t.causeRef(), original,
                                                 rows.stream().map(r -> new AuditStep(NativeSql.number(r[0]), NativeSql.text(r[1]),
@@ -95,26 +101,27 @@ public class ReportService {
                 .map(Reply::ok);
     }
 
-    public Uni<Reply> exportCsv(Call call) {
+    public Uni<Reply> exportCsv(Caller caller, TransfersOfMonth request) {
+        if (request.month() == null) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'month' is required");
+        }
         YearMonth month;
         try {
-            month = YearMonth.parse(call.requiredQueryParam("month"));
+            month = YearMonth.parse(request.month());
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
         }
         OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return TransferCsv.of(call.county(), from, from.plusMonths(1));
+        return TransferCsv.of(caller.county(), from, from.plusMonths(1));
     }
 
-    private static int fiscalYear(Call call) {
-        try {
-            int year = Integer.parseInt(call.requiredQueryParam("fiscalYear"));
-            if (year >= 2000 && year <= 2100) {
-                return year;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+    private static int fiscalYear(Integer year) {
+        if (year == null) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'fiscalYear' is required");
         }
-        throw ApiException.invalid("fiscalYear", "OUT_OF_RANGE", "A fiscal year, 2000 to 2100");
+        if (year < 2000 || year > 2100) {
+            throw ApiException.invalid("fiscalYear", "OUT_OF_RANGE", "A fiscal year, 2000 to 2100");
+        }
+        return year;
     }
 }

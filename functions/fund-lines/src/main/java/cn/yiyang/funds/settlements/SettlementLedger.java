@@ -10,7 +10,7 @@ import cn.yiyang.funds.ledger.TransferKind;
 import cn.yiyang.funds.ledger.TransferService;
 import cn.yiyang.funds.lines.FundLine;
 import cn.yiyang.funds.lines.FundLineService;
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
@@ -62,13 +62,13 @@ public class SettlementLedger {
      * runs of the same period wait for each other item by item, so the second finds the first's row),
      * and the row's primary key is the backstop. Answers CREATED or ALREADY_SETTLED; refusals throw.
      */
-    Uni<SettlementOutcome> settle(Call call, SettlementKind kind, String period, int fiscalYear, SettlementItem item,
+    Uni<SettlementOutcome> settle(Caller caller, SettlementKind kind, String period, int fiscalYear, SettlementItem item,
                                   OffsetDateTime now) {
         if (!PAYEE_REF.matcher(item.payeeRef()).matches()) {
             throw new ApiException(FundProblem.SETTLEMENT_ITEM_INVALID, "The feed names a payee the ledger cannot hold");
         }
-        String county = call.county();
-        String maker = call.caller().subject();
+        String county = caller.county();
+        String maker = caller.subject();
         return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-settlement:' || ?1, 0))", county)
                 .flatMap(locked -> NativeSql.update("""
                                 insert into funds.settlement (county, settlement_key, kind, period, payee_ref, units,
@@ -81,22 +81,22 @@ public class SettlementLedger {
                         ? NativeSql.first(SETTLED + "where s.county = ?1 and s.settlement_key = ?2", county, item.settlementKey())
                                 .map(row -> SettlementOutcome.settled(item, SettlementOutcome.Result.ALREADY_SETTLED,
                                         settled(row.orElseThrow())))
-                        : pay(call, kind, period, fiscalYear, item, maker, now));
+                        : pay(caller, kind, period, fiscalYear, item, maker, now));
     }
 
-    private Uni<SettlementOutcome> pay(Call call, SettlementKind kind, String period, int fiscalYear, SettlementItem item,
+    private Uni<SettlementOutcome> pay(Caller caller, SettlementKind kind, String period, int fiscalYear, SettlementItem item,
                                        String maker, OffsetDateTime now) {
-        String county = call.county();
+        String county = caller.county();
         return TransferService.findByKey(county, item.settlementKey()).flatMap(existing -> {
             if (existing.isPresent()) {
                 throw new ApiException(FundProblem.SETTLEMENT_KEY_TAKEN,
                         "A transfer that is not this settlement already holds its key");
             }
             return FundLineService.find(county, kind.fundLine());
-        }).flatMap(line -> accounts.budget(call, line, fiscalYear)
+        }).flatMap(line -> accounts.budget(caller, line, fiscalYear)
                 // The budget's balance row first: every ledger write locks balances before the audit trail.
                 .flatMap(budget -> lockBalance(budget)
-                        .flatMap(v -> accounts.payee(call, line, kind.payeeType(), item.payeeRef(), item.payeeName()))
+                        .flatMap(v -> accounts.payee(caller, line, kind.payeeType(), item.payeeRef(), item.payeeName()))
                         .flatMap(payee -> transfers.createPending(county, maker, item.settlementKey(),
                                 new NewTransfer(budget, payee, item.amountFen(), TransferKind.PAYMENT, null, kind.causeType(),
                                         item.settlementKey(), item.memo()), now)))

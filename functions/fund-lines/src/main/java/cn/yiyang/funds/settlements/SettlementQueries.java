@@ -1,8 +1,10 @@
 package cn.yiyang.funds.settlements;
 
-import cn.yiyang.gateway.dispatch.Call;
+import cn.yiyang.funds.settlements.SettlementRequests.SettlementFilter;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -30,14 +32,14 @@ public class SettlementQueries {
     public record Page(List<SettlementView> items) {
     }
 
-    public Uni<Reply> list(Call call) {
+    public Uni<Reply> list(Caller caller, SettlementFilter filter) {
         SettlementKind kind;
         try {
-            kind = SettlementKind.valueOf(call.requiredQueryParam("kind"));
+            kind = SettlementKind.valueOf(required("kind", filter.kind()));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("kind", "BAD_KIND", "MEAL or BOOKING");
         }
-        String period = call.requiredQueryParam("period");
+        String period = required("period", filter.period());
         if (!PERIOD.matcher(period).matches()) {
             throw ApiException.invalid("period", "BAD_PERIOD", "A day YYYY-MM-DD (meals) or a month YYYY-MM (bookings)");
         }
@@ -48,10 +50,17 @@ public class SettlementQueries {
                         join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
                         left join funds.transfer_resolution r on r.transfer_id = t.id
                         where s.county = ?1 and s.kind = ?2 and s.period = ?3
-                        order by s.settlement_key""" + " limit " + PAGE_SIZE_MAX, call.county(), kind.name(), period)
+                        order by s.settlement_key""" + " limit " + PAGE_SIZE_MAX, caller.county(), kind.name(), period)
                 .map(rows -> Reply.ok(new Page(rows.stream().map(r -> new SettlementView(NativeSql.text(r[0]),
                         SettlementKind.valueOf(NativeSql.text(r[1])), NativeSql.text(r[2]), NativeSql.text(r[3]),
                         NativeSql.number(r[4]), NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.text(r[7]),
                         CountyTime.shown(NativeSql.time(r[8])), NativeSql.uuid(r[9]), NativeSql.text(r[10]))).toList())));
+    }
+
+    private static String required(String name, String value) {
+        if (value == null) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter '" + name + "' is required");
+        }
+        return value;
     }
 }

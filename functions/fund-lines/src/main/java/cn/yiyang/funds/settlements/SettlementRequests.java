@@ -2,7 +2,7 @@ package cn.yiyang.funds.settlements;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The bodies of the settlement runs. */
+/** The settlement routes' requests: path, query and body in one record each. */
 public final class SettlementRequests {
 
     private SettlementRequests() {
@@ -16,5 +16,10 @@ public final class SettlementRequests {
     /** {@code POST /v1/settlements/bookings}: a past month, {@code YYYY-MM}. */
     @RegisterForReflection
     public record BookingRun(String month) {
+    }
+
+    /** {@code GET /v1/settlements?kind=&period=}: both required. */
+    @RegisterForReflection
+    public record SettlementFilter(String kind, String period) {
     }
 }

@@ -3,8 +3,10 @@ package cn.yiyang.funds.settlements;
 import cn.yiyang.funds.FundProblem;
 import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.funds.settlements.SettlementOutcome.Result;
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Operation;
+import cn.yiyang.funds.settlements.SettlementRequests.BookingRun;
+import cn.yiyang.funds.settlements.SettlementRequests.MealRun;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
@@ -64,54 +66,50 @@ public class SettlementService {
         this.clock = clock;
     }
 
-    public Operation mealRun() {
-        return new NaturallyKeyed(call -> {
-            LocalDate date = pastDay(call.body(SettlementRequests.MealRun.class).date());
-            return Reply.ok(settleMeals(call, date, new int[] {ITEMS_PER_RUN_MAX}));
-        });
+    /** An officer's run of one past day of meals. */
+    public Reply runMeals(Caller caller, MealRun request) {
+        LocalDate date = pastDay(request.date());
+        return Reply.ok(settleMeals(caller, date, new int[] {ITEMS_PER_RUN_MAX}));
     }
 
-    public Operation bookingRun() {
-        return new NaturallyKeyed(call -> {
-            YearMonth month = pastMonth(call.body(SettlementRequests.BookingRun.class).month());
-            return Reply.ok(settleBookings(call, month, new int[] {ITEMS_PER_RUN_MAX}));
-        });
+    /** An officer's run of one past month of bookings. */
+    public Reply runBookings(Caller caller, BookingRun request) {
+        YearMonth month = pastMonth(request.month());
+        return Reply.ok(settleBookings(caller, month, new int[] {ITEMS_PER_RUN_MAX}));
     }
 
     /** Daily, as the platform: yesterday's meals and the six days before (already settled days cost one read). */
-    public Operation mealJob() {
-        return call -> {
-            LocalDate today = CountyTime.today(clock);
-            int[] budget = {ITEMS_PER_RUN_MAX};
-            List<SettlementReport> runs = new ArrayList<>();
-            for (int back = 1; back <= MEAL_JOB_DAYS_BACK; back++) {
-                runs.add(settleMeals(call, today.minusDays(back), budget));
-            }
-            return Reply.ok(new SettlementReport.Runs(runs));
-        };
+    public Reply mealJob(Caller scheduler, NoInput none) {
+        LocalDate today = CountyTime.today(clock);
+        int[] budget = {ITEMS_PER_RUN_MAX};
+        List<SettlementReport> runs = new ArrayList<>();
+        for (int back = 1; back <= MEAL_JOB_DAYS_BACK; back++) {
+            runs.add(settleMeals(scheduler, today.minusDays(back), budget));
+        }
+        return Reply.ok(new SettlementReport.Runs(runs));
     }
 
     /** Monthly, as the platform: last month's bookings. */
-    public Operation bookingJob() {
-        return call -> Reply.ok(new SettlementReport.Runs(List.of(
-                settleBookings(call, YearMonth.from(CountyTime.today(clock)).minusMonths(1), new int[] {ITEMS_PER_RUN_MAX}))));
+    public Reply bookingJob(Caller scheduler, NoInput none) {
+        return Reply.ok(new SettlementReport.Runs(List.of(
+                settleBookings(scheduler, YearMonth.from(CountyTime.today(clock)).minusMonths(1), new int[] {ITEMS_PER_RUN_MAX}))));
     }
 
-    private SettlementReport settleMeals(Call call, LocalDate date, int[] budget) {
+    private SettlementReport settleMeals(Caller caller, LocalDate date, int[] budget) {
         List<SettlementItem> items;
         try {
-            items = meals.day(call.county(), date).stream().map(SettlementItem::of).toList();
+            items = meals.day(caller.county(), date).stream().map(SettlementItem::of).toList();
         } catch (SdkException e) {
             LOG.warnf("meal feed unreadable: %s", e.getClass().getSimpleName());
             throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The meal settlement feed cannot be read");
         }
-        return settle(call, SettlementKind.MEAL, date.toString(), date.getYear(), items, budget);
+        return settle(caller, SettlementKind.MEAL, date.toString(), date.getYear(), items, budget);
     }
 
-    private SettlementReport settleBookings(Call call, YearMonth month, int[] budget) {
+    private SettlementReport settleBookings(Caller caller, YearMonth month, int[] budget) {
         List<SettlementItem> items;
         try {
-            items = pg.inSession(() -> BookingSettlementFeed.month(call.county(), month)).stream()
+            items = pg.inSession(() -> BookingSettlementFeed.month(caller.county(), month)).stream()
                     .map(SettlementItem::of).toList();
         } catch (RuntimeException e) {
             if (!PgFailures.is(e, UNDEFINED_TABLE)) {
@@ -119,12 +117,12 @@ public class SettlementService {
             }
             throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The booking settlement feed does not exist yet");
         }
-        return settle(call, SettlementKind.BOOKING, month.toString(), month.getYear(), items, budget);
+        return settle(caller, SettlementKind.BOOKING, month.toString(), month.getYear(), items, budget);
     }
 
-    private SettlementReport settle(Call call, SettlementKind kind, String period, int fiscalYear, List<SettlementItem> feed,
+    private SettlementReport settle(Caller caller, SettlementKind kind, String period, int fiscalYear, List<SettlementItem> feed,
                                     int[] budget) {
-        String county = call.county();
+        String county = caller.county();
         try {
             pg.inSession(() -> FundLineService.find(county, kind.fundLine()));
         } catch (ApiException e) {
@@ -145,15 +143,15 @@ public class SettlementService {
                 outcomes.add(SettlementOutcome.of(item, Result.DEFERRED));
             } else {
                 budget[0]--;
-                outcomes.add(settleOne(call, kind, period, fiscalYear, item));
+                outcomes.add(settleOne(caller, kind, period, fiscalYear, item));
             }
         }
         return SettlementReport.of(kind, period, fiscalYear, outcomes);
     }
 
-    private SettlementOutcome settleOne(Call call, SettlementKind kind, String period, int fiscalYear, SettlementItem item) {
+    private SettlementOutcome settleOne(Caller caller, SettlementKind kind, String period, int fiscalYear, SettlementItem item) {
         OffsetDateTime now = CountyTime.now(clock);
-        Supplier<io.smallrye.mutiny.Uni<SettlementOutcome>> work = () -> ledger.settle(call, kind, period, fiscalYear, item, now);
+        Supplier<io.smallrye.mutiny.Uni<SettlementOutcome>> work = () -> ledger.settle(caller, kind, period, fiscalYear, item, now);
         try {
             return pg.inTransaction(work);
         } catch (ApiException e) {

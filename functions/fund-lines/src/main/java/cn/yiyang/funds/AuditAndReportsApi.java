@@ -1,0 +1,33 @@
+package cn.yiyang.funds;
+
+import cn.yiyang.funds.audit.AuditRequests;
+import cn.yiyang.funds.audit.AuditVerifier;
+import cn.yiyang.funds.reports.ReportRequests;
+import cn.yiyang.funds.reports.ReportService;
+import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.stores.pg.PgOperations;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** What officers and auditors read: the audit trail and its verification, reports, a transfer's trace, the CSV export. */
+@Singleton
+class AuditAndReportsApi implements ConceptApi {
+
+    private final List<Binding> bindings;
+
+    AuditAndReportsApi(PgOperations pg, AuditVerifier audit, ReportService reports) {
+        bindings = List.of(
+                Binding.of(FundRoutes.AUDIT, AuditRequests.EntriesAfter.class, pg.query(audit::list)),
+                Binding.of(FundRoutes.AUDIT_VERIFY, pg.query(audit::verify)),
+                Binding.of(FundRoutes.TRACE_TRANSFER, ById.class, pg.query(reports::trace)),
+                Binding.of(FundRoutes.REPORT_LINES, ReportRequests.LinesOfYear.class, pg.query(reports::lines)),
+                Binding.of(FundRoutes.REPORT_PAYEES, pg.query(reports::payees)),
+                Binding.of(FundRoutes.EXPORT_TRANSFERS, ReportRequests.TransfersOfMonth.class, pg.query(reports::exportCsv)));
+    }
+
+    @Override
+    public List<Binding> bindings() {
+        return bindings;
+    }
+}

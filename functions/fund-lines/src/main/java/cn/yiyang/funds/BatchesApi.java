@@ -1,0 +1,35 @@
+package cn.yiyang.funds;
+
+import cn.yiyang.funds.batches.BatchApproval;
+import cn.yiyang.funds.batches.BatchPolicies;
+import cn.yiyang.funds.batches.BatchQueries;
+import cn.yiyang.funds.batches.BatchRequests;
+import cn.yiyang.funds.batches.BatchService;
+import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.stores.pg.PgOperations;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Monthly batch disbursements (高龄津贴, 一床一码 subsidies): their policies, drafts, approval and reports. */
+@Singleton
+class BatchesApi implements ConceptApi {
+
+    private final List<Binding> bindings;
+
+    BatchesApi(PgOperations pg, BatchPolicies policies, BatchService batches, BatchQueries queries, BatchApproval approval) {
+        bindings = List.of(
+                Binding.of(FundRoutes.GET_BATCH_POLICY, BatchRequests.PolicyOf.class, pg.query(policies::read)),
+                Binding.of(FundRoutes.PUT_BATCH_POLICY, BatchRequests.PolicyChange.class, pg.transact(policies::put)),
+                Binding.of(FundRoutes.CREATE_BATCH, BatchRequests.NewBatch.class, pg.transact(batches::create)),
+                Binding.of(FundRoutes.LIST_BATCHES, BatchRequests.BatchFilter.class, pg.query(queries::list)),
+                Binding.of(FundRoutes.GET_BATCH, BatchRequests.ReportPage.class, pg.query(queries::get)),
+                Binding.of(FundRoutes.APPROVE_BATCH, ById.class, pg.transact(approval::approve)),
+                Binding.of(FundRoutes.CANCEL_BATCH, BatchRequests.Cancellation.class, pg.transact(approval::cancel)));
+    }
+
+    @Override
+    public List<Binding> bindings() {
+        return bindings;
+    }
+}

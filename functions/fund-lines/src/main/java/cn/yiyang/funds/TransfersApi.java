@@ -1,0 +1,46 @@
+package cn.yiyang.funds;
+
+import cn.yiyang.funds.ledger.ApprovalService;
+import cn.yiyang.funds.ledger.TransferQueries;
+import cn.yiyang.funds.ledger.TransferRequests;
+import cn.yiyang.funds.ledger.TransferService;
+import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.gateway.dispatch.JobBinding;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.stores.pg.PgOperations;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Transfers and their approvals. A transfer is keyed by its own row for as long as the ledger lives
+ * ({@code transactOwnRecord}); approving, rejecting and voiding are ordinary keyed transactions.
+ */
+@Singleton
+class TransfersApi implements ConceptApi {
+
+    private final List<Binding> bindings;
+    private final List<JobBinding> jobs;
+
+    TransfersApi(PgOperations pg, TransferService transfers, ApprovalService approvals, TransferQueries queries) {
+        bindings = List.of(
+                Binding.of(FundRoutes.APPROPRIATE, TransferRequests.Appropriation.class, pg.transactOwnRecord(transfers::appropriate)),
+                Binding.of(FundRoutes.CREATE_TRANSFER, TransferRequests.Payment.class, pg.transactOwnRecord(transfers::pay)),
+                Binding.of(FundRoutes.REVERSE, TransferRequests.Reversal.class, pg.transactOwnRecord(transfers::reverse)),
+                Binding.of(FundRoutes.LIST_TRANSFERS, TransferRequests.TransferFilter.class, pg.query(queries::list)),
+                Binding.of(FundRoutes.GET_TRANSFER, ById.class, pg.query(queries::get)),
+                Binding.of(FundRoutes.APPROVE, ById.class, pg.transact(approvals::approve)),
+                Binding.of(FundRoutes.REJECT, TransferRequests.Resolution.class, pg.transact(approvals::reject)),
+                Binding.of(FundRoutes.VOID, TransferRequests.Resolution.class, pg.transact(approvals::voidTransfer)));
+        jobs = List.of(JobBinding.of(FundRoutes.EXPIRE_PENDING, pg.transact(approvals::expire)));
+    }
+
+    @Override
+    public List<Binding> bindings() {
+        return bindings;
+    }
+
+    @Override
+    public List<JobBinding> jobs() {
+        return jobs;
+    }
+}
