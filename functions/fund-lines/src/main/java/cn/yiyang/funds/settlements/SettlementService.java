@@ -64,15 +64,20 @@ public class SettlementService {
         this.clock = clock;
     }
 
+    /**
+     * A run under an Idempotency-Key answers its duplicates with its first answer (pg.writeInSteps); a run
+     * under another key settles nothing twice either: each settlement key is recorded in the transaction
+     * of its own transfer, so the items come back ALREADY_SETTLED.
+     */
     public Operation mealRun() {
-        return new NaturallyKeyed(call -> {
+        return pg.writeInSteps(call -> {
             LocalDate date = pastDay(call.body(SettlementRequests.MealRun.class).date());
             return Reply.ok(settleMeals(call, date, new int[] {ITEMS_PER_RUN_MAX}));
         });
     }
 
     public Operation bookingRun() {
-        return new NaturallyKeyed(call -> {
+        return pg.writeInSteps(call -> {
             YearMonth month = pastMonth(call.body(SettlementRequests.BookingRun.class).month());
             return Reply.ok(settleBookings(call, month, new int[] {ITEMS_PER_RUN_MAX}));
         });

@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,6 +49,35 @@ public class PgOperations {
     public Operation writeOwnRecord(Function<Call, Uni<Reply>> work) {
         return new GuardedWrite(call -> run(() -> Panache.withTransaction(
                 () -> idempotency.lockOnly(call, () -> work.apply(call)))));
+    }
+
+    /**
+     * A write made of many transactions of its own (a settlement run, each item committed alone), under an
+     * Idempotency-Key: the key is claimed before (a duplicate gets 409 while the work runs), the answer
+     * recorded after and replayed byte for byte; a failure frees the key so a retry runs anew.
+     */
+    public Operation writeInSteps(Function<Call, Reply> work) {
+        return new GuardedWrite(call -> call.idempotencyKey().isEmpty() ? work.apply(call) : claimed(call, work));
+    }
+
+    private Reply claimed(Call call, Function<Call, Reply> work) {
+        Optional<Reply> earlier = inTransaction(() -> idempotency.claim(call));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Reply reply;
+        try {
+            reply = work.apply(call);
+        } catch (RuntimeException failure) {
+            try {
+                inTransaction(() -> idempotency.release(call));
+            } catch (RuntimeException releaseFailure) {
+                failure.addSuppressed(releaseFailure); // the claim's lease frees the key instead
+            }
+            throw failure;
+        }
+        inTransaction(() -> idempotency.complete(call, reply));
+        return reply;
     }
 
     /**
