@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ public abstract class BatchConcurrencyScenarios {
 
     protected abstract Door door();
 
-    private Door client;
+    private RetryingClient client;
 
     /** The door as a real client uses it: 503 and "not decided yet" 409s sent again under the same key, with backoff. */
     protected Door client() {
@@ -42,6 +43,13 @@ public abstract class BatchConcurrencyScenarios {
             client = RetryingClient.around(door());
         }
         return client;
+    }
+
+    @AfterEach
+    void reportRetries() {
+        if (client != null) {
+            System.out.println(getClass().getSimpleName() + ": " + client.retries() + " requests sent again (503 or not yet decided)");
+        }
     }
 
     private String county;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Exactly-once under concurrent retries, against the real PostgreSQL, through a door that serves requests in parallel. */
@@ -24,7 +25,7 @@ public abstract class IdempotencyConcurrencyScenarios {
 
     protected abstract Door door();
 
-    private Door client;
+    private RetryingClient client;
 
     /** The door as a real client uses it: 503 and "not decided yet" 409s sent again under the same key, with backoff. */
     protected Door client() {
@@ -32,6 +33,13 @@ public abstract class IdempotencyConcurrencyScenarios {
             client = RetryingClient.around(door());
         }
         return client;
+    }
+
+    @AfterEach
+    void reportRetries() {
+        if (client != null) {
+            System.out.println(getClass().getSimpleName() + ": " + client.retries() + " requests sent again (503 or not yet decided)");
+        }
     }
 
     @Test

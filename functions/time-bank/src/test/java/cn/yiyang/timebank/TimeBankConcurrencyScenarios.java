@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Points under concurrency against DynamoDB Local, through a door that serves requests in parallel. */
@@ -30,7 +31,7 @@ public abstract class TimeBankConcurrencyScenarios {
 
     protected abstract Door door();
 
-    private Door client;
+    private RetryingClient client;
 
     /** The door as a real client uses it: 503 and "not decided yet" 409s sent again under the same key, with backoff. */
     protected Door client() {
@@ -38,6 +39,13 @@ public abstract class TimeBankConcurrencyScenarios {
             client = RetryingClient.around(door());
         }
         return client;
+    }
+
+    @AfterEach
+    void reportRetries() {
+        if (client != null) {
+            System.out.println(getClass().getSimpleName() + ": " + client.retries() + " requests sent again (503 or not yet decided)");
+        }
     }
 
     @Test
