@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -19,10 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** Physical table names, and (locally and in tests only) creation of the tables that are missing. */
 @ApplicationScoped
 public class DynamoTables {
+
+    /** Local runs and tests only: how often a table's creation is tried before the start-up fails. */
+    public static final int CREATE_ATTEMPTS_MAX = 5;
 
     private final String prefix;
     private final boolean createAtStart;
@@ -44,7 +49,25 @@ public class DynamoTables {
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (createAtStart) {
-            tables.forEach(this::createIfMissing);
+            tables.forEach(this::createPatiently);
+        }
+    }
+
+    /**
+     * On a loaded machine DynamoDB Local can take longer than the client's call timeout to create a table
+     * (seen: a test application that never started, ApiCallTimeoutException). Creation is idempotent here,
+     * so it is simply tried again.
+     */
+    private void createPatiently(DynamoTable table) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createIfMissing(table);
+                return;
+            } catch (SdkClientException timeout) {
+                if (attempt >= CREATE_ATTEMPTS_MAX) {
+                    throw timeout;
+                }
+            }
         }
     }
 
@@ -79,10 +102,14 @@ public class DynamoTables {
                 }
             });
         } catch (ResourceInUseException alreadyThere) {
-            return;
+            // made by an earlier attempt or start: still wait for it and see to its TTL
         }
         client.waiter().waitUntilTableExists(b -> b.tableName(name));
-        table.ttlAttribute().ifPresent(attribute -> client.updateTimeToLive(b -> b.tableName(name)
-                .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
+        table.ttlAttribute().ifPresent(attribute -> {
+            TimeToLiveStatus ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().timeToLiveStatus();
+            if (ttl != TimeToLiveStatus.ENABLED && ttl != TimeToLiveStatus.ENABLING) {
+                client.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true)));
+            }
+        });
     }
 }
