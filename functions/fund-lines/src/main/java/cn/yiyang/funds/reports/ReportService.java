@@ -103,7 +103,8 @@ public class ReportService {
             throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
         }
         OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return TransferCsv.of(call.county(), from, from.plusMonths(1));
+        return TransferCsv.page(call.county(), from, from.plusMonths(1), call.queryParam("cursor").map(CsvCursor::parse),
+                call.route().path() + "?month=" + month);
     }
 
     private static int fiscalYear(Call call) {
