@@ -9,14 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * body) when the answer says "not now" (503 {@code STORE_UNAVAILABLE} under overload, 409
  * {@code IDEMPOTENCY_IN_PROGRESS} while its own first attempt runs, 409 {@code CONCURRENT_UPDATE}
  * after the server's own retries), with full-jitter exponential backoff and a bounded number of
- * attempts. Concurrency tests send through it, so a loaded machine slows them down but cannot change
+ * attempts (full jitter, so a crowd of retries spreads out instead of arriving together). Concurrency tests send through it, so a loaded machine slows them down but cannot change
  * their outcome; the invariants they assert stay exact. The last answer is returned as it is.
  */
 public final class RetryingClient implements Door {
 
-    public static final int ATTEMPTS_MAX = 12;
+    /** About a minute of backing off at most: on a 2-core machine at load 40, 12 attempts (≈ 25 s) were not enough. */
+    public static final int ATTEMPTS_MAX = 20;
     public static final long BACKOFF_BASE_MILLIS = 25;
-    public static final long BACKOFF_CEILING_MILLIS = 2_000;
+    public static final long BACKOFF_CEILING_MILLIS = 4_000;
 
     /** The 409 codes that mean "nothing was decided, send it again", as opposed to a business refusal. */
     public static final Set<String> RETRIED_CONFLICTS = Set.of("IDEMPOTENCY_IN_PROGRESS", "CONCURRENT_UPDATE");
