@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A client as a real one behaves: it sends the very same request again (same Idempotency-Key, same
  * body) when the answer says "not now" (503 {@code STORE_UNAVAILABLE} under overload, 409
  * {@code IDEMPOTENCY_IN_PROGRESS} while its own first attempt runs, 409 {@code CONCURRENT_UPDATE}
- * after the server's own retries), with full-jitter exponential backoff and a bounded number of
- * attempts (full jitter, so a crowd of retries spreads out instead of arriving together). Concurrency tests send through it, so a loaded machine slows them down but cannot change
- * their outcome; the invariants they assert stay exact. The last answer is returned as it is.
+ * after the server's own retries), with full-jitter exponential backoff (a crowd of retries spreads
+ * out instead of arriving together) and a bounded number of attempts. Concurrency tests send through
+ * it, so a loaded machine slows them down but cannot change their outcome; the invariants they assert
+ * stay exact. The last answer is returned as it is.
  */
 public final class RetryingClient implements Door {
 
