@@ -1,6 +1,5 @@
 package cn.yiyang.funds;
 
-import cn.yiyang.funds.settlements.NaturallyKeyed;
 import cn.yiyang.funds.settlements.SettlementQueries;
 import cn.yiyang.funds.settlements.SettlementRequests;
 import cn.yiyang.funds.settlements.SettlementService;
@@ -12,8 +11,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * Settlements of served meals and completed bookings. A run is keyed by its settlement keys, one
- * transaction per item ({@link NaturallyKeyed}), so it opens its own transactions rather than one.
+ * Settlements of served meals and completed bookings. A run commits one transaction per item (each
+ * keyed by its settlement key), so its Idempotency-Key is claimed before and answered after the run
+ * ({@link PgOperations#transactInSteps}): a duplicate gets the first answer, never ALREADY_SETTLED.
  */
 @Singleton
 class SettlementsApi implements ConceptApi {
@@ -23,9 +23,9 @@ class SettlementsApi implements ConceptApi {
 
     SettlementsApi(PgOperations pg, SettlementService settlements, SettlementQueries settled) {
         bindings = List.of(
-                Binding.of(FundRoutes.SETTLE_MEALS, SettlementRequests.MealRun.class, NaturallyKeyed.of(settlements::runMeals)),
+                Binding.of(FundRoutes.SETTLE_MEALS, SettlementRequests.MealRun.class, pg.transactInSteps(settlements::runMeals)),
                 Binding.of(FundRoutes.SETTLE_BOOKINGS, SettlementRequests.BookingRun.class,
-                        NaturallyKeyed.of(settlements::runBookings)),
+                        pg.transactInSteps(settlements::runBookings)),
                 Binding.of(FundRoutes.LIST_SETTLEMENTS, SettlementRequests.SettlementFilter.class, pg.query(settled::list)));
         jobs = List.of(
                 JobBinding.of(FundRoutes.SETTLE_MEALS_DAILY, Handler.direct(settlements::mealJob)),

@@ -19,9 +19,11 @@ import cn.yiyang.stores.settlements.MealSettlementFeed;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Concurrently;
+import cn.yiyang.testing.Door;
 import cn.yiyang.testing.InProcessLambdaDoor;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.MutableClock;
+import cn.yiyang.testing.RetryingClient;
 import cn.yiyang.testing.StoresTestResource;
 import cn.yiyang.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,7 +177,7 @@ class SettlementLambdaTest {
             SettlementFeeds.booking(county, provider, lastMonth.atDay(10), "COMPLETED", 1_000 + p);
             expected.put(BookingSettlementFeed.key(county, provider, lastMonth), 1_000L + p);
         }
-        InProcessLambdaDoor many = new InProcessLambdaDoor(dispatcher);
+        Door many = RetryingClient.around(new InProcessLambdaDoor(dispatcher));
 
         List<ApiAnswer> answers = Concurrently.run(24, i -> many.send(i % 2 == 0
                 ? settleMeals(county, yesterday) : settleBookings(county, lastMonth)));

@@ -1,5 +1,6 @@
 package cn.yiyang.localgateway;
 
+import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
@@ -185,7 +186,9 @@ public class DemoCounty {
         try {
             return dispatcher.get().invokeAs(seeder, route, params, body, key);
         } catch (RuntimeException e) {
-            LOG.infof("demo seed step %s skipped: %s", key, e.getMessage());
+            // the code of an answer, the class of anything else: a failure's message may hold input
+            LOG.infof("demo seed step %s skipped: %s", key,
+                    e instanceof ApiException answer ? answer.code().name() : e.getClass().getSimpleName());
             return new Reply(409, "{}", Map.of());
         }
     }

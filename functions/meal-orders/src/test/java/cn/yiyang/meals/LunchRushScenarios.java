@@ -9,10 +9,12 @@ import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Concurrently;
 import cn.yiyang.testing.Door;
+import cn.yiyang.testing.RetryingClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,27 +26,44 @@ public abstract class LunchRushScenarios {
 
     protected abstract Door door();
 
+    private RetryingClient client;
+
+    /** The door as a real client uses it: 503 and "not decided yet" 409s sent again under the same key, with backoff. */
+    protected Door client() {
+        if (client == null) {
+            client = RetryingClient.around(door());
+        }
+        return client;
+    }
+
+    @AfterEach
+    void reportRetries() {
+        if (client != null) {
+            System.out.println(getClass().getSimpleName() + ": " + client.retries() + " requests sent again (503 or not yet decided)");
+        }
+    }
+
     @BeforeEach
     void countyPolicy() {
-        MealFixtures.policy(door(), MealFixtures.POLICY);
+        MealFixtures.policy(client(), MealFixtures.POLICY);
     }
 
     @Test
     void threeHundredConcurrentOrders_forAHundredSeats_placeExactlyAHundred() {
-        String point = pointWithMenu(door(), SEATS, 0);
+        String point = pointWithMenu(client(), SEATS, 0);
         List<ApiRequest> orders = new ArrayList<>();
         for (int i = 0; i < RESIDENTS; i++) {
             orders.add(lunch(resident(60 + i % 40), point));
         }
 
-        List<ApiAnswer> answers = Concurrently.run(RESIDENTS, i -> door().send(orders.get(i)));
+        List<ApiAnswer> answers = Concurrently.run(RESIDENTS, i -> client().send(orders.get(i)));
 
         assertOutcome(answers, point, SEATS);
     }
 
     @Test
     void withAFifthOfTheRequestsRetriedUnderTheSameKey_stillExactlyAHundred() {
-        String point = pointWithMenu(door(), SEATS, 0);
+        String point = pointWithMenu(client(), SEATS, 0);
         List<ApiRequest> sends = new ArrayList<>();
         for (int i = 0; i < RESIDENTS; i++) {
             ApiRequest order = lunch(resident(60 + i % 40), point);
@@ -54,7 +73,7 @@ public abstract class LunchRushScenarios {
             }
         }
 
-        List<ApiAnswer> answers = Concurrently.run(sends.size(), i -> door().send(sends.get(i)));
+        List<ApiAnswer> answers = Concurrently.run(sends.size(), i -> client().send(sends.get(i)));
 
         Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(ApiAnswer::status, Collectors.counting()));
         assertThat(byStatus.keySet()).as(byStatus.toString()).isSubsetOf(201, 409);
@@ -76,7 +95,7 @@ public abstract class LunchRushScenarios {
     }
 
     private long placedOnTheDay(String point) {
-        ApiAnswer day = door().send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + MealFixtures.tomorrow())
+        ApiAnswer day = client().send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + MealFixtures.tomorrow())
                 .bearer(MealFixtures.canteen()));
         return day.json().path("slots").path("LUNCH").path("ordered").asLong();
     }

@@ -100,7 +100,7 @@ public abstract class MealOrderScenarios {
         String first = pointWithMenu(door(), 50, 5);
         String second = pointWithMenu(door(), 50, 5);
 
-        var answers = cn.yiyang.testing.Concurrently.run(10, i -> door().send(lunch(resident, i % 2 == 0 ? first : second)));
+        var answers = cn.yiyang.testing.Concurrently.run(10, i -> cn.yiyang.testing.RetryingClient.around(door()).send(lunch(resident, i % 2 == 0 ? first : second)));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
         assertThat(answers.stream().filter(a -> subsidy(a) > 0).count()).isEqualTo(1);
@@ -114,7 +114,7 @@ public abstract class MealOrderScenarios {
 
         ApiAnswer cancelled = door().send(ApiRequest.post("/v1/meal-orders/" + first.json().path("id").asText() + "/cancel", "{}")
                 .bearer(operator()).idempotencyKey("cancel-" + UUID.randomUUID()));
-        var racers = cn.yiyang.testing.Concurrently.run(8, i -> door().send(lunch(resident(75), point)));
+        var racers = cn.yiyang.testing.Concurrently.run(8, i -> cn.yiyang.testing.RetryingClient.around(door()).send(lunch(resident(75), point)));
 
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");

@@ -14,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.Concurrently;
 import cn.yiyang.testing.Door;
+import cn.yiyang.testing.RetryingClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +28,38 @@ public abstract class BookingConcurrencyScenarios {
 
     protected abstract Door door();
 
+    private RetryingClient client;
+
+    /** The door as a real client uses it: 503 and "not decided yet" 409s sent again under the same key, with backoff. */
+    protected Door client() {
+        if (client == null) {
+            client = RetryingClient.around(door());
+        }
+        return client;
+    }
+
+    @AfterEach
+    void reportRetries() {
+        if (client != null) {
+            System.out.println(getClass().getSimpleName() + ": " + client.retries() + " requests sent again (503 or not yet decided)");
+        }
+    }
+
     @BeforeEach
     void catalog() {
-        BookingFixtures.catalog(door());
+        BookingFixtures.catalog(client());
     }
 
     @Test
     void twoHundredConcurrentBookings_forAWindowOfTen_bookExactlyTen() {
         String street = newStreet();
-        provider(door(), street, 10);
+        provider(client(), street, 10);
         List<String> residents = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             residents.add(resident(street));
         }
 
-        List<ApiAnswer> answers = Concurrently.run(200, i -> door().send(book(operator(), residents.get(i), "CLEAN", tomorrowAt(14, 0))));
+        List<ApiAnswer> answers = Concurrently.run(200, i -> client().send(book(operator(), residents.get(i), "CLEAN", tomorrowAt(14, 0))));
 
         Map<String, Long> outcome = answers.stream().collect(Collectors.groupingBy(
                 a -> a.status() == 201 ? "BOOKED" : a.code(), Collectors.counting()));
@@ -51,16 +70,16 @@ public abstract class BookingConcurrencyScenarios {
     @Test
     void concurrentAssignmentsOfOneCaregiver_toOverlappingVisits_leaveNoOverlap() {
         String street = newStreet();
-        String provider = provider(door(), street, 100);
-        String caregiver = caregiver(door(), provider, false);
+        String provider = provider(client(), street, 100);
+        String caregiver = caregiver(client(), provider, false);
         List<String> bookings = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             // two-hour cleanings starting every 20 minutes from 09:00: each overlaps the next five
-            bookings.add(expect(door().send(book(operator(), resident(street), "CLEAN", tomorrowAt(9, 0).plusMinutes(20L * i))), 201)
+            bookings.add(expect(client().send(book(operator(), resident(street), "CLEAN", tomorrowAt(9, 0).plusMinutes(20L * i))), 201)
                     .json().path("id").asText());
         }
 
-        List<ApiAnswer> answers = Concurrently.run(bookings.size(), i -> door().send(step(bookings.get(i), "assign",
+        List<ApiAnswer> answers = Concurrently.run(bookings.size(), i -> client().send(step(bookings.get(i), "assign",
                 BookingFixtures.provider(provider), "{\"caregiverId\":\"" + caregiver + "\"}")));
 
         Map<String, Long> outcome = answers.stream().collect(Collectors.groupingBy(

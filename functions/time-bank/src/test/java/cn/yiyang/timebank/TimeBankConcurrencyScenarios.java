@@ -12,6 +12,7 @@ import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Concurrently;
 import cn.yiyang.testing.Door;
+import cn.yiyang.testing.RetryingClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.yiyang.timebank.settings.CountySettings;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Points under concurrency against DynamoDB Local, through a door that serves requests in parallel. */
@@ -29,20 +31,37 @@ public abstract class TimeBankConcurrencyScenarios {
 
     protected abstract Door door();
 
+    private RetryingClient client;
+
+    /** The door as a real client uses it: 503 and "not decided yet" 409s sent again under the same key, with backoff. */
+    protected Door client() {
+        if (client == null) {
+            client = RetryingClient.around(door());
+        }
+        return client;
+    }
+
+    @AfterEach
+    void reportRetries() {
+        if (client != null) {
+            System.out.println(getClass().getSimpleName() + ": " + client.retries() + " requests sent again (503 or not yet decided)");
+        }
+    }
+
     @Test
     void aHundredConcurrentExchangesOfTen_fromFiveHundred_exactlyFiftySucceed() {
-        String volunteer = volunteer(door(), null);
-        earn(door(), volunteer, resident(), at(2, 8, 0), at(2, 13, 0));
-        earn(door(), volunteer, resident(), at(1, 8, 0), at(1, 11, 20));
-        String item = TimeBankFixtures.item(door(), 10, 1000);
-        assertThat(account(door(), volunteer).json().path("balance").asLong()).isEqualTo(500);
+        String volunteer = volunteer(client(), null);
+        earn(client(), volunteer, resident(), at(2, 8, 0), at(2, 13, 0));
+        earn(client(), volunteer, resident(), at(1, 8, 0), at(1, 11, 20));
+        String item = TimeBankFixtures.item(client(), 10, 1000);
+        assertThat(account(client(), volunteer).json().path("balance").asLong()).isEqualTo(500);
 
-        List<ApiAnswer> answers = Concurrently.run(100, i -> door().send(TimeBankFixtures.exchange(volunteer, item)));
+        List<ApiAnswer> answers = Concurrently.run(100, i -> client().send(TimeBankFixtures.exchange(volunteer, item)));
 
         Map<String, Long> outcome = answers.stream().collect(Collectors.groupingBy(
                 a -> a.status() == 201 ? "EXCHANGED" : a.code(), Collectors.counting()));
         assertThat(outcome).isEqualTo(Map.of("EXCHANGED", 50L, "INSUFFICIENT_POINTS", 50L));
-        JsonNode account = account(door(), volunteer).json();
+        JsonNode account = account(client(), volunteer).json();
         assertThat(account.path("balance").asLong()).isZero();
         assertThat(account.path("spent").asLong()).isEqualTo(500);
         long exchangeEntries = 0;
@@ -52,7 +71,7 @@ public abstract class TimeBankConcurrencyScenarios {
             }
         }
         assertThat(exchangeEntries).isEqualTo(50);
-        JsonNode items = door().send(ApiRequest.get("/v1/time-bank/items").bearer(TimeBankFixtures.officer())).json().path("items");
+        JsonNode items = client().send(ApiRequest.get("/v1/time-bank/items").bearer(TimeBankFixtures.officer())).json().path("items");
         for (JsonNode listed : items) {
             if (listed.path("id").asText().equals(item)) {
                 assertThat(listed.path("stock").asLong()).isEqualTo(950);
@@ -62,9 +81,9 @@ public abstract class TimeBankConcurrencyScenarios {
 
     @Test
     void recordsLoggedConcurrentlyForOneDay_neverOverlapNorPassTheCap() {
-        String volunteer = volunteer(door(), null);
+        String volunteer = volunteer(client(), null);
         // 12 one-hour records, each overlapping the next by half: at most 6 fit without overlap
-        List<ApiAnswer> answers = Concurrently.run(12, i -> door().send(TimeBankFixtures.log(volunteer, resident(),
+        List<ApiAnswer> answers = Concurrently.run(12, i -> client().send(TimeBankFixtures.log(volunteer, resident(),
                 at(5, 8, 0).plusMinutes(30L * i), at(5, 9, 0).plusMinutes(30L * i))));
 
         List<ApiAnswer> logged = answers.stream().filter(a -> a.status() == 201).toList();
@@ -92,7 +111,7 @@ public abstract class TimeBankConcurrencyScenarios {
     @Test
     void aRandomisedConcurrentWorkload_withOneInFiveRetried_conservesEveryPoint_andWritesEachEntryOnce() {
         long seed = System.nanoTime();
-        Bank bank = Bank.fresh(door());
+        Bank bank = Bank.fresh(client());
         // A low storage cap (overflow to the pool happens) and spending that outruns earning (balances run dry).
         bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), 600, 400,
                 s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
@@ -205,7 +224,7 @@ public abstract class TimeBankConcurrencyScenarios {
 
     @Test
     void tenConcurrentCancelsOfOneExchange_refundItOnce() {
-        Bank bank = Bank.fresh(door());
+        Bank bank = Bank.fresh(client());
         String volunteer = bank.volunteer();
         bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 9, 0));
         String item = bank.item("GOODS", 40, 1);
@@ -224,7 +243,7 @@ public abstract class TimeBankConcurrencyScenarios {
 
     @Test
     void twentyConcurrentGiftsOfTen_neverPassAYearlyCapOfHundred() {
-        Bank bank = Bank.fresh(door());
+        Bank bank = Bank.fresh(client());
         bank.settings(s -> new CountySettings(s.dailyMinutesMax(), s.recordExpiryDays(), s.storageMinutesMax(), 100,
                 s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), s.ratesPerMinute()));
         String volunteer = bank.volunteer();

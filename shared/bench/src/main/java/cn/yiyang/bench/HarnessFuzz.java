@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Every declared route of every function, fed malformed JSON, wrong types, boundary values and
- * garbage path and query values, by a caller holding every role the route admits: not one answer
+ * garbage path and query values, control characters in every free-text field name, by a caller
+ * holding every role the route admits: not one answer
  * may be a 5xx, and every refusal is problem+json with a code and a userMessage.
  */
 final class HarnessFuzz {
@@ -34,11 +35,25 @@ final class HarnessFuzz {
             "{\"a\":" + "[".repeat(200) + "]".repeat(200) + "}",
             "{\"name\":\"\\u0000\",\"phone\":\"+86 000\",\"idNumber\":\"11010519491231002Y\"}",
             "{\"debitAccountId\":\"" + UUID.randomUUID() + "\",\"creditAccountId\":\"x\",\"amountFen\":0}");
+    /** Free-text field names of the functions' requests, each fed text a store cannot hold. */
+    static final List<String> TEXT_FIELDS = List.of("name", "memo", "reason", "comment", "address", "line", "operatorName",
+            "place", "payeeRef", "causeRef", "relation", "familySubject");
     static final List<String> PATH_VALUES = List.of("x", UUID.randomUUID().toString(), "..", "%00", "9".repeat(300),
             "2026-02-30", "-1", "%E4%B8%AD");
     static final List<String> QUERY_VALUES = List.of("", "x", "-1", "2026-13", "9".repeat(250), "%00", "' or 1=1 --");
 
     private HarnessFuzz() {
+    }
+
+    /** The malformed bodies, and a body per free-text field carrying each control text of the real-object pass. */
+    static List<String> bodies() {
+        List<String> bodies = new ArrayList<>(BODIES);
+        for (String field : TEXT_FIELDS) {
+            for (String text : HarnessFuzzOnRealObjects.CONTROL_TEXTS) {
+                bodies.add("{\"" + field + "\":\"" + text + "\"}");
+            }
+        }
+        return bodies;
     }
 
     static List<Route> allRoutes() {
@@ -63,7 +78,8 @@ final class HarnessFuzz {
                                 .query("phone", q).query("fiscalYear", q).query("status", q).bearer(token));
                     }
                 } else {
-                    for (String body : BODIES) {
+                    // the control-text bodies once per route (the second path value, an id), the rest for every value
+                    for (String body : value.equals(PATH_VALUES.get(1)) ? bodies() : BODIES) {
                         requests.add(ApiRequest.of(route.method(), path, body).bearer(token)
                                 .idempotencyKey("fuzz-" + UUID.randomUUID()));
                     }

@@ -52,6 +52,7 @@ public final class ProofHarness {
                 section(report, "lunch rush", () -> HarnessLunchRush.run(door, stores, report));
                 section(report, "idempotency storm", () -> HarnessIdempotencyStorm.run(door, stores, report));
                 section(report, "fuzz", () -> HarnessFuzz.run(door, report));
+                section(report, "fuzz on real objects", () -> HarnessFuzzOnRealObjects.run(door, stores, report));
                 section(report, "bank test", () -> HarnessBank.run(door, sql, report));
                 section(report, "DynamoDB faults", () -> HarnessDynamoFaults.run(door, gateway.faultsUrl(), stores, report));
                 section(report, "PostgreSQL outage", () -> HarnessPostgresOutage.run(door, stores, sql, report));

@@ -43,7 +43,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(java.time.Duration.ofSeconds(STARTUP_WAIT_SECONDS))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off");
+                    .setServerConfig("synchronous_commit", "off")
+                    // The server's log reaches the application's (zonky forwards it), and an error's text repeats
+                    // input ("Failing row contains (...)"): only what ends the server is logged.
+                    .setServerConfig("log_min_messages", "fatal")
+                    .setServerConfig("log_min_error_statement", "panic");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

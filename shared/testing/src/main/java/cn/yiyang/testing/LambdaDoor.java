@@ -21,6 +21,12 @@ import java.util.UUID;
  */
 public final class LambdaDoor implements Door {
 
+    /**
+     * Not sent by the function: the door adds it, with the size in bytes of the Lambda's whole answer
+     * (the v2 response JSON), so a test can hold an answer to Lambda's 6 MB response limit.
+     */
+    public static final String RESPONSE_BYTES = "x-test-lambda-response-bytes";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final int port;
 
@@ -62,6 +68,7 @@ public final class LambdaDoor implements Door {
             JsonNode v2 = JSON.readTree(response.body());
             Map<String, String> headers = new HashMap<>();
             v2.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+            headers.put(RESPONSE_BYTES, Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
             JsonNode body = v2.get("body");
             return new ApiAnswer(v2.path("statusCode").asInt(), headers, body == null || body.isNull() ? null : body.asText());
         } catch (IOException e) {

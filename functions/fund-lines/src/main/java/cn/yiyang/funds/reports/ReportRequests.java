@@ -15,6 +15,6 @@ public final class ReportRequests {
 
     /** {@code GET /v1/fund-reports/transfers-csv?month=YYYY-MM}: required. */
     @RegisterForReflection
-    public record TransfersOfMonth(String month) {
+    public record TransfersOfMonth(String month, @cn.yiyang.kernel.text.Text(maxChars = 200) String cursor) {
     }
 }

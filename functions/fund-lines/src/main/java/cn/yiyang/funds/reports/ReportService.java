@@ -112,7 +112,9 @@ public class ReportService {
             throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
         }
         OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return TransferCsv.of(caller.county(), from, from.plusMonths(1));
+        return TransferCsv.page(caller.county(), from, from.plusMonths(1),
+                java.util.Optional.ofNullable(request.cursor()).map(CsvCursor::parse),
+                "/v1/fund-reports/transfers-csv?month=" + month);
     }
 
     private static int fiscalYear(Integer year) {

@@ -5,19 +5,35 @@ import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The auditors' export: one line per transfer made in a period, with its status, accounts, approvers and cause. */
+/**
+ * The auditors' export: one line per transfer made in a period, with its status, accounts, approvers and
+ * cause, in pages. A Lambda answer holds at most 6 MB, and a month of transfers with long names and
+ * memos can be many times that, so each page stops at {@link #ROWS_PER_PAGE_MAX} rows or
+ * {@link #PAGE_BYTES_MAX} bytes as the Lambda sends them, whichever comes first; an {@code x-next-cursor}
+ * header (and a {@code link rel="next"}) names where the next page starts. Every page is a CSV file of
+ * its own, with the header row; pages never overlap and never skip a transfer (keyset on created_at, id).
+ */
 final class TransferCsv {
 
-    public static final int ROWS_MAX = 20_000;
+    public static final int ROWS_PER_PAGE_MAX = 5_000;
+    /** Under Lambda's 6 MB response limit with room for the API Gateway envelope and the other headers. */
+    public static final int PAGE_BYTES_MAX = 4_500_000;
     static final String HEADER = "transfer_id,created_at,fund_line,kind,debit_account,credit_account,amount_fen,status,"
             + "maker,approvers,resolved_at,cause_type,cause_ref,reverses_id,memo";
+    private static final String NEWLINE = "\r\n";
+    private static final int CREATED_AT = 1;
+    private static final int RESOLVED_AT = 10;
 
     private TransferCsv() {
     }
 
-    static Uni<Reply> of(String county, OffsetDateTime from, OffsetDateTime until) {
+    static Uni<Reply> page(String county, OffsetDateTime from, OffsetDateTime until, Optional<CsvCursor> after, String path) {
+        CsvCursor start = after.orElse(CsvCursor.before(from));
         return NativeSql.rows("""
                         select t.id::text, t.created_at, fl.code, t.kind, d.name, c.name, t.amount_fen, coalesce(r.outcome, 'PENDING'),
                                t.maker, (select string_agg(a.approver, ' ' order by a.approved_at) from funds.transfer_approval a
@@ -26,31 +42,76 @@ final class TransferCsv {
                         join funds.account d on d.id = t.debit_account_id join funds.account c on c.id = t.credit_account_id
                         left join funds.transfer_resolution r on r.transfer_id = t.id
                         where t.county = ?1 and t.created_at >= ?2 and t.created_at < ?3
-                        order by t.created_at, t.id """ + " limit " + (ROWS_MAX + 1), county, from, until)
-                .map(rows -> {
-                    StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-                    int written = 0;
-                    for (Object[] r : rows) {
-                        if (written == ROWS_MAX) {
-                            break;
-                        }
-                        for (int i = 0; i < r.length; i++) {
-                            if (i > 0) {
-                                csv.append(',');
-                            }
-                            Object v = r[i];
-                            if (v != null && (i == 1 || i == 10)) {
-                                v = CountyTime.shown(NativeSql.time(v));
-                            }
-                            csv.append(cell(v == null ? "" : v.toString()));
-                        }
-                        csv.append("\r\n");
-                        written++;
-                    }
-                    return new Reply(200, csv.toString(), Map.of("content-type", "text/csv; charset=utf-8",
-                            "content-disposition", "attachment; filename=\"transfers.csv\"",
-                            "x-rows-truncated", Boolean.toString(rows.size() > ROWS_MAX)));
-                });
+                          and (t.created_at, t.id) > (?4, ?5)
+                        order by t.created_at, t.id""" + " limit " + (ROWS_PER_PAGE_MAX + 1),
+                        county, from, until, start.createdAt(), start.id())
+                .map(rows -> reply(rows, path));
+    }
+
+    private static Reply reply(List<Object[]> rows, String path) {
+        StringBuilder csv = new StringBuilder(HEADER).append(NEWLINE);
+        long bytes = sentBytes(csv);
+        int written = 0;
+        Object[] last = null;
+        for (Object[] r : rows) {
+            String line = line(r);
+            long lineBytes = sentBytes(line);
+            if (written == ROWS_PER_PAGE_MAX || bytes + lineBytes > PAGE_BYTES_MAX) {
+                break;
+            }
+            csv.append(line);
+            bytes += lineBytes;
+            written++;
+            last = r;
+        }
+        Map<String, String> headers = new HashMap<>(Map.of("content-type", "text/csv; charset=utf-8",
+                "content-disposition", "attachment; filename=\"transfers.csv\"", "x-rows", Integer.toString(written)));
+        if (written < rows.size()) {
+            String next = CsvCursor.after(NativeSql.time(last[CREATED_AT]), NativeSql.uuid(last[0])).encoded();
+            headers.put("x-next-cursor", next);
+            headers.put("link", "<" + path + "&cursor=" + next + ">; rel=\"next\"");
+        }
+        return new Reply(200, csv.toString(), headers);
+    }
+
+    private static String line(Object[] r) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < r.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            Object v = r[i];
+            if (v != null && (i == CREATED_AT || i == RESOLVED_AT)) {
+                v = CountyTime.shown(NativeSql.time(v));
+            }
+            line.append(cell(v == null ? "" : v.toString()));
+        }
+        return line.append(NEWLINE).toString();
+    }
+
+    /**
+     * The bytes a text costs inside the Lambda's JSON answer: UTF-8, with quotes, backslashes and control
+     * characters escaped (a CR LF is four bytes there).
+     */
+    static long sentBytes(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c == '\r' || c == '\n' || c == '\t') {
+                bytes += 2;
+            } else if (c < 0x20) {
+                bytes += 6;
+            } else if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 2; // half of a four-byte character
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */

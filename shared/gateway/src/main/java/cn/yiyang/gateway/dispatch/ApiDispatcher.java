@@ -10,6 +10,7 @@ import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.metering.UsageMeter;
 import cn.yiyang.kernel.problem.FailureClassifier;
 import cn.yiyang.gateway.problem.ProblemResponses;
+import cn.yiyang.gateway.problem.RedactedFailure;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.route.Job;
@@ -100,7 +101,7 @@ public class ApiDispatcher {
         } catch (RuntimeException e) {
             Optional<ApiException> known = classified(e);
             if (known.isEmpty()) {
-                LOG.errorf(e, "unexpected failure in %s", route == null ? "routing" : route.key());
+                LOG.errorf(RedactedFailure.of(e), "unexpected failure in %s", route == null ? "routing" : route.key());
             }
             response = problem(known.orElseGet(() -> new ApiException(CommonProblem.INTERNAL_ERROR,
                     "An unexpected error occurred")), route, event, requestId);

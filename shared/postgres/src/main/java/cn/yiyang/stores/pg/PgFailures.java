@@ -15,6 +15,7 @@ public final class PgFailures {
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final int CAUSES_DEPTH_MAX = 16;
+    private static final String POOL_TIMEOUT = "Timeout";
 
     private PgFailures() {
     }
@@ -51,10 +52,21 @@ public final class PgFailures {
         if (state.map(s -> s.startsWith("08") || s.startsWith("57P") || s.equals("53300")).orElse(false)
                 || find(failure, SocketException.class).isPresent()
                 || find(failure, java.nio.channels.ClosedChannelException.class).isPresent()
-                || find(failure, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()) {
+                || find(failure, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()
+                || isPoolTimeout(failure)) {
             return new ApiException(CommonProblem.STORE_UNAVAILABLE, "The database is unavailable");
         }
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
+    /**
+     * No pooled connection came free within the pool's acquisition timeout: the Vert.x pool fails the
+     * waiting request with a bare "Timeout" (SqlConnectionPool's PoolRequest). Overload, not a fault: 503,
+     * and the client sends it again (seen as 500s with 200 bookings at once on a loaded 2-core machine).
+     */
+    private static boolean isPoolTimeout(Throwable failure) {
+        return find(failure, io.vertx.core.impl.NoStackTraceThrowable.class).map(t -> POOL_TIMEOUT.equals(t.getMessage()))
+                .orElse(false);
     }
 
     /** The SQLSTATE, whether the client's exception arrives bare or wrapped by Hibernate. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -22,6 +23,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class PgIdempotency {
 
+    /** How long a claim holds its key: past it a crashed run's key may be claimed again (a Lambda runs ≤ 15 min). */
+    public static final int CLAIM_LEASE_MINUTES = 15;
+    /** The status of a claimed, still running request's record (HTTP 102 Processing); never replayed. */
+    static final int CLAIMED = 102;
+
     private static final String FIND = """
             select fingerprint, status, body from platform.idempotency_record
             where function = ?1 and county = ?2 and caller = ?3 and key = ?4 and expires_at > ?5""";
@@ -33,6 +39,13 @@ public class PgIdempotency {
               fingerprint = excluded.fingerprint, status = excluded.status, body = excluded.body,
               created_at = excluded.created_at, expires_at = excluded.expires_at
             where platform.idempotency_record.expires_at <= excluded.created_at""";
+
+    private static final String COMPLETE = """
+            update platform.idempotency_record set status = ?5, body = ?6, expires_at = ?7
+            where function = ?1 and county = ?2 and caller = ?3 and key = ?4 and status = %d""".formatted(CLAIMED);
+    private static final String RELEASE = """
+            delete from platform.idempotency_record
+            where function = ?1 and county = ?2 and caller = ?3 and key = ?4 and status = %d""".formatted(CLAIMED);
 
     public Uni<Reply> guard(Invocation<?> invocation, Supplier<Uni<Reply>> work) {
         if (invocation.idempotencyKey().isEmpty()) {
@@ -69,6 +82,54 @@ public class PgIdempotency {
                 .flatMap(locked -> locked ? work.get() : Uni.createFrom().failure(key.stillInProgress())));
     }
 
+    /**
+     * For work of many transactions (a settlement run commits item by item): in a transaction of its own,
+     * replay an earlier answer, or refuse while a claim is running, or claim the key for
+     * {@link #CLAIM_LEASE_MINUTES}. Empty when this request now holds the claim and must run the work.
+     */
+    public Uni<Optional<Reply>> claim(Invocation<?> invocation) {
+        IdempotencyKey key = invocation.idempotencyKey().orElseThrow();
+        String function = invocation.function();
+        OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
+        return Panache.getSession().flatMap(session -> tryLock(session, key).flatMap(locked -> {
+            if (!locked) {
+                return Uni.createFrom().failure(key.stillInProgress());
+            }
+            return find(session, function, key, now).flatMap(rows -> {
+                if (rows.isEmpty()) {
+                    return upsert(session, function, key, CLAIMED, "", now, now.plusMinutes(CLAIM_LEASE_MINUTES))
+                            .replaceWith(Optional.<Reply>empty());
+                }
+                if (((Number) rows.get(0)[1]).intValue() == CLAIMED && key.fingerprint().equals(rows.get(0)[0])) {
+                    return Uni.createFrom().failure(key.stillInProgress());
+                }
+                return Uni.createFrom().item(Optional.of(replay(rows.get(0), key)));
+            });
+        }));
+    }
+
+    /** The claimed work answered: a success is recorded for replay, a refusal frees the key for a new try. */
+    public Uni<Void> complete(Invocation<?> invocation, Reply reply) {
+        if (reply.status() >= 300) {
+            return release(invocation);
+        }
+        IdempotencyKey key = invocation.idempotencyKey().orElseThrow();
+        OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(COMPLETE)
+                .setParameter(1, invocation.function()).setParameter(2, key.county()).setParameter(3, key.caller())
+                .setParameter(4, key.key()).setParameter(5, reply.status()).setParameter(6, reply.json())
+                .setParameter(7, now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
+                .executeUpdate().replaceWithVoid());
+    }
+
+    /** The claimed work failed: the claim goes, so the client's retry runs the work anew. */
+    public Uni<Void> release(Invocation<?> invocation) {
+        IdempotencyKey key = invocation.idempotencyKey().orElseThrow();
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(RELEASE)
+                .setParameter(1, invocation.function()).setParameter(2, key.county()).setParameter(3, key.caller())
+                .setParameter(4, key.key()).executeUpdate().replaceWithVoid());
+    }
+
     private static Uni<Boolean> tryLock(Mutiny.Session session, IdempotencyKey key) {
         return session.createNativeQuery("select pg_try_advisory_xact_lock(?1)", Boolean.class)
                 .setParameter(1, key.lockId())
@@ -98,17 +159,22 @@ public class PgIdempotency {
         if (reply.status() >= 300) {
             return Uni.createFrom().item(reply);
         }
+        return upsert(session, function, key, reply.status(), reply.json(), now, now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
+                .replaceWith(reply);
+    }
+
+    private static Uni<Integer> upsert(Mutiny.Session session, String function, IdempotencyKey key, int status, String body,
+                                       OffsetDateTime now, OffsetDateTime expiresAt) {
         return session.createNativeQuery(RECORD)
                 .setParameter(1, function)
                 .setParameter(2, key.county())
                 .setParameter(3, key.caller())
                 .setParameter(4, key.key())
                 .setParameter(5, key.fingerprint())
-                .setParameter(6, reply.status())
-                .setParameter(7, reply.json())
+                .setParameter(6, status)
+                .setParameter(7, body)
                 .setParameter(8, now)
-                .setParameter(9, now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
-                .executeUpdate()
-                .replaceWith(reply);
+                .setParameter(9, expiresAt)
+                .executeUpdate();
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -80,6 +81,37 @@ public class PgOperations {
     public Operation writeOwnRecord(Function<Call, Uni<Reply>> work) {
         return new GuardedWrite(call -> run(() -> Panache.withTransaction(
                 () -> idempotency.lockOnly(invocationOf(call), () -> work.apply(call)))));
+    }
+
+    /**
+     * A run of many items that each commit on their own (a settlement): the Idempotency-Key is claimed
+     * first in its own transaction (a duplicate gets 409 while the run goes on), the work runs, and its
+     * answer is recorded for replay; a failure releases the claim.
+     */
+    public <R> Handler<R> transactInSteps(BiFunction<Caller, R, Reply> work) {
+        return new Guarded<>(invocation -> invocation.idempotencyKey().isEmpty()
+                ? work.apply(invocation.caller(), invocation.request())
+                : claimed(invocation, () -> work.apply(invocation.caller(), invocation.request())));
+    }
+
+    private Reply claimed(Invocation<?> invocation, Supplier<Reply> work) {
+        Optional<Reply> earlier = inTransaction(() -> idempotency.claim(invocation));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Reply reply;
+        try {
+            reply = work.get();
+        } catch (RuntimeException failure) {
+            try {
+                inTransaction(() -> idempotency.release(invocation));
+            } catch (RuntimeException releaseFailure) {
+                failure.addSuppressed(releaseFailure); // the claim's lease frees the key instead
+            }
+            throw failure;
+        }
+        inTransaction(() -> idempotency.complete(invocation, reply));
+        return reply;
     }
 
     /**

@@ -28,6 +28,13 @@ class PgFailuresTest {
     }
 
     @Test
+    void noPooledConnectionWithinTheAcquisitionTimeout_isStoreUnavailable() {
+        Throwable timeout = new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Timeout"));
+
+        assertThat(code(timeout)).isEqualTo(CommonProblem.STORE_UNAVAILABLE);
+    }
+
+    @Test
     void anyOtherFailure_staysWhatItIs() {
         IllegalStateException bug = new IllegalStateException("a bug");
 

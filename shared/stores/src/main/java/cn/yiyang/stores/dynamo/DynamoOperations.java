@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * {@code TransactWriteItems}: the business items with their conditions, plus the idempotency
  * record written only if absent. The record and the effect commit together or not at all, so a
  * duplicate either finds the record (and replays it byte for byte, or 422 for another body) or
- * loses the record's condition in its own transaction and then replays the winner's answer.
+ * loses the record's condition in its own transaction and then replays the winner's answer; a
+ * refusal of any kind looks for the record once more, since the winner's effect may be its cause.
  * Transaction conflicts are retried a bounded number of times with jitter, then answered 409.
  */
 @ApplicationScoped
@@ -160,12 +161,34 @@ public class DynamoOperations {
     private Reply write(Call call, Function<Call, DynamoWrite> work) {
         Optional<IdempotencyKey> key = call.idempotencyKey();
         long now = call.receivedAt().getEpochSecond();
-        if (key.isPresent()) {
-            Optional<Reply> earlier = replay(call, key.get(), now);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        if (key.isEmpty()) {
+            return commit(call, work, key, now);
         }
+        Optional<Reply> earlier = replay(call, key.get(), now);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return commit(call, work, key, now);
+        } catch (ApiException refusal) {
+            return firstAnswerOr(call, key.get(), now, refusal);
+        }
+    }
+
+    /**
+     * A duplicate that committed after our first look makes our own rules fail (the order is already
+     * cancelled, the record now overlaps itself): the client is retrying, and the first answer is its
+     * answer. The record commits in the same transaction as the effect, so a refusal that the effect
+     * caused always finds the record on this second, consistent read.
+     */
+    private Reply firstAnswerOr(Call call, IdempotencyKey key, long now, ApiException refusal) {
+        if (refusal.code() == CommonProblem.IDEMPOTENCY_KEY_REUSED) {
+            throw refusal;
+        }
+        return replay(call, key, now).orElseThrow(() -> refusal);
+    }
+
+    private Reply commit(Call call, Function<Call, DynamoWrite> work, Optional<IdempotencyKey> key, long now) {
         for (int attempt = 1; ; attempt++) {
             DynamoWrite write = work.apply(call);
             List<TransactWriteItem> items = new ArrayList<>(write.items());

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +155,67 @@ class DynamoOperationsTest {
         assertThat(placed(slot)).isZero();
         Reply retried = new DynamoOperations(client, IDEMPOTENCY).write(call -> placeOrder(slot)).invoke(call(key, "{}"));
         assertThat(retried.status()).as("the key was not burnt by the failed attempt").isEqualTo(201);
+    }
+
+    @Test
+    void aDuplicateThatCommitsAfterTheFirstLook_getsTheFirstAnswer_notTheRefusalItsEffectCauses() {
+        String order = newSlot();
+        DynamoOperations dynamo = new DynamoOperations(client, IDEMPOTENCY);
+        Operation cancel = dynamo.write(call -> cancelOnce(order));
+        Call call = call("cancel-" + UUID.randomUUID(), "{}");
+        AtomicReference<Reply> first = new AtomicReference<>();
+        Operation overtaken = dynamo.write(c -> {
+            if (first.get() == null) {
+                first.set(cancel.invoke(c)); // the duplicate commits between this request's look-up and its reads
+            }
+            return cancelOnce(order);
+        });
+
+        Reply second = overtaken.invoke(call);
+
+        assertThat(second.json()).as("the first answer, byte for byte").isEqualTo(first.get().json());
+        assertThat(second.headers()).containsEntry("idempotent-replayed", "true");
+        assertThat(cancellations(order)).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentDuplicatesOfACancel_allGetTheFirstAnswer_andNoneTheNotCancellableRefusal() throws Exception {
+        String order = newSlot();
+        Operation cancel = new DynamoOperations(client, IDEMPOTENCY).write(call -> cancelOnce(order));
+        Call call = call("cancel-" + UUID.randomUUID(), "{}");
+
+        List<Object> outcomes = concurrently(50, () -> {
+            try {
+                return cancel.invoke(call).json();
+            } catch (ApiException e) {
+                return e.code().name();
+            }
+        });
+
+        assertThat(outcomes).as("first answers only").allMatch(o -> o.equals(outcomes.get(0)) && o.toString().startsWith("{"));
+        assertThat(cancellations(order)).isEqualTo(1);
+    }
+
+    /** A cancel: refused once the order is cancelled, so a duplicate that reads after the first commit breaks it. */
+    private static DynamoWrite cancelOnce(String order) {
+        Map<String, AttributeValue> key = Map.of("pk", s("order#" + order), "sk", s("order"));
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(BUSINESS).consistentRead(true).key(key)).item();
+        if (item != null && item.containsKey("cancelled")) {
+            throw ApiException.invalid("order", "NOT_CANCELLABLE", "The order is already cancelled");
+        }
+        TransactWriteItem write = TransactWriteItem.builder().update(Update.builder().tableName(BUSINESS).key(key)
+                .updateExpression("SET cancelled = :id ADD cancellations :one")
+                .conditionExpression("attribute_not_exists(cancelled)")
+                .expressionAttributeValues(Map.of(":id", s(UUID.randomUUID().toString()), ":one", n(1)))
+                .build()).build();
+        return new DynamoWrite(List.of(write), new Reply(200, "{\"cancellation\":\"" + UUID.randomUUID() + "\"}", Map.of()),
+                reasons -> ApiException.invalid("order", "NOT_CANCELLABLE", "The order is already cancelled"));
+    }
+
+    private static long cancellations(String order) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(BUSINESS).consistentRead(true)
+                .key(Map.of("pk", s("order#" + order), "sk", s("order")))).item();
+        return item == null || !item.containsKey("cancellations") ? 0 : Long.parseLong(item.get("cancellations").n());
     }
 
     /** One order: the slot's counter goes up only while below capacity, and the order item is new. */

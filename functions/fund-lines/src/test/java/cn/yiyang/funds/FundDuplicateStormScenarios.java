@@ -1,0 +1,215 @@
+package cn.yiyang.funds;
+
+import static cn.yiyang.funds.BatchFixtures.admission;
+import static cn.yiyang.funds.BatchFixtures.approveBatch;
+import static cn.yiyang.funds.BatchFixtures.bed;
+import static cn.yiyang.funds.BatchFixtures.createBatch;
+import static cn.yiyang.funds.BatchFixtures.disabled;
+import static cn.yiyang.funds.BatchFixtures.institution;
+import static cn.yiyang.funds.BatchFixtures.stay;
+import static cn.yiyang.funds.BatchFixtures.thisMonth;
+import static cn.yiyang.funds.FundFixtures.approve;
+import static cn.yiyang.funds.FundFixtures.approver;
+import static cn.yiyang.funds.FundFixtures.expect;
+import static cn.yiyang.funds.FundFixtures.fundedBudget;
+import static cn.yiyang.funds.FundFixtures.key;
+import static cn.yiyang.funds.FundFixtures.officer;
+import static cn.yiyang.funds.FundFixtures.payee;
+import static cn.yiyang.funds.FundFixtures.payment;
+import static cn.yiyang.funds.FundFixtures.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.funds.settlements.MealFeedTable;
+import cn.yiyang.kernel.route.Route;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.stores.dynamo.DynamoTables;
+import cn.yiyang.stores.pg.settlements.BookingSettlementFeed;
+import cn.yiyang.stores.settlements.MealSettlementFeed;
+import cn.yiyang.testing.ApiRequest;
+import cn.yiyang.testing.Door;
+import cn.yiyang.testing.DuplicateStorm;
+import cn.yiyang.testing.DuplicateStorm.Case;
+import cn.yiyang.testing.RetryingClient;
+import io.quarkus.arc.Arc;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Fifty duplicates at once on every idempotent fund-lines route, each in a county of its own: the first
+ * answer for all, and money moved once (the accounts and the ledger read back after the storm).
+ */
+public abstract class FundDuplicateStormScenarios {
+
+    private static final long AMOUNT_FEN = 1_200;
+
+    protected abstract Door door();
+
+    private Door client() {
+        return RetryingClient.around(door());
+    }
+
+    /** A fresh county with the six default fund lines. */
+    private String county() {
+        String county = FundFixtures.newCounty();
+        FundFixtures.installLines(client(), county);
+        return county;
+    }
+
+    private Map<Route, Supplier<Case>> cases() {
+        return Map.ofEntries(
+                Map.entry(FundRoutes.INSTALL_LINES, () -> Case.of(ApiRequest.post("/v1/fund-lines/defaults", "{}")
+                        .bearer(officer(FundFixtures.newCounty())).idempotencyKey(key("storm")))),
+                Map.entry(FundRoutes.CREATE_LINE, () -> Case.of(ApiRequest.post("/v1/fund-lines", "{\"code\":\"STORM_GRANT\",\"name\":\"风暴补助\"}")
+                        .bearer(officer(county())).idempotencyKey(key("storm")))),
+                Map.entry(FundRoutes.OPEN_ACCOUNT, () -> Case.of(ApiRequest.post("/v1/fund-accounts",
+                        "{\"fundLine\":\"MEAL_SUBSIDY\",\"payeeType\":\"MEAL_POINT\",\"payeeRef\":\"mp-storm\",\"name\":\"风暴助餐点\"}")
+                        .bearer(officer(county())).idempotencyKey(key("storm")))),
+                Map.entry(FundRoutes.APPROPRIATE, this::appropriate),
+                Map.entry(FundRoutes.CREATE_TRANSFER, this::pay),
+                Map.entry(FundRoutes.APPROVE, () -> resolution("approve")),
+                Map.entry(FundRoutes.REJECT, () -> resolution("reject")),
+                Map.entry(FundRoutes.VOID, () -> resolution("void")),
+                Map.entry(FundRoutes.REVERSE, this::reverse),
+                Map.entry(FundRoutes.SETTLE_MEALS, this::settleMeals),
+                Map.entry(FundRoutes.SETTLE_BOOKINGS, this::settleBookings),
+                Map.entry(FundRoutes.CREATE_BATCH, () -> Case.of(createBatch(allowanceCounty(), "ALLOWANCE", thisMonth()))),
+                Map.entry(FundRoutes.APPROVE_BATCH, () -> batchStep("approve")),
+                Map.entry(FundRoutes.CANCEL_BATCH, () -> batchStep("cancel")),
+                Map.entry(FundRoutes.REGISTER_BED, () -> {
+                    String county = county();
+                    return Case.of(BatchFixtures.registerBed(county, institution(client(), county, "inst-storm"), county + "-S-1"));
+                }),
+                Map.entry(FundRoutes.ADMIT, () -> {
+                    String county = county();
+                    String bed = bed(client(), county, institution(client(), county, "inst-storm"), county + "-S-1");
+                    return Case.of(admission(county, bed, disabled(county, "MILD"), today().minusDays(3)));
+                }),
+                Map.entry(FundRoutes.DISCHARGE, () -> {
+                    String county = county();
+                    String bed = bed(client(), county, institution(client(), county, "inst-storm"), county + "-S-1");
+                    String stay = stay(client(), county, bed, disabled(county, "MILD"), today().minusDays(3), null);
+                    return Case.of(BatchFixtures.discharge(county, stay, today()));
+                }));
+    }
+
+    @Test
+    void theStormCases_coverExactlyTheIdempotentRoutesOfTheTable() {
+        DuplicateStorm.assertCasesMatch(FundRoutes.ALL, cases());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fiftyDuplicatesAtOnce_onEveryIdempotentRoute_allGetTheFirstAnswer() {
+        return DuplicateStorm.overEveryIdempotentRoute(FundRoutes.ALL, cases(), door(), () -> { });
+    }
+
+    private Case appropriate() {
+        String county = county();
+        return new Case(FundFixtures.appropriation(county, "MEAL_SUBSIDY", AMOUNT_FEN), () -> assertThat(
+                FundProbe.number("select count(*) from funds.transfer where county = ?1", county)).as("one appropriation").isEqualTo(1));
+    }
+
+    private Case pay() {
+        String county = county();
+        String budget = fundedBudget(client(), county, "MEAL_SUBSIDY", 100_000);
+        String point = payee(client(), county, "MEAL_SUBSIDY", "MEAL_POINT", "mp-storm");
+        return new Case(payment(county, budget, point, AMOUNT_FEN), () -> assertThat(FundFixtures.account(client(), county, budget)
+                .path("debitsPending").asLong()).as("reserved once").isEqualTo(AMOUNT_FEN));
+    }
+
+    /** A pending payment, approved, rejected or voided by fifty duplicates. */
+    private Case resolution(String action) {
+        String county = county();
+        String budget = fundedBudget(client(), county, "MEAL_SUBSIDY", 100_000);
+        String point = payee(client(), county, "MEAL_SUBSIDY", "MEAL_POINT", "mp-storm");
+        String transfer = expect(client().send(payment(county, budget, point, AMOUNT_FEN)), 201).json().path("id").asText();
+        ApiRequest request = switch (action) {
+            case "approve" -> approve(county, transfer);
+            case "reject" -> step(county, transfer, action, approver(county), "{\"reason\":\"票据不全\"}");
+            default -> step(county, transfer, action, officer(county), "{\"reason\":\"撤回\"}");
+        };
+        long posted = action.equals("approve") ? AMOUNT_FEN : 0;
+        return new Case(request, () -> {
+            assertThat(FundFixtures.account(client(), county, point).path("creditsPosted").asLong()).as("paid once or not at all").isEqualTo(posted);
+            assertThat(FundFixtures.verify(client(), county).path("valid").asBoolean()).isTrue();
+        });
+    }
+
+    private Case reverse() {
+        String county = county();
+        String budget = fundedBudget(client(), county, "MEAL_SUBSIDY", 100_000);
+        String point = payee(client(), county, "MEAL_SUBSIDY", "MEAL_POINT", "mp-storm");
+        String paid = expect(client().send(payment(county, budget, point, AMOUNT_FEN)), 201).json().path("id").asText();
+        expect(client().send(approve(county, paid)), 200);
+        return new Case(step(county, paid, "reverse", officer(county), "{\"memo\":\"重复支付\"}"), () -> assertThat(
+                FundProbe.number("select count(*) from funds.transfer where county = ?1 and kind = 'REVERSAL'", county))
+                .as("reversed once").isEqualTo(1));
+    }
+
+    private Case settleMeals() {
+        String county = county();
+        LocalDate yesterday = today().minusDays(1);
+        budgetOf(county, "MEAL_SUBSIDY", yesterday.getYear());
+        SettlementFeeds feeds = new SettlementFeeds(Arc.container().instance(DynamoDbClient.class).get(),
+                Arc.container().instance(DynamoTables.class).get().physicalName(Arc.container().instance(MealFeedTable.class).get()));
+        feeds.mealPoint(county, "mp-storm", "风暴助餐点", "风暴餐饮");
+        feeds.served(county, "mp-storm", yesterday, 500);
+        String settlementKey = MealSettlementFeed.key(county, "mp-storm", yesterday);
+        return new Case(ApiRequest.post("/v1/settlements/meals", "{\"date\":\"" + yesterday + "\"}").bearer(officer(county))
+                .idempotencyKey(key("storm")), () -> assertSettledOnce(county, settlementKey));
+    }
+
+    private Case settleBookings() {
+        String county = county();
+        YearMonth lastMonth = YearMonth.from(today()).minusMonths(1);
+        budgetOf(county, "SERVICE_SUBSIDY", lastMonth.getYear());
+        String provider = SettlementFeeds.provider(county, "风暴服务社");
+        SettlementFeeds.booking(county, provider, lastMonth.atDay(3), "COMPLETED", 2_000);
+        String settlementKey = BookingSettlementFeed.key(county, provider, lastMonth);
+        return new Case(ApiRequest.post("/v1/settlements/bookings", "{\"month\":\"" + lastMonth + "\"}").bearer(officer(county))
+                .idempotencyKey(key("storm")), () -> assertSettledOnce(county, settlementKey));
+    }
+
+    /** A DRAFT allowance batch of this month, approved or cancelled by fifty duplicates. */
+    private Case batchStep(String action) {
+        String county = allowanceCounty();
+        String budget = FundFixtures.accountOf(client(), county, "LONGEVITY_ALLOWANCE", "BUDGET").path("id").asText();
+        String batch = expect(client().send(createBatch(county, "ALLOWANCE", thisMonth())), 201).json().path("batch").path("id").asText();
+        ApiRequest request = action.equals("approve") ? approveBatch(county, batch, approver(county))
+                : ApiRequest.post("/v1/batches/" + batch + "/cancel", "{\"reason\":\"名单有误\"}").bearer(officer(county)).idempotencyKey(key("storm"));
+        long paid = action.equals("approve") ? 5_000 : 0;
+        return new Case(request, () -> assertThat(FundFixtures.account(client(), county, budget).path("debitsPosted").asLong())
+                .as("the batch paid once or not at all").isEqualTo(paid));
+    }
+
+    /** A county with a funded 高龄津贴 budget and one resident of 82 due this month (¥50 by the default bands). */
+    private String allowanceCounty() {
+        String county = county();
+        fundedBudget(client(), county, "LONGEVITY_ALLOWANCE", 1_000_000);
+        BatchFixtures.resident(county, thisMonth(), 82, ResidentCard.ACTIVE);
+        return county;
+    }
+
+    private void budgetOf(String county, String line, int fiscalYear) {
+        String transfer = expect(client().send(ApiRequest.post("/v1/appropriations", """
+                {"fundLine":"%s","fiscalYear":%d,"amountFen":100000}""".formatted(line, fiscalYear))
+                .bearer(officer(county)).idempotencyKey(key("approp"))), 201).json().path("id").asText();
+        expect(client().send(approve(county, transfer)), 200);
+    }
+
+    private static void assertSettledOnce(String county, String settlementKey) {
+        assertThat(FundProbe.number("select count(*) from funds.transfer where county = ?1 and cause_ref = ?2", county, settlementKey))
+                .as("settled once: " + settlementKey).isEqualTo(1);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(CountyTime.ZONE);
+    }
+}

@@ -1,0 +1,23 @@
+package cn.yiyang.meals;
+
+import cn.yiyang.gateway.dispatch.ApiDispatcher;
+import cn.yiyang.testing.Door;
+import cn.yiyang.testing.InProcessLambdaDoor;
+import cn.yiyang.testing.StoresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The Lambda handler's dispatcher from many threads at once: fifty Lambda instances, one duplicate each. */
+@QuarkusTest
+@QuarkusTestResource(StoresTestResource.class)
+class MealDuplicateStormLambdaTest extends MealDuplicateStormScenarios {
+
+    @Inject
+    ApiDispatcher dispatcher;
+
+    @Override
+    protected Door door() {
+        return new InProcessLambdaDoor(dispatcher);
+    }
+}
