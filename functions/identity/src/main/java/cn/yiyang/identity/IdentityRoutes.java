@@ -1,0 +1,53 @@
+package cn.yiyang.identity;
+
+import static cn.yiyang.kernel.route.Role.APPROVER;
+import static cn.yiyang.kernel.route.Role.AUDITOR;
+import static cn.yiyang.kernel.route.Role.CANTEEN;
+import static cn.yiyang.kernel.route.Role.CAREGIVER;
+import static cn.yiyang.kernel.route.Role.OFFICER;
+import static cn.yiyang.kernel.route.Role.OPERATOR;
+import static cn.yiyang.kernel.route.Role.PLATFORM;
+import static cn.yiyang.kernel.route.Role.PROVIDER;
+
+import cn.yiyang.kernel.route.Job;
+import cn.yiyang.kernel.route.Route;
+import cn.yiyang.stores.pg.IdempotencyPurge;
+import java.util.List;
+
+/**
+ * Every route of the identity function, declared once. The discovery documents and the sign-in
+ * steps are open (no token: the body carries the credential); the CDK stack gives them no
+ * authorizer and throttles the sign-in ones.
+ */
+public final class IdentityRoutes {
+
+    public static final String FUNCTION = "identity";
+    private static final Route.Builder IN = Route.in(FUNCTION);
+
+    public static final Route OPENID_CONFIGURATION = IN.openGet("/.well-known/openid-configuration", "openidConfiguration");
+    public static final Route JWKS = IN.openGet("/.well-known/jwks.json", "jwks");
+    public static final Route STAFF_SIGN_IN = IN.openPost("/v1/auth/staff/sign-in", "signInStaff");
+    public static final Route REFRESH = IN.openPost("/v1/auth/refresh", "refreshTokens");
+    public static final Route SIGN_OUT = IN.openPost("/v1/auth/sign-out", "signOut");
+
+    public static final Route CREATE_STAFF = IN.post("/v1/staff", "createStaff", OFFICER, PLATFORM);
+    public static final Route LIST_STAFF = IN.get("/v1/staff", "listStaff", OFFICER);
+    public static final Route GET_STAFF = IN.get("/v1/staff/{id}", "getStaff", OFFICER);
+    public static final Route UPDATE_STAFF = IN.patch("/v1/staff/{id}", "updateStaff", OFFICER);
+    public static final Route ENROL_TOTP = IN.put("/v1/staff/me/totp", "enrolTotp",
+            OPERATOR, CANTEEN, PROVIDER, CAREGIVER, OFFICER, APPROVER, AUDITOR);
+    public static final Route CONFIRM_TOTP = IN.post("/v1/staff/me/totp/confirm", "confirmTotp",
+            OPERATOR, CANTEEN, PROVIDER, CAREGIVER, OFFICER, APPROVER, AUDITOR);
+
+    /** The routes whose callers are not signed in yet: throttled in the stack. */
+    public static final List<Route> SIGN_IN = List.of(STAFF_SIGN_IN, REFRESH, SIGN_OUT);
+
+    public static final List<Route> ALL = List.of(OPENID_CONFIGURATION, JWKS, STAFF_SIGN_IN, REFRESH, SIGN_OUT,
+            CREATE_STAFF, LIST_STAFF, GET_STAFF, UPDATE_STAFF, ENROL_TOTP, CONFIRM_TOTP);
+
+    public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);
+    public static final List<Job> JOBS = List.of(PURGE_IDEMPOTENCY);
+
+    private IdentityRoutes() {
+    }
+}
