@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -60,11 +61,16 @@ public final class KmsSigningKeys implements SigningKeys {
 
     /** The SDK client: url-connection transport, the Lambda role's credentials from its environment. */
     public static KmsClient client(Optional<String> region, Optional<URI> endpoint) {
+        return client(region, endpoint, EnvironmentVariableCredentialsProvider.create());
+    }
+
+    /** The same with other credentials (a test's stand-in). */
+    public static KmsClient client(Optional<String> region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
         var builder = KmsClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(CALL_TIMEOUT_SECONDS)).build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(Duration.ofSeconds(2L * CALL_TIMEOUT_SECONDS)).build())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(credentials)
                 .region(Region.of(region.filter(r -> !r.isBlank()).orElse("cn-northwest-1")));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
