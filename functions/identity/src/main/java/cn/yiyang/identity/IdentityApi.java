@@ -7,6 +7,11 @@ import cn.yiyang.identity.staff.StaffSignIn;
 import cn.yiyang.identity.staff.StaffTotp;
 import cn.yiyang.identity.tokens.Discovery;
 import cn.yiyang.identity.tokens.TokenService;
+import cn.yiyang.identity.wechat.FamilyBinding;
+import cn.yiyang.identity.wechat.FamilyInvitations;
+import cn.yiyang.identity.wechat.ResidentBinding;
+import cn.yiyang.identity.wechat.VolunteerRegistration;
+import cn.yiyang.identity.wechat.WeChatSignIn;
 import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
@@ -20,13 +25,20 @@ import jakarta.inject.Singleton;
 public class IdentityApi extends DeclaredApi {
 
     public IdentityApi(IdempotencyPurge purge, PgOperations pg, Discovery discovery, TokenService tokens,
-                       StaffSignIn signIn, StaffService staff, StaffTotp totp) {
+                       StaffSignIn signIn, StaffService staff, StaffTotp totp, WeChatSignIn wechat,
+                       ResidentBinding residents, FamilyBinding families, FamilyInvitations invitations,
+                       VolunteerRegistration volunteers) {
         super(IdentityRoutes.ALL,
                 Binding.of(IdentityRoutes.OPENID_CONFIGURATION, discovery::openidConfiguration),
                 Binding.of(IdentityRoutes.JWKS, discovery::jwks),
                 Binding.of(IdentityRoutes.STAFF_SIGN_IN, signIn::signIn),
                 Binding.of(IdentityRoutes.REFRESH, tokens::refresh),
                 Binding.of(IdentityRoutes.SIGN_OUT, tokens::signOut),
+                Binding.of(IdentityRoutes.WECHAT_SIGN_IN, wechat::signIn),
+                Binding.of(IdentityRoutes.BIND_RESIDENT, residents::bind),
+                Binding.of(IdentityRoutes.BIND_FAMILY, families::bind),
+                Binding.of(IdentityRoutes.REGISTER_VOLUNTEER, volunteers::register),
+                Binding.of(IdentityRoutes.INVITE_FAMILY, pg.write(invitations::issue)),
                 Binding.of(IdentityRoutes.CREATE_STAFF, pg.write(staff::create)),
                 Binding.of(IdentityRoutes.LIST_STAFF, pg.read(staff::list)),
                 Binding.of(IdentityRoutes.GET_STAFF, pg.read(staff::get)),

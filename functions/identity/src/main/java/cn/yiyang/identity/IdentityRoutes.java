@@ -8,6 +8,7 @@ import static cn.yiyang.kernel.route.Role.OFFICER;
 import static cn.yiyang.kernel.route.Role.OPERATOR;
 import static cn.yiyang.kernel.route.Role.PLATFORM;
 import static cn.yiyang.kernel.route.Role.PROVIDER;
+import static cn.yiyang.kernel.route.Role.RESIDENT;
 
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
@@ -29,6 +30,12 @@ public final class IdentityRoutes {
     public static final Route STAFF_SIGN_IN = IN.openPost("/v1/auth/staff/sign-in", "signInStaff");
     public static final Route REFRESH = IN.openPost("/v1/auth/refresh", "refreshTokens");
     public static final Route SIGN_OUT = IN.openPost("/v1/auth/sign-out", "signOut");
+    public static final Route WECHAT_SIGN_IN = IN.openPost("/v1/auth/wechat/sign-in", "signInWeChat");
+    public static final Route BIND_RESIDENT = IN.openPost("/v1/auth/wechat/bind-resident", "bindResident");
+    public static final Route BIND_FAMILY = IN.openPost("/v1/auth/wechat/bind-family", "bindFamily");
+    public static final Route REGISTER_VOLUNTEER = IN.openPost("/v1/auth/wechat/register-volunteer", "registerVolunteer");
+
+    public static final Route INVITE_FAMILY = IN.post("/v1/family-invitations", "inviteFamily", RESIDENT, OFFICER);
 
     public static final Route CREATE_STAFF = IN.post("/v1/staff", "createStaff", OFFICER, PLATFORM);
     public static final Route LIST_STAFF = IN.get("/v1/staff", "listStaff", OFFICER);
@@ -40,10 +47,11 @@ public final class IdentityRoutes {
             OPERATOR, CANTEEN, PROVIDER, CAREGIVER, OFFICER, APPROVER, AUDITOR);
 
     /** The routes whose callers are not signed in yet: throttled in the stack. */
-    public static final List<Route> SIGN_IN = List.of(STAFF_SIGN_IN, REFRESH, SIGN_OUT);
+    public static final List<Route> SIGN_IN = List.of(STAFF_SIGN_IN, REFRESH, SIGN_OUT, WECHAT_SIGN_IN, BIND_RESIDENT,
+            BIND_FAMILY, REGISTER_VOLUNTEER);
 
     public static final List<Route> ALL = List.of(OPENID_CONFIGURATION, JWKS, STAFF_SIGN_IN, REFRESH, SIGN_OUT,
-            CREATE_STAFF, LIST_STAFF, GET_STAFF, UPDATE_STAFF, ENROL_TOTP, CONFIRM_TOTP);
+            WECHAT_SIGN_IN, BIND_RESIDENT, BIND_FAMILY, REGISTER_VOLUNTEER, INVITE_FAMILY, CREATE_STAFF, LIST_STAFF, GET_STAFF, UPDATE_STAFF, ENROL_TOTP, CONFIRM_TOTP);
 
     public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);
     public static final List<Job> JOBS = List.of(PURGE_IDEMPOTENCY);

@@ -62,7 +62,7 @@ public class RefreshTokens {
     }
 
     /** Spends {@code token} for a new pair, replays a rotation within the grace window, or refuses. */
-    public Uni<Rotation> rotate(String token, Instant now) {
+    public Uni<Outcome> rotate(String token, Instant now) {
         return NativeSql.first("""
                         select id, county, family_id, subject, subject_kind, expires_at, spent_at, rotation_sealed,
                                revoked_at is not null
@@ -89,7 +89,7 @@ public class RefreshTokens {
                 });
     }
 
-    private Uni<Rotation> rotateUnspent(String token, UUID id, UUID family, String county, String subject,
+    private Uni<Outcome> rotateUnspent(String token, UUID id, UUID family, String county, String subject,
                                         SubjectKind kind, Instant now) {
         return sources.get(kind).current(county, subject).flatMap(claims -> {
             if (claims.isEmpty()) {
@@ -99,7 +99,7 @@ public class RefreshTokens {
             return insert(claims.get(), family, now).flatMap(issued -> NativeSql.update(
                             "update identity.refresh_token set spent_at = ?2, rotation_sealed = ?3 where id = ?1",
                             id, at(now), RotationSeal.seal(token, StrictJson.write(issued), random))
-                    .replaceWith((Rotation) issued));
+                    .replaceWith((Outcome) issued));
         });
     }
 
@@ -154,24 +154,24 @@ public class RefreshTokens {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Uni<Rotation> refused(IdentityProblem code, String detail) {
+    private static Uni<Outcome> refused(IdentityProblem code, String detail) {
         return Uni.createFrom().item(refusedNow(code, detail));
     }
 
-    private static Rotation refusedNow(IdentityProblem code, String detail) {
+    private static Outcome refusedNow(IdentityProblem code, String detail) {
         return new Refused(code, detail);
     }
 
-    /** A refresh's outcome, returned (not thrown) so a revocation commits even though the answer is a refusal. */
-    public sealed interface Rotation permits Issued, Refused {
+    /** An issuing step's outcome (a refresh, a binding), returned (not thrown) so a revocation commits even though the answer is a refusal. */
+    public sealed interface Outcome permits Issued, Refused {
     }
 
     /** A new refresh token and the payload of the access token issued with it. */
     @RegisterForReflection
     public record Issued(String refreshToken, OffsetDateTime refreshTokenExpiresAt, String accessPayload)
-            implements Rotation {
+            implements Outcome {
     }
 
-    public record Refused(IdentityProblem code, String detail) implements Rotation {
+    public record Refused(IdentityProblem code, String detail) implements Outcome {
     }
 }

@@ -51,7 +51,7 @@ public class TokenService {
 
     public Reply refresh(Call call) {
         String token = presented(call);
-        RefreshTokens.Rotation rotation = pg.inTransaction(() -> refreshTokens.rotate(token, clock.instant()));
+        RefreshTokens.Outcome rotation = pg.inTransaction(() -> refreshTokens.rotate(token, clock.instant()));
         if (rotation instanceof RefreshTokens.Refused refused) {
             throw new ApiException(refused.code(), refused.detail());
         }
