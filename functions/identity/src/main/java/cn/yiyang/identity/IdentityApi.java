@@ -2,6 +2,8 @@ package cn.yiyang.identity;
 
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
+import cn.yiyang.gateway.dispatch.JobBinding;
+import cn.yiyang.identity.staff.OfficerEnrolment;
 import cn.yiyang.identity.staff.StaffService;
 import cn.yiyang.identity.staff.StaffSignIn;
 import cn.yiyang.identity.staff.StaffTotp;
@@ -27,11 +29,12 @@ public class IdentityApi extends DeclaredApi {
     public IdentityApi(IdempotencyPurge purge, PgOperations pg, Discovery discovery, TokenService tokens,
                        StaffSignIn signIn, StaffService staff, StaffTotp totp, WeChatSignIn wechat,
                        ResidentBinding residents, FamilyBinding families, FamilyInvitations invitations,
-                       VolunteerRegistration volunteers) {
+                       VolunteerRegistration volunteers, OfficerEnrolment enrolment) {
         super(IdentityRoutes.ALL,
                 Binding.of(IdentityRoutes.OPENID_CONFIGURATION, discovery::openidConfiguration),
                 Binding.of(IdentityRoutes.JWKS, discovery::jwks),
                 Binding.of(IdentityRoutes.STAFF_SIGN_IN, signIn::signIn),
+                Binding.of(IdentityRoutes.ENROL_OFFICER, call -> pg.inTransaction(() -> enrolment.enrol(call))),
                 Binding.of(IdentityRoutes.REFRESH, tokens::refresh),
                 Binding.of(IdentityRoutes.SIGN_OUT, tokens::signOut),
                 Binding.of(IdentityRoutes.WECHAT_SIGN_IN, wechat::signIn),
@@ -45,6 +48,7 @@ public class IdentityApi extends DeclaredApi {
                 Binding.of(IdentityRoutes.UPDATE_STAFF, pg.write(staff::update)),
                 Binding.of(IdentityRoutes.ENROL_TOTP, pg.write(totp::enrol)),
                 Binding.of(IdentityRoutes.CONFIRM_TOTP, pg.write(totp::confirm)));
-        runs(purge.bind(IdentityRoutes.PURGE_IDEMPOTENCY));
+        runs(purge.bind(IdentityRoutes.PURGE_IDEMPOTENCY),
+                new JobBinding(IdentityRoutes.ENROL_FIRST_OFFICER, call -> pg.inTransaction(() -> enrolment.issue(call))));
     }
 }

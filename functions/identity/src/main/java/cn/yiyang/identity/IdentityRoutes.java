@@ -28,6 +28,7 @@ public final class IdentityRoutes {
     public static final Route OPENID_CONFIGURATION = IN.openGet("/.well-known/openid-configuration", "openidConfiguration");
     public static final Route JWKS = IN.openGet("/.well-known/jwks.json", "jwks");
     public static final Route STAFF_SIGN_IN = IN.openPost("/v1/auth/staff/sign-in", "signInStaff");
+    public static final Route ENROL_OFFICER = IN.openPost("/v1/auth/staff/enrol", "enrolFirstOfficer");
     public static final Route REFRESH = IN.openPost("/v1/auth/refresh", "refreshTokens");
     public static final Route SIGN_OUT = IN.openPost("/v1/auth/sign-out", "signOut");
     public static final Route WECHAT_SIGN_IN = IN.openPost("/v1/auth/wechat/sign-in", "signInWeChat");
@@ -47,14 +48,21 @@ public final class IdentityRoutes {
             OPERATOR, CANTEEN, PROVIDER, CAREGIVER, OFFICER, APPROVER, AUDITOR);
 
     /** The routes whose callers are not signed in yet: throttled in the stack. */
-    public static final List<Route> SIGN_IN = List.of(STAFF_SIGN_IN, REFRESH, SIGN_OUT, WECHAT_SIGN_IN, BIND_RESIDENT,
+    public static final List<Route> SIGN_IN = List.of(STAFF_SIGN_IN, ENROL_OFFICER, REFRESH, SIGN_OUT, WECHAT_SIGN_IN, BIND_RESIDENT,
             BIND_FAMILY, REGISTER_VOLUNTEER);
 
-    public static final List<Route> ALL = List.of(OPENID_CONFIGURATION, JWKS, STAFF_SIGN_IN, REFRESH, SIGN_OUT,
+    public static final List<Route> ALL = List.of(OPENID_CONFIGURATION, JWKS, STAFF_SIGN_IN, ENROL_OFFICER, REFRESH, SIGN_OUT,
             WECHAT_SIGN_IN, BIND_RESIDENT, BIND_FAMILY, REGISTER_VOLUNTEER, INVITE_FAMILY, CREATE_STAFF, LIST_STAFF, GET_STAFF, UPDATE_STAFF, ENROL_TOTP, CONFIRM_TOTP);
 
     public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);
+    /** Scheduled jobs (the stack schedules these). */
     public static final List<Job> JOBS = List.of(PURGE_IDEMPOTENCY);
+    /**
+     * Never scheduled: the platform invokes it directly (IAM) for the counties it names, and gets a
+     * one-time enrolment code for each county without an active officer.
+     */
+    public static final Job ENROL_FIRST_OFFICER = new Job(FUNCTION, "enrol-first-officer", "on demand",
+            "A one-time code with which a county's first officer enrols");
 
     private IdentityRoutes() {
     }

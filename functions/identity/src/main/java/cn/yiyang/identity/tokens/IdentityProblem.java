@@ -29,7 +29,9 @@ public enum IdentityProblem implements ProblemCode {
     ID_NUMBER_TAIL_MISMATCH(403),
     INVITATION_INVALID(400),
     VOLUNTEER_ALREADY_REGISTERED(409),
-    WECHAT_ALREADY_BOUND(409);
+    WECHAT_ALREADY_BOUND(409),
+    ENROLMENT_CODE_INVALID(400),
+    COUNTY_HAS_OFFICER(409);
 
     private final int httpStatus;
 
