@@ -2,6 +2,7 @@ package cn.yiyang.infra;
 
 import cn.yiyang.bookings.BookingRoutes;
 import cn.yiyang.funds.FundRoutes;
+import cn.yiyang.identity.IdentityRoutes;
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.timebank.TimeBankRoutes;
 import cn.yiyang.timebank.TimeBankTable;
@@ -38,7 +39,13 @@ public final class Functions {
         /** Aurora PostgreSQL through RDS Proxy: runs in the VPC, gets the credentials secret and rds-db:connect. */
         POSTGRES,
         /** The PII encryption and index keys (a secret of its own). */
-        PII_KEYS
+        PII_KEYS,
+        /** The token signing key in KMS (RSA, sign/verify): kms:Sign and kms:GetPublicKey on it, for this function only. */
+        SIGNING_KEY,
+        /** The WeChat mini-program's app id and secret (a secret of its own). */
+        WECHAT_SECRET,
+        /** Calls out to the internet (WeChat's API): sits in the VPC's egress subnets, behind the one NAT gateway. */
+        INTERNET
     }
 
     /** One DynamoDB table a function uses, and how. */
@@ -153,7 +160,21 @@ public final class Functions {
             Set.of(Need.POSTGRES),
             FundRoutes.JOBS);
 
-    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS, TIME_BANK, FUND_LINES);
+    /**
+     * The token issuer: staff accounts and WeChat bindings in its own schema, refresh tokens, the
+     * signing key in KMS. It reads the resident cards (a WeChat binding matches phone and ID digits
+     * there) and calls WeChat, the only function that needs the internet.
+     */
+    public static final Function IDENTITY = new Function(
+            IdentityRoutes.FUNCTION,
+            IdentityRoutes.ALL,
+            List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
+                    new TableUse(new ResidentCardTable(), Access.READ)),
+            List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("identity", Access.READ_WRITE)),
+            Set.of(Need.POSTGRES, Need.PII_KEYS, Need.SIGNING_KEY, Need.WECHAT_SECRET, Need.INTERNET),
+            IdentityRoutes.JOBS);
+
+    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS, TIME_BANK, FUND_LINES, IDENTITY);
 
     /** Every table any function uses, once each, by logical name (first declaration wins; all share key schema). */
     public static Map<String, DynamoTable> tables() {

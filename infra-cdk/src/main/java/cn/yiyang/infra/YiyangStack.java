@@ -22,7 +22,13 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import cn.yiyang.identity.IdentityRoutes;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.kms.KeySpec;
+import software.amazon.awscdk.services.kms.KeyUsage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -94,6 +100,9 @@ public class YiyangStack extends Stack {
     public static final String NATIVE_HANDLER = "native.handler";
     /** A native function's memory; each function's -R:MaxHeapSize (application.properties) leaves ~96 MB of it. */
     public static final int NATIVE_MEMORY_MB = 256;
+    /** Each sign-in route, across all callers: a county's morning rush, not a guessing storm. */
+    public static final int SIGN_IN_RATE_PER_SECOND = 50;
+    public static final int SIGN_IN_BURST = 100;
 
     private final Settings settings;
     private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -103,6 +112,9 @@ public class YiyangStack extends Stack {
     private DatabaseCluster database;
     private DatabaseProxy proxy;
     private Secret piiKeys;
+    private Secret wechatSecret;
+    private Key signingKey;
+    private String issuer;
 
     public YiyangStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
@@ -111,7 +123,7 @@ public class YiyangStack extends Stack {
         Tags.of(this).add("yiyang:county", String.join(" ", settings.counties()));
         Tags.of(this).add("yiyang:deployment", settings.tablePrefix().substring(0, settings.tablePrefix().length() - 1));
         if (settings.jwtIssuer().equals(Settings.DEFAULT_ISSUER)) {
-            Annotations.of(this).addWarningV2("yiyang:issuer", "context jwtIssuer is not set: the JWT authorizer trusts a placeholder issuer");
+            Annotations.of(this).addWarningV2("yiyang:issuer", "context jwtIssuer is not set: the issuer is the API's execute-api URL");
         }
 
         alarms = Topic.Builder.create(this, "Alarms").displayName("Yiyang alarms").build();
@@ -127,12 +139,21 @@ public class YiyangStack extends Stack {
         if (Functions.ALL.stream().anyMatch(f -> f.needs(Need.PII_KEYS))) {
             piiKeys = piiKeysSecret();
         }
+        if (Functions.ALL.stream().anyMatch(f -> f.needs(Need.SIGNING_KEY))) {
+            signingKey = signingKey();
+        }
+        if (Functions.ALL.stream().anyMatch(f -> f.needs(Need.WECHAT_SECRET))) {
+            wechatSecret = wechatSecret();
+        }
 
         HttpApi api = HttpApi.Builder.create(this, "Api")
                 .apiName(settings.tablePrefix() + "api")
                 .description("Yiyang HTTP API for counties " + String.join(", ", settings.counties()))
                 .build();
-        HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("Jwt", settings.jwtIssuer())
+        // The identity function serves the discovery document and JWKS under the API itself: unless the
+        // deployment names its public URL (a custom domain), the issuer is the API's own endpoint.
+        issuer = settings.jwtIssuer().equals(Settings.DEFAULT_ISSUER) ? api.getApiEndpoint() : settings.jwtIssuer();
+        HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("Jwt", issuer)
                 .authorizerName("yiyang-jwt")
                 .jwtAudience(List.of(settings.jwtAudience()))
                 .identitySource(List.of("$request.header.Authorization"))
@@ -147,11 +168,12 @@ public class YiyangStack extends Stack {
                 if (!seen.add(route.key())) {
                     throw new IllegalStateException("route " + route.key() + " is declared twice (again by " + function.name() + ")");
                 }
+                // Open routes (discovery, JWKS, sign-in steps) carry no token: no authorizer in front of them.
                 api.addRoutes(AddRoutesOptions.builder()
                         .path(route.path())
                         .methods(List.of(HttpMethod.valueOf(route.method())))
                         .integration(integration)
-                        .authorizer(authorizer)
+                        .authorizer(route.open() ? new HttpNoneAuthorizer() : authorizer)
                         .build());
             }
             for (Job job : function.jobs()) {
@@ -159,6 +181,7 @@ public class YiyangStack extends Stack {
             }
         }
 
+        throttleSignIn(api);
         alarm("Api5xx", api.metricServerError(metricOptions()), "The HTTP API answered 5xx");
         CfnOutput.Builder.create(this, "ApiUrl").value(api.getApiEndpoint()).build();
         CfnOutput.Builder.create(this, "Counties").value(String.join(",", settings.counties())).build();
@@ -203,11 +226,18 @@ public class YiyangStack extends Stack {
      * endpoint (free), Secrets Manager through an interface endpoint.
      */
     private void network() {
+        boolean internet = Functions.ALL.stream().anyMatch(f -> f.needs(Need.INTERNET));
+        List<SubnetConfiguration> subnets = new java.util.ArrayList<>(List.of(SubnetConfiguration.builder()
+                .name("data").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()));
+        if (internet) {
+            // Only for a function that must call out (identity → WeChat): one NAT gateway, its own subnets.
+            subnets.add(SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(26).build());
+            subnets.add(SubnetConfiguration.builder().name("egress").subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(26).build());
+        }
         vpc = Vpc.Builder.create(this, "Vpc")
                 .maxAzs(2)
-                .natGateways(0)
-                .subnetConfiguration(List.of(SubnetConfiguration.builder()
-                        .name("data").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
+                .natGateways(internet ? 1 : 0)
+                .subnetConfiguration(subnets)
                 // Nothing uses the default security group; restricting it would add a custom-resource Lambda.
                 .restrictDefaultSecurityGroup(false)
                 .build();
@@ -275,6 +305,56 @@ public class YiyangStack extends Stack {
         return secret;
     }
 
+    /**
+     * The access-token signing key: RSA 2048, sign/verify only, its private half never leaves KMS.
+     * Retained: tokens it signed must stay verifiable until they expire, and a rotation (README)
+     * keeps it published beside its successor.
+     */
+    private Key signingKey() {
+        return Key.Builder.create(this, "TokenSigningKey")
+                .description("Yiyang access-token signing key (RS256); only the identity function may sign")
+                .keySpec(KeySpec.RSA_2048)
+                .keyUsage(KeyUsage.SIGN_VERIFY)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    /**
+     * Context {@code publishedSigningKeys}: KMS key ARNs published beside the stack's signing key while a
+     * rotation is under way (README, "Rotating the signing key"); empty otherwise.
+     */
+    private String publishedSigningKeys() {
+        Object keys = getNode().tryGetContext("publishedSigningKeys");
+        return keys == null ? "" : keys.toString().trim();
+    }
+
+    /** The mini-program's {appId, appSecret}; a placeholder until the county's real values are put in (README). */
+    private Secret wechatSecret() {
+        return Secret.Builder.create(this, "WeChatApp")
+                .secretName(settings.tablePrefix() + "wechat-app")
+                .description("Yiyang WeChat mini-program: JSON {appId, appSecret}")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{\"appId\":\"\"}")
+                        .generateStringKey("appSecret")
+                        .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    /**
+     * Sign-in routes answer callers nobody has authenticated yet: each gets a rate and burst of its
+     * own on the default stage, so a guessing storm is throttled before it reaches the function.
+     */
+    private void throttleSignIn(HttpApi api) {
+        Map<String, Object> routeSettings = new LinkedHashMap<>();
+        for (Route route : IdentityRoutes.SIGN_IN) {
+            routeSettings.put(route.key(), Map.of("ThrottlingRateLimit", SIGN_IN_RATE_PER_SECOND,
+                    "ThrottlingBurstLimit", SIGN_IN_BURST));
+        }
+        CfnStage stage = (CfnStage) api.getDefaultStage().getNode().getDefaultChild();
+        stage.addPropertyOverride("RouteSettings", routeSettings);
+    }
+
     // ---------------------------------------------------------------- functions
 
     /** One Lambda, its log group, its grants, its alarms. Integrations target the "live" alias (a published version). */
@@ -298,7 +378,9 @@ public class YiyangStack extends Stack {
                 .logGroup(logs)
                 .environment(environment(declared));
         if (declared.needs(Need.POSTGRES)) {
-            builder.vpc(vpc).vpcSubnets(isolated());
+            builder.vpc(vpc).vpcSubnets(declared.needs(Need.INTERNET)
+                    ? SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build()
+                    : isolated());
         }
         Function lambda = builder.build();
         code.warning().ifPresent(w -> Annotations.of(lambda).addWarningV2("yiyang:code", w));
@@ -338,7 +420,7 @@ public class YiyangStack extends Stack {
     private Map<String, String> environment(Functions.Function declared) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("YIYANG_JWT_KEYS_LOCATION", settings.jwtKeysLocation());
-        env.put("YIYANG_JWT_ISSUER", settings.jwtIssuer());
+        env.put("YIYANG_JWT_ISSUER", issuer);
         env.put("YIYANG_JWT_AUDIENCE", settings.jwtAudience());
         env.put("YIYANG_TABLE_PREFIX", settings.tablePrefix());
         env.put("YIYANG_DYNAMO_REGION", Aws.REGION);
@@ -351,6 +433,14 @@ public class YiyangStack extends Stack {
         }
         if (declared.needs(Need.PII_KEYS)) {
             env.put("YIYANG_PII_KEYS_SECRET_ARN", piiKeys.getSecretArn());
+        }
+        if (declared.needs(Need.SIGNING_KEY)) {
+            env.put("YIYANG_IDENTITY_SIGNER", "kms");
+            env.put("YIYANG_IDENTITY_KMS_SIGNING_KEY", signingKey.getKeyArn());
+            env.put("YIYANG_IDENTITY_KMS_PUBLISHED_KEYS", publishedSigningKeys());
+        }
+        if (declared.needs(Need.WECHAT_SECRET)) {
+            env.put("YIYANG_WECHAT_SECRET_ARN", wechatSecret.getSecretArn());
         }
         if (settings.runtime() == Settings.Runtime.JVM) {
             env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
@@ -384,6 +474,13 @@ public class YiyangStack extends Stack {
         }
         if (declared.needs(Need.PII_KEYS)) {
             piiKeys.grantRead(lambda);
+        }
+        if (declared.needs(Need.SIGNING_KEY)) {
+            // The one grant of kms:Sign in the stack: only the token issuer signs.
+            signingKey.grant(lambda, "kms:Sign", "kms:GetPublicKey");
+        }
+        if (declared.needs(Need.WECHAT_SECRET)) {
+            wechatSecret.grantRead(lambda);
         }
     }
 

@@ -47,8 +47,13 @@ class YiyangStackTest {
                     .toList();
             assertThat(matching).as(route.key()).hasSize(1);
             Map<String, Object> found = matching.get(0);
-            assertThat(found.get("AuthorizationType")).as(route.key()).isEqualTo("JWT");
-            assertThat(references(found.get("AuthorizerId"))).as(route.key()).containsExactly(authorizer);
+            if (route.open()) {
+                assertThat(found.get("AuthorizationType")).as(route.key() + " is open").isEqualTo("NONE");
+                assertThat(found).as(route.key()).doesNotContainKey("AuthorizerId");
+            } else {
+                assertThat(found.get("AuthorizationType")).as(route.key()).isEqualTo("JWT");
+                assertThat(references(found.get("AuthorizerId"))).as(route.key()).containsExactly(authorizer);
+            }
             assertThat(functionBehind(s, found)).as(route.key()).isEqualTo("yiyang-" + route.function());
         }
     }
@@ -61,6 +66,7 @@ class YiyangStackTest {
                 tableIds.put(s.idOf("AWS::DynamoDB::Table", "TableName", "yiyang-" + name), name));
         String pgSecret = s.idOf("AWS::SecretsManager::Secret", "Name", "yiyang-pg-credentials");
         String piiSecret = s.idOf("AWS::SecretsManager::Secret", "Name", "yiyang-pii-keys");
+        String wechatSecret = s.idOf("AWS::SecretsManager::Secret", "Name", "yiyang-wechat-app");
 
         for (Functions.Function function : Functions.ALL) {
             List<Map<String, Object>> statements = statementsOf(s, function);
@@ -108,6 +114,9 @@ class YiyangStackTest {
             if (function.needs(Need.PII_KEYS)) {
                 ownSecrets.add(piiSecret);
             }
+            if (function.needs(Need.WECHAT_SECRET)) {
+                ownSecrets.add(wechatSecret);
+            }
             assertThat(secrets).as(function.name() + " secrets").isEqualTo(ownSecrets);
             assertThat(rdsConnect).as(function.name() + " rds-db:connect").isEqualTo(function.needs(Need.POSTGRES));
         }
@@ -142,13 +151,18 @@ class YiyangStackTest {
             }
         });
         assertThat(Functions.tables().get("idempotency").ttlAttribute()).contains("expiresAt");
-        // Batches (fund lines) read a county's residents oldest first through this index.
+        // Batches (fund lines) read a county's residents oldest first through by-county; a WeChat
+        // binding (identity) finds the residents holding a phone through by-phone.
         Map<String, Object> cards = props(s.resources().get(s.idOf("AWS::DynamoDB::Table", "TableName", "yiyang-resident-cards")));
-        assertThat(list(cards.get("GlobalSecondaryIndexes"))).containsExactly(Map.of(
-                "IndexName", "by-county",
-                "KeySchema", List.of(Map.of("AttributeName", "by-countypk", "KeyType", "HASH"),
-                        Map.of("AttributeName", "by-countysk", "KeyType", "RANGE")),
-                "Projection", Map.of("ProjectionType", "ALL")));
+        assertThat(list(cards.get("GlobalSecondaryIndexes"))).containsExactly(
+                Map.of("IndexName", "by-county",
+                        "KeySchema", List.of(Map.of("AttributeName", "by-countypk", "KeyType", "HASH"),
+                                Map.of("AttributeName", "by-countysk", "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "ALL")),
+                Map.of("IndexName", "by-phone",
+                        "KeySchema", List.of(Map.of("AttributeName", "by-phonepk", "KeyType", "HASH"),
+                                Map.of("AttributeName", "by-phonesk", "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "ALL")));
     }
 
     @Test
@@ -159,7 +173,9 @@ class YiyangStackTest {
             stateful.putAll(s.ofType("AWS::DynamoDB::Table"));
             stateful.putAll(s.ofType("AWS::RDS::DBCluster"));
             stateful.putAll(s.ofType("AWS::SecretsManager::Secret"));
-            assertThat(stateful).hasSize(Functions.tables().size() + 1 + 2);
+            stateful.putAll(s.ofType("AWS::KMS::Key"));
+            // the cluster; the credentials, PII-keys and WeChat secrets; the signing key
+            assertThat(stateful).hasSize(Functions.tables().size() + 1 + 3 + 1);
             stateful.forEach((id, resource) -> {
                 assertThat(resource.get("DeletionPolicy")).as(id).isIn("Retain", "Snapshot");
                 assertThat(resource.get("UpdateReplacePolicy")).as(id).isIn("Retain", "Snapshot");
@@ -206,7 +222,7 @@ class YiyangStackTest {
     }
 
     @Test
-    void auroraIsServerlessV2ScalingToZeroBehindAnRdsProxyInAVpcWithoutNat() {
+    void auroraIsServerlessV2ScalingToZeroBehindAnRdsProxyInAVpcWhoseOneNatServesOnlyTheIdentityFunction() {
         Synth.Synthesised s = Synth.of(Synth.NATIVE);
         String cluster = s.ofType("AWS::RDS::DBCluster").keySet().iterator().next();
         s.template().hasResourceProperties("AWS::RDS::DBCluster", Map.of(
@@ -228,12 +244,48 @@ class YiyangStackTest {
                 s.idOf("AWS::Lambda::Function", "FunctionName", "yiyang-meal-orders")));
         assertThat(meals).as("a DynamoDB-only function stays out of the VPC").doesNotContainKey("VpcConfig");
 
-        s.template().resourceCountIs("AWS::EC2::NatGateway", 0);
-        s.template().resourceCountIs("AWS::EC2::InternetGateway", 0);
+        // WeChat's API is on the internet: one NAT gateway, and only the identity function in its subnets.
+        s.template().resourceCountIs("AWS::EC2::NatGateway", 1);
+        Map<String, Object> identity = props(s.resources().get(
+                s.idOf("AWS::Lambda::Function", "FunctionName", "yiyang-identity")));
+        assertThat(references(((Map<?, ?>) identity.get("VpcConfig")).get("SubnetIds")))
+                .as("identity sits in other subnets than the isolated ones")
+                .doesNotContainAnyElementsOf(references(((Map<?, ?>) residents.get("VpcConfig")).get("SubnetIds")));
         s.template().hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Gateway",
                 "ServiceName", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(".dynamodb"))))))));
         s.template().hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface",
                 "ServiceName", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(".secretsmanager"))))))));
+    }
+
+    @Test
+    void theSigningKeyIsAnRsaSignOnlyKmsKey_thatOnlyTheIdentityFunctionMaySignWith() {
+        Synth.Synthesised s = Synth.of(Synth.NATIVE);
+        s.template().hasResourceProperties("AWS::KMS::Key", Map.of("KeySpec", "RSA_2048", "KeyUsage", "SIGN_VERIFY"));
+        String key = s.ofType("AWS::KMS::Key").keySet().iterator().next();
+        assertThat(s.resources().get(key).get("DeletionPolicy")).isEqualTo("Retain");
+        for (Functions.Function function : Functions.ALL) {
+            boolean signs = statementsOf(s, function).stream()
+                    .anyMatch(st -> list(st.get("Action")).contains("kms:Sign"));
+            assertThat(signs).as(function.name() + " may sign").isEqualTo(function == Functions.IDENTITY);
+        }
+        Map<String, Object> identity = props(s.resources().get(s.idOf("AWS::Lambda::Function", "FunctionName", "yiyang-identity")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) identity.get("Environment")).get("Variables");
+        assertThat(env.get("YIYANG_IDENTITY_SIGNER")).isEqualTo("kms");
+        assertThat(references(env.get("YIYANG_IDENTITY_KMS_SIGNING_KEY"))).containsExactly(key);
+        assertThat(env).containsKey("YIYANG_WECHAT_SECRET_ARN");
+    }
+
+    @Test
+    void signInRoutesAreThrottledOnTheStage() {
+        Synth.Synthesised s = Synth.of(Synth.NATIVE);
+        Map<String, Object> stage = props(s.ofType("AWS::ApiGatewayV2::Stage").values().iterator().next());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> routeSettings = (Map<String, Object>) stage.get("RouteSettings");
+        for (Route route : cn.yiyang.identity.IdentityRoutes.SIGN_IN) {
+            assertThat(routeSettings.get(route.key())).as(route.key()).isEqualTo(Map.of(
+                    "ThrottlingRateLimit", YiyangStack.SIGN_IN_RATE_PER_SECOND, "ThrottlingBurstLimit", YiyangStack.SIGN_IN_BURST));
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import cn.yiyang.kernel.route.Route;
 import cn.yiyang.gateway.dispatch.ApiDispatcher;
 import cn.yiyang.bookings.BookingRoutes;
 import cn.yiyang.funds.FundRoutes;
+import cn.yiyang.identity.IdentityRoutes;
 import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.residents.ResidentsRoutes;
 import cn.yiyang.timebank.TimeBankRoutes;
@@ -36,6 +37,8 @@ public class DemoCounty {
     public static final String COUNTY = "330105";
     private static final Logger LOG = Logger.getLogger(DemoCounty.class);
     private static final String SEEDER = "demo-seeder";
+    /** Every demo staff account's password: throw-away data of a local run, shown in the README. */
+    public static final String DEMO_STAFF_PASSWORD = "Xihu-demo-2026";
 
     /** Demo residents: the ID numbers and phones are made up, with valid check digits. */
     private static final List<String> RESIDENTS = List.of(
@@ -94,11 +97,13 @@ public class DemoCounty {
         String mealPoint = seedMeals();
         seedCare();
         seedFunds(mealPoint);
+        seedStaff(mealPoint);
         // The demo volunteer opens their own time-bank account, as a volunteer would.
         invoke(new Caller(subjectFor(Role.VOLUNTEER), COUNTY, java.util.Set.of(Role.VOLUNTEER)),
                 TimeBankRoutes.REGISTER, Map.of(), "{\"name\":\"张志愿\",\"birthDate\":\"1965-05-01\"}", "demo-volunteer");
         LOG.infof("demo county %s seeded: %d residents (family-demo acts for the first); meal point %s with menus for a week;"
-                + " care provider %s with caregiver %s; volunteer-demo has a time-bank account; fund lines with this year's meal and service budgets", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);
+                + " care provider %s with caregiver %s; volunteer-demo has a time-bank account; fund lines with this year's meal and service budgets;"
+                + " staff accounts 13905710101 (officer) to 13905710107 sign in with the demo password", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);
     }
 
     /**
@@ -129,6 +134,35 @@ public class DemoCounty {
                     {"fundLine":"SERVICE_SUBSIDY","payeeType":"PROVIDER","payeeRef":"%s","name":"西湖颐康居家养老服务中心"}""".formatted(providerId),
                     "demo-payee-provider");
         }
+    }
+
+    /**
+     * Real staff accounts, signed in with phone and {@value #DEMO_STAFF_PASSWORD} at
+     * {@code /v1/auth/staff/sign-in}: the platform makes the county's first officer, who makes the rest,
+     * each acting for the demo meal point, provider or caregiver where the role needs one.
+     */
+    private void seedStaff(String mealPoint) {
+        invoke(new Caller("platform-demo", COUNTY, java.util.Set.of(Role.PLATFORM)), IdentityRoutes.CREATE_STAFF, Map.of(),
+                staff(COUNTY, "周主任", "13905710101", "officer", null), "demo-staff-officer");
+        invoke(IdentityRoutes.CREATE_STAFF, Map.of(), staff(null, "吴接线", "13905710102", "operator", null), "demo-staff-operator");
+        invoke(IdentityRoutes.CREATE_STAFF, Map.of(), staff(null, "郑食堂", "13905710103", "canteen",
+                "{\"canteen\":[\"" + mealPoint + "\"]}"), "demo-staff-canteen");
+        if (providerId != null) {
+            invoke(IdentityRoutes.CREATE_STAFF, Map.of(), staff(null, "孙站长", "13905710104", "provider",
+                    "{\"provider\":[\"" + providerId + "\"]}"), "demo-staff-provider");
+        }
+        if (caregiverId != null) {
+            invoke(IdentityRoutes.CREATE_STAFF, Map.of(), staff(null, "刘护理", "13905710105", "caregiver",
+                    "{\"caregiver\":[\"" + caregiverId + "\"]}"), "demo-staff-caregiver");
+        }
+        invoke(IdentityRoutes.CREATE_STAFF, Map.of(), staff(null, "冯审批", "13905710106", "approver", null), "demo-staff-approver");
+        invoke(IdentityRoutes.CREATE_STAFF, Map.of(), staff(null, "钱审计", "13905710107", "auditor", null), "demo-staff-auditor");
+    }
+
+    private static String staff(String county, String name, String phone, String role, String org) {
+        return "{" + (county == null ? "" : "\"county\":\"" + county + "\",") + "\"name\":\"" + name + "\",\"phone\":\""
+                + phone + "\",\"password\":\"" + DEMO_STAFF_PASSWORD + "\",\"roles\":[\"" + role + "\"]"
+                + (org == null ? "" : ",\"org\":" + org) + "}";
     }
 
     /** The default care catalog, one provider serving the demo streets, one certified caregiver. */

@@ -14,24 +14,29 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Keys for one local run only, made at start and never written to the repository: the JWT
- * signing pair (the public half goes to a temp JWKS file for SmallRye JWT, the private half
- * stays in memory for {@code /dev/tokens}) and the PII keys (the embedded data is throw-away).
+ * Keys for one local run only, made at start and never written to the repository: the dev JWT
+ * signing pair (the private half stays in memory for {@code /dev/tokens}), the identity function's
+ * in-process signing pair (given to it as configuration), both public halves in one temp JWKS file
+ * every function verifies with, and the PII keys (the embedded data is throw-away).
  */
 public final class DevKeys {
 
     /** The key id dev tokens carry in their header. */
     public static final String KEY_ID = "local-dev";
+    /** The key id of what the identity function signs here: real sign-ins, beside the dev tokens. */
+    public static final String IDENTITY_KEY_ID = "local-identity";
 
     private static volatile DevKeys current;
 
     private final KeyPair jwt;
+    private final KeyPair identity;
     private final Path publicKeyJwks;
     private final String piiEncryptionKey;
     private final String piiIndexKey;
 
-    private DevKeys(KeyPair jwt, Path publicKeyJwks, String piiEncryptionKey, String piiIndexKey) {
+    private DevKeys(KeyPair jwt, KeyPair identity, Path publicKeyJwks, String piiEncryptionKey, String piiIndexKey) {
         this.jwt = jwt;
+        this.identity = identity;
         this.publicKeyJwks = publicKeyJwks;
         this.piiEncryptionKey = piiEncryptionKey;
         this.piiIndexKey = piiIndexKey;
@@ -43,12 +48,13 @@ public final class DevKeys {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
+                KeyPair identity = generator.generateKeyPair();
                 // A JWKS, not a PEM: it names the key's type and id, so SmallRye never tries it as another
                 // algorithm's key (with a PEM and RS256,ES256 allowed, it sometimes read the key as EC).
                 Path jwks = Files.createTempFile("yiyang-dev-jwks", ".json");
                 jwks.toFile().deleteOnExit();
-                Files.writeString(jwks, jwks((RSAPublicKey) pair.getPublic()));
-                current = new DevKeys(pair, jwks, randomKey(), randomKey());
+                Files.writeString(jwks, jwks((RSAPublicKey) pair.getPublic(), (RSAPublicKey) identity.getPublic()));
+                current = new DevKeys(pair, identity, jwks, randomKey(), randomKey());
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             } catch (IOException e) {
@@ -71,15 +77,21 @@ public final class DevKeys {
         return Map.of(
                 "mp.jwt.verify.publickey.location", publicKeyJwks.toUri().toString(),
                 "yiyang.pii.encryption-key", piiEncryptionKey,
-                "yiyang.pii.index-key", piiIndexKey);
+                "yiyang.pii.index-key", piiIndexKey,
+                "yiyang.identity.local.private-key", Base64.getEncoder().encodeToString(identity.getPrivate().getEncoded()),
+                "yiyang.identity.local.key-id", IDENTITY_KEY_ID);
     }
 
-    /** The public half as a JWKS with the dev tokens' key id. */
-    static String jwks(RSAPublicKey key) {
+    /** The public halves as a JWKS: the dev tokens' key and the identity function's, each with its key id. */
+    static String jwks(RSAPublicKey dev, RSAPublicKey identity) {
+        return "{\"keys\":[" + jwk(dev, KEY_ID) + "," + jwk(identity, IDENTITY_KEY_ID) + "]}";
+    }
+
+    private static String jwk(RSAPublicKey key, String keyId) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + KEY_ID + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+        return "{\"kty\":\"RSA\",\"kid\":\"" + keyId + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
                 + url.encodeToString(unsigned(key.getModulus())) + "\",\"e\":\"" + url.encodeToString(unsigned(key.getPublicExponent()))
-                + "\"}]}";
+                + "\"}";
     }
 
     private static byte[] unsigned(java.math.BigInteger value) {

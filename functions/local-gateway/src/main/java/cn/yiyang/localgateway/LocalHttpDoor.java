@@ -35,10 +35,13 @@ public class LocalHttpDoor {
     }
 
     void routes(@Observes Router router) {
-        router.route("/v1/*")
-                .handler(BodyHandler.create(false).setBodyLimit(GATEWAY_BODY_BYTES_MAX))
-                .blockingHandler(this::serve, false)
-                .failureHandler(LocalHttpDoor::failure);
+        // The API under /v1, and the identity function's discovery documents, as API Gateway routes them.
+        for (String prefix : new String[] {"/v1/*", "/.well-known/*"}) {
+            router.route(prefix)
+                    .handler(BodyHandler.create(false).setBodyLimit(GATEWAY_BODY_BYTES_MAX))
+                    .blockingHandler(this::serve, false)
+                    .failureHandler(LocalHttpDoor::failure);
+        }
     }
 
     private void serve(RoutingContext context) {

@@ -31,6 +31,7 @@ class AllFunctionsTest {
         declared.addAll(BookingRoutes.ALL);
         declared.addAll(cn.yiyang.timebank.TimeBankRoutes.ALL);
         declared.addAll(cn.yiyang.funds.FundRoutes.ALL);
+        declared.addAll(cn.yiyang.identity.IdentityRoutes.ALL);
 
         assertThat(dispatcher.routes()).containsExactlyInAnyOrderElementsOf(declared);
     }

@@ -45,6 +45,21 @@ public abstract class ResidentsScenarios {
     }
 
     @Test
+    void register_publishesTheKeysAWeChatBindingMatches_phoneIndexAndIdNumberTail() {
+        String idNumber = TestPeople.idNumber();
+        String phone = TestPeople.phone();
+        String id = door().send(register(officer(COUNTY), registration(idNumber, phone))).json().path("id").asText();
+        var pii = io.quarkus.arc.Arc.container().instance(cn.yiyang.kernel.pii.PiiProtector.class).get();
+        var cards = io.quarkus.arc.Arc.container().instance(cn.yiyang.stores.cards.ResidentCards.class).get();
+
+        var holders = cards.byPhone(COUNTY, cn.yiyang.stores.cards.ResidentSignInKeys.phoneIndex(pii, COUNTY, phone));
+
+        assertThat(holders).extracting(cn.yiyang.stores.cards.ResidentCards.PhoneMatch::residentId).containsExactly(id);
+        assertThat(holders.get(0).idTailIndex()).isEqualTo(
+                cn.yiyang.stores.cards.ResidentSignInKeys.idTailIndex(pii, COUNTY, id, idNumber.substring(14)));
+    }
+
+    @Test
     void getResident_returnsWhatRegistrationAnswered() {
         ApiAnswer created = ResidentFixtures.registerFresh(door(), COUNTY);
         String id = created.json().path("id").asText();

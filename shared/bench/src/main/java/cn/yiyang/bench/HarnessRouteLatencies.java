@@ -53,6 +53,7 @@ final class HarnessRouteLatencies {
         routes.put("POST /v1/transfers (1 fen, PENDING)", i -> ApiRequest.post("/v1/transfers",
                 "{\"debitAccountId\":\"%s\",\"creditAccountId\":\"%s\",\"amountFen\":1}".formatted(debit, credit))
                 .bearer(officer).idempotencyKey("harness-" + UUID.randomUUID()));
+        String[] refreshChain = signInRoutes(door, routes);
         List<String> pending = new ArrayList<>();
         for (Map.Entry<String, IntFunction<ApiRequest>> route : routes.entrySet()) {
             double[] millis = new double[CALLS];
@@ -69,6 +70,9 @@ final class HarnessRouteLatencies {
                 if (route.getKey().startsWith("POST /v1/transfers")) {
                     pending.add(answer.json().path("id").asText());
                 }
+                if (route.getKey().startsWith("POST /v1/auth/refresh")) {
+                    refreshChain[0] = answer.json().path("refreshToken").asText();
+                }
             }
             record(report, route.getKey(), millis);
         }
@@ -83,6 +87,31 @@ final class HarnessRouteLatencies {
             }
         }
         record(report, "POST /v1/transfers/{id}/approve (posts)", approve);
+    }
+
+    /**
+     * The sign-in routes on the demo county's real accounts: a staff password sign-in (bcrypt), a
+     * WeChat sign-in of a bound openid (the stand-in's jscode2session, then the tokens), and a chain
+     * of refreshes, each spending the token the previous one issued (the returned holder, which the
+     * caller advances after every answered refresh).
+     */
+    private static String[] signInRoutes(Door door, Map<String, IntFunction<ApiRequest>> routes) {
+        routes.put("POST /v1/auth/staff/sign-in (bcrypt cost 10)", i -> ApiRequest.post("/v1/auth/staff/sign-in",
+                "{\"county\":\"" + COUNTY + "\",\"phone\":\"13905710102\",\"password\":\"Xihu-demo-2026\"}"));
+        ApiAnswer first = door.send(ApiRequest.post("/v1/auth/wechat/sign-in",
+                "{\"county\":\"" + COUNTY + "\",\"code\":\"harness~" + UUID.randomUUID() + "\"}"));
+        if ("BINDING_REQUIRED".equals(first.json().path("status").asText())) {
+            door.send(ApiRequest.post("/v1/auth/wechat/bind-resident", "{\"bindingTicket\":\""
+                    + first.json().path("bindingTicket").asText() + "\",\"phoneCode\":\"phone~13805710001~"
+                    + UUID.randomUUID() + "\",\"idNumberLast4\":\"0021\"}"));
+        }
+        routes.put("POST /v1/auth/wechat/sign-in (bound openid)", i -> ApiRequest.post("/v1/auth/wechat/sign-in",
+                "{\"county\":\"" + COUNTY + "\",\"code\":\"harness~" + UUID.randomUUID() + "\"}"));
+        String[] latest = {door.send(routes.get("POST /v1/auth/staff/sign-in (bcrypt cost 10)").apply(0))
+                .json().path("refreshToken").asText()};
+        routes.put("POST /v1/auth/refresh (rotation)", i -> ApiRequest.post("/v1/auth/refresh",
+                "{\"refreshToken\":\"" + latest[0] + "\"}"));
+        return latest;
     }
 
     private static void record(HarnessReport report, String route, double[] millis) {

@@ -22,10 +22,13 @@ public final class TestKeys {
 
     public static final String RSA_KID = "test-rsa";
     public static final String EC_KID = "test-ec";
+    /** The key the identity function signs with in tests (its local signer), trusted like the others. */
+    public static final String IDENTITY_KID = "test-identity";
 
     public static final KeyPair RSA = shared("rsa", () -> generate("RSA", 2048));
     public static final KeyPair EC = shared("ec", TestKeys::generateEc);
     public static final KeyPair ATTACKER_RSA = shared("attacker-rsa", () -> generate("RSA", 2048));
+    public static final KeyPair IDENTITY = shared("identity-rsa", () -> generate("RSA", 2048));
 
     private static Path jwksFile;
 
@@ -54,7 +57,7 @@ public final class TestKeys {
     public static String jwks() {
         RSAPublicKey rsa = (RSAPublicKey) RSA.getPublic();
         ECPublicKey ec = (ECPublicKey) EC.getPublic();
-        return "{\"keys\":[" + rsaJwk(rsa, RSA_KID) + ","
+        return "{\"keys\":[" + rsaJwk(rsa, RSA_KID) + "," + rsaJwk((RSAPublicKey) IDENTITY.getPublic(), IDENTITY_KID) + ","
                 + "{\"kty\":\"EC\",\"kid\":\"" + EC_KID + "\",\"use\":\"sig\",\"alg\":\"ES256\",\"crv\":\"P-256\","
                 + "\"x\":\"" + b64(fixed(ec.getW().getAffineX(), 32)) + "\",\"y\":\"" + b64(fixed(ec.getW().getAffineY(), 32))
                 + "\"}]}";

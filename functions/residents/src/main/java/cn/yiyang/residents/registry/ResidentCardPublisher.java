@@ -3,6 +3,8 @@ package cn.yiyang.residents.registry;
 import cn.yiyang.residents.family.FamilyLink;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.stores.cards.ResidentSignInKeys;
+import cn.yiyang.kernel.pii.PiiProtector;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,14 +14,18 @@ import java.util.stream.Collectors;
  * Publishes a resident's card for the other functions, inside the registry transaction and
  * before it commits: if the publish fails, the change is rolled back and the client retries.
  * The DynamoDB call runs on a worker thread and resumes on the transaction's Vert.x context.
+ * The card also carries the keyed phone and ID-tail indexes the identity function binds WeChat
+ * accounts with.
  */
 @ApplicationScoped
 public class ResidentCardPublisher {
 
     private final ResidentCards cards;
+    private final PiiProtector pii;
 
-    public ResidentCardPublisher(ResidentCards cards) {
+    public ResidentCardPublisher(ResidentCards cards, PiiProtector pii) {
         this.cards = cards;
+        this.pii = pii;
     }
 
     public Uni<Void> publish(Resident r) {
@@ -30,8 +36,12 @@ public class ResidentCardPublisher {
                             r.disabilityLevel == null ? null : r.disabilityLevel.name(), r.status.name(), r.streetCode,
                             r.addressLine, r.phoneMasked,
                             links.stream().map(link -> link.familySubject).collect(Collectors.toSet()));
+                    // The tail is the masked ID number's visible end: no decryption to publish it.
+                    String tail = r.idNumberMasked.substring(r.idNumberMasked.length() - ResidentSignInKeys.ID_TAIL_CHARS);
+                    ResidentSignInKeys signIn = new ResidentSignInKeys(r.phoneIndex,
+                            ResidentSignInKeys.idTailIndex(pii, r.county, r.id.toString(), tail));
                     return VertxContextSupport.executeBlocking(() -> {
-                        cards.put(card);
+                        cards.put(card, signIn);
                         return null;
                     });
                 })

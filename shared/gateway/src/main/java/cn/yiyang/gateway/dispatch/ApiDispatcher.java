@@ -92,8 +92,10 @@ public class ApiDispatcher {
             RouteTable.Match match = table.match(method, event.getRawPath());
             route = match.route();
             MDC.put("route", route.key());
-            caller = authenticator.authenticate(header(event, "authorization"));
-            MDC.put("county", caller.county());
+            if (!route.open()) {
+                caller = authenticator.authenticate(header(event, "authorization"));
+                MDC.put("county", caller.county());
+            }
             Reply reply = invoke(event, match, caller, requestId, receivedAt);
             response = respond(reply.status(), reply.json(), merge(JSON, reply.headers()), requestId);
         } catch (ApiException e) {
@@ -134,7 +136,7 @@ public class ApiDispatcher {
     private Reply invoke(APIGatewayV2HTTPEvent event, RouteTable.Match match, Caller caller, String requestId,
                          Instant receivedAt) {
         Route route = match.route();
-        if (!caller.hasAny(route.roles())) {
+        if (!route.open() && !caller.hasAny(route.roles())) {
             throw new ApiException(CommonProblem.FORBIDDEN, "This route does not admit the caller's roles");
         }
         String body = bodyOf(event);
@@ -246,7 +248,8 @@ public class ApiDispatcher {
                                                     String requestId) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("x-request-id", requestId);
-        all.put("cache-control", "no-store");
+        // Only a public document (the JWKS) may say it can be cached; everything else is per caller.
+        all.putIfAbsent("cache-control", "no-store");
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(all)

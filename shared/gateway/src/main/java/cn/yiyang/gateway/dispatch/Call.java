@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** One authenticated, routed request, as every operation sees it, whichever door it came through. */
+/**
+ * One routed request, as every operation sees it, whichever door it came through. The caller is
+ * authenticated, except on an open route ({@link Route#open()}), where it is null.
+ */
 public record Call(Route route, Caller caller, Map<String, String> pathParams, Map<String, String> query,
                    String body, Optional<IdempotencyKey> idempotencyKey, String requestId, Instant receivedAt) {
 

@@ -21,6 +21,7 @@ public final class UserMessages {
             "messages/problems-bookings.properties",
             "messages/problems-time-bank.properties",
             "messages/problems-funds.properties",
+            "messages/problems-identity.properties",
     };
     private static final String FALLBACK = "请求未能完成，请稍后再试或联系工作人员。";
     private static final Properties MESSAGES = load();

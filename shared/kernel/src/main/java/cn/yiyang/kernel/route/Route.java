@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
 /**
  * One route, declared once per function: the Lambda dispatcher, the local gateway and the CDK
  * stack all read this declaration. {@code idempotent} routes are POSTs that create or move
- * something and so demand an {@code Idempotency-Key}.
+ * something and so demand an {@code Idempotency-Key}. {@code open} routes take no token and admit
+ * no role: the identity function's discovery documents and the sign-in steps, whose own body
+ * carries the credential.
  */
 public record Route(String function, String method, String path, String operation, Set<Role> roles,
-                    boolean idempotent) {
+                    boolean idempotent, boolean open) {
 
-    private static final Pattern PATH = Pattern.compile("(/[a-z0-9-]+|/\\{[a-zA-Z]+})+");
+    /** Literal segments may hold a dot for {@code /.well-known/jwks.json}; parameters are camelCase. */
+    private static final Pattern PATH = Pattern.compile("(/[a-z0-9.-]+|/\\{[a-zA-Z]+})+");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     public Route {
@@ -26,13 +29,21 @@ public record Route(String function, String method, String path, String operatio
         if (!PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("bad path template " + path);
         }
-        if (roles.isEmpty()) {
-            throw new IllegalArgumentException("route " + operation + " admits no role");
+        if (open != roles.isEmpty()) {
+            throw new IllegalArgumentException("route " + operation + " must either be open or admit roles, not both");
         }
         if (idempotent && !method.equals("POST")) {
             throw new IllegalArgumentException("only POST routes take an Idempotency-Key: " + operation);
         }
+        if (open && idempotent) {
+            throw new IllegalArgumentException("an open route has no caller to key idempotency by: " + operation);
+        }
         roles = Set.copyOf(roles);
+    }
+
+    /** A route that demands a token with one of {@code roles}. */
+    public Route(String function, String method, String path, String operation, Set<Role> roles, boolean idempotent) {
+        this(function, method, path, operation, roles, idempotent, false);
     }
 
     /** {@code "GET /v1/residents/{id}"}: the API Gateway route key. */
@@ -72,6 +83,16 @@ public record Route(String function, String method, String path, String operatio
         /** A POST that creates or moves something: it requires an Idempotency-Key. */
         public Route post(String path, String operation, Role first, Role... more) {
             return new Route(function, "POST", path, operation, EnumSet.of(first, more), true);
+        }
+
+        /** Open to anyone, no token: only for what must be public (discovery, JWKS). */
+        public Route openGet(String path, String operation) {
+            return new Route(function, "GET", path, operation, Set.of(), false, true);
+        }
+
+        /** Open to anyone, no token, no Idempotency-Key: a sign-in step whose body is its own credential. */
+        public Route openPost(String path, String operation) {
+            return new Route(function, "POST", path, operation, Set.of(), false, true);
         }
     }
 }

@@ -7,12 +7,15 @@ import java.util.List;
 /**
  * Resident cards: {@code pk = <county>#<residentId>}, {@code sk = CARD}; and the county's residents
  * oldest first, for batches that need them all: {@code by-countypk = <county>},
- * {@code by-countysk = <birthDate>#<residentId>}.
+ * {@code by-countysk = <birthDate>#<residentId>}; and the residents holding a phone, for the identity
+ * function's WeChat binding: {@code by-phonepk = <county>#<phone index, base64>},
+ * {@code by-phonesk = <residentId>} (sparse: a card without a phone is not in it).
  */
 @ApplicationScoped
 public class ResidentCardTable implements DynamoTable {
 
     public static final String BY_COUNTY = "by-county";
+    public static final String BY_PHONE = "by-phone";
 
     @Override
     public String logicalName() {
@@ -21,6 +24,6 @@ public class ResidentCardTable implements DynamoTable {
 
     @Override
     public List<String> indexes() {
-        return List.of(BY_COUNTY);
+        return List.of(BY_COUNTY, BY_PHONE);
     }
 }

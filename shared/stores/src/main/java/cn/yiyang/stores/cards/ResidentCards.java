@@ -29,6 +29,10 @@ public class ResidentCards {
     public static final int COUNTY_QUERY_ITEMS_MAX = 20_000;
     private static final String BY_COUNTY_PK = ResidentCardTable.BY_COUNTY + "pk";
     private static final String BY_COUNTY_SK = ResidentCardTable.BY_COUNTY + "sk";
+    private static final String BY_PHONE_PK = ResidentCardTable.BY_PHONE + "pk";
+    private static final String BY_PHONE_SK = ResidentCardTable.BY_PHONE + "sk";
+    /** Residents sharing one phone (a couple, a carer's phone) read at most per look-up. */
+    public static final int PHONE_MATCHES_MAX = 10;
 
     private final DynamoDbClient client;
     private final String table;
@@ -39,7 +43,19 @@ public class ResidentCards {
     }
 
     public void put(ResidentCard card) {
+        put(card, null);
+    }
+
+    /** The card, and the keys a WeChat binding matches against (null: the card carries none). */
+    public void put(ResidentCard card, ResidentSignInKeys signIn) {
         Map<String, AttributeValue> item = new HashMap<>(key(card.county(), card.residentId()));
+        if (signIn != null && signIn.phoneIndex() != null) {
+            item.put(BY_PHONE_PK, s(phoneKey(card.county(), signIn.phoneIndex())));
+            item.put(BY_PHONE_SK, s(card.residentId()));
+        }
+        if (signIn != null) {
+            item.put("idTailIndex", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(signIn.idTailIndex())));
+        }
         item.put(BY_COUNTY_PK, s(card.county()));
         item.put(BY_COUNTY_SK, s(card.birthDate() + "#" + card.residentId()));
         item.put("name", s(card.name()));
@@ -103,6 +119,36 @@ public class ResidentCards {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && cards.size() < limit);
         return cards;
+    }
+
+    /**
+     * The county's residents whose phone has this index, with what a binding checks next; eventually
+     * consistent (a GSI), which a binding that follows a registration by minutes can live with.
+     */
+    public List<PhoneMatch> byPhone(String county, byte[] phoneIndex) {
+        QueryResponse page = client.query(b -> b.tableName(table).indexName(ResidentCardTable.BY_PHONE)
+                .keyConditionExpression("#pk = :phone")
+                .expressionAttributeNames(Map.of("#pk", BY_PHONE_PK))
+                .expressionAttributeValues(Map.of(":phone", s(phoneKey(county, phoneIndex))))
+                .limit(PHONE_MATCHES_MAX));
+        List<PhoneMatch> matches = new ArrayList<>();
+        for (Map<String, AttributeValue> item : page.items()) {
+            AttributeValue tail = item.get("idTailIndex");
+            matches.add(new PhoneMatch(item.get(BY_PHONE_SK).s(), item.get("status").s(),
+                    tail == null ? null : tail.b().asByteArray()));
+        }
+        return matches;
+    }
+
+    /** A resident holding a phone: who, whether active, and the keyed index of their ID number's tail. */
+    public record PhoneMatch(String residentId, String status, byte[] idTailIndex) {
+        public boolean isActive() {
+            return ResidentCard.ACTIVE.equals(status);
+        }
+    }
+
+    private static String phoneKey(String county, byte[] phoneIndex) {
+        return county + "#" + java.util.Base64.getEncoder().encodeToString(phoneIndex);
     }
 
     private static ResidentCard card(String county, String residentId, Map<String, AttributeValue> item) {

@@ -83,6 +83,8 @@ public class DynamoTables {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
+    public static final int TABLE_CREATION_SECONDS_MAX = 60;
+
     private void createIfMissing(DynamoTable table) {
         String name = physicalName(table);
         List<AttributeDefinition> attributes = new ArrayList<>(List.of(stringAttribute("pk"), stringAttribute("sk")));
@@ -97,7 +99,10 @@ public class DynamoTables {
         }
         try {
             client.createTable(b -> {
-                b.tableName(name)
+                // Only local runs and tests create tables: DynamoDB Local on a loaded machine may take
+                // longer than a request's timeout to make a table with its indexes.
+                b.overrideConfiguration(o -> o.apiCallTimeout(java.time.Duration.ofSeconds(TABLE_CREATION_SECONDS_MAX)))
+                        .tableName(name)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(attributes)
                         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));

@@ -18,13 +18,15 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Turns the secrets a deployment names by ARN into configuration: the PostgreSQL credentials
- * (RDS's {@code {"username","password"}}) and the PII keys ({@code {"encryptionKey","indexKey"}}).
+ * (RDS's {@code {"username","password"}}), the PII keys ({@code {"encryptionKey","indexKey"}}) and,
+ * for the identity function, the WeChat mini-program's {@code {"appId","appSecret"}}.
  * Secrets never live in code, files or plain environment variables.
  */
 public final class SecretConfig {
 
     public static final String PG_SECRET_ARN = "YIYANG_PG_SECRET_ARN";
     public static final String PII_KEYS_SECRET_ARN = "YIYANG_PII_KEYS_SECRET_ARN";
+    public static final String WECHAT_SECRET_ARN = "YIYANG_WECHAT_SECRET_ARN";
     /** Only for tests and local emulators: where Secrets Manager answers. */
     public static final String ENDPOINT = "YIYANG_SECRETS_ENDPOINT";
 
@@ -37,8 +39,9 @@ public final class SecretConfig {
     public static Map<String, String> from(Function<String, String> env) {
         String pg = env.apply(PG_SECRET_ARN);
         String pii = env.apply(PII_KEYS_SECRET_ARN);
+        String wechat = env.apply(WECHAT_SECRET_ARN);
         Map<String, String> config = new LinkedHashMap<>();
-        if (blank(pg) && blank(pii)) {
+        if (blank(pg) && blank(pii) && blank(wechat)) {
             return config;
         }
         try (SecretsManagerClient client = client(env)) {
@@ -51,6 +54,11 @@ public final class SecretConfig {
                 JsonNode secret = read(client, pii);
                 config.put("yiyang.pii.encryption-key", required(secret, "encryptionKey", pii));
                 config.put("yiyang.pii.index-key", required(secret, "indexKey", pii));
+            }
+            if (!blank(wechat)) {
+                JsonNode secret = read(client, wechat);
+                config.put("yiyang.wechat.app-id", required(secret, "appId", wechat));
+                config.put("yiyang.wechat.app-secret", required(secret, "appSecret", wechat));
             }
         }
         return config;
