@@ -43,9 +43,16 @@ public abstract class EveryRouteScenarios {
 
     enum Where { PATH, QUERY, BODY }
 
+    /**
+     * The identity function (open sign-in routes, no caller) is the one still bound to the raw call;
+     * every other function's route must be typed, and this list may only shrink.
+     */
+    private static final Set<String> STILL_RAW_FUNCTIONS = Set.of("identity");
+
     @Test
     void everyRoute_isBoundToATypedRequest() {
-        List<String> raw = bindings().stream().filter(b -> b.requestType() == null).map(b -> b.route().key()).toList();
+        List<String> raw = bindings().stream().filter(b -> b.requestType() == null)
+                .filter(b -> !STILL_RAW_FUNCTIONS.contains(b.route().function())).map(b -> b.route().key()).toList();
 
         assertThat(raw).as("routes still bound to the raw call").isEmpty();
     }

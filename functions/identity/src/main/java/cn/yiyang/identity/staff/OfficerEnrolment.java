@@ -1,8 +1,8 @@
 package cn.yiyang.identity.staff;
 
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;

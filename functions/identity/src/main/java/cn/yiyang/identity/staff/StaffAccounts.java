@@ -6,7 +6,7 @@ import static cn.yiyang.stores.pg.NativeSql.text;
 import static cn.yiyang.stores.pg.NativeSql.time;
 import static cn.yiyang.stores.pg.NativeSql.uuid;
 
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.pg.NativeSql;
 import com.fasterxml.jackson.core.type.TypeReference;

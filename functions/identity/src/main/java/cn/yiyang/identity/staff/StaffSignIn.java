@@ -1,7 +1,7 @@
 package cn.yiyang.identity.staff;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.TokenService;
 import cn.yiyang.kernel.identity.IdentityFormatException;

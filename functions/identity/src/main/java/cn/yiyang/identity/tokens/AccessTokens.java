@@ -1,6 +1,6 @@
 package cn.yiyang.identity.tokens;
 
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.identity.keys.SigningKeys;
 import cn.yiyang.identity.keys.TokenSigner;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
 package cn.yiyang.identity.tokens;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.identity.keys.RsaJwk;
 import cn.yiyang.identity.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import static cn.yiyang.stores.pg.NativeSql.text;
 import static cn.yiyang.stores.pg.NativeSql.time;
 import static cn.yiyang.stores.pg.NativeSql.uuid;
 
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package cn.yiyang.identity.tokens;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.PgOperations;
 import io.quarkus.runtime.annotations.RegisterForReflection;

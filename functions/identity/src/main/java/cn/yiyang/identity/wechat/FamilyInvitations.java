@@ -3,9 +3,9 @@ package cn.yiyang.identity.wechat;
 import static cn.yiyang.stores.pg.NativeSql.text;
 import static cn.yiyang.stores.pg.NativeSql.uuid;
 
-import cn.yiyang.gateway.auth.Caller;
+import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;

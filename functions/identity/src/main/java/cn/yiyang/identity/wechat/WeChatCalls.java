@@ -1,6 +1,6 @@
 package cn.yiyang.identity.wechat;
 
-import cn.yiyang.gateway.json.StrictJson;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.kernel.problem.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;

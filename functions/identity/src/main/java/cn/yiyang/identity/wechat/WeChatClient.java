@@ -51,7 +51,7 @@ public class WeChatClient {
     /** The phone-number button's code → the user's verified mainland phone (digits only). */
     public String phoneNumber(String phoneCode) {
         checkCode(phoneCode, "phoneCode");
-        String body = cn.yiyang.gateway.json.StrictJson.write(Map.of("code", phoneCode));
+        String body = cn.yiyang.kernel.json.StrictJson.write(Map.of("code", phoneCode));
         String token = accessToken.current();
         JsonNode answer = calls.post(phoneUri(token), body);
         int errcode = WeChatCalls.errcode(answer);

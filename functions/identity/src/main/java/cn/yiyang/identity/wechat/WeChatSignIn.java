@@ -1,7 +1,7 @@
 package cn.yiyang.identity.wechat;
 
 import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Reply;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.RefreshTokens;
 import cn.yiyang.identity.tokens.SubjectKind;

@@ -41,7 +41,7 @@ public final class Binding {
     }
 
     /** The raw-call form, while functions move to typed requests. */
-    public static Binding of(Route route, Operation operation) {
+    public static Binding raw(Route route, Operation operation) {
         return new Binding(route, null, null, operation);
     }
 

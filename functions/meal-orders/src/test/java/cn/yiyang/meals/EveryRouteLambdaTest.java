@@ -1,0 +1,19 @@
+package cn.yiyang.meals;
+
+import cn.yiyang.testing.Door;
+import cn.yiyang.testing.EveryRouteScenarios;
+import cn.yiyang.testing.LambdaDoor;
+import cn.yiyang.testing.StoresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The meal-orders function's routes through the Lambda door: text a store cannot hold and unexpected bodies are 400s. */
+@QuarkusTest
+@QuarkusTestResource(StoresTestResource.class)
+class EveryRouteLambdaTest extends EveryRouteScenarios {
+
+    @Override
+    protected Door door() {
+        return LambdaDoor.ofThisTest();
+    }
+}
