@@ -1,0 +1,8 @@
+package cn.yiyang.identity;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** WeChatLambdaTest's scenarios against the packaged native executable ({@code mvn verify -Dnative}), through the Lambda door. */
+@QuarkusIntegrationTest
+class WeChatLambdaIT extends WeChatLambdaTest {
+}
