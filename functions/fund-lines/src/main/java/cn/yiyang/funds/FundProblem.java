@@ -57,4 +57,9 @@ public enum FundProblem implements ProblemCode {
     public int httpStatus() {
         return httpStatus;
     }
+
+    @Override
+    public String messages() {
+        return "messages/problems-funds.properties";
+    }
 }

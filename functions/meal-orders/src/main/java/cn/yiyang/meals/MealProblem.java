@@ -11,7 +11,6 @@ public enum MealProblem implements ProblemCode {
     MEAL_MENU_NOT_PUBLISHED(409),
     MEAL_DISH_NOT_ON_MENU(422),
     MEAL_DATE_OUT_OF_RANGE(422),
-    RESIDENT_INACTIVE(409),
     MEAL_ORDER_NOT_CANCELLABLE(409),
     MEAL_ORDER_NOT_SERVABLE(409),
     MEAL_NOT_SERVING_DAY(409),
@@ -26,5 +25,10 @@ public enum MealProblem implements ProblemCode {
     @Override
     public int httpStatus() {
         return httpStatus;
+    }
+
+    @Override
+    public String messages() {
+        return "messages/problems-meals.properties";
     }
 }

@@ -12,8 +12,7 @@ public enum BookingProblem implements ProblemCode {
     CAREGIVER_BUSY(409),
     CAREGIVER_NOT_CERTIFIED(409),
     CAREGIVER_OFF_DUTY(409),
-    SERVICE_NOT_OFFERED(409),
-    RESIDENT_INACTIVE(409);
+    SERVICE_NOT_OFFERED(409);
 
     private final int httpStatus;
 
@@ -24,5 +23,10 @@ public enum BookingProblem implements ProblemCode {
     @Override
     public int httpStatus() {
         return httpStatus;
+    }
+
+    @Override
+    public String messages() {
+        return "messages/problems-bookings.properties";
     }
 }

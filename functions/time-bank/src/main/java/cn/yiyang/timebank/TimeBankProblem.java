@@ -19,7 +19,6 @@ public enum TimeBankProblem implements ProblemCode {
     EXCHANGE_NOT_REDEEMABLE(409),
     GIFT_RECIPIENT_NOT_FAMILY(422),
     GIFT_CAP_EXCEEDED(422),
-    RESIDENT_INACTIVE(422),
     GRANT_NOT_PRIORITY(422),
     POOL_INSUFFICIENT(409);
 
@@ -32,5 +31,10 @@ public enum TimeBankProblem implements ProblemCode {
     @Override
     public int httpStatus() {
         return httpStatus;
+    }
+
+    @Override
+    public String messages() {
+        return "messages/problems-time-bank.properties";
     }
 }

@@ -43,4 +43,9 @@ public enum IdentityProblem implements ProblemCode {
     public int httpStatus() {
         return httpStatus;
     }
+
+    @Override
+    public String messages() {
+        return "messages/problems-identity.properties";
+    }
 }

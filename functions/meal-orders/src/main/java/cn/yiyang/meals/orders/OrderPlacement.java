@@ -1,5 +1,6 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
@@ -49,7 +50,7 @@ public class OrderPlacement {
         OrderRules.checkShape(r);
         ResidentCard resident = access.residentFor(caller, r.residentId());
         if (!resident.isActive()) {
-            throw new ApiException(MealProblem.RESIDENT_INACTIVE, "The resident is not active");
+            throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
         }
         MealPoint point = catalog.point(caller.county(), r.mealPointId());
         SlotRule rule = OrderRules.orderableSlot(point, r, CountyTime.localNow(clock));

@@ -16,4 +16,9 @@ public enum ResidentProblem implements ProblemCode {
     public int httpStatus() {
         return httpStatus;
     }
+
+    @Override
+    public String messages() {
+        return "messages/problems-residents.properties";
+    }
 }

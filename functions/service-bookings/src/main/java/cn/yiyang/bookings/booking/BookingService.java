@@ -1,5 +1,6 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.bookings.BookingProblem;
 import cn.yiyang.bookings.catalog.CareService;
 import cn.yiyang.bookings.catalog.CatalogService;
@@ -44,7 +45,7 @@ public class BookingService {
         OffsetDateTime now = CountyTime.now(clock);
         return access.residentFor(caller, r.residentId()).flatMap(resident -> {
             if (!resident.isActive()) {
-                throw new ApiException(BookingProblem.RESIDENT_INACTIVE, "The resident is not active");
+                throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
             }
             return CatalogService.find(caller.county(), r.serviceCode()).flatMap(service -> {
                 if (service == null) {

@@ -1,5 +1,6 @@
 package cn.yiyang.timebank.transfers;
 
+import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.resident.Category;
 import cn.yiyang.kernel.text.FreeText;
@@ -42,7 +43,7 @@ public final class TransferRules {
     /** Points go only to a resident whose registry file is active. */
     public static void requireActive(ResidentCard resident) {
         if (!resident.isActive()) {
-            throw new ApiException(TimeBankProblem.RESIDENT_INACTIVE, "The resident is " + resident.status());
+            throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is " + resident.status());
         }
     }
 

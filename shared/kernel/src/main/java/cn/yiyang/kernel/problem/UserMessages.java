@@ -5,50 +5,43 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Plain-Chinese messages for problem codes, fit to show an elderly person. Every module that
- * defines codes adds its own {@code messages/problems-<module>.properties} and lists it in
- * {@link #BUNDLES}; resources are named, never scanned, so native images find them.
+ * Plain-Chinese messages for problem codes, fit to show an elderly person, read from the resource
+ * each code's enum names ({@link ProblemCode#messages()}), once per resource.
  */
 public final class UserMessages {
 
-    private static final String[] BUNDLES = {
-            "messages/problems-common.properties",
-            "messages/problems-residents.properties",
-            "messages/problems-meals.properties",
-            "messages/problems-bookings.properties",
-            "messages/problems-time-bank.properties",
-            "messages/problems-funds.properties",
-            "messages/problems-identity.properties",
-    };
     private static final String FALLBACK = "请求未能完成，请稍后再试或联系工作人员。";
-    private static final Properties MESSAGES = load();
+    private static final Map<String, Properties> BUNDLES = new ConcurrentHashMap<>();
 
     private UserMessages() {
     }
 
     public static String of(ProblemCode code) {
-        return MESSAGES.getProperty(code.name(), FALLBACK);
+        return bundle(code.messages()).getProperty(code.name(), FALLBACK);
     }
 
     public static boolean has(ProblemCode code) {
-        return MESSAGES.containsKey(code.name());
+        return bundle(code.messages()).containsKey(code.name());
     }
 
-    private static Properties load() {
-        Properties all = new Properties();
-        ClassLoader loader = UserMessages.class.getClassLoader();
-        for (String bundle : BUNDLES) {
-            try (InputStream in = loader.getResourceAsStream(bundle)) {
-                if (in != null) {
-                    all.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private static Properties bundle(String resource) {
+        return BUNDLES.computeIfAbsent(resource, UserMessages::load);
+    }
+
+    private static Properties load(String resource) {
+        Properties messages = new Properties();
+        try (InputStream in = UserMessages.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in != null) {
+                messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return all;
+        return messages;
     }
 }
