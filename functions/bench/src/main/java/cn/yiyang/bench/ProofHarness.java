@@ -60,7 +60,7 @@ public final class ProofHarness {
         }
         double minutes = (System.nanoTime() - started) / 6e10;
         String header = String.format("# Yiyang proof harness, %s%n%nOne run on %d CPUs, %d MB RAM, Java %s, in %.1f minutes. "
-                        + "Reproduce: `mvn -B -o install -DskipTests && mvn -B -o -q -pl shared/bench exec:exec@harness`.",
+                        + "Reproduce: `mvn -B -o install -DskipTests && mvn -B -o -q -pl functions/bench exec:exec@harness`.",
                 OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0), Runtime.getRuntime().availableProcessors(),
                 BenchMain.totalMemoryMb(), System.getProperty("java.version"), minutes);
         report.write(out.resolve("results.md"), out.resolve("results.png"), header);

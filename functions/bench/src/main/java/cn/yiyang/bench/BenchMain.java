@@ -98,7 +98,7 @@ final class BenchMain {
 
     /** target/{name} (created), and from now on this JVM's own output goes to stores.log in it. */
     static Path outDir(String name) throws IOException {
-        Path out = Path.of(System.getProperty("yiyang.bench.out-dir", "shared/bench/target"))
+        Path out = Path.of(System.getProperty("yiyang.bench.out-dir", "functions/bench/target"))
                 .toAbsolutePath().normalize().resolve(name);
         Files.createDirectories(out);
         PrintStream storesLog = new PrintStream(Files.newOutputStream(out.resolve("stores.log")), true, StandardCharsets.UTF_8);
