@@ -1,6 +1,7 @@
 package cn.yiyang.meals.days;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import cn.yiyang.meals.orders.MealOrder;
 import cn.yiyang.meals.orders.OrderStatus;
@@ -47,12 +48,12 @@ class KitchenDayTallyTest {
         KitchenDay day = KitchenDayTally.of(POINT, DAY, orders);
 
         KitchenDay.SlotDay lunch = day.slots().get(Slot.LUNCH);
-        assertThat(lunch.portionsByDish()).containsExactlyEntriesOf(Map.of("A1 红烧鱼套餐", 2, "B2 素菜套餐", 1));
+        assertThat(lunch.portionsByDish()).containsExactly(entry("A1 红烧鱼套餐", 2), entry("B2 素菜套餐", 1));
         assertThat(lunch.ordered()).isEqualTo(3);
         assertThat(lunch.cancelled()).isEqualTo(1);
         assertThat(lunch.deliveries()).extracting(KitchenDay.Delivery::orderId).containsExactly(orders.get(1).id());
         assertThat(lunch.deliveries().get(0).phoneMasked()).isEqualTo("138****5678");
-        assertThat(day.slots().get(Slot.DINNER).portionsByDish()).containsExactlyEntriesOf(Map.of("B2 素菜套餐", 1));
+        assertThat(day.slots().get(Slot.DINNER).portionsByDish()).containsExactly(entry("B2 素菜套餐", 1));
     }
 
     @Test
