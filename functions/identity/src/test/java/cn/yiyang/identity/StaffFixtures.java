@@ -24,7 +24,7 @@ public final class StaffFixtures {
     }
 
     public static String platform() {
-        return Tokens.of("330100", "platform-ops", Role.PLATFORM);
+        return Tokens.of("330105", "platform-ops", Role.PLATFORM);
     }
 
     /** A dev-forged officer token: only to create the accounts a scenario signs in with. */
