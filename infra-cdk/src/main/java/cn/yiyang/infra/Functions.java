@@ -11,6 +11,7 @@ import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.meals.MealTable;
 import cn.yiyang.residents.ResidentsRoutes;
 import cn.yiyang.stores.cards.ResidentCardTable;
+import cn.yiyang.stores.cards.VolunteerCardTable;
 import cn.yiyang.stores.dynamo.DynamoTable;
 import cn.yiyang.stores.dynamo.IdempotencyTable;
 import cn.yiyang.stores.metering.UsageTable;
@@ -137,7 +138,9 @@ public final class Functions {
             List.of(new TableUse(new TimeBankTable(), Access.READ_WRITE),
                     new TableUse(new IdempotencyTable(), Access.READ_WRITE),
                     new TableUse(new UsageTable(), Access.READ_WRITE),
-                    new TableUse(new ResidentCardTable(), Access.READ)),
+                    new TableUse(new ResidentCardTable(), Access.READ),
+                    // a volunteer's age comes from the verified person identity published
+                    new TableUse(new VolunteerCardTable(), Access.READ)),
             List.of(),
             Set.of(),
             TimeBankRoutes.JOBS);
@@ -169,7 +172,8 @@ public final class Functions {
             IdentityRoutes.FUNCTION,
             IdentityRoutes.ALL,
             List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
-                    new TableUse(new ResidentCardTable(), Access.READ)),
+                    new TableUse(new ResidentCardTable(), Access.READ),
+                    new TableUse(new VolunteerCardTable(), Access.READ_WRITE)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("identity", Access.READ_WRITE)),
             Set.of(Need.POSTGRES, Need.PII_KEYS, Need.SIGNING_KEY, Need.WECHAT_SECRET, Need.INTERNET),
             IdentityRoutes.JOBS);

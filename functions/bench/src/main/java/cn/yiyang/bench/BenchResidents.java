@@ -1,8 +1,12 @@
 package cn.yiyang.bench;
 
+import cn.yiyang.kernel.identity.Sex;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCardTable;
 import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.stores.cards.VolunteerCard;
+import cn.yiyang.stores.cards.VolunteerCardTable;
+import cn.yiyang.stores.cards.VolunteerCards;
 import cn.yiyang.stores.dynamo.DynamoTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +15,10 @@ import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Resident cards as the residents function publishes them: active, no category, on one street. */
+/**
+ * Resident cards as the residents function publishes them (active, no category, on one street), and
+ * volunteer cards as the identity function publishes them.
+ */
 final class BenchResidents {
 
     private BenchResidents() {
@@ -29,5 +36,14 @@ final class BenchResidents {
             ids.add(id);
         }
         return ids;
+    }
+
+    /** Writes a verified volunteer's card for each id, born on {@code birth}. */
+    static void writeVolunteerCards(DynamoDbClient client, String county, List<String> volunteerIds, LocalDate birth) {
+        VolunteerCards cards = new VolunteerCards(client, new DynamoTables(RawOrderCalls.TABLE_PREFIX, false, null, client),
+                new VolunteerCardTable());
+        for (String id : volunteerIds) {
+            cards.put(new VolunteerCard(county, id, birth, Sex.FEMALE));
+        }
     }
 }

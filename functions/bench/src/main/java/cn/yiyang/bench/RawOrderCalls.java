@@ -4,6 +4,9 @@ import static cn.yiyang.stores.dynamo.DynamoStore.key;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
+import cn.yiyang.meals.MealKeys;
+import cn.yiyang.meals.points.Mode;
+import cn.yiyang.meals.points.Slot;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,10 +100,10 @@ final class RawOrderCalls implements AutoCloseable {
         String key = UUID.randomUUID().toString();
         step("GetItem idempotency record", () -> get(idempotency, idempotencyKey(key)));
         step("GetItem resident card", () -> get(cards, key(setting.county() + "#" + residentId, "CARD")));
-        step("GetItem point", () -> get(meals, key(pointPk(), "POINT")));
-        step("GetItem menu", () -> get(meals, key(pointPk(), "MENU#" + setting.menuDate())));
-        step("GetItem policy CURRENT", () -> get(meals, key("POLICY#" + setting.county(), "CURRENT")));
-        step("GetItem subsidy claim", () -> get(meals, key(claimPk(residentId), date + "#LUNCH")));
+        step("GetItem point", () -> get(meals, key(pointPk(), MealKeys.POINT_SK)));
+        step("GetItem menu", () -> get(meals, key(pointPk(), MealKeys.menuSk(setting.menuDate()))));
+        step("GetItem policy CURRENT", () -> get(meals, key(MealKeys.policyPk(setting.county()), MealKeys.POLICY_CURRENT_SK)));
+        step("GetItem subsidy claim", () -> get(meals, key(claimPk(residentId), MealKeys.subsidyClaimSk(date, Slot.LUNCH))));
         step("TransactWriteItems", () -> transaction(residentId, date, key));
         LocalDate today = LocalDate.now(COUNTY_ZONE);
         step("UpdateItem usage", () -> client.updateItem(b -> b.tableName(usage)
@@ -153,19 +156,19 @@ final class RawOrderCalls implements AutoCloseable {
     }
 
     private TransactWriteItem putOrder(String order, String orderId, String residentId, LocalDate date) {
-        Map<String, AttributeValue> item = new HashMap<>(key("O#" + setting.county() + "#" + orderId, "ORDER"));
+        Map<String, AttributeValue> item = new HashMap<>(key(MealKeys.orderPk(setting.county(), orderId), MealKeys.ORDER_SK));
         item.put("data", s(order));
         item.put("status", s("PLACED"));
         item.put("code", s(orderId.substring(0, 6).toUpperCase(java.util.Locale.ROOT)));
-        item.put("gsi1pk", s("R#" + setting.county() + "#" + residentId));
-        item.put("gsi1sk", s(date + "#LUNCH#" + orderId));
-        item.put("gsi2pk", s("D#" + setting.county() + "#" + setting.pointId() + "#" + date));
-        item.put("gsi2sk", s("LUNCH#" + orderId));
+        item.put("gsi1pk", s(MealKeys.ordersOfResidentPk(setting.county(), residentId)));
+        item.put("gsi1sk", s(MealKeys.ordersOfResidentSk(date, Slot.LUNCH, orderId)));
+        item.put("gsi2pk", s(MealKeys.ordersOfDayPk(setting.county(), setting.pointId(), date)));
+        item.put("gsi2sk", s(MealKeys.ordersOfDaySk(Slot.LUNCH, orderId)));
         return putIfAbsent(meals, item);
     }
 
     private TransactWriteItem claimSubsidy(String orderId, String residentId, LocalDate date) {
-        Map<String, AttributeValue> item = new HashMap<>(key(claimPk(residentId), date + "#LUNCH"));
+        Map<String, AttributeValue> item = new HashMap<>(key(claimPk(residentId), MealKeys.subsidyClaimSk(date, Slot.LUNCH)));
         item.put("orderId", s(orderId));
         item.put("mealPointId", s(setting.pointId()));
         return putIfAbsent(meals, item);
@@ -189,15 +192,15 @@ final class RawOrderCalls implements AutoCloseable {
     }
 
     private static String seatsSk(LocalDate date) {
-        return "SEATS#" + date + "#LUNCH#DINE_IN";
+        return MealKeys.seatsSk(date, Slot.LUNCH, Mode.DINE_IN);
     }
 
     private String pointPk() {
-        return "P#" + setting.county() + "#" + setting.pointId();
+        return MealKeys.pointPk(setting.county(), setting.pointId());
     }
 
     private String claimPk(String residentId) {
-        return "C#" + setting.county() + "#" + residentId;
+        return MealKeys.claimsPk(setting.county(), residentId);
     }
 
 

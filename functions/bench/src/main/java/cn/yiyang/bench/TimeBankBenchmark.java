@@ -107,8 +107,9 @@ public final class TimeBankBenchmark {
                 String item = LambdaSession.body(lambda.invoke(List.of(keyed(ApiRequest.post("/v1/time-bank/items",
                         "{\"name\":\"爱心超市兑换券\",\"kind\":\"GOODS\",\"points\":1,\"stock\":1000000}"), officer)), 201,
                         deadlineNanos).get(0)).path("id").asText();
-                lambda.invoke(List.of(keyed(ApiRequest.post("/v1/time-bank/volunteers",
-                        "{\"name\":\"小张\",\"birthDate\":\"1968-06-01\"}"), volunteer)), 201, deadlineNanos);
+                BenchResidents.writeVolunteerCards(client, COUNTY, List.of(volunteerId), LocalDate.of(1968, 6, 1));
+                lambda.invoke(List.of(keyed(ApiRequest.post("/v1/time-bank/volunteers", "{\"name\":\"小张\"}"),
+                        volunteer)), 201, deadlineNanos);
                 earn(client);
                 measure(client, item);
             } finally {

@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.identity.wechat.BindingTickets;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.stores.cards.VolunteerCard;
+import cn.yiyang.stores.cards.VolunteerCards;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
@@ -21,6 +23,7 @@ import cn.yiyang.testing.MutableClock;
 import cn.yiyang.testing.TestPeople;
 import cn.yiyang.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.Arc;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -165,6 +168,10 @@ public abstract class WeChatScenarios {
         assertThat(volunteer.path("age").asInt()).isEqualTo(java.time.Period.between(LocalDate.of(1961, 8, 2),
                 LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).getYears());
         assertThat(volunteer.path("sex").asText()).isEqualTo((idNumber.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE");
+        VolunteerCard card = Arc.container().instance(VolunteerCards.class).get()
+                .find(COUNTY, volunteer.path("id").asText()).orElseThrow();
+        assertThat(card.birthDate()).as("the card the time bank admits by").isEqualTo(LocalDate.of(1961, 8, 2));
+        assertThat(card.sex().name()).isEqualTo(volunteer.path("sex").asText());
         assertThat(registered.body()).doesNotContain(idNumber);
         JsonNode claims = claims(registered.json().path("tokens").path("accessToken").asText());
         assertThat(claims.path("sub").asText()).isEqualTo(volunteer.path("id").asText());

@@ -1,5 +1,8 @@
 package cn.yiyang.localgateway;
 
+import cn.yiyang.kernel.identity.Sex;
+import cn.yiyang.stores.cards.VolunteerCard;
+import cn.yiyang.stores.cards.VolunteerCards;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.api.Caller;
@@ -70,12 +73,14 @@ public class DemoCounty {
     private volatile String providerId;
     private volatile String caregiverId;
     private final Instance<ApiDispatcher> dispatcher;
+    private final Instance<VolunteerCards> volunteerCards;
     private final boolean enabled;
     private final List<String> residentIds = new CopyOnWriteArrayList<>();
 
-    public DemoCounty(Instance<ApiDispatcher> dispatcher,
+    public DemoCounty(Instance<ApiDispatcher> dispatcher, Instance<VolunteerCards> volunteerCards,
                       @ConfigProperty(name = "yiyang.demo.seed", defaultValue = "false") boolean enabled) {
         this.dispatcher = dispatcher;
+        this.volunteerCards = volunteerCards;
         this.enabled = enabled;
     }
 
@@ -98,9 +103,12 @@ public class DemoCounty {
         seedCare();
         seedFunds(mealPoint);
         seedStaff(mealPoint);
-        // The demo volunteer opens their own time-bank account, as a volunteer would.
+        // The demo volunteer is a verified person (the card identity publishes when a volunteer registers
+        // with their ID number in the mini-program; the dev token skips that sign-in), then opens their
+        // own time-bank account, as a volunteer would.
+        volunteerCards.get().put(new VolunteerCard(COUNTY, subjectFor(Role.VOLUNTEER), LocalDate.of(1965, 5, 1), Sex.FEMALE));
         invoke(new Caller(subjectFor(Role.VOLUNTEER), COUNTY, java.util.Set.of(Role.VOLUNTEER)),
-                TimeBankRoutes.REGISTER, Map.of(), "{\"name\":\"张志愿\",\"birthDate\":\"1965-05-01\"}", "demo-volunteer");
+                TimeBankRoutes.REGISTER, Map.of(), "{\"name\":\"张志愿\"}", "demo-volunteer");
         LOG.infof("demo county %s seeded: %d residents (family-demo acts for the first); meal point %s with menus for a week;"
                 + " care provider %s with caregiver %s; volunteer-demo has a time-bank account; fund lines with this year's meal and service budgets;"
                 + " staff accounts 13905710101 (officer) to 13905710107 sign in with the demo password", COUNTY, residentIds.size(), mealPoint, providerId, caregiverId);

@@ -8,6 +8,7 @@ import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
 import cn.yiyang.testing.ScenarioCounties;
 import cn.yiyang.testing.TestResidents;
+import cn.yiyang.testing.TestVolunteers;
 import cn.yiyang.testing.Tokens;
 import cn.yiyang.timebank.settings.CountySettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,8 +68,10 @@ public final class Bank {
                 s.volunteerAgeMin(), s.volunteerAgeMax(), s.priorityAgeMin(), rates)).bearer(officer())), 200);
     }
 
+    /** A verified person (their card, as identity publishes it) registering for the time bank. */
     public ApiRequest register(String volunteer, LocalDate birthDate) {
-        return ApiRequest.post("/v1/time-bank/volunteers", "{\"name\":\"小李\",\"birthDate\":\"" + birthDate + "\"}")
+        TestVolunteers.publish(county, volunteer, birthDate);
+        return ApiRequest.post("/v1/time-bank/volunteers", "{\"name\":\"小李\"}")
                 .bearer(volunteerToken(volunteer)).idempotencyKey("vol-" + UUID.randomUUID());
     }
 

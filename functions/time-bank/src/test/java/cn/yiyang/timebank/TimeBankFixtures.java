@@ -6,6 +6,7 @@ import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
 import cn.yiyang.testing.TestResidents;
+import cn.yiyang.testing.TestVolunteers;
 import cn.yiyang.testing.Tokens;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,7 +32,8 @@ public final class TimeBankFixtures {
     /** A registered volunteer (optionally the same person as a registered resident). */
     public static String volunteer(Door door, String linkedResidentId) {
         String id = "vol-" + UUID.randomUUID();
-        String body = linkedResidentId == null ? "{\"name\":\"小张\",\"birthDate\":\"1970-05-01\"}"
+        TestVolunteers.publish(COUNTY, id, LocalDate.of(1970, 5, 1));
+        String body = linkedResidentId == null ? "{\"name\":\"小张\"}"
                 : "{\"name\":\"小张\",\"linkedResidentId\":\"" + linkedResidentId + "\"}";
         expect(door.send(ApiRequest.post("/v1/time-bank/volunteers", body).bearer(volunteerToken(id))
                 .idempotencyKey("vol-" + UUID.randomUUID())), 201);

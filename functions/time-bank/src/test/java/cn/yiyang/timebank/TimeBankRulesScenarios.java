@@ -9,6 +9,7 @@ import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
 import cn.yiyang.testing.MutableClock;
+import cn.yiyang.testing.TestVolunteers;
 import cn.yiyang.timebank.settings.CountySettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -286,8 +287,13 @@ public abstract class TimeBankRulesScenarios {
 
         ApiAnswer tooYoung = bank.send(bank.register("v-" + UUID.randomUUID(), today.minusYears(19)));
         ApiAnswer tooOld = bank.send(bank.register("v-" + UUID.randomUUID(), today.minusYears(71)));
-        ApiAnswer noBirthDate = bank.send(ApiRequest.post("/v1/time-bank/volunteers", "{\"name\":\"小王\"}")
+        ApiAnswer unverified = bank.send(ApiRequest.post("/v1/time-bank/volunteers", "{\"name\":\"小王\"}")
                 .bearer(bank.volunteerToken("v-" + UUID.randomUUID())).idempotencyKey("v-" + UUID.randomUUID()));
+        String declaring = "v-" + UUID.randomUUID();
+        TestVolunteers.publish(bank.county, declaring, today.minusYears(75));
+        ApiAnswer declaredYounger = bank.send(ApiRequest.post("/v1/time-bank/volunteers",
+                "{\"name\":\"小王\",\"birthDate\":\"1990-01-01\"}").bearer(bank.volunteerToken(declaring))
+                .idempotencyKey("v-" + UUID.randomUUID()));
         String volunteer = bank.volunteer();
         String resident = bank.resident(Set.of());
         ApiAnswer ninety = bank.send(bank.log(volunteer, resident, at(1, 8, 0), at(1, 9, 30)));
@@ -296,8 +302,9 @@ public abstract class TimeBankRulesScenarios {
 
         assertThat(tooYoung.code()).isEqualTo("VOLUNTEER_AGE_OUT_OF_RANGE");
         assertThat(tooOld.code()).isEqualTo("VOLUNTEER_AGE_OUT_OF_RANGE");
-        assertThat(noBirthDate.status()).isEqualTo(400);
-        assertThat(noBirthDate.json().path("errors").get(0).path("field").asText()).isEqualTo("birthDate");
+        assertThat(unverified.code()).as("no volunteer card: not a verified person").isEqualTo("VOLUNTEER_NOT_VERIFIED");
+        assertThat(declaredYounger.status()).as("an age is never declared").isEqualTo(400);
+        assertThat(declaredYounger.json().path("errors").get(0).path("field").asText()).isEqualTo("birthDate");
         assertThat(ninety.status()).isEqualTo(201);
         assertThat(sixtyMore.code()).isEqualTo("DAILY_CAP_EXCEEDED");
         assertThat(thirtyMore.status()).as("exactly the county's 120").isEqualTo(201);

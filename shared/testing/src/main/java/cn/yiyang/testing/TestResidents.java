@@ -50,6 +50,20 @@ public final class TestResidents {
 
     private static synchronized ResidentCards outOfProcessCards() {
         if (outOfProcess == null) {
+            OutOfProcessStore store = outOfProcessStore();
+            outOfProcess = new ResidentCards(store.client(), store.tables(), new ResidentCardTable());
+        }
+        return outOfProcess;
+    }
+
+    /** The application's DynamoDB seen from outside its process: the same endpoint, region and table prefix. */
+    record OutOfProcessStore(DynamoDbClient client, DynamoTables tables) {
+    }
+
+    private static OutOfProcessStore store;
+
+    static synchronized OutOfProcessStore outOfProcessStore() {
+        if (store == null) {
             var config = ConfigProvider.getConfig();
             String endpoint = LocalStores.startIfNeeded().get("yiyang.dynamo.endpoint");
             DynamoDbClient client = DynamoDbClient.builder()
@@ -59,8 +73,8 @@ public final class TestResidents {
                     .httpClient(UrlConnectionHttpClient.create())
                     .build();
             String prefix = config.getOptionalValue("yiyang.dynamo.table-prefix", String.class).orElse("yiyang-");
-            outOfProcess = new ResidentCards(client, new DynamoTables(prefix, false, null, client), new ResidentCardTable());
+            store = new OutOfProcessStore(client, new DynamoTables(prefix, false, null, client));
         }
-        return outOfProcess;
+        return store;
     }
 }

@@ -1,12 +1,13 @@
 package cn.yiyang.identity.staff;
 
-import cn.yiyang.kernel.api.Caller;
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
+import cn.yiyang.kernel.text.Text;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -49,12 +50,13 @@ public class OfficerEnrolment {
     }
 
     @RegisterForReflection
-    public record Enrol(String county, String enrolmentCode, String name, String phone, String password) {
+    public record Enrol(String county, String enrolmentCode, String name, String phone,
+                        @Text(verbatim = true) String password) {
     }
 
     /** The job, for one county (the job runner calls it per county, as the platform). */
-    public Uni<Reply> issue(Call call) {
-        String county = call.county();
+    public Uni<Reply> issue(Caller scheduler, NoInput none) {
+        String county = scheduler.county();
         Instant now = clock.instant();
         return NativeSql.first("select 1 from identity.staff_account where county = ?1 and status = 'ACTIVE'"
                         + " and ',' || roles || ',' like '%,officer,%' limit 1", county)
@@ -73,8 +75,7 @@ public class OfficerEnrolment {
     }
 
     /** The open route: the code, once, within its day, makes the county's officer. */
-    public Uni<Reply> enrol(Call call) {
-        Enrol request = call.body(Enrol.class);
+    public Uni<Reply> enrol(Enrol request) {
         String code = ConfirmationCode.normalise(request.enrolmentCode());
         if (request.county() == null || !request.county().matches("[1-9][0-9]{5}") || code.length() != CODE_CHARS) {
             throw new ApiException(IdentityProblem.ENROLMENT_CODE_INVALID, "Not an enrolment code");

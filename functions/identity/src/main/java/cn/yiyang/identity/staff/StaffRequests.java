@@ -1,5 +1,6 @@
 package cn.yiyang.identity.staff;
 
+import cn.yiyang.kernel.text.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +13,18 @@ public final class StaffRequests {
 
     /** {@code county} only from the platform role, which creates a county's first officer. */
     @RegisterForReflection
-    public record Create(String county, String name, String phone, String password, List<String> roles,
+    public record Create(String county, String name, String phone, @Text(verbatim = true) String password, List<String> roles,
                          Map<String, List<String>> org) {
     }
 
     /** Every field optional; {@code status: DISABLED} ends the account's sessions at once. */
     @RegisterForReflection
-    public record Update(String name, String phone, String password, List<String> roles,
+    public record Update(String id, String name, String phone, @Text(verbatim = true) String password, List<String> roles,
                          Map<String, List<String>> org, String status) {
     }
 
     @RegisterForReflection
-    public record SignIn(String county, String phone, String password, String totpCode) {
+    public record SignIn(String county, String phone, @Text(verbatim = true) String password, String totpCode) {
     }
 
     @RegisterForReflection

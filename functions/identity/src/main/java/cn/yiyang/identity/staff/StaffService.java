@@ -1,11 +1,12 @@
 package cn.yiyang.identity.staff;
 
-import cn.yiyang.kernel.api.Caller;
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.RefreshTokens;
 import cn.yiyang.identity.tokens.SubjectKind;
+import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.IdentityFormatException;
 import cn.yiyang.kernel.identity.MobilePhone;
 import cn.yiyang.kernel.pii.PiiProtector;
@@ -45,10 +46,6 @@ public class StaffService {
         this.clock = clock;
     }
 
-    public Uni<Reply> create(Call call) {
-        return create(call.caller(), call.body(StaffRequests.Create.class));
-    }
-
     public Uni<Reply> create(Caller caller, StaffRequests.Create request) {
         String county = countyFor(caller, request);
         Set<Role> roles = StaffRules.roles(request.roles());
@@ -68,20 +65,17 @@ public class StaffService {
                 .map(ignored -> Reply.created(StaffView.of(account)));
     }
 
-    public Uni<Reply> list(Call call) {
-        return accounts.list(call.county()).map(all -> Reply.ok(new StaffView.Page(all.stream().map(StaffView::of).toList())));
+    public Uni<Reply> list(Caller caller, NoInput none) {
+        return accounts.list(caller.county()).map(all -> Reply.ok(new StaffView.Page(all.stream().map(StaffView::of).toList())));
     }
 
-    public Uni<Reply> get(Call call) {
-        return accounts.find(call.county(), idOf(call.pathParam("id")), false)
+    public Uni<Reply> get(Caller caller, ById request) {
+        return accounts.find(caller.county(), idOf(request.id()), false)
                 .map(found -> Reply.ok(StaffView.of(found.orElseThrow(() -> ApiException.notFound("Staff account")))));
     }
 
-    public Uni<Reply> update(Call call) {
-        return update(call.caller(), idOf(call.pathParam("id")), call.body(StaffRequests.Update.class));
-    }
-
-    public Uni<Reply> update(Caller caller, UUID id, StaffRequests.Update request) {
+    public Uni<Reply> update(Caller caller, StaffRequests.Update request) {
+        UUID id = idOf(request.id());
         return accounts.find(caller.county(), id, true).flatMap(found -> {
             StaffAccount before = found.orElseThrow(() -> ApiException.notFound("Staff account"));
             StaffChange change = StaffChange.of(before, request, pii);

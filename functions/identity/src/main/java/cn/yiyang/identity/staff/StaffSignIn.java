@@ -1,6 +1,5 @@
 package cn.yiyang.identity.staff;
 
-import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.TokenService;
@@ -42,10 +41,6 @@ public class StaffSignIn {
         this.pii = pii;
         this.tokens = tokens;
         this.clock = clock;
-    }
-
-    public Reply signIn(Call call) {
-        return signIn(call.body(StaffRequests.SignIn.class));
     }
 
     public Reply signIn(StaffRequests.SignIn request) {

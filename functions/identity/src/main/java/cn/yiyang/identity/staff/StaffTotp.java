@@ -1,9 +1,9 @@
 package cn.yiyang.identity.staff;
 
-import cn.yiyang.kernel.api.Caller;
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.pii.PiiProtector;
 import cn.yiyang.kernel.problem.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -34,11 +34,7 @@ public class StaffTotp {
         this.clock = clock;
     }
 
-    public Uni<Reply> enrol(Call call) {
-        return enrol(call.caller());
-    }
-
-    public Uni<Reply> enrol(Caller caller) {
+    public Uni<Reply> enrol(Caller caller, NoInput none) {
         UUID id = StaffService.idOf(caller.subject());
         return accounts.find(caller.county(), id, true).flatMap(found -> {
             StaffAccount staff = found.orElseThrow(() -> ApiException.notFound("Staff account"));
@@ -51,10 +47,6 @@ public class StaffTotp {
                             pii.encrypt(text, StaffAccount.boundTo(staff.id(), StaffAccount.TOTP_SECRET)), false, 0)
                     .map(ignored -> Reply.ok(new StaffView.TotpEnrolment(text, uri)));
         });
-    }
-
-    public Uni<Reply> confirm(Call call) {
-        return confirm(call.caller(), call.body(StaffRequests.TotpConfirm.class));
     }
 
     public Uni<Reply> confirm(Caller caller, StaffRequests.TotpConfirm request) {

@@ -1,10 +1,10 @@
 package cn.yiyang.identity.tokens;
 
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.kernel.api.Reply;
-import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.identity.keys.RsaJwk;
 import cn.yiyang.identity.keys.SigningKeys;
+import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ public class Discovery {
         this.access = access;
     }
 
-    public Reply openidConfiguration(Call call) {
+    public Reply openidConfiguration(NoInput none) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", access.issuer());
         document.put("jwks_uri", access.issuer() + JWKS_PATH);
@@ -42,7 +42,7 @@ public class Discovery {
         return new Reply(200, StrictJson.write(document), CACHEABLE);
     }
 
-    public Reply jwks(Call call) {
+    public Reply jwks(NoInput none) {
         return new Reply(200, jwksJson(), CACHEABLE);
     }
 

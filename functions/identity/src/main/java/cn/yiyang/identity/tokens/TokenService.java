@@ -1,6 +1,5 @@
 package cn.yiyang.identity.tokens;
 
-import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.PgOperations;
@@ -49,8 +48,8 @@ public class TokenService {
                 issued.refreshToken(), issued.refreshTokenExpiresAt());
     }
 
-    public Reply refresh(Call call) {
-        String token = presented(call);
+    public Reply refresh(RefreshRequest request) {
+        String token = presented(request);
         RefreshTokens.Outcome rotation = pg.inTransaction(() -> refreshTokens.rotate(token, clock.instant()));
         if (rotation instanceof RefreshTokens.Refused refused) {
             throw new ApiException(refused.code(), refused.detail());
@@ -59,8 +58,8 @@ public class TokenService {
     }
 
     /** Ends the token's family. The answer is the same whether the token was known or not. */
-    public Reply signOut(Call call) {
-        String token = presented(call);
+    public Reply signOut(RefreshRequest request) {
+        String token = presented(request);
         pg.inTransaction(() -> refreshTokens.revokeFamilyOf(token, clock.instant()));
         return Reply.ok(new SignedOut(true));
     }
@@ -69,8 +68,7 @@ public class TokenService {
     public record SignedOut(boolean signedOut) {
     }
 
-    private static String presented(Call call) {
-        RefreshRequest request = call.body(RefreshRequest.class);
+    private static String presented(RefreshRequest request) {
         if (request.refreshToken() == null) {
             throw ApiException.invalid("refreshToken", "REQUIRED", "The refresh token is required");
         }

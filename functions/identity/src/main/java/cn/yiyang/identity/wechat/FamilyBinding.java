@@ -1,6 +1,5 @@
 package cn.yiyang.identity.wechat;
 
-import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.RefreshTokens;
@@ -39,10 +38,6 @@ public class FamilyBinding {
         this.refreshTokens = refreshTokens;
         this.pg = pg;
         this.clock = clock;
-    }
-
-    public Reply bind(Call call) {
-        return bind(call.body(WeChatRequests.BindFamily.class));
     }
 
     public Reply bind(WeChatRequests.BindFamily request) {

@@ -4,7 +4,6 @@ import static cn.yiyang.stores.pg.NativeSql.text;
 import static cn.yiyang.stores.pg.NativeSql.uuid;
 
 import cn.yiyang.kernel.api.Caller;
-import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
@@ -44,10 +43,6 @@ public class FamilyInvitations {
     }
 
     public record Invitation(UUID id, String residentId) {
-    }
-
-    public Uni<Reply> issue(Call call) {
-        return issue(call.caller(), call.body(WeChatRequests.Invite.class));
     }
 
     public Uni<Reply> issue(Caller caller, WeChatRequests.Invite request) {

@@ -1,6 +1,5 @@
 package cn.yiyang.identity.wechat;
 
-import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.RefreshTokens;
@@ -55,10 +54,6 @@ public class ResidentBinding {
         this.pii = pii;
         this.pg = pg;
         this.clock = clock;
-    }
-
-    public Reply bind(Call call) {
-        return bind(call.body(WeChatRequests.BindResident.class));
     }
 
     public Reply bind(WeChatRequests.BindResident request) {

@@ -1,6 +1,5 @@
 package cn.yiyang.identity.wechat;
 
-import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.RefreshTokens;
@@ -13,7 +12,10 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import cn.yiyang.stores.pg.PgFailures;
+import cn.yiyang.stores.cards.VolunteerCard;
+import cn.yiyang.stores.cards.VolunteerCards;
 import cn.yiyang.stores.pg.PgOperations;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -41,11 +43,12 @@ public class VolunteerRegistration {
     private final TokenService tokens;
     private final PiiProtector pii;
     private final PgOperations pg;
+    private final VolunteerCards cards;
     private final Clock clock;
 
     public VolunteerRegistration(WeChatSignIn signIn, BindingTickets tickets, WeChatBindings bindings,
                                  RefreshTokens refreshTokens, TokenService tokens, PiiProtector pii, PgOperations pg,
-                                 Clock clock) {
+                                 VolunteerCards cards, Clock clock) {
         this.signIn = signIn;
         this.tickets = tickets;
         this.bindings = bindings;
@@ -53,11 +56,8 @@ public class VolunteerRegistration {
         this.tokens = tokens;
         this.pii = pii;
         this.pg = pg;
+        this.cards = cards;
         this.clock = clock;
-    }
-
-    public Reply register(Call call) {
-        return register(call.body(WeChatRequests.RegisterVolunteer.class));
     }
 
     public Reply register(WeChatRequests.RegisterVolunteer request) {
@@ -80,6 +80,8 @@ public class VolunteerRegistration {
         Instant now = clock.instant();
         RefreshTokens.Outcome outcome = pg.inTransaction(() -> tickets.withLocked(request.bindingTicket(), now,
                 ticket -> insert(ticket, id, name, idNumber, now)
+                        .flatMap(ignored -> publish(new VolunteerCard(ticket.county(), id.toString(),
+                                idNumber.birthDate(), idNumber.sex())))
                         .flatMap(ignored -> bindings.bind(ticket.county(), ticket.openid(), ticket.unionid(),
                                 SubjectKind.VOLUNTEER, id.toString(), now))
                         .flatMap(bound -> {
@@ -97,6 +99,17 @@ public class VolunteerRegistration {
                 idNumber.birthDate().toString(), idNumber.sex().name(), idNumber.ageOn(today));
         return Reply.created(new WeChatRequests.VolunteerRegistered(volunteer,
                 tokens.pairOf((RefreshTokens.Issued) outcome)));
+    }
+
+    /**
+     * The time bank admits the volunteer by this card's age: published before the registration
+     * commits, so a failed publish rolls it back and the client retries.
+     */
+    private Uni<Void> publish(VolunteerCard card) {
+        return VertxContextSupport.executeBlocking(() -> {
+            cards.put(card);
+            return null;
+        });
     }
 
     private Uni<Integer> insert(BindingTickets.Ticket ticket, UUID id, String name, IdNumber idNumber, Instant now) {

@@ -1,6 +1,5 @@
 package cn.yiyang.identity.wechat;
 
-import cn.yiyang.gateway.dispatch.Call;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.RefreshTokens;
@@ -47,10 +46,6 @@ public class WeChatSignIn {
         this.tokens = tokens;
         this.pg = pg;
         this.clock = clock;
-    }
-
-    public Reply signIn(Call call) {
-        return signIn(call.body(WeChatRequests.SignIn.class));
     }
 
     public Reply signIn(WeChatRequests.SignIn request) {

@@ -2,7 +2,6 @@ package cn.yiyang.timebank.accounts;
 
 import cn.yiyang.kernel.text.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import java.time.LocalDate;
 
 /** The account routes' requests: path, query and body in one record each. */
 public final class AccountRequests {
@@ -11,12 +10,12 @@ public final class AccountRequests {
     }
 
     /**
-     * {@code POST /v1/time-bank/volunteers}: {@code birthDate} is needed for the county's age rules
-     * unless the volunteer is a registered resident ({@code linkedResidentId}).
+     * {@code POST /v1/time-bank/volunteers}: the volunteer's age is not asked: it comes from the
+     * volunteer card that the identity function published when the person registered with their ID
+     * number. {@code linkedResidentId} names the volunteer's own resident record, if they have one.
      */
     @RegisterForReflection
-    public record Register(@Text(maxChars = AccountRules.NAME_CHARS_MAX) String name, String linkedResidentId,
-                           LocalDate birthDate) {
+    public record Register(@Text(maxChars = AccountRules.NAME_CHARS_MAX) String name, String linkedResidentId) {
     }
 
     /**

@@ -29,9 +29,6 @@ public final class AccountRules {
 
     /** Volunteers are within the county's ages, counted in whole years on {@code today}. */
     public static void requireVolunteerAge(LocalDate birthDate, LocalDate today, CountySettings rules) {
-        if (birthDate == null) {
-            throw ApiException.invalid("birthDate", "REQUIRED", "The volunteer's birth date, for the county's age rules");
-        }
         int age = Period.between(birthDate, today).getYears();
         if (age < rules.volunteerAgeMin() || age > rules.volunteerAgeMax()) {
             throw new ApiException(TimeBankProblem.VOLUNTEER_AGE_OUT_OF_RANGE,

@@ -7,8 +7,9 @@ import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.stores.cards.VolunteerCard;
+import cn.yiyang.stores.cards.VolunteerCards;
 import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import cn.yiyang.stores.dynamo.DynamoTransaction;
@@ -18,7 +19,6 @@ import cn.yiyang.timebank.settings.SettingsService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +39,15 @@ public class AccountService {
 
     private final TimeBankStore store;
     private final ResidentCards cards;
+    private final VolunteerCards volunteers;
     private final SettingsService settings;
     private final Clock clock;
 
-    public AccountService(TimeBankStore store, ResidentCards cards, SettingsService settings, Clock clock) {
+    public AccountService(TimeBankStore store, ResidentCards cards, VolunteerCards volunteers, SettingsService settings,
+                          Clock clock) {
         this.store = store;
         this.cards = cards;
+        this.volunteers = volunteers;
         this.settings = settings;
         this.clock = clock;
     }
@@ -59,15 +62,18 @@ public class AccountService {
                               long donated, long granted, List<Entry> statement, String statementBefore) {
     }
 
-    /** A volunteer registers themself: the account is the caller's, opened with nothing in it. */
+    /**
+     * A volunteer registers themself: the account is the caller's, opened with nothing in it. Their age
+     * is the verified person's (the volunteer card), never declared.
+     */
     public DynamoTransaction register(Caller caller, AccountRequests.Register request) {
         String name = AccountRules.name(request.name());
-        LocalDate birthDate = request.birthDate();
-        if (request.linkedResidentId() != null) {
-            birthDate = cards.find(caller.county(), request.linkedResidentId()).map(ResidentCard::birthDate)
-                    .orElseThrow(() -> ApiException.notFound("Resident"));
+        VolunteerCard card = volunteers.find(caller.county(), caller.subject()).orElseThrow(() -> new ApiException(
+                TimeBankProblem.VOLUNTEER_NOT_VERIFIED, "The volunteer has not registered as a person with identity"));
+        if (request.linkedResidentId() != null && cards.find(caller.county(), request.linkedResidentId()).isEmpty()) {
+            throw ApiException.notFound("Resident");
         }
-        AccountRules.requireVolunteerAge(birthDate, CountyTime.today(clock), settings.of(caller.county()));
+        AccountRules.requireVolunteerAge(card.birthDate(), CountyTime.today(clock), settings.of(caller.county()));
         Map<String, AttributeValue> item = new HashMap<>(DynamoStore.key(
                 TimeBankStore.accountPk(caller.county(), caller.subject()), Ledger.ACCOUNT));
         item.put("name", s(name));

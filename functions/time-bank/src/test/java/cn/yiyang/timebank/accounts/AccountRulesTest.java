@@ -28,7 +28,6 @@ class AccountRulesTest {
             "1956-11-20, OK",
             "1955-11-21, OK",
             "1955-11-20, VOLUNTEER_AGE_OUT_OF_RANGE",
-            "-,          birthDate REQUIRED",
     })
     void volunteers_areWithinTheCountysAges_inWholeYears(LocalDate birthDate, String expected) {
         assertThat(Refusal.of(() -> AccountRules.requireVolunteerAge(birthDate, TODAY, AGES_20_TO_70))).isEqualTo(expected);

@@ -19,6 +19,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,9 +59,15 @@ public class ApiDispatcher {
     private final Clock clock;
     private final List<FailureClassifier> classifiers;
 
+    @Inject
     public ApiDispatcher(Instance<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
                          Clock clock, Instance<FailureClassifier> classifiers) {
-        this.classifiers = classifiers.stream().toList();
+        this(functions.stream().toList(), authenticator, meter, clock, classifiers.stream().toList());
+    }
+
+    ApiDispatcher(List<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter, Clock clock,
+                  List<FailureClassifier> classifiers) {
+        this.classifiers = List.copyOf(classifiers);
         this.table = new RouteTable(RouteTable.collect(functions));
         this.jobs = new JobRunner(functions.stream().flatMap(f -> f.jobs().stream()).toList());
         this.authenticator = authenticator;
@@ -148,10 +155,8 @@ public class ApiDispatcher {
         if (takesBody && body != null && !body.isEmpty() && !isJson(header(event, "content-type"))) {
             throw new ApiException(CommonProblem.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
         }
-        if (match.binding().legacy() != null) {
-            return invokeRaw(event, match, caller, body, takesBody, requestId, receivedAt);
-        }
-        return invokeTyped(match.binding(), caller, match.pathParams(), queryOf(event), body,
+        return invokeTyped(match.binding(), route.open() ? Caller.ANONYMOUS : caller, match.pathParams(),
+                queryOf(event), body,
                 header(event, "idempotency-key"), event.getRawPath(), requestId, receivedAt);
     }
 
@@ -165,13 +170,6 @@ public class ApiDispatcher {
         String rawPath = route.path();
         for (Map.Entry<String, String> param : pathParams.entrySet()) {
             rawPath = rawPath.replace("{" + param.getKey() + "}", param.getValue());
-        }
-        if (binding.legacy() != null) {
-            Optional<IdempotencyKey> key = route.idempotent() ? Optional.of(IdempotencyKey.of(caller.county(),
-                    caller.subject(), idempotencyKey, route.method(), rawPath, StrictJson.canonical(body)))
-                    : Optional.empty();
-            return binding.legacy().invoke(new Call(route, caller, pathParams, Map.of(), body, key, "in-process",
-                    clock.instant()));
         }
         return invokeTyped(binding, caller, pathParams, Map.of(), body, idempotencyKey, rawPath, "in-process",
                 clock.instant());
@@ -192,20 +190,6 @@ public class ApiDispatcher {
         Invocation<Object> invocation = new Invocation<>(route.function(), caller, bound.request(), key, requestId,
                 receivedAt);
         return binding.<Object>handler().handle(invocation);
-    }
-
-    /** The raw-call form, for routes not yet bound to a typed request. */
-    private static Reply invokeRaw(APIGatewayV2HTTPEvent event, RouteTable.Match match, Caller caller, String body,
-                                   boolean takesBody, String requestId, Instant receivedAt) {
-        Route route = match.route();
-        Optional<IdempotencyKey> key = Optional.empty();
-        if (route.idempotent()) {
-            key = Optional.of(IdempotencyKey.of(caller.county(), caller.subject(), header(event, "idempotency-key"),
-                    route.method(), event.getRawPath(), StrictJson.canonical(body)));
-        }
-        Call call = new Call(route, caller, match.pathParams(), queryOf(event), takesBody ? body : null, key,
-                requestId, receivedAt);
-        return match.binding().legacy().invoke(call);
     }
 
     private Optional<ApiException> classified(RuntimeException failure) {

@@ -16,15 +16,12 @@ public final class Binding {
     private final Route route;
     private final RequestShape shape;
     private final Handler<?> handler;
-    private final Operation legacy;
 
-    private Binding(Route route, RequestShape shape, Handler<?> handler, Operation legacy) {
+    private Binding(Route route, RequestShape shape, Handler<?> handler) {
         this.route = route;
         this.shape = shape;
         this.handler = handler;
-        this.legacy = legacy;
-        Object served = handler != null ? handler : legacy;
-        if (route.idempotent() && !(served instanceof IdempotencyGuarded)) {
+        if (route.idempotent() && !(handler instanceof IdempotencyGuarded)) {
             // Idempotency must commit with the business write, so only a store's guarded
             // handler may serve a route that demands an Idempotency-Key.
             throw new IllegalStateException(route.key() + " is idempotent but its handler is not guarded");
@@ -32,7 +29,7 @@ public final class Binding {
     }
 
     public static <R> Binding of(Route route, Class<R> requestType, Handler<R> handler) {
-        return new Binding(route, RequestShape.of(route, requestType), handler, null);
+        return new Binding(route, RequestShape.of(route, requestType), handler);
     }
 
     /** A route that takes nothing: a body with any field, or any query parameter, is refused. */
@@ -40,21 +37,16 @@ public final class Binding {
         return of(route, NoInput.class, handler);
     }
 
-    /** The raw-call form, while functions move to typed requests. */
-    public static Binding raw(Route route, Operation operation) {
-        return new Binding(route, null, null, operation);
-    }
-
     public Route route() {
         return route;
     }
 
-    /** The request record; null for a raw-call binding. */
+    /** The request record: path, query and body fields in one. */
     public Class<?> requestType() {
         return shape == null ? null : shape.type();
     }
 
-    /** The request record's shape; null for a raw-call binding. */
+    /** The request record's shape. */
     RequestShape shape() {
         return shape;
     }
@@ -64,7 +56,4 @@ public final class Binding {
         return (Handler<R>) handler;
     }
 
-    Operation legacy() {
-        return legacy;
-    }
 }

@@ -5,14 +5,9 @@ import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.route.Job;
 
 /** A declared job and the handler that runs it, once per county, as the scheduler. */
-public record JobBinding(Job job, Handler<NoInput> handler, Operation legacy) {
+public record JobBinding(Job job, Handler<NoInput> handler) {
 
     public static JobBinding of(Job job, Handler<NoInput> handler) {
-        return new JobBinding(job, handler, null);
-    }
-
-    /** The raw-call form, while functions move to typed requests. */
-    public JobBinding(Job job, Operation legacy) {
-        this(job, null, legacy);
+        return new JobBinding(job, handler);
     }
 }

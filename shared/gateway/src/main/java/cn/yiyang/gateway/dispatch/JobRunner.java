@@ -61,11 +61,8 @@ final class JobRunner {
         for (String county : counties) {
             Caller scheduler = new Caller(SCHEDULER, county, Set.of(Role.PLATFORM));
             try {
-                Reply reply = binding.handler() != null
-                        ? binding.handler().handle(new Invocation<>(binding.job().function(), scheduler, NoInput.INSTANCE,
-                                Optional.empty(), requestId, at))
-                        : binding.legacy().invoke(new Call(binding.job().route(), scheduler, Map.of(), Map.of(), body,
-                                Optional.empty(), requestId, at));
+                Reply reply = binding.handler().handle(new Invocation<>(binding.job().function(), scheduler,
+                        NoInput.INSTANCE, Optional.empty(), requestId, at));
                 runs.add(new CountyRun(county, reply.status(), reply.json()));
             } catch (ApiException e) {
                 // One county's failure must not stop the others; the schedule retries the whole job.

@@ -23,6 +23,16 @@ public record Caller(String subject, String county, Set<Role> roles, Map<Role, S
         org = Map.copyOf(copy);
     }
 
+    /**
+     * The caller on an open route (discovery, sign-in): no token, so no subject, county or role.
+     * Services of open routes never see it ({@link Handler#open}); it only fills the invocation.
+     */
+    public static final Caller ANONYMOUS = new Caller("", "", Set.of(), Map.of());
+
+    public boolean anonymous() {
+        return this == ANONYMOUS;
+    }
+
     public Caller(String subject, String county, Set<Role> roles) {
         this(subject, county, roles, Map.of());
     }

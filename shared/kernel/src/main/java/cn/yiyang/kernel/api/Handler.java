@@ -1,6 +1,7 @@
 package cn.yiyang.kernel.api;
 
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What serves one route once its request is typed: a store adapter wraps a service method
@@ -15,5 +16,13 @@ public interface Handler<R> {
     /** A service method that needs no store session of its own (it calls what it needs itself). */
     static <R> Handler<R> direct(BiFunction<Caller, R, Reply> work) {
         return invocation -> work.apply(invocation.caller(), invocation.request());
+    }
+
+    /**
+     * A service method of an open route (no token): it sees only the request, since the caller is
+     * not known yet; whatever store work it needs it runs itself, in as many short steps as it must.
+     */
+    static <R> Handler<R> open(Function<R, Reply> work) {
+        return invocation -> work.apply(invocation.request());
     }
 }

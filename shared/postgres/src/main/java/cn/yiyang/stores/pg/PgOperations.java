@@ -1,7 +1,5 @@
 package cn.yiyang.stores.pg;
 
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Operation;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.kernel.api.IdempotencyGuarded;
@@ -66,23 +64,6 @@ public class PgOperations {
                 () -> idempotency.guard(invocation, () -> work.apply(invocation)))));
     }
 
-    /** The raw-call form of {@link #query}, while functions move to typed requests. */
-    public Operation read(Function<Call, Uni<Reply>> work) {
-        return call -> run(() -> Panache.withSession(() -> work.apply(call)));
-    }
-
-    /** The raw-call form of {@link #transact}, while functions move to typed requests. */
-    public Operation write(Function<Call, Uni<Reply>> work) {
-        return new GuardedWrite(call -> run(() -> Panache.withTransaction(
-                () -> idempotency.guard(invocationOf(call), () -> work.apply(call)))));
-    }
-
-    /** The raw-call form of {@link #transactOwnRecord}, while functions move to typed requests. */
-    public Operation writeOwnRecord(Function<Call, Uni<Reply>> work) {
-        return new GuardedWrite(call -> run(() -> Panache.withTransaction(
-                () -> idempotency.lockOnly(invocationOf(call), () -> work.apply(call)))));
-    }
-
     /**
      * A run of many items that each commit on their own (a settlement): the Idempotency-Key is claimed
      * first in its own transaction (a duplicate gets 409 while the run goes on), the work runs, and its
@@ -127,11 +108,6 @@ public class PgOperations {
         return run(() -> Panache.withSession(work));
     }
 
-    private static Invocation<Call> invocationOf(Call call) {
-        return new Invocation<>(call.route().function(), call.caller(), call, call.idempotencyKey(),
-                call.requestId(), call.receivedAt());
-    }
-
     private static <T> T run(Supplier<Uni<T>> work) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -159,13 +135,6 @@ public class PgOperations {
         @Override
         public Reply handle(Invocation<R> invocation) {
             return delegate.handle(invocation);
-        }
-    }
-
-    private record GuardedWrite(Operation delegate) implements Operation, IdempotencyGuarded {
-        @Override
-        public Reply invoke(Call call) {
-            return delegate.invoke(call);
         }
     }
 }

@@ -1,7 +1,5 @@
 package cn.yiyang.stores.dynamo;
 
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Operation;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.api.IdempotencyGuarded;
 import cn.yiyang.kernel.api.Caller;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
- * Turns DynamoDB-backed business logic into an {@link Operation} whose writes are one
+ * Turns DynamoDB-backed business logic into a {@link Handler} whose writes are one
  * {@code TransactWriteItems}: the business items with their conditions, plus the idempotency
  * record written only if absent. The record and the effect commit together or not at all, so a
  * duplicate either finds the record (and replays it byte for byte, or 422 for another body) or
@@ -70,11 +67,6 @@ public class DynamoOperations {
      */
     public <R> Handler<R> transact(BiFunction<Caller, R, DynamoTransaction> work) {
         return new Guarded<>(invocation -> transact(invocation, () -> work.apply(invocation.caller(), invocation.request())));
-    }
-
-    /** The raw-call form of {@link #query}, while functions move to typed requests. */
-    public Operation read(Function<Call, Reply> work) {
-        return work::apply;
     }
 
     private Reply transact(Invocation<?> invocation, Supplier<DynamoTransaction> work) {
@@ -153,75 +145,6 @@ public class DynamoOperations {
         return invocation.idempotencyKey().flatMap(key -> replay(invocation.function(), key, now));
     }
 
-    /** The raw-call form of {@link #transact}, while functions move to typed requests. */
-    public Operation write(Function<Call, DynamoWrite> work) {
-        return new GuardedWrite(call -> write(call, work));
-    }
-
-    private Reply write(Call call, Function<Call, DynamoWrite> work) {
-        Optional<IdempotencyKey> key = call.idempotencyKey();
-        long now = call.receivedAt().getEpochSecond();
-        if (key.isEmpty()) {
-            return commit(call, work, key, now);
-        }
-        Optional<Reply> earlier = replay(call, key.get(), now);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        try {
-            return commit(call, work, key, now);
-        } catch (ApiException refusal) {
-            return firstAnswerOr(call, key.get(), now, refusal);
-        }
-    }
-
-    /**
-     * A duplicate that committed after our first look makes our own rules fail (the order is already
-     * cancelled, the record now overlaps itself): the client is retrying, and the first answer is its
-     * answer. The record commits in the same transaction as the effect, so a refusal that the effect
-     * caused always finds the record on this second, consistent read.
-     */
-    private Reply firstAnswerOr(Call call, IdempotencyKey key, long now, ApiException refusal) {
-        if (refusal.code() == CommonProblem.IDEMPOTENCY_KEY_REUSED) {
-            throw refusal;
-        }
-        return replay(call, key, now).orElseThrow(() -> refusal);
-    }
-
-    private Reply commit(Call call, Function<Call, DynamoWrite> work, Optional<IdempotencyKey> key, long now) {
-        for (int attempt = 1; ; attempt++) {
-            DynamoWrite write = work.apply(call);
-            List<TransactWriteItem> items = new ArrayList<>(write.items());
-            key.ifPresent(k -> items.add(recordOf(call, k, write.reply(), now)));
-            try {
-                client.transactWriteItems(b -> b.transactItems(items));
-                return write.reply();
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                boolean conflict = reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()));
-                if (key.isPresent() && reasons.size() == items.size()
-                        && CONDITIONAL_CHECK_FAILED.equals(reasons.get(items.size() - 1).code())) {
-                    // Another request with this key committed first: its answer is ours.
-                    return replay(call, key.get(), now).orElseThrow(() -> key.get().stillInProgress());
-                }
-                if (!conflict) {
-                    ApiException refusal = write.refusal().apply(reasons.subList(0, write.items().size()));
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                    // The business asked for its write to be computed again (a race it can resolve).
-                }
-                giveUpOrBackOff(attempt);
-            } catch (TransactionConflictException e) {
-                giveUpOrBackOff(attempt);
-            }
-        }
-    }
-
-    private Optional<Reply> replay(Call call, IdempotencyKey key, long now) {
-        return replay(call.route().function(), key, now);
-    }
-
     private Optional<Reply> replay(String function, IdempotencyKey key, long now) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(keyOf(function, key))).item();
@@ -233,10 +156,6 @@ public class DynamoOperations {
         }
         return Optional.of(new Reply(Integer.parseInt(item.get("status").n()), item.get("body").s(),
                 Map.of("idempotent-replayed", "true")));
-    }
-
-    private TransactWriteItem recordOf(Call call, IdempotencyKey key, Reply reply, long now) {
-        return recordOf(call.route().function(), key, reply, now);
     }
 
     private TransactWriteItem recordOf(String function, IdempotencyKey key, Reply reply, long now) {
@@ -277,13 +196,6 @@ public class DynamoOperations {
         @Override
         public Reply handle(Invocation<R> invocation) {
             return delegate.handle(invocation);
-        }
-    }
-
-    private record GuardedWrite(Operation delegate) implements Operation, IdempotencyGuarded {
-        @Override
-        public Reply invoke(Call call) {
-            return delegate.invoke(call);
         }
     }
 }

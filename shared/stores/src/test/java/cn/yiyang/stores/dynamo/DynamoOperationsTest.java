@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yiyang.embedded.EmbeddedDynamoServer;
 import cn.yiyang.kernel.api.Caller;
-import cn.yiyang.gateway.dispatch.Call;
-import cn.yiyang.gateway.dispatch.Operation;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.kernel.api.IdempotencyKey;
+import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.kernel.route.Route;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +55,8 @@ class DynamoOperationsTest {
 
     private static final String IDEMPOTENCY = "test-idempotency";
     private static final String BUSINESS = "test-business";
-    private static final Route PLACE = Route.in("test-fn").post("/v1/test-orders", "placeTestOrder", Role.RESIDENT);
+    private static final String FUNCTION = "test-fn";
+    private static final String PATH = "/v1/test-orders";
     private static final int CAPACITY = 10;
 
     private static EmbeddedDynamoServer server;
@@ -89,10 +89,10 @@ class DynamoOperationsTest {
     @Test
     void fiftyConcurrentRetriesOfOneKey_takeEffectOnce_andAllGetTheFirstAnswer() throws Exception {
         String slot = newSlot();
-        Operation place = new DynamoOperations(client, IDEMPOTENCY).write(call -> placeOrder(slot));
-        Call call = call("storm-" + UUID.randomUUID(), "{\"slot\":\"" + slot + "\"}");
+        Handler<String> place = new DynamoOperations(client, IDEMPOTENCY).transact((caller, request) -> placeOrder(slot));
+        Invocation<String> invocation = call("storm-" + UUID.randomUUID(), "{\"slot\":\"" + slot + "\"}");
 
-        List<Reply> replies = concurrently(50, () -> place.invoke(call));
+        List<Reply> replies = concurrently(50, () -> place.handle(invocation));
 
         assertThat(replies).extracting(Reply::status).containsOnly(201);
         assertThat(replies).extracting(Reply::json).as("the first answer, byte for byte").containsOnly(replies.get(0).json());
@@ -102,11 +102,11 @@ class DynamoOperationsTest {
     @Test
     void concurrentOrdersUnderDistinctKeys_neverExceedTheCapacity() throws Exception {
         String slot = newSlot();
-        Operation place = new DynamoOperations(client, IDEMPOTENCY).write(call -> placeOrder(slot));
+        Handler<String> place = new DynamoOperations(client, IDEMPOTENCY).transact((caller, request) -> placeOrder(slot));
 
         List<Object> outcomes = concurrently(40, () -> {
             try {
-                return place.invoke(call("k-" + UUID.randomUUID(), "{}"));
+                return place.handle(call("k-" + UUID.randomUUID(), "{}"));
             } catch (ApiException e) {
                 return e.code().name();
             }
@@ -120,11 +120,11 @@ class DynamoOperationsTest {
     @Test
     void theSameKeyWithAnotherBody_isRefusedWith422_andTakesNoEffect() {
         String slot = newSlot();
-        Operation place = new DynamoOperations(client, IDEMPOTENCY).write(call -> placeOrder(slot));
+        Handler<String> place = new DynamoOperations(client, IDEMPOTENCY).transact((caller, request) -> placeOrder(slot));
         String key = "k-" + UUID.randomUUID();
-        place.invoke(call(key, "{\"n\":1}"));
+        place.handle(call(key, "{\"n\":1}"));
 
-        assertThatThrownBy(() -> place.invoke(call(key, "{\"n\":2}")))
+        assertThatThrownBy(() -> place.handle(call(key, "{\"n\":2}")))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(CommonProblem.IDEMPOTENCY_KEY_REUSED));
         assertThat(placed(slot)).isEqualTo(1);
     }
@@ -133,9 +133,9 @@ class DynamoOperationsTest {
     void injectedTransactionConflicts_areRetried_andTheWriteCommitsOnce() {
         String slot = newSlot();
         ConflictInjectingClient faulty = new ConflictInjectingClient(client, 2);
-        Operation place = new DynamoOperations(faulty, IDEMPOTENCY).write(call -> placeOrder(slot));
+        Handler<String> place = new DynamoOperations(faulty, IDEMPOTENCY).transact((caller, request) -> placeOrder(slot));
 
-        Reply reply = place.invoke(call("k-" + UUID.randomUUID(), "{}"));
+        Reply reply = place.handle(call("k-" + UUID.randomUUID(), "{}"));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(faulty.conflictsThrown.get()).isEqualTo(2);
@@ -146,14 +146,14 @@ class DynamoOperationsTest {
     void conflictsThatNeverEnd_areAnswered409_andNothingIsHalfWritten() {
         String slot = newSlot();
         ConflictInjectingClient faulty = new ConflictInjectingClient(client, Integer.MAX_VALUE);
-        Operation place = new DynamoOperations(faulty, IDEMPOTENCY).write(call -> placeOrder(slot));
+        Handler<String> place = new DynamoOperations(faulty, IDEMPOTENCY).transact((caller, request) -> placeOrder(slot));
         String key = "k-" + UUID.randomUUID();
 
-        assertThatThrownBy(() -> place.invoke(call(key, "{}")))
+        assertThatThrownBy(() -> place.handle(call(key, "{}")))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(CommonProblem.CONCURRENT_UPDATE));
         assertThat(faulty.conflictsThrown.get()).isEqualTo(DynamoOperations.ATTEMPTS_MAX);
         assertThat(placed(slot)).isZero();
-        Reply retried = new DynamoOperations(client, IDEMPOTENCY).write(call -> placeOrder(slot)).invoke(call(key, "{}"));
+        Reply retried = new DynamoOperations(client, IDEMPOTENCY).<String>transact((caller, request) -> placeOrder(slot)).handle(call(key, "{}"));
         assertThat(retried.status()).as("the key was not burnt by the failed attempt").isEqualTo(201);
     }
 
@@ -161,17 +161,17 @@ class DynamoOperationsTest {
     void aDuplicateThatCommitsAfterTheFirstLook_getsTheFirstAnswer_notTheRefusalItsEffectCauses() {
         String order = newSlot();
         DynamoOperations dynamo = new DynamoOperations(client, IDEMPOTENCY);
-        Operation cancel = dynamo.write(call -> cancelOnce(order));
-        Call call = call("cancel-" + UUID.randomUUID(), "{}");
+        Handler<String> cancel = dynamo.transact((caller, request) -> cancelOnce(order));
+        Invocation<String> invocation = call("cancel-" + UUID.randomUUID(), "{}");
         AtomicReference<Reply> first = new AtomicReference<>();
-        Operation overtaken = dynamo.write(c -> {
+        Handler<String> overtaken = dynamo.transact((caller, request) -> {
             if (first.get() == null) {
-                first.set(cancel.invoke(c)); // the duplicate commits between this request's look-up and its reads
+                first.set(cancel.handle(invocation)); // the duplicate commits between this request's look-up and its reads
             }
             return cancelOnce(order);
         });
 
-        Reply second = overtaken.invoke(call);
+        Reply second = overtaken.handle(invocation);
 
         assertThat(second.json()).as("the first answer, byte for byte").isEqualTo(first.get().json());
         assertThat(second.headers()).containsEntry("idempotent-replayed", "true");
@@ -181,12 +181,12 @@ class DynamoOperationsTest {
     @Test
     void fiftyConcurrentDuplicatesOfACancel_allGetTheFirstAnswer_andNoneTheNotCancellableRefusal() throws Exception {
         String order = newSlot();
-        Operation cancel = new DynamoOperations(client, IDEMPOTENCY).write(call -> cancelOnce(order));
-        Call call = call("cancel-" + UUID.randomUUID(), "{}");
+        Handler<String> cancel = new DynamoOperations(client, IDEMPOTENCY).transact((caller, request) -> cancelOnce(order));
+        Invocation<String> invocation = call("cancel-" + UUID.randomUUID(), "{}");
 
         List<Object> outcomes = concurrently(50, () -> {
             try {
-                return cancel.invoke(call).json();
+                return cancel.handle(invocation).json();
             } catch (ApiException e) {
                 return e.code().name();
             }
@@ -197,7 +197,7 @@ class DynamoOperationsTest {
     }
 
     /** A cancel: refused once the order is cancelled, so a duplicate that reads after the first commit breaks it. */
-    private static DynamoWrite cancelOnce(String order) {
+    private static DynamoTransaction cancelOnce(String order) {
         Map<String, AttributeValue> key = Map.of("pk", s("order#" + order), "sk", s("order"));
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(BUSINESS).consistentRead(true).key(key)).item();
         if (item != null && item.containsKey("cancelled")) {
@@ -208,8 +208,9 @@ class DynamoOperationsTest {
                 .conditionExpression("attribute_not_exists(cancelled)")
                 .expressionAttributeValues(Map.of(":id", s(UUID.randomUUID().toString()), ":one", n(1)))
                 .build()).build();
-        return new DynamoWrite(List.of(write), new Reply(200, "{\"cancellation\":\"" + UUID.randomUUID() + "\"}", Map.of()),
-                reasons -> ApiException.invalid("order", "NOT_CANCELLABLE", "The order is already cancelled"));
+        return new DynamoTransaction(List.of(ConditionalWrite.refusing(write,
+                ApiException.invalid("order", "NOT_CANCELLABLE", "The order is already cancelled"))),
+                new Reply(200, "{\"cancellation\":\"" + UUID.randomUUID() + "\"}", Map.of()));
     }
 
     private static long cancellations(String order) {
@@ -219,7 +220,7 @@ class DynamoOperationsTest {
     }
 
     /** One order: the slot's counter goes up only while below capacity, and the order item is new. */
-    private static DynamoWrite placeOrder(String slot) {
+    private static DynamoTransaction placeOrder(String slot) {
         String orderId = UUID.randomUUID().toString();
         TransactWriteItem seat = TransactWriteItem.builder().update(Update.builder().tableName(BUSINESS)
                 .key(Map.of("pk", s("slot#" + slot), "sk", s("counter")))
@@ -230,8 +231,9 @@ class DynamoOperationsTest {
         TransactWriteItem order = TransactWriteItem.builder().put(p -> p.tableName(BUSINESS)
                 .item(Map.of("pk", s("slot#" + slot), "sk", s("order#" + orderId)))
                 .conditionExpression("attribute_not_exists(pk)")).build();
-        return new DynamoWrite(List.of(seat, order), new Reply(201, "{\"orderId\":\"" + orderId + "\"}", Map.of()),
-                reasons -> ApiException.invalid("slot", "SOLD_OUT", "No seat left"));
+        return new DynamoTransaction(List.of(
+                ConditionalWrite.refusing(seat, ApiException.invalid("slot", "SOLD_OUT", "No seat left")),
+                ConditionalWrite.unconditional(order)), new Reply(201, "{\"orderId\":\"" + orderId + "\"}", Map.of()));
     }
 
     private static long placed(String slot) {
@@ -240,10 +242,10 @@ class DynamoOperationsTest {
         return item == null || !item.containsKey("placed") ? 0 : Long.parseLong(item.get("placed").n());
     }
 
-    private static Call call(String key, String body) {
+    private static Invocation<String> call(String key, String body) {
         Caller caller = new Caller("resident-1", "330105", Set.of(Role.RESIDENT));
-        return new Call(PLACE, caller, Map.of(), Map.of(), body,
-                Optional.of(IdempotencyKey.of("330105", "resident-1", key, "POST", PLACE.path(), body)),
+        return new Invocation<>(FUNCTION, caller, body,
+                Optional.of(IdempotencyKey.of("330105", "resident-1", key, "POST", PATH, body)),
                 UUID.randomUUID().toString(), Instant.now());
     }
 
