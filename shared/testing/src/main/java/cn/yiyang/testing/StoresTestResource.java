@@ -27,6 +27,8 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(LocalStores.startIfNeeded());
         config.put("yiyang.dynamo.create-tables", "true");
+        // Tests count the DynamoDB round trips a request waits for (DynamoCallLog).
+        config.put("yiyang.dynamo.call-log.enabled", "true");
         config.put("mp.jwt.verify.publickey.location", TestKeys.jwksFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);

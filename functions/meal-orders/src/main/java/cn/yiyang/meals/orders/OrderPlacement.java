@@ -7,20 +7,17 @@ import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.meals.MealKeys;
-import cn.yiyang.meals.MealProblem;
 import cn.yiyang.meals.MealStore;
 import cn.yiyang.meals.points.MealPoint;
 import cn.yiyang.meals.points.Mode;
 import cn.yiyang.meals.points.SlotRule;
 import cn.yiyang.meals.policy.SubsidyGrant;
 import cn.yiyang.meals.policy.SubsidyPolicy;
-import cn.yiyang.meals.policy.SubsidyUse;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,13 +33,11 @@ public class OrderPlacement {
 
     private final MealStore store;
     private final MealAccess access;
-    private final MealCatalog catalog;
     private final Clock clock;
 
-    public OrderPlacement(MealStore store, MealAccess access, MealCatalog catalog, Clock clock) {
+    public OrderPlacement(MealStore store, MealAccess access, Clock clock) {
         this.store = store;
         this.access = access;
-        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -52,13 +47,14 @@ public class OrderPlacement {
         if (!resident.isActive()) {
             throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
         }
-        MealPoint point = catalog.point(caller.county(), r.mealPointId());
+        PlacementReads reads = PlacementReads.of(store, caller.county(), resident.residentId(), r);
+        MealPoint point = reads.point();
         SlotRule rule = OrderRules.orderableSlot(point, r, CountyTime.localNow(clock));
-        List<MealOrder.Line> lines = Pricing.lines(r.items(), catalog.publishedMenu(caller.county(), point.id(), r.date()));
+        List<MealOrder.Line> lines = Pricing.lines(r.items(), reads.publishedMenu());
         long price = Pricing.priceFen(lines);
-        SubsidyPolicy policy = catalog.currentPolicy(caller.county());
-        SubsidyGrant grant = SubsidyGrant.of(policy, subsidyUse(caller.county(), resident.residentId(), r, policy),
-                resident.ageOn(r.date()), resident.categories(), price);
+        SubsidyPolicy policy = reads.policy();
+        SubsidyGrant grant = SubsidyGrant.of(policy, reads.subsidyUse(), resident.ageOn(r.date()), resident.categories(),
+                price);
         String address = r.mode() == Mode.DELIVERY
                 ? (r.deliveryAddress() == null ? resident.addressLine() : r.deliveryAddress().strip()) : null;
         MealOrder order = new MealOrder(UUID.randomUUID().toString(), caller.county(), resident.residentId(),
@@ -84,20 +80,5 @@ public class OrderPlacement {
             writes.add(OrderItems.countAgainstCap(table, order, MealKeys.monthCapSk(order.date()), policy.monthlyMealsMax()));
         }
         return writes;
-    }
-
-    /** Read only as far as needed: a claimed slot settles it, and a cap the policy does not set is not read. */
-    private SubsidyUse subsidyUse(String county, String residentId, OrderRequests.Place r, SubsidyPolicy policy) {
-        String pk = MealKeys.claimsPk(county, residentId);
-        if (store.get(pk, MealKeys.subsidyClaimSk(r.date(), r.slot())).isPresent()) {
-            return new SubsidyUse(true, 0, 0);
-        }
-        long week = policy.weeklyMealsMax() == null ? 0 : meals(pk, MealKeys.weekCapSk(r.date()));
-        long month = policy.monthlyMealsMax() == null ? 0 : meals(pk, MealKeys.monthCapSk(r.date()));
-        return new SubsidyUse(false, week, month);
-    }
-
-    private long meals(String pk, String capSk) {
-        return store.get(pk, capSk).map(item -> MealStore.number(item, "meals")).orElse(0L);
     }
 }

@@ -31,6 +31,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -48,6 +53,10 @@ public class ApiDispatcher {
 
     public static final int QUERY_PARAMS_MAX = 16;
     public static final int QUERY_VALUE_CHARS_MAX = 256;
+    static final int METER_THREADS_MIN = 1;
+    static final int METER_THREADS_MAX = 8;
+    static final int METER_QUEUE_MAX = 1_000;
+    private static final CompletableFuture<Void> NOTHING_TO_COUNT = CompletableFuture.completedFuture(null);
 
     private static final Logger LOG = Logger.getLogger(ApiDispatcher.class);
     private static final Map<String, String> JSON = Map.of("content-type", "application/json; charset=utf-8");
@@ -57,6 +66,7 @@ public class ApiDispatcher {
     private final JwtAuthenticator authenticator;
     private final UsageMeter meter;
     private final Clock clock;
+    private final ExecutorService meterThreads;
     private final List<FailureClassifier> classifiers;
 
     @Inject
@@ -73,6 +83,14 @@ public class ApiDispatcher {
         this.authenticator = authenticator;
         this.meter = meter;
         this.clock = clock;
+        this.meterThreads = new ThreadPoolExecutor(METER_THREADS_MIN, METER_THREADS_MAX, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(METER_QUEUE_MAX), ApiDispatcher::meterThread, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    private static Thread meterThread(Runnable work) {
+        Thread thread = new Thread(work, "usage-meter");
+        thread.setDaemon(true);
+        return thread;
     }
 
     public List<Route> routes() {
@@ -94,6 +112,7 @@ public class ApiDispatcher {
         }
         Route route = null;
         Caller caller = null;
+        CompletableFuture<Void> counted = NOTHING_TO_COUNT;
         APIGatewayV2HTTPResponse response;
         try {
             RouteTable.Match match = table.match(method, event.getRawPath());
@@ -102,6 +121,7 @@ public class ApiDispatcher {
             if (!route.open()) {
                 caller = authenticator.authenticate(header(event, "authorization"));
                 MDC.put("county", caller.county());
+                counted = countInParallel(caller, route, receivedAt);
             }
             Reply reply = invoke(event, match, caller, requestId, receivedAt);
             response = respond(reply.status(), reply.json(), merge(JSON, reply.headers()), requestId);
@@ -115,9 +135,9 @@ public class ApiDispatcher {
             response = problem(known.orElseGet(() -> new ApiException(CommonProblem.INTERNAL_ERROR,
                     "An unexpected error occurred")), route, event, requestId);
         }
-        if (caller != null) {
-            meter(caller, route, receivedAt);
-        }
+        // The count ran beside the work; it is awaited only so that a frozen or recycled Lambda
+        // cannot lose it. A call refused before any store work waits for it alone.
+        counted.join();
         LOG.infof("%s %s -> %d in %d ms", method, route == null ? "(no route)" : route.path(),
                 response.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
         MDC.clear();
@@ -200,6 +220,15 @@ public class ApiDispatcher {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The call's usage count, on a meter thread while the request does its work: metering adds no
+     * round trip to the request's own path. When every meter thread is busy the request counts
+     * itself (no count is ever dropped).
+     */
+    private CompletableFuture<Void> countInParallel(Caller caller, Route route, Instant at) {
+        return CompletableFuture.runAsync(() -> meter(caller, route, at), meterThreads);
     }
 
     private void meter(Caller caller, Route route, Instant at) {

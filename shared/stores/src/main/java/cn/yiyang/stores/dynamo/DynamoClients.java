@@ -30,10 +30,14 @@ public class DynamoClients {
     @Singleton
     DynamoDbClient dynamoDbClient(@ConfigProperty(name = "yiyang.dynamo.endpoint") Optional<URI> endpoint,
                                   @ConfigProperty(name = "yiyang.dynamo.region", defaultValue = "cn-northwest-1") String region,
-                                  @ConfigProperty(name = "yiyang.dynamo.faults.enabled", defaultValue = "false") boolean faults) {
+                                  @ConfigProperty(name = "yiyang.dynamo.faults.enabled", defaultValue = "false") boolean faults,
+                                  @ConfigProperty(name = "yiyang.dynamo.call-log.enabled", defaultValue = "false") boolean callLog) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT);
         if (faults) {
             override.addExecutionInterceptor(new DynamoFaults());
+        }
+        if (callLog) {
+            override.addExecutionInterceptor(new DynamoCallLog());
         }
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()

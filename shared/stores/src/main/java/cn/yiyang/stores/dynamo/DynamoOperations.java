@@ -30,9 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * Turns DynamoDB-backed business logic into a {@link Handler} whose writes are one
  * {@code TransactWriteItems}: the business items with their conditions, plus the idempotency
  * record written only if absent. The record and the effect commit together or not at all, so a
- * duplicate either finds the record (and replays it byte for byte, or 422 for another body) or
- * loses the record's condition in its own transaction and then replays the winner's answer; a
- * refusal of any kind looks for the record once more, since the winner's effect may be its cause.
+ * duplicate loses the record's condition in its own transaction and then replays the first
+ * answer byte for byte (or 422 for another body); a refusal of any kind looks for the record,
+ * since the first request's effect may be its cause. A request whose key is new reads nothing
+ * but what its business needs: its record costs no round trip of its own.
  * Transaction conflicts are retried a bounded number of times with jitter, then answered 409.
  */
 @ApplicationScoped
@@ -72,12 +73,9 @@ public class DynamoOperations {
     private Reply transact(Invocation<?> invocation, Supplier<DynamoTransaction> work) {
         Optional<IdempotencyKey> key = invocation.idempotencyKey();
         long now = invocation.receivedAt().getEpochSecond();
-        if (key.isPresent()) {
-            Optional<Reply> earlier = replay(invocation.function(), key.get(), now);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
+        // No look-up of the key first: the record is written only if absent, in the same transaction
+        // as the effect, so a duplicate finds it by its own transaction failing on it (or by a
+        // refusal, below) and replays the first answer; the first request saves a round trip.
         for (int attempt = 1; ; attempt++) {
             DynamoTransaction transaction;
             try {

@@ -1,0 +1,81 @@
+package cn.yiyang.meals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.gateway.dispatch.ApiDispatcher;
+import cn.yiyang.kernel.metering.UsageMeter;
+import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.dynamo.DynamoCallLog;
+import cn.yiyang.testing.ApiAnswer;
+import cn.yiyang.testing.ApiRequest;
+import cn.yiyang.testing.Concurrently;
+import cn.yiyang.testing.InProcessLambdaDoor;
+import cn.yiyang.testing.RetryingClient;
+import cn.yiyang.testing.StoresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a meal order waits for, counted rather than timed: the DynamoDB calls made on the request's
+ * own thread (the Lambda handler's dispatcher, fed v2 events here). The usage count runs beside
+ * the work on a meter thread and is still exact: every call counted once, retries included.
+ */
+@QuarkusTest
+@QuarkusTestResource(StoresTestResource.class)
+class MealOrderRoundTripsLambdaTest {
+
+    @Inject
+    ApiDispatcher dispatcher;
+
+    @Inject
+    UsageMeter meter;
+
+    @Test
+    void aMealOrder_waitsForThreeRoundTrips_theCard_oneBatchOfReads_andTheTransaction() {
+        InProcessLambdaDoor door = new InProcessLambdaDoor(dispatcher);
+        MealFixtures.policy(door, MealFixtures.POLICY);
+        String point = MealFixtures.pointWithMenu(door, 10, 0);
+        ApiRequest order = MealFixtures.lunch(MealFixtures.resident(85), point);
+
+        DynamoCallLog.start();
+        ApiAnswer placed = door.send(order);
+        List<String> calls = DynamoCallLog.stop();
+
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(calls).containsExactly("GetItem", "BatchGetItem", "TransactWriteItems");
+    }
+
+    @Test
+    void everyCall_isCountedOnce_whileTheCountRunsBesideTheWork_retriesIncluded() throws Exception {
+        InProcessLambdaDoor door = new InProcessLambdaDoor(dispatcher);
+        MealFixtures.policy(door, MealFixtures.POLICY);
+        String point = MealFixtures.pointWithMenu(door, 100, 0);
+        List<ApiRequest> orders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            orders.add(MealFixtures.lunch(MealFixtures.resident(82), point));
+        }
+        long before = placeCalls();
+
+        // Each order sent twice at once under its key, as a client on a shaky network does; the client
+        // retries 503 and 409 in progress, and each retry is a call of its own.
+        RetryingClient client = RetryingClient.around(door);
+        List<Integer> statuses = Concurrently.run(orders.size() * 2, i -> client.send(orders.get(i / 2)).status());
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(placeCalls() - before).as("every call that reached the dispatcher, once")
+                .isEqualTo(orders.size() * 2L + client.retries());
+    }
+
+    private long placeCalls() {
+        LocalDate today = CountyTime.today(java.time.Clock.systemUTC());
+        return meter.month(MealFixtures.COUNTY, YearMonth.from(today)).stream()
+                .filter(c -> c.day().equals(today) && c.route().equals(MealRoutes.PLACE.key()))
+                .mapToLong(UsageMeter.UsageCount::calls).sum();
+    }
+}
