@@ -1,5 +1,6 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.identity.Masks;
 import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
@@ -59,8 +60,9 @@ public class OrderPlacement {
         SubsidyPolicy policy = catalog.currentPolicy(caller.county());
         SubsidyGrant grant = SubsidyGrant.of(policy, subsidyUse(caller.county(), resident.residentId(), r, policy),
                 resident.ageOn(r.date()), resident.categories(), price);
+        // a phone or an ID number typed into the address is kept masked, as every answer would show it (Masks)
         String address = r.mode() == Mode.DELIVERY
-                ? (r.deliveryAddress() == null ? resident.addressLine() : r.deliveryAddress().strip()) : null;
+                ? Masks.inText(r.deliveryAddress() == null ? resident.addressLine() : r.deliveryAddress().strip()) : null;
         MealOrder order = new MealOrder(UUID.randomUUID().toString(), caller.county(), resident.residentId(),
                 resident.name(), resident.phoneMasked(), point.id(), r.date(), r.slot(), r.mode(), address, lines,
                 price, grant.subsidyFen(), price - grant.subsidyFen(), policy.version(), grant.weeklyCapCounted(),
