@@ -13,6 +13,7 @@ import cn.yiyang.residents.lookup.LookupBudget;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
+import cn.yiyang.testing.MutableClock;
 import cn.yiyang.testing.Reconstruction;
 import cn.yiyang.testing.TestPeople;
 import cn.yiyang.testing.Tokens;
@@ -164,6 +165,32 @@ public abstract class PrivacyScenarios {
         assertThat(PiiDisclosures.countBy(COUNTY, subject)).isEqualTo(LookupBudget.LOOKUPS_PER_HOUR_MAX);
         assertThat(door().send(lookUp(freshOperator(), "phone", r.phone())).status())
                 .as("the budget is the caller's own").isEqualTo(200);
+    }
+
+    @Test
+    void lookUpsBeyondTheDailyBudget_areRefusedWith429_evenWithTheHourUnspent() {
+        String subject = "operator-" + UUID.randomUUID();
+        String operator = Tokens.of(COUNTY, subject, Role.OPERATOR);
+        String phone = TestPeople.phone();
+        LocalDate day = LocalDate.now(CountyTime.ZONE).plusDays(3);
+        // the day's earlier hours, as the budget's own counter would hold them after them
+        PiiDisclosures.execute("insert into residents.lookup_budget values ('%s', '%s', 'DAY', '%s', %d)".formatted(
+                COUNTY, subject, day.atStartOfDay(CountyTime.ZONE).toOffsetDateTime(), LookupBudget.LOOKUPS_PER_DAY_MAX - 1));
+        try {
+            MutableClock.INSTANCE.setTo(day.atTime(15, 30).atZone(CountyTime.ZONE).toInstant());
+            ApiAnswer last = door().send(lookUp(operator, "phone", phone));
+            ApiAnswer refused = door().send(lookUp(operator, "phone", phone));
+            MutableClock.INSTANCE.setTo(day.plusDays(1).atTime(8, 0).atZone(CountyTime.ZONE).toInstant());
+            ApiAnswer nextDay = door().send(lookUp(operator, "phone", phone));
+
+            assertThat(last.status()).as(last.toString()).isEqualTo(200);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.code()).isEqualTo("LOOKUP_LIMIT_REACHED");
+            assertThat(refused.json().path("detail").asText()).contains("per day");
+            assertThat(nextDay.status()).isEqualTo(200);
+        } finally {
+            MutableClock.INSTANCE.reset();
+        }
     }
 
     @Test
