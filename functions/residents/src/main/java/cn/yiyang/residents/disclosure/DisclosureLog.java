@@ -5,6 +5,7 @@ import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +50,7 @@ public class DisclosureLog {
     /** {@code GET /v1/disclosures}: the county's log, newest first, optionally one resident's or one actor's. */
     public Uni<Reply> list(Caller caller, DisclosureQuery query) {
         StringBuilder where = new StringBuilder("county = :county");
-        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("county", caller.county());
+        Parameters params = Parameters.with("county", caller.county());
         if (query.residentId() != null) {
             where.append(" and residentIds like :resident");
             params.and("resident", "%" + uuid(query.residentId()) + "%");

@@ -15,10 +15,12 @@ import cn.yiyang.residents.registry.CountyAreaCodes;
 import cn.yiyang.residents.registry.Resident;
 import cn.yiyang.residents.registry.ResidentRequests.LookUp;
 import cn.yiyang.residents.registry.ResidentView;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /**
  * The hotline look-up: by a phone (mobile or landline), an ID number, or a name with a birth year or a
@@ -57,7 +59,7 @@ public class HotlineLookup {
     }
 
     private record Search(DisclosureMethod method, String query, Object... params) {
-        io.quarkus.hibernate.reactive.panache.PanacheQuery<Resident> run() {
+        PanacheQuery<Resident> run() {
             return Resident.find(query + " order by name, id", params);
         }
     }
@@ -105,7 +107,7 @@ public class HotlineLookup {
                 county, r.name(), r.streetCode());
     }
 
-    private static <T> T parse(String field, java.util.function.Supplier<T> parser) {
+    private static <T> T parse(String field, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (IdentityFormatException e) {

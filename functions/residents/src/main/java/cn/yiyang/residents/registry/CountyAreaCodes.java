@@ -16,6 +16,7 @@ public class CountyAreaCodes {
 
     private final Map<String, String> byCounty = new HashMap<>();
 
+    /** An empty property counts as missing in MicroProfile Config: the blank default stands for "none". */
     public CountyAreaCodes(@ConfigProperty(name = "yiyang.area-codes", defaultValue = " ") String configured) {
         for (String pair : configured.split(",")) {
             String[] parts = pair.strip().split("=");

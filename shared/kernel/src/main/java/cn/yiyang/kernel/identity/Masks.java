@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one masking rule for personal numbers (README, "Personal data"), used by every function for every
- * answer, and the safety net for free text and log lines.
+ * The one masking rule for personal numbers (README, "The masking rule"), used by every function for every
+ * answer, and the safety net for free text that reaches answers.
  *
  * <p>The rule: a mask hides at least {@link #HIDDEN_DIGITS_MIN} digits that nothing else in the same
  * answer narrows, so every mask leaves at least {@link #COMPLETIONS_MIN} equally likely completions.
@@ -78,11 +78,6 @@ public final class Masks {
         } while (m.find());
         m.appendTail(sb);
         return sb.toString();
-    }
-
-    /** The log lines' name for {@link #inText}. */
-    public static String maskDigitsRuns(String text) {
-        return inText(text);
     }
 
     /** 18 chars → the first 6 and 12 '*'. */

@@ -27,8 +27,8 @@ class MasksTest {
         "(0571)8800123 转                      | (0571)8800123 转",
         "0571 8800123                          | 0571-****123",
     })
-    void maskDigitsRuns_masksIdsAndMobiles(String text, String expected) {
-        assertThat(Masks.maskDigitsRuns(text)).isEqualTo(expected);
+    void inText_masksIdsAndMobiles(String text, String expected) {
+        assertThat(Masks.inText(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -42,22 +42,22 @@ class MasksTest {
         "x 213800138000 y",
         "nothing here",
     })
-    void maskDigitsRuns_leavesOtherNumbersAlone(String text) {
-        assertThat(Masks.maskDigitsRuns(text)).isEqualTo(text);
+    void inText_leavesOtherNumbersAlone(String text) {
+        assertThat(Masks.inText(text)).isEqualTo(text);
     }
 
     @Test
-    void maskDigitsRuns_masksWithoutValidatingChecksum() {
-        assertThat(Masks.maskDigitsRuns("330105199001011234")).isEqualTo("330105************");
+    void inText_masksWithoutValidatingChecksum() {
+        assertThat(Masks.inText("330105199001011234")).isEqualTo("330105************");
     }
 
     @Test
-    void maskDigitsRuns_matchesValueObjectMasks() {
+    void inText_matchesValueObjectMasks() {
         IdNumber id = IdNumber.parse("11010519491231002X", java.time.LocalDate.of(2024, 6, 1));
         MobilePhone phone = MobilePhone.parse("13812345678");
 
-        assertThat(Masks.maskDigitsRuns(id.value())).isEqualTo(id.masked());
-        assertThat(Masks.maskDigitsRuns(phone.value())).isEqualTo(phone.masked());
+        assertThat(Masks.inText(id.value())).isEqualTo(id.masked());
+        assertThat(Masks.inText(phone.value())).isEqualTo(phone.masked());
     }
 
     @Test
@@ -79,8 +79,8 @@ class MasksTest {
     }
 
     @Test
-    void maskDigitsRuns_handlesNullAndEmpty() {
-        assertThat(Masks.maskDigitsRuns(null)).isNull();
-        assertThat(Masks.maskDigitsRuns("")).isEqualTo("");
+    void inText_handlesNullAndEmpty() {
+        assertThat(Masks.inText(null)).isNull();
+        assertThat(Masks.inText("")).isEqualTo("");
     }
 }
