@@ -121,8 +121,10 @@ final class HarnessIdempotencyStorm {
                      "categories":["DUJU"],"abilityLevel":1}""".formatted(HarnessIdNumbers.next(COUNTY), phone, COUNTY))
                     .bearer(officer).idempotencyKey("storm-" + UUID.randomUUID()));
         }
+        // an operator per phone: one caller's look-ups are limited (LookupBudget)
         cases.add(new StormCase("residents", registrations, () -> phones.stream().mapToLong(phone -> door.send(
-                ApiRequest.get("/v1/residents").query("phone", phone).bearer(operator)).json().path("items").size()).sum()));
+                ApiRequest.get("/v1/residents").query("phone", phone).bearer(Tokens.of(COUNTY, "storm-operator-" + phone,
+                        Role.OPERATOR))).json().path("items").size()).sum()));
 
         List<String> volunteers = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {

@@ -152,7 +152,7 @@ public abstract class WeChatScenarios {
     }
 
     @Test
-    void aVolunteerRegistersWithARealIdNumber_andAgeAndSexComeFromIt() {
+    void aVolunteerRegistersWithARealIdNumber_andAgeAndSexComeFromIt_andTheAnswerCannotBeCompletedToIt() {
         String idNumber = TestPeople.idNumber(LocalDate.of(1961, 8, 2));
         ApiAnswer registered = door().send(ApiRequest.post("/v1/auth/wechat/register-volunteer", """
                 {"bindingTicket":"%s","name":"李建国","idNumber":"%s"}""".formatted(ticketFor(door(), COUNTY, newPerson()), idNumber)));
@@ -164,7 +164,11 @@ public abstract class WeChatScenarios {
 
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         JsonNode volunteer = registered.json().path("volunteer");
-        assertThat(volunteer.path("birthDate").asText()).isEqualTo("1961-08-02");
+        assertThat(volunteer.path("birthYear").asInt()).isEqualTo(1961);
+        assertThat(volunteer.has("birthDate")).as("the birth date is what the ID number's mask hides").isFalse();
+        assertThat(volunteer.path("idNumberMasked").asText()).isEqualTo(idNumber.substring(0, 6) + "************");
+        assertThat(cn.yiyang.testing.Reconstruction.leaks(registered.body(), java.util.List.of(idNumber),
+                LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))).isEmpty();
         assertThat(volunteer.path("age").asInt()).isEqualTo(java.time.Period.between(LocalDate.of(1961, 8, 2),
                 LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).getYears());
         assertThat(volunteer.path("sex").asText()).isEqualTo((idNumber.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE");

@@ -1,5 +1,6 @@
 package cn.yiyang.residents;
 
+import static cn.yiyang.kernel.route.Role.AUDITOR;
 import static cn.yiyang.kernel.route.Role.FAMILY;
 import static cn.yiyang.kernel.route.Role.OFFICER;
 import static cn.yiyang.kernel.route.Role.OPERATOR;
@@ -23,10 +24,13 @@ public final class ResidentsRoutes {
     public static final Route UPDATE = IN.patch("/v1/residents/{id}", "updateResident", OFFICER);
     public static final Route LINK_FAMILY = IN.post("/v1/residents/{id}/family-links", "linkFamilyMember", OFFICER);
     public static final Route DISCLOSE_IDENTITY = IN.get("/v1/residents/{id}/identity", "discloseIdentity", OFFICER);
+    /** Every disclosure of personal data (identity reads and hotline look-ups), for auditors. */
+    public static final Route DISCLOSURES = IN.get("/v1/disclosures", "listDisclosures", AUDITOR);
     /** The county's metered usage; the registry hosts it so it exists once in the API. */
     public static final Route USAGE = UsageOperation.declare(FUNCTION);
 
-    public static final List<Route> ALL = List.of(REGISTER, LOOKUP, GET, UPDATE, LINK_FAMILY, DISCLOSE_IDENTITY, USAGE);
+    public static final List<Route> ALL = List.of(REGISTER, LOOKUP, GET, UPDATE, LINK_FAMILY, DISCLOSE_IDENTITY, DISCLOSURES,
+            USAGE);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);

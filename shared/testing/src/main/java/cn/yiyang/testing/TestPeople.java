@@ -36,4 +36,21 @@ public final class TestPeople {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return IssuedPii.remember("13" + random.nextInt(9) + String.format("%08d", random.nextInt(100_000_000)));
     }
+
+    /** A Hangzhou landline, {@code 0571-8xxxxxxx}: the county 330105's area code. */
+    public static String landline() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return IssuedPii.remember("0571-8" + String.format("%07d", random.nextInt(10_000_000)));
+    }
+
+    /** A name no other test registers: 测 and three characters of a fixed set, as the registry accepts. */
+    public static String uniqueName() {
+        String han = "安柏春德恩芳光海华慧佳建杰娟康兰丽琳梅敏明宁平琴荣瑞珊淑婷伟文霞秀雪燕英玉珍志";
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder name = new StringBuilder("测");
+        for (int i = 0; i < 3; i++) {
+            name.append(han.charAt(random.nextInt(han.length())));
+        }
+        return name.toString();
+    }
 }

@@ -96,7 +96,7 @@ public class VolunteerRegistration {
             throw new ApiException(refused.code(), refused.detail());
         }
         WeChatRequests.Volunteer volunteer = new WeChatRequests.Volunteer(id.toString(), name, idNumber.masked(),
-                idNumber.birthDate().toString(), idNumber.sex().name(), idNumber.ageOn(today));
+                idNumber.birthDate().getYear(), idNumber.sex().name(), idNumber.ageOn(today));
         return Reply.created(new WeChatRequests.VolunteerRegistered(volunteer,
                 tokens.pairOf((RefreshTokens.Issued) outcome)));
     }

@@ -49,8 +49,9 @@ public final class WeChatRequests {
     public record Invitation(String code, String residentId, OffsetDateTime expiresAt) {
     }
 
+    /** The masking rule ({@code Masks}): beside the ID number's mask, the birth year and age, never the birth date. */
     @RegisterForReflection
-    public record Volunteer(String id, String name, String idNumberMasked, String birthDate, String sex, int age) {
+    public record Volunteer(String id, String name, String idNumberMasked, int birthYear, String sex, int age) {
     }
 
     @RegisterForReflection

@@ -1,5 +1,6 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.identity.Masks;
 import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
@@ -56,7 +57,7 @@ public class OrderPlacement {
         SubsidyGrant grant = SubsidyGrant.of(policy, reads.subsidyUse(), resident.ageOn(r.date()), resident.categories(),
                 price);
         String address = r.mode() == Mode.DELIVERY
-                ? (r.deliveryAddress() == null ? resident.addressLine() : r.deliveryAddress().strip()) : null;
+                ? Masks.inText(r.deliveryAddress() == null ? resident.addressLine() : r.deliveryAddress().strip()) : null;
         MealOrder order = new MealOrder(UUID.randomUUID().toString(), caller.county(), resident.residentId(),
                 resident.name(), resident.phoneMasked(), point.id(), r.date(), r.slot(), r.mode(), address, lines,
                 price, grant.subsidyFen(), price - grant.subsidyFen(), policy.version(), grant.weeklyCapCounted(),

@@ -1,6 +1,5 @@
 package cn.yiyang.residents.identity;
 
-import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.residents.registry.ResidentRequests.Disclose;
@@ -11,12 +10,15 @@ import cn.yiyang.residents.registry.Resident;
 import cn.yiyang.residents.registry.ResidentAccess;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import cn.yiyang.residents.disclosure.DisclosureLog;
+import cn.yiyang.residents.disclosure.DisclosureMethod;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The only way to read a full ID number or phone: an officer states a reason, and the disclosure
- * record commits in the same transaction as the answer is produced (no record, no answer).
+ * record (in the one disclosure log, beside the hotline look-ups) commits in the same transaction as
+ * the answer is produced (no record, no answer).
  */
 @ApplicationScoped
 public class IdentityDisclosureService {
@@ -26,12 +28,12 @@ public class IdentityDisclosureService {
 
     private final PiiProtector pii;
     private final ResidentAccess access;
-    private final Clock clock;
+    private final DisclosureLog log;
 
-    public IdentityDisclosureService(PiiProtector pii, ResidentAccess access, Clock clock) {
+    public IdentityDisclosureService(PiiProtector pii, ResidentAccess access, DisclosureLog log) {
         this.pii = pii;
         this.access = access;
-        this.clock = clock;
+        this.log = log;
     }
 
     /** Takes the whole invocation: the disclosure records the request id, to tie it to the access log. */
@@ -44,17 +46,9 @@ public class IdentityDisclosureService {
             throw ApiException.invalid("reason", "BAD_REASON",
                     "State why, in " + REASON_CHARS_MIN + " to " + REASON_CHARS_MAX + " characters");
         }
-        return access.inCounty(invocation.caller(), invocation.request().id()).flatMap(resident -> {
-            PiiDisclosure disclosure = new PiiDisclosure();
-            disclosure.id = UUID.randomUUID();
-            disclosure.county = resident.county;
-            disclosure.residentId = resident.id;
-            disclosure.officer = invocation.caller().subject();
-            disclosure.reason = reason;
-            disclosure.requestId = invocation.requestId();
-            disclosure.disclosedAt = CountyTime.now(clock);
-            return disclosure.persistAndFlush().map(saved -> Reply.ok(identity(resident, disclosure.id)));
-        });
+        return access.inCounty(invocation.caller(), invocation.request().id())
+                .flatMap(resident -> log.record(invocation, DisclosureMethod.IDENTITY, reason, List.of(resident.id))
+                        .map(disclosure -> Reply.ok(identity(resident, disclosure.id))));
     }
 
     private ResidentIdentity identity(Resident r, UUID disclosureId) {

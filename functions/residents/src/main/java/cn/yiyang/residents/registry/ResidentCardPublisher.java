@@ -36,8 +36,9 @@ public class ResidentCardPublisher {
                             r.disabilityLevel == null ? null : r.disabilityLevel.name(), r.status.name(), r.streetCode,
                             r.addressLine, r.phoneMasked,
                             links.stream().map(link -> link.familySubject).collect(Collectors.toSet()));
-                    // The tail is the masked ID number's visible end: no decryption to publish it.
-                    String tail = r.idNumberMasked.substring(r.idNumberMasked.length() - ResidentSignInKeys.ID_TAIL_CHARS);
+                    // The tail is never shown (the masking rule hides it), so it is read from the ciphertext here.
+                    String idNumber = pii.decrypt(r.idNumberEnc, r.boundTo(Resident.ID_NUMBER));
+                    String tail = idNumber.substring(idNumber.length() - ResidentSignInKeys.ID_TAIL_CHARS);
                     ResidentSignInKeys signIn = new ResidentSignInKeys(r.phoneIndex,
                             ResidentSignInKeys.idTailIndex(pii, r.county, r.id.toString(), tail));
                     return VertxContextSupport.executeBlocking(() -> {

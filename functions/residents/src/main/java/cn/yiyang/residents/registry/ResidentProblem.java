@@ -4,7 +4,8 @@ import cn.yiyang.kernel.problem.ProblemCode;
 
 public enum ResidentProblem implements ProblemCode {
     RESIDENT_ALREADY_REGISTERED(409),
-    FAMILY_LINK_EXISTS(409);
+    FAMILY_LINK_EXISTS(409),
+    LOOKUP_LIMIT_REACHED(429);
 
     private final int httpStatus;
 

@@ -15,9 +15,12 @@ public final class ResidentRequests {
                            DisabilityLevel disabilityLevel, Integer abilityLevel, EmergencyContact emergencyContact) {
     }
 
-    /** {@code GET /v1/residents?phone=|idNumber=}: exactly one of them. */
+    /**
+     * {@code GET /v1/residents?phone=|idNumber=|name=&birthYear=|name=&streetCode=}: exactly one way. A phone is a
+     * mobile or a landline (with or without the county's area code).
+     */
     @RegisterForReflection
-    public record LookUp(String phone, String idNumber) {
+    public record LookUp(String phone, String idNumber, String name, Integer birthYear, String streetCode) {
     }
 
     @RegisterForReflection

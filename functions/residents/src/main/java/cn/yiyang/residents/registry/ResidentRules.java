@@ -3,7 +3,8 @@ package cn.yiyang.residents.registry;
 import cn.yiyang.kernel.resident.Category;
 import cn.yiyang.kernel.identity.IdNumber;
 import cn.yiyang.kernel.identity.IdentityFormatException;
-import cn.yiyang.kernel.identity.MobilePhone;
+import cn.yiyang.kernel.identity.ContactPhone;
+import cn.yiyang.kernel.identity.Masks;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.residents.registry.ResidentRequests.Address;
@@ -34,27 +35,30 @@ final class ResidentRules {
 
     private final List<FieldError> errors = new ArrayList<>();
     private final String county;
+    private final String areaCode;
 
-    private ResidentRules(String county) {
+    private ResidentRules(String county, String areaCode) {
         this.county = county;
+        this.areaCode = areaCode;
     }
 
-    record Registration(String name, IdNumber idNumber, MobilePhone phone, Address address, Set<Category> categories,
+    record Registration(String name, IdNumber idNumber, ContactPhone phone, Address address, Set<Category> categories,
                         DisabilityLevel disabilityLevel, Integer abilityLevel, Contact emergencyContact) {
     }
 
-    record Contact(String name, String relation, MobilePhone phone) {
+    record Contact(String name, String relation, ContactPhone phone) {
     }
 
-    record Change(MobilePhone phone, Address address, Set<Category> categories, DisabilityLevel disabilityLevel,
+    record Change(ContactPhone phone, Address address, Set<Category> categories, DisabilityLevel disabilityLevel,
                   Integer abilityLevel, Contact emergencyContact, ResidentStatus status) {
     }
 
-    static Registration registration(ResidentRequests.Register r, String county, LocalDate today) {
-        ResidentRules rules = new ResidentRules(county);
+    /** {@code areaCode}: the county's, for a landline given without one (null when the county has none). */
+    static Registration registration(ResidentRequests.Register r, String county, String areaCode, LocalDate today) {
+        ResidentRules rules = new ResidentRules(county, areaCode);
         String name = rules.name("name", r.name());
         IdNumber idNumber = rules.idNumber(r.idNumber(), today);
-        MobilePhone phone = r.phone() == null ? null : rules.phone("phone", r.phone());
+        ContactPhone phone = r.phone() == null ? null : rules.phone("phone", r.phone());
         Address address = rules.address(r.address());
         Set<Category> categories = rules.categories(r.categories());
         rules.disability(categories, r.disabilityLevel());
@@ -64,9 +68,9 @@ final class ResidentRules {
         return new Registration(name, idNumber, phone, address, categories, r.disabilityLevel(), r.abilityLevel(), contact);
     }
 
-    static Change change(ResidentRequests.Update u, Resident current) {
-        ResidentRules rules = new ResidentRules(current.county);
-        MobilePhone phone = u.phone() == null ? null : rules.phone("phone", u.phone());
+    static Change change(ResidentRequests.Update u, Resident current, String areaCode) {
+        ResidentRules rules = new ResidentRules(current.county, areaCode);
+        ContactPhone phone = u.phone() == null ? null : rules.phone("phone", u.phone());
         Address address = u.address() == null ? null : rules.address(u.address());
         Set<Category> categories = u.categories() == null ? current.categorySet() : rules.categories(u.categories());
         DisabilityLevel level = u.disabilityLevel() != null ? u.disabilityLevel()
@@ -101,9 +105,9 @@ final class ResidentRules {
         }
     }
 
-    private MobilePhone phone(String field, String value) {
+    private ContactPhone phone(String field, String value) {
         try {
-            return MobilePhone.parse(value);
+            return ContactPhone.parse(value, areaCode);
         } catch (IdentityFormatException e) {
             return error(field, e.reason().name(), e.getMessage());
         }
@@ -128,7 +132,8 @@ final class ResidentRules {
         } else if (line.length() > ADDRESS_LINE_CHARS_MAX || !PRINTABLE.matcher(line).matches()) {
             error("address.line", "BAD_ADDRESS", "At most " + ADDRESS_LINE_CHARS_MAX + " printable characters");
         }
-        return new Address(a.streetCode(), a.communityCode(), line);
+        // a phone or an ID number typed into the line is kept masked, as every answer would show it
+        return new Address(a.streetCode(), a.communityCode(), Masks.inText(line));
     }
 
     private Set<Category> categories(List<Category> list) {
@@ -168,7 +173,7 @@ final class ResidentRules {
                 || !PRINTABLE.matcher(relation).matches()) {
             error("emergencyContact.relation", "BAD_RELATION", "1 to " + RELATION_CHARS_MAX + " characters");
         }
-        MobilePhone phone = c.phone() == null
+        ContactPhone phone = c.phone() == null
                 ? error("emergencyContact.phone", "REQUIRED", "An emergency contact needs a phone")
                 : phone("emergencyContact.phone", c.phone());
         return new Contact(name, relation, phone);

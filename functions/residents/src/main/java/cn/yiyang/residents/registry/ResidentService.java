@@ -5,42 +5,41 @@ import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.IdNumber;
-import cn.yiyang.kernel.identity.IdentityFormatException;
-import cn.yiyang.kernel.identity.MobilePhone;
+import cn.yiyang.kernel.identity.ContactPhone;
 import cn.yiyang.kernel.pii.PiiProtector;
 import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.stores.pg.PgFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /** Registering, reading, finding and changing residents. Runs inside the session PgOperations opens. */
 @ApplicationScoped
 public class ResidentService {
 
-    public static final int LOOKUP_RESULTS_MAX = 20;
     private static final String ID_NUMBER = Resident.ID_NUMBER;
     private static final String PHONE = Resident.PHONE;
 
     private final PiiProtector pii;
     private final ResidentAccess access;
     private final ResidentCardPublisher cards;
+    private final CountyAreaCodes areaCodes;
     private final Clock clock;
 
-    public ResidentService(PiiProtector pii, ResidentAccess access, ResidentCardPublisher cards, Clock clock) {
+    public ResidentService(PiiProtector pii, ResidentAccess access, ResidentCardPublisher cards, CountyAreaCodes areaCodes,
+                           Clock clock) {
         this.pii = pii;
         this.access = access;
         this.cards = cards;
+        this.areaCodes = areaCodes;
         this.clock = clock;
     }
 
     public Uni<Reply> register(Caller caller, ResidentRequests.Register request) {
         LocalDate today = CountyTime.today(clock);
-        ResidentRules.Registration valid = ResidentRules.registration(request, caller.county(), today);
+        ResidentRules.Registration valid = ResidentRules.registration(request, caller.county(), areaCodes.of(caller.county()), today);
         Resident r = new Resident();
         r.id = UUID.randomUUID();
         r.county = caller.county();
@@ -74,32 +73,9 @@ public class ResidentService {
                 .map(r -> Reply.ok(ResidentView.of(r, CountyTime.today(clock))));
     }
 
-    /** The hotline look-up: exact match on the keyed-hash index of a phone or an ID number. */
-    public Uni<Reply> lookup(Caller caller, ResidentRequests.LookUp request) {
-        var phone = java.util.Optional.ofNullable(request.phone());
-        var idNumber = java.util.Optional.ofNullable(request.idNumber());
-        if (phone.isPresent() == idNumber.isPresent()) {
-            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Give exactly one of 'phone' or 'idNumber'");
-        }
-        Uni<List<Resident>> found;
-        try {
-            found = phone.isPresent()
-                    ? Resident.<Resident>find("county = ?1 and phoneIndex = ?2", caller.county(),
-                            pii.index(caller.county(), PHONE, MobilePhone.parse(phone.get()).value()))
-                            .page(0, LOOKUP_RESULTS_MAX).list()
-                    : Resident.<Resident>find("county = ?1 and idNumberIndex = ?2", caller.county(),
-                            pii.index(caller.county(), ID_NUMBER, IdNumber.parse(idNumber.get(), CountyTime.today(clock)).value()))
-                            .page(0, LOOKUP_RESULTS_MAX).list();
-        } catch (IdentityFormatException e) {
-            throw ApiException.invalid(phone.isPresent() ? PHONE : ID_NUMBER, e.reason().name(), e.getMessage());
-        }
-        LocalDate today = CountyTime.today(clock);
-        return found.map(list -> Reply.ok(new ResidentView.Page(list.stream().map(r -> ResidentView.of(r, today)).toList())));
-    }
-
     public Uni<Reply> update(Caller caller, ResidentRequests.Update update) {
         return access.inCounty(caller, update.id()).flatMap(r -> {
-            ResidentRules.Change change = ResidentRules.change(update, r);
+            ResidentRules.Change change = ResidentRules.change(update, r, areaCodes.of(r.county));
             if (change.phone() != null) {
                 setPhone(r, change.phone());
             }
@@ -126,7 +102,7 @@ public class ResidentService {
         });
     }
 
-    private void setPhone(Resident r, MobilePhone phone) {
+    private void setPhone(Resident r, ContactPhone phone) {
         if (phone == null) {
             return;
         }

@@ -8,9 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A resident as every answer shows them: ID number and phones masked, never in full. */
+/**
+ * A resident as every answer shows them, by the one masking rule ({@code Masks}): ID number and phones masked,
+ * and beside the ID number's mask the birth year and age, never the birth date it hides.
+ */
 @RegisterForReflection
-public record ResidentView(UUID id, String county, String name, String idNumberMasked, LocalDate birthDate, String sex,
+public record ResidentView(UUID id, String county, String name, String idNumberMasked, int birthYear, String sex,
                            int age, String phoneMasked, ResidentRequests.Address address, List<Category> categories,
                            List<String> categoryLabels, DisabilityLevel disabilityLevel, Integer abilityLevel,
                            EmergencyContactView emergencyContact, ResidentStatus status, int version,
@@ -26,7 +29,7 @@ public record ResidentView(UUID id, String county, String name, String idNumberM
 
     public static ResidentView of(Resident r, LocalDate today) {
         List<Category> categories = r.categorySet().stream().toList();
-        return new ResidentView(r.id, r.county, r.name, r.idNumberMasked, r.birthDate, r.sex,
+        return new ResidentView(r.id, r.county, r.name, r.idNumberMasked, r.birthDate.getYear(), r.sex,
                 ageOn(r.birthDate, today), r.phoneMasked,
                 new ResidentRequests.Address(r.streetCode, r.communityCode, r.addressLine),
                 categories, categories.stream().map(Category::label).toList(), r.disabilityLevel, r.abilityLevel,

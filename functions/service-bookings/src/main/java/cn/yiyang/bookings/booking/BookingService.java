@@ -1,5 +1,6 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.kernel.identity.Masks;
 import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.bookings.BookingProblem;
 import cn.yiyang.bookings.catalog.CareService;
@@ -108,7 +109,8 @@ public class BookingService {
         b.startsAt = r.startsAt().truncatedTo(ChronoUnit.MILLIS);
         b.durationMinutes = service.durationMinutes;
         b.windowStart = BookingSlot.windowOf(r.startsAt());
-        b.address = r.address() == null ? resident.addressLine() : r.address();
+        // a phone or an ID number typed into the address is kept masked, as every answer would show it (Masks)
+        b.address = Masks.inText(r.address() == null ? resident.addressLine() : r.address());
         b.priceFen = price.priceFen();
         b.subsidyFen = price.subsidyFen();
         b.payFen = price.payFen();

@@ -149,9 +149,9 @@ public final class IdNumber {
         return Period.between(birthDate, date).getYears();
     }
 
-    /** First 6 characters, 8 '*', last 4 characters, e.g. {@code 330105********123X}. */
+    /** Masked by the one rule ({@link Masks}): the division code only, e.g. {@code 330105************}. */
     public String masked() {
-        return Masks.maskIdNumber(value);
+        return Masks.idNumber(value);
     }
 
     @Override

@@ -25,7 +25,9 @@ public final class IdentityFormatException extends IllegalArgumentException {
         /** The administrative division code is not plausible. */
         BAD_REGION,
         /** The mobile number does not start with a mainland mobile prefix (1[3-9]). */
-        BAD_PREFIX
+        BAD_PREFIX,
+        /** A landline without its area code, in a county that has no default one. */
+        AREA_CODE_REQUIRED
     }
 
     private final Reason reason;
@@ -55,6 +57,7 @@ public final class IdentityFormatException extends IllegalArgumentException {
             case IMPOSSIBLE_BIRTH_DATE -> "embedded birth date is impossible";
             case BAD_REGION -> "division code is not valid";
             case BAD_PREFIX -> "not a mainland mobile number prefix";
+            case AREA_CODE_REQUIRED -> "a landline needs its area code";
         };
     }
 }

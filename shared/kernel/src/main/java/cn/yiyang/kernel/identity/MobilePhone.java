@@ -111,7 +111,7 @@ public final class MobilePhone {
 
     /** First 3 digits, four '*', last 4 digits, e.g. {@code 138****5678}. */
     public String masked() {
-        return Masks.maskMobile(value);
+        return Masks.mobile(value);
     }
 
     @Override
