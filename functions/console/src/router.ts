@@ -1,0 +1,41 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { session } from './services'
+
+/** Which page each role opens on; a role without its page yet lands on the welcome page. */
+export const HOME_BY_ROLE: [string, string][] = [
+  ['operator', '/hotline'],
+  ['canteen', '/canteen'],
+]
+
+export function homeOf(hasRole: (role: string) => boolean): string {
+  return HOME_BY_ROLE.find(([role]) => hasRole(role))?.[1] ?? '/welcome'
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/sign-in', component: () => import('./views/SignInView.vue'), meta: { open: true, title: '登录' } },
+  { path: '/session-ended', component: () => import('./views/SessionEndedView.vue'), meta: { open: true, title: '登录已结束' } },
+  {
+    path: '/',
+    component: () => import('./layout/ConsoleLayout.vue'),
+    children: [
+      { path: '', redirect: () => homeOf((r) => session.hasRole(r)) },
+      { path: 'hotline', component: () => import('./views/hotline/HotlineDesk.vue'), meta: { role: 'operator', title: '热线服务台' } },
+      { path: 'canteen', component: () => import('./views/canteen/CanteenCounter.vue'), meta: { role: 'canteen', title: '食堂柜台' } },
+      { path: 'welcome', component: () => import('./views/WelcomeView.vue'), meta: { title: '欢迎' } },
+    ],
+  },
+  { path: '/:rest(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+router.beforeEach((to) => {
+  if (to.meta.open) return true
+  if (!session.signedIn) return session.state.ended ? '/session-ended' : '/sign-in'
+  const role = to.meta.role as string | undefined
+  return !role || session.hasRole(role) ? true : homeOf((r) => session.hasRole(r))
+})
+
+router.afterEach((to) => {
+  document.title = `${(to.meta.title as string | undefined) ?? '员工工作台'} · 颐养`
+})
