@@ -1,0 +1,76 @@
+// The console's end-to-end test, in headless Chromium (Debian's, driven by playwright-core) against the local
+// gateway: an operator signs in, finds a resident by phone, orders tomorrow's lunch and books a bath with the
+// keyboard only; the canteen marks the order delivered on its day. Screenshots of each page go to SCREENSHOT_DIR;
+// any console error in the browser fails the run. Prints the figures (first-load JS gzip is measured by the build).
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { startGateway } from './gateway.mjs'
+import { operatorFlow, canteenFlow } from './flows.mjs'
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run']
+const outDir = path.resolve(process.env.E2E_OUT_DIR ?? 'target/e2e')
+const shotsDir = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(outDir, 'screenshots'))
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  }
+  fs.mkdirSync(shotsDir, { recursive: true })
+  const gateway = process.env.E2E_BASE_URL
+    ? { baseUrl: process.env.E2E_BASE_URL, stop: async () => undefined }
+    : await startGateway(required('GATEWAY_JAR'), fs.createWriteStream(path.join(outDir, 'local-gateway.log')))
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yiyang-console-e2e-'))
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS,
+    viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+  })
+  const errors = []
+  const results = []
+  try {
+    const context = { baseUrl: gateway.baseUrl, shotsDir, errors, results, figures: {} }
+    await operatorFlow(browser, context)
+    await canteenFlow(browser, context)
+    printFigures(context.figures)
+  } catch (e) {
+    await Promise.all(browser.pages().map((p, i) => p.screenshot({ path: path.join(shotsDir, `failure-${i}.png`) })))
+    results.push({ name: 'the flows ran to the end', ok: false, detail: e.stack })
+  } finally {
+    await browser.close()
+    await gateway.stop()
+    fs.rmSync(userDataDir, { recursive: true, force: true })
+  }
+  if (errors.length) {
+    results.push({ name: 'no console errors', ok: false, detail: errors.join('\n') })
+  } else {
+    results.push({ name: 'no console errors', ok: true })
+  }
+  report(results)
+}
+
+function report(results) {
+  for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.name}${r.detail ? `: ${r.detail}` : ''}`)
+  const failed = results.filter((r) => !r.ok).length
+  console.log(`e2e: ${results.length - failed} passed, ${failed} failed`)
+  if (failed) process.exitCode = 1
+}
+
+function required(name) {
+  const value = process.env[name]
+  if (!value) throw new Error(`set ${name}`)
+  return value
+}
+
+main().catch((e) => {
+  console.error(e)
+  console.log('e2e: 0 passed, 1 failed')
+  process.exitCode = 1
+})
+
+function printFigures(figures) {
+  console.log(`figure: hotline desk interactive after ${figures.hotlineInteractiveMs} ms (reload to focused look-up)`)
+  console.log(`figure: hotline flow made ${figures.hotlineApiCalls} API calls: ${figures.hotlineCalls.join(', ')}`)
+}
