@@ -10,6 +10,13 @@ export interface MealQuote {
   reason: string
 }
 
+/** What the resident has already used around this order: the meal-orders function's SubsidyUse. */
+export interface SubsidyUse {
+  slotClaimed: boolean
+  weekMeals: number
+  monthMeals: number
+}
+
 export interface MealQuoteInput {
   policy: SubsidyPolicy
   birthDate: string
@@ -22,36 +29,40 @@ export interface MealQuoteInput {
   ordersOfMonth: MealOrder[]
 }
 
-/** The same rules as the meal-orders function's SubsidyPolicy and SubsidyUse, in the same order. */
 export function quoteMeal(input: MealQuoteInput): MealQuote {
   const priceFen = input.items.reduce((sum, item) => {
     const dish = input.dishes.find((d) => d.code === item.dishCode)
     return dish ? sum + dish.priceFen * item.quantity : sum
   }, 0)
-  const refusal = subsidyRefusal(input)
-  if (refusal) return { priceFen, subsidyFen: 0, payFen: priceFen, reason: refusal }
-  const { subsidyFen, reason } = subsidyFor(input.policy, ageOn(input.birthDate, input.date), input.categories, priceFen)
+  const use = subsidyUseOf(input.ordersOfMonth, input.date, input.slot)
+  const { subsidyFen, reason } = subsidyGrant(input.policy, use, ageOn(input.birthDate, input.date), input.categories, priceFen)
   return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, reason }
 }
 
-function subsidyRefusal(input: MealQuoteInput): string | null {
-  const subsidised = input.ordersOfMonth.filter((o) => o.status !== 'CANCELLED' && o.subsidyFen > 0)
-  if (subsidised.some((o) => o.date === input.date && o.slot === input.slot)) {
-    return '本餐次已享受过补贴，本单按原价'
+/** Subsidised orders still standing (a cancelled one gave its subsidy back) around the order's slot, week and month. */
+export function subsidyUseOf(orders: MealOrder[], date: string, slot: Slot): SubsidyUse {
+  const subsidised = orders.filter((o) => o.status !== 'CANCELLED' && o.subsidyFen > 0)
+  return {
+    slotClaimed: subsidised.some((o) => o.date === date && o.slot === slot),
+    weekMeals: subsidised.filter((o) => isoWeek(o.date) === isoWeek(date)).length,
+    monthMeals: subsidised.filter((o) => monthOf(o.date) === monthOf(date)).length,
   }
-  const { weeklyMealsMax, monthlyMealsMax } = input.policy
-  const week = isoWeek(input.date)
-  if (weeklyMealsMax != null && subsidised.filter((o) => isoWeek(o.date) === week).length >= weeklyMealsMax) {
-    return '本周补贴次数已用完，本单按原价'
-  }
-  const month = monthOf(input.date)
-  if (monthlyMealsMax != null && subsidised.filter((o) => monthOf(o.date) === month).length >= monthlyMealsMax) {
-    return '本月补贴次数已用完，本单按原价'
-  }
-  return null
 }
 
-function subsidyFor(policy: SubsidyPolicy, age: number, categories: string[], priceFen: number) {
+/**
+ * The meal-orders function's SubsidyGrant.of and SubsidyPolicy.subsidyFor, rule for rule: nothing once the
+ * slot's subsidised meal is taken or a cap is reached; a free category pays nothing; otherwise the larger of
+ * the age band's and the categories' amounts, never above the price. tests/meal-pricing-cases.json holds
+ * the cases both sides are tested with.
+ */
+export function subsidyGrant(policy: SubsidyPolicy, use: SubsidyUse, age: number, categories: string[], priceFen: number) {
+  if (use.slotClaimed) return { subsidyFen: 0, reason: '本餐次已享受过补贴，本单按原价' }
+  if (policy.weeklyMealsMax != null && use.weekMeals >= policy.weeklyMealsMax) {
+    return { subsidyFen: 0, reason: '本周补贴次数已用完，本单按原价' }
+  }
+  if (policy.monthlyMealsMax != null && use.monthMeals >= policy.monthlyMealsMax) {
+    return { subsidyFen: 0, reason: '本月补贴次数已用完，本单按原价' }
+  }
   if (policy.freeCategories.some((c) => categories.includes(c))) {
     return { subsidyFen: priceFen, reason: '免费对象，全额补贴' }
   }
