@@ -4,6 +4,7 @@ import path from 'node:path'
 export const DEMO_PASSWORD = 'Xihu-demo-2026'
 export const OPERATOR_PHONE = '13905710102'
 export const CANTEEN_PHONE = '13905710103'
+export const AUDITOR_PHONE = '13905710107'
 /** 李建国, 84 (the 80–89 band: ¥5.00 off a meal), typed with spaces as a caller reads it out. */
 export const CALLER_PHONE_TYPED = '138 0571 0002'
 export const CALLER_NAME = '李建国'
@@ -54,7 +55,7 @@ async function signIn(page, context, baseUrl, phone) {
   await page.keyboard.type(phone)
   await page.keyboard.press('Tab')
   await page.keyboard.type(DEMO_PASSWORD)
-  await shot(page, context, `${phone === OPERATOR_PHONE ? '01' : '08'}-sign-in`)
+  if (phone === OPERATOR_PHONE) await shot(page, context, '01-sign-in')
   await page.keyboard.press('Enter')
 }
 
@@ -73,10 +74,21 @@ export async function operatorFlow(browser, context) {
   await signIn(page, context, context.baseUrl, OPERATOR_PHONE)
   await page.waitForURL(/#\/hotline/, { timeout: WAIT_MS })
 
+  const scripts = []
+  const onScript = (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+  }
+  page.on('response', onScript)
+  // A cold load (no browser cache), as on a new machine or after a deploy.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
   const started = Date.now()
   await page.reload()
   await page.waitForFunction(() => document.activeElement?.id === 'caller', null, { timeout: WAIT_MS })
   context.figures.hotlineInteractiveMs = Date.now() - started
+  page.off('response', onScript)
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false })
+  context.figures.hotlineScripts = scripts
   const calls = []
   page.on('request', (r) => {
     const url = new URL(r.url())
@@ -91,14 +103,26 @@ export async function operatorFlow(browser, context) {
 
   const order = await orderTomorrowsLunch(page, context)
   const booking = await bookBath(page, context)
+  const hotlineCalls = [...calls]
+  await emergencyThenCancel(page, context)
   await page.waitForFunction(() => document.querySelectorAll('[data-test=order-row]').length > 0
       && document.querySelectorAll('[data-test=booking-row]').length > 0, null, { timeout: WAIT_MS })
   const card = await page.textContent('[data-test=resident-card]')
   check(context, 'the card lists the new order and booking', card.includes(order) && card.includes(booking), card)
-  await shot(page, context, '07-resident-card-after')
-  context.figures.hotlineApiCalls = calls.length
-  context.figures.hotlineCalls = calls
+  await shot(page, context, '07a-resident-card-after')
+  context.figures.hotlineApiCalls = hotlineCalls.length
+  context.figures.hotlineCalls = hotlineCalls
   context.orderCode = order
+
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+  const backToLookUp = await page.waitForFunction(() => document.activeElement?.id === 'caller', null, { timeout: WAIT_MS })
+    .then(() => true, () => false)
+  check(context, 'Esc twice goes back to the look-up, focused', backToLookUp)
+  await page.goto(`${context.baseUrl}/console/#/emergencies`)
+  await page.waitForSelector('text=助急看板', { timeout: WAIT_MS })
+  await page.waitForSelector('text=上次刷新', { timeout: WAIT_MS })
+  await shot(page, context, '08-emergency-board')
   await page.close()
 }
 
@@ -158,6 +182,25 @@ async function bookBath(page, context) {
   return code
 }
 
+/** 助急 in one key (F9), then the operator cancels it from the confirmation: Tab, Enter, Enter. */
+async function emergencyThenCancel(page, context) {
+  await page.keyboard.press('F9')
+  await page.waitForSelector('[data-test=confirmation-code]', { timeout: WAIT_MS })
+  const confirmation = await page.textContent('[data-test=confirmation]')
+  check(context, 'F9 books 助急 at once', confirmation.includes('助急呼叫成功'), confirmation)
+  const code = (await page.textContent('[data-test=confirmation-code]')).trim()
+  await shot(page, context, '07-emergency-confirmation')
+  await tabTo(page, '[data-test=confirmation-cancel]')
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(() => document.activeElement?.closest('[data-test=confirm-cancel]'), null, { timeout: WAIT_MS })
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('[data-test=confirmation]', { state: 'detached', timeout: WAIT_MS })
+  await page.waitForFunction((c) => [...document.querySelectorAll('[data-test=booking-row]')]
+      .some((row) => row.textContent.includes(c) && row.textContent.includes('已取消')), code, { timeout: WAIT_MS })
+    .then(() => check(context, 'the 助急 call is cancelled from the keyboard', true),
+      () => check(context, 'the 助急 call is cancelled from the keyboard', false, 'no cancelled row with its code'))
+}
+
 /** The canteen serves on the order's day: the gateway's clock moves to tomorrow 11:30 (tokens keep real time). */
 export async function canteenFlow(browser, context) {
   const page = await browser.newPage()
@@ -176,5 +219,19 @@ export async function canteenFlow(browser, context) {
   await page.waitForSelector(`${row} .status`, { timeout: WAIT_MS })
   check(context, 'the canteen marks the order delivered with one click', (await page.textContent(row)).includes('已送达'))
   await shot(page, context, '10-canteen-delivered')
+  await page.close()
+}
+
+/** The auditor verifies the audit chain after the day's work: valid. */
+export async function auditorFlow(browser, context) {
+  const page = await browser.newPage()
+  watchErrors(page, context)
+  await signIn(page, context, context.baseUrl, AUDITOR_PHONE)
+  await page.waitForURL(/#\/audit/, { timeout: WAIT_MS })
+  await page.click('[data-test=verify]')
+  await page.waitForSelector('[data-test=verification]', { timeout: WAIT_MS })
+  const text = await page.textContent('[data-test=verification]')
+  check(context, "the auditor's verify says the chain is valid", text.includes('审计链完整'), text)
+  await shot(page, context, '11-audit-verify')
   await page.close()
 }

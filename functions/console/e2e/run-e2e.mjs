@@ -1,13 +1,14 @@
 // The console's end-to-end test, in headless Chromium (Debian's, driven by playwright-core) against the local
 // gateway: an operator signs in, finds a resident by phone, orders tomorrow's lunch and books a bath with the
-// keyboard only; the canteen marks the order delivered on its day. Screenshots of each page go to SCREENSHOT_DIR;
+// keyboard only; the canteen marks the order delivered on its day; the auditor's verify of the audit chain is valid. Screenshots of each page go to SCREENSHOT_DIR;
 // any console error in the browser fails the run. Prints the figures (first-load JS gzip is measured by the build).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { startGateway } from './gateway.mjs'
-import { operatorFlow, canteenFlow } from './flows.mjs'
+import { auditorFlow, canteenFlow, operatorFlow } from './flows.mjs'
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -20,6 +21,7 @@ async function main() {
     throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   }
   fs.mkdirSync(shotsDir, { recursive: true })
+  fs.mkdirSync(outDir, { recursive: true })
   const gateway = process.env.E2E_BASE_URL
     ? { baseUrl: process.env.E2E_BASE_URL, stop: async () => undefined }
     : await startGateway(required('GATEWAY_JAR'), fs.createWriteStream(path.join(outDir, 'local-gateway.log')))
@@ -34,6 +36,7 @@ async function main() {
     const context = { baseUrl: gateway.baseUrl, shotsDir, errors, results, figures: {} }
     await operatorFlow(browser, context)
     await canteenFlow(browser, context)
+    await auditorFlow(browser, context)
     printFigures(context.figures)
   } catch (e) {
     await Promise.all(browser.pages().map((p, i) => p.screenshot({ path: path.join(shotsDir, `failure-${i}.png`) })))
@@ -70,7 +73,16 @@ main().catch((e) => {
   process.exitCode = 1
 })
 
+/** The built files the browser loaded, gzipped as a CDN would send them. */
+const BUILT = 'target/classes/META-INF/resources'
+
+function gzipBytes(pathnames) {
+  return pathnames.reduce((sum, p) => sum + zlib.gzipSync(fs.readFileSync(path.join(BUILT, p)), { level: 9 }).length, 0)
+}
+
 function printFigures(figures) {
-  console.log(`figure: hotline desk interactive after ${figures.hotlineInteractiveMs} ms (reload to focused look-up)`)
+  const kib = (gzipBytes(figures.hotlineScripts) / 1024).toFixed(1)
+  console.log(`figure: JavaScript at first load of the hotline desk: ${figures.hotlineScripts.length} files, ${kib} KiB gzip`)
+  console.log(`figure: hotline desk interactive after ${figures.hotlineInteractiveMs} ms (cold reload to the look-up field focused)`)
   console.log(`figure: hotline flow made ${figures.hotlineApiCalls} API calls: ${figures.hotlineCalls.join(', ')}`)
 }

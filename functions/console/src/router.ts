@@ -5,6 +5,8 @@ import { session } from './services'
 export const HOME_BY_ROLE: [string, string][] = [
   ['operator', '/hotline'],
   ['canteen', '/canteen'],
+  ['auditor', '/audit'],
+  ['officer', '/emergencies'],
 ]
 
 export function homeOf(hasRole: (role: string) => boolean): string {
@@ -19,8 +21,10 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./layout/ConsoleLayout.vue'),
     children: [
       { path: '', redirect: () => homeOf((r) => session.hasRole(r)) },
-      { path: 'hotline', component: () => import('./views/hotline/HotlineDesk.vue'), meta: { role: 'operator', title: '热线服务台' } },
-      { path: 'canteen', component: () => import('./views/canteen/CanteenCounter.vue'), meta: { role: 'canteen', title: '食堂柜台' } },
+      { path: 'hotline', component: () => import('./views/hotline/HotlineDesk.vue'), meta: { roles: ['operator'], title: '热线服务台' } },
+      { path: 'canteen', component: () => import('./views/canteen/CanteenCounter.vue'), meta: { roles: ['canteen'], title: '食堂柜台' } },
+      { path: 'emergencies', component: () => import('./views/emergency/EmergencyBoard.vue'), meta: { roles: ['operator', 'officer'], title: '助急看板' } },
+      { path: 'audit', component: () => import('./views/audit/AuditVerify.vue'), meta: { roles: ['auditor', 'officer'], title: '审计链核验' } },
       { path: 'welcome', component: () => import('./views/WelcomeView.vue'), meta: { title: '欢迎' } },
     ],
   },
@@ -32,8 +36,8 @@ export const router = createRouter({ history: createWebHashHistory(), routes })
 router.beforeEach((to) => {
   if (to.meta.open) return true
   if (!session.signedIn) return session.state.ended ? '/session-ended' : '/sign-in'
-  const role = to.meta.role as string | undefined
-  return !role || session.hasRole(role) ? true : homeOf((r) => session.hasRole(r))
+  const roles = to.meta.roles as string[] | undefined
+  return !roles || roles.some((r) => session.hasRole(r)) ? true : homeOf((r) => session.hasRole(r))
 })
 
 router.afterEach((to) => {

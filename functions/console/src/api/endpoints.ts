@@ -1,6 +1,6 @@
 import type { Transport } from './http'
 import type {
-  Booking, BookService, CareService, KitchenDay, MealOrder, MealPoint, Menu, Page, PlaceMealOrder, Resident,
+  AuditVerification, Booking, BookService, CareService, KitchenDay, MealOrder, MealPoint, Menu, Page, PlaceMealOrder, Resident,
   StaffSignIn, SubsidyPolicy, TokenPair,
 } from './types'
 
@@ -44,6 +44,9 @@ export function createApi(t: Transport) {
       t.send<Booking>({ method: 'POST', path: '/v1/bookings', body, idempotencyKey }),
     cancelBooking: (id: string, idempotencyKey: string) =>
       t.send<Booking>({ method: 'POST', path: `/v1/bookings/${seg(id)}/cancel`, body: {}, idempotencyKey }),
+    overdueEmergencies: () => t.send<Page<Booking>>({ method: 'GET', path: '/v1/bookings/overdue' }),
+
+    verifyAuditTrail: () => t.send<AuditVerification>({ method: 'GET', path: '/v1/audit/verify' }),
   }
 }
 

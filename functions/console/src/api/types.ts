@@ -196,3 +196,22 @@ export interface Booking {
   confirmationCode: string
   createdAt: string
 }
+
+export interface AuditBreak {
+  kind: string
+  seq: number | null
+  subjectId: string | null
+  detail: string
+}
+
+export interface AuditVerification {
+  valid: boolean
+  entriesChecked: number
+  transfersChecked: number
+  resolutionsChecked: number
+  settlementsChecked: number
+  accountsChecked: number
+  batchesChecked: number
+  headHash: string | null
+  firstBreak: AuditBreak | null
+}
