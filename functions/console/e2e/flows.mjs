@@ -15,9 +15,13 @@ function check(context, name, ok, detail) {
   context.results.push({ name, ok: Boolean(ok), detail: ok ? undefined : detail })
 }
 
+/** The browser logs every 4xx answer as an error; a step that provokes one on purpose names its status here. */
+const EXPECTED_STATUS = { current: null }
+
 function watchErrors(page, context) {
   page.on('console', (m) => {
-    if (m.type() === 'error') context.errors.push(`${page.url()}: ${m.text()}`)
+    const expected = EXPECTED_STATUS.current && m.text().includes(`status of ${EXPECTED_STATUS.current}`)
+    if (m.type() === 'error' && !expected) context.errors.push(`${page.url()}: ${m.text()}`)
   })
   page.on('pageerror', (e) => context.errors.push(`${page.url()}: ${e.message}`))
 }
@@ -219,6 +223,10 @@ export async function canteenFlow(browser, context) {
   await page.waitForSelector(`${row} .status`, { timeout: WAIT_MS })
   check(context, 'the canteen marks the order delivered with one click', (await page.textContent(row)).includes('已送达'))
   await shot(page, context, '10-canteen-delivered')
+  await page.click('[data-test=sign-out]')
+  const signedOut = await page.waitForURL(/#\/sign-in/, { timeout: WAIT_MS }).then(() => true, () => false)
+  check(context, 'signing out returns to the sign-in page and keeps nothing', signedOut
+    && await page.evaluate(() => sessionStorage.getItem('yiyang.console.session') === null))
   await page.close()
 }
 
@@ -233,5 +241,28 @@ export async function auditorFlow(browser, context) {
   const text = await page.textContent('[data-test=verification]')
   check(context, "the auditor's verify says the chain is valid", text.includes('审计链完整'), text)
   await shot(page, context, '11-audit-verify')
+  await sessionEnds(page, context)
   await page.close()
+}
+
+/** A session the API no longer honours (a revoked refresh token) ends on a page that says so. */
+async function sessionEnds(page, context) {
+  await page.evaluate(() => {
+    const key = 'yiyang.console.session'
+    const tokens = JSON.parse(sessionStorage.getItem(key))
+    tokens.accessToken = tokens.accessToken.replace(/\.[^.]*$/, '.bm90LXRoZS1zaWduYXR1cmU')
+    tokens.refreshToken = 'revoked-refresh-token'
+    sessionStorage.setItem(key, JSON.stringify(tokens))
+  })
+  EXPECTED_STATUS.current = 401
+  try {
+    await page.reload()
+    await page.click('[data-test=verify]')
+    const ended = await page.waitForURL(/#\/session-ended/, { timeout: WAIT_MS }).then(() => true, () => false)
+    check(context, 'a refused refresh ends the session on a page that says so',
+      ended && (await page.textContent('body')).includes('登录已结束'))
+    await shot(page, context, '12-session-ended')
+  } finally {
+    EXPECTED_STATUS.current = null
+  }
 }

@@ -20,6 +20,7 @@ async function main() {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   }
+  fs.rmSync(shotsDir, { recursive: true, force: true })
   fs.mkdirSync(shotsDir, { recursive: true })
   fs.mkdirSync(outDir, { recursive: true })
   const gateway = process.env.E2E_BASE_URL
