@@ -183,6 +183,7 @@ public class YiyangStack extends Stack {
 
         throttleSignIn(api);
         alarm("Api5xx", api.metricServerError(metricOptions()), "The HTTP API answered 5xx");
+        new ConsoleSite(this, "Console", api, settings);
         CfnOutput.Builder.create(this, "ApiUrl").value(api.getApiEndpoint()).build();
         CfnOutput.Builder.create(this, "Counties").value(String.join(",", settings.counties())).build();
     }
