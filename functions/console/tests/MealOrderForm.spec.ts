@@ -6,7 +6,7 @@ import { fakeFetch, problem, type Answer, type Seen } from './fakeApi'
 import table from './meal-pricing-cases.json'
 
 const RESIDENT: Resident = {
-  id: 'r2', name: '李建国', idNumberMasked: '330105********0013', birthDate: '1942-10-08', sex: 'MALE', age: 84,
+  id: 'r2', name: '李建国', idNumberMasked: '330105********0013', birthYear: 1942, sex: 'MALE', age: 84,
   phoneMasked: '138****0002', address: { streetCode: '330105001', line: '西湖区文三路 11 号' },
   categories: ['KONGCHAO'], categoryLabels: ['空巢'], status: 'ACTIVE',
 }

@@ -45,15 +45,15 @@ describe('the quote of an order', () => {
 
   it('prices the dishes at the menu price and subtracts the subsidy once per order', () => {
     const quote = quoteMeal({
-      policy, birthDate: '1942-10-08', categories: ['KONGCHAO'], date: '2026-12-03', slot: 'LUNCH', dishes,
+      policy, age: 84, categories: ['KONGCHAO'], date: '2026-12-03', slot: 'LUNCH', dishes,
       items: [{ dishCode: 'A1', quantity: 1 }, { dishCode: 'C1', quantity: 2 }], ordersOfMonth: [],
     })
     expect(quote).toMatchObject({ priceFen: 3100, subsidyFen: 500, payFen: 2600 })
   })
 
-  it('takes the age on the order date: a 79-year-old whose birthday is that day gets the 80+ band', () => {
+  it('takes the age the registry answers: an 80-year-old gets the 80+ band', () => {
     const quote = quoteMeal({
-      policy, birthDate: '1946-12-03', categories: [], date: '2026-12-03', slot: 'LUNCH', dishes,
+      policy, age: 80, categories: [], date: '2026-12-03', slot: 'LUNCH', dishes,
       items: [{ dishCode: 'A1', quantity: 1 }], ordersOfMonth: [],
     })
     expect(quote.subsidyFen).toBe(500)

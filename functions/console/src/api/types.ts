@@ -32,7 +32,7 @@ export interface Resident {
   id: string
   name: string
   idNumberMasked: string
-  birthDate: string
+  birthYear: number
   sex: string
   age: number
   phoneMasked: string

@@ -16,13 +16,6 @@ export function monthOf(date: string): string {
   return date.slice(0, 7)
 }
 
-/** Whole years on that date, as the registry counts age. */
-export function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number)
-  const [y, m, d] = date.split('-').map(Number)
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
-}
-
 /** A county wall-clock time as the API takes it: 2026-12-02T10:00:00+08:00. */
 export function countyDateTime(date: string, hour: number, minute = 0): string {
   return `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00${COUNTY_OFFSET}`

@@ -1,5 +1,5 @@
 import type { Dish, MealOrder, OrderItem, Slot, SubsidyPolicy } from '../api/types'
-import { ageOn, isoWeek, monthOf } from './dates'
+import { isoWeek, monthOf } from './dates'
 
 /** What the order will cost, shown before the operator confirms; the API prices it the same way. */
 export interface MealQuote {
@@ -19,7 +19,8 @@ export interface SubsidyUse {
 
 export interface MealQuoteInput {
   policy: SubsidyPolicy
-  birthDate: string
+  /** The resident's age as the registry answers it (the birth date itself is never shown). */
+  age: number
   categories: string[]
   date: string
   slot: Slot
@@ -35,7 +36,7 @@ export function quoteMeal(input: MealQuoteInput): MealQuote {
     return dish ? sum + dish.priceFen * item.quantity : sum
   }, 0)
   const use = subsidyUseOf(input.ordersOfMonth, input.date, input.slot)
-  const { subsidyFen, reason } = subsidyGrant(input.policy, use, ageOn(input.birthDate, input.date), input.categories, priceFen)
+  const { subsidyFen, reason } = subsidyGrant(input.policy, use, input.age, input.categories, priceFen)
   return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, reason }
 }
 
