@@ -222,9 +222,9 @@ public abstract class MealOrderScenarios {
         String id = door().send(lunch(resident(85), point)).json().path("id").asText();
         MutableClock.INSTANCE.setTo(tomorrow().atTime(11, 30).atZone(CountyTime.ZONE).toInstant());
 
-        ApiAnswer served = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen())
+        ApiAnswer served = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen(point))
                 .idempotencyKey("serve-" + UUID.randomUUID()));
-        ApiAnswer again = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen())
+        ApiAnswer again = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen(point))
                 .idempotencyKey("serve-" + UUID.randomUUID()));
         ApiAnswer cancel = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/cancel", "{}").bearer(operator())
                 .idempotencyKey("cancel-" + UUID.randomUUID()));
@@ -251,10 +251,10 @@ public abstract class MealOrderScenarios {
         String point = pointWithMenu(door(), 10, 0);
         String id = door().send(lunch(resident(85), point)).json().path("id").asText();
         MutableClock.INSTANCE.setTo(tomorrow().atTime(12, 0).atZone(CountyTime.ZONE).toInstant());
-        ApiAnswer early = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen())
+        ApiAnswer early = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen(point))
                 .idempotencyKey("ns-" + UUID.randomUUID()));
         MutableClock.INSTANCE.setTo(tomorrow().atTime(13, 5).atZone(CountyTime.ZONE).toInstant());
-        ApiAnswer late = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen())
+        ApiAnswer late = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen(point))
                 .idempotencyKey("ns-" + UUID.randomUUID()));
 
         assertThat(early.code()).isEqualTo("MEAL_SLOT_NOT_OVER");
@@ -272,7 +272,7 @@ public abstract class MealOrderScenarios {
         expect(door().send(ApiRequest.post("/v1/meal-orders/" + cancelled + "/cancel", "{}").bearer(operator())
                 .idempotencyKey("c-" + UUID.randomUUID())), 200);
 
-        ApiAnswer day = door().send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + tomorrow()).bearer(canteen()));
+        ApiAnswer day = door().send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + tomorrow()).bearer(canteen(point)));
 
         expect(day, 200);
         JsonNode lunch = day.json().path("slots").path("LUNCH");

@@ -1,5 +1,6 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.kernel.access.Action;
 import cn.yiyang.bookings.BookingProblem;
 import cn.yiyang.bookings.catalog.CatalogService;
 import cn.yiyang.bookings.providers.Caregiver;
@@ -114,7 +115,7 @@ public class VisitService {
     private Uni<Reply> move(Caller caller, String id, BookingStep step, Function<Booking, Uni<Void>> apply) {
         return Booking.<Booking>find("id = ?1 and county = ?2", ProviderService.uuid(id, "Booking"), caller.county())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .flatMap(b -> access.check(caller, b))
+                .flatMap(b -> access.check(caller, b, step.actsOn(), Action.ACT))
                 .flatMap(b -> {
                     BookingStatus next = BookingLifecycle.next(b.status, step);
                     return apply.apply(b).replaceWith(b).invoke(applied -> {
