@@ -55,7 +55,7 @@ class MealAccessTest {
             return card;
         };
 
-        assertThat(MealAccess.mayActForOrder(caller, RESIDENT, POINT, Action.ACT, currentCard)).isEqualTo(mayAct);
+        assertThat(MealAccess.mayActForOrder(caller, RESIDENT, POINT, Action.READ, currentCard)).isEqualTo(mayAct);
         assertThat(reads.get()).as("card reads").isEqualTo(cardRead ? 1 : 0);
     }
 

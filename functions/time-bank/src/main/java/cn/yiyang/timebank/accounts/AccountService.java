@@ -3,6 +3,8 @@ package cn.yiyang.timebank.accounts;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
@@ -88,7 +90,7 @@ public class AccountService {
     /** The account holder, family acting for a resident, hotline operators and officers; anyone else gets 404. */
     public Reply get(Caller caller, AccountRequests.Statement request) {
         String id = request.id();
-        if (!mayActFor(caller, id)) {
+        if (!mayActFor(caller, id, ObjectKind.ACCOUNT, Action.READ)) {
             throw ApiException.notFound("Account");
         }
         int limit = AccountRules.pageSize(request.limit());
@@ -117,9 +119,9 @@ public class AccountService {
                 .map(item -> DynamoStore.document(item, Entry.class)).toList();
     }
 
-    /** Whether the caller may see or spend this account ({@link AccountAccess}). */
-    public boolean mayActFor(Caller caller, String accountId) {
-        return AccountAccess.mayActFor(caller, accountId, () -> cards.find(caller.county(), accountId));
+    /** Whether the caller may do this to the account, or to an exchange of it ({@link AccountAccess}). */
+    public boolean mayActFor(Caller caller, String accountId, ObjectKind kind, Action action) {
+        return AccountAccess.mayActFor(caller, kind, action, accountId, () -> cards.find(caller.county(), accountId));
     }
 
     /** The caller's own account, which must be open. */

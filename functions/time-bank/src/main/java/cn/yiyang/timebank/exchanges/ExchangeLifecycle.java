@@ -2,11 +2,15 @@ package cn.yiyang.timebank.exchanges;
 
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
+import cn.yiyang.kernel.access.AccessTable;
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
@@ -50,7 +54,7 @@ public class ExchangeLifecycle {
     }
 
     public Reply get(Caller caller, ById request) {
-        return Reply.ok(visible(caller, request.id()));
+        return Reply.ok(visible(caller, request.id(), Action.READ));
     }
 
     /**
@@ -59,6 +63,10 @@ public class ExchangeLifecycle {
      */
     public Reply open(Caller caller, ExchangeRequests.OpenVouchers request) {
         Optional<String> code = Optional.ofNullable(request.voucherCode()).map(ConfirmationCode::normalise);
+        // A provider browses no list: it finds the voucher whose code the resident gave it.
+        if (code.isEmpty() && !AccessTable.reaches(caller, ObjectKind.EXCHANGE, Action.READ, role -> false)) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'voucherCode' is required");
+        }
         if (code.isPresent() && !ConfirmationCode.isWellFormed(code.get())) {
             throw ApiException.invalid("voucherCode", "BAD_CODE", ConfirmationCode.LENGTH + " characters from the voucher");
         }
@@ -69,7 +77,7 @@ public class ExchangeLifecycle {
     }
 
     public DynamoTransaction cancel(Caller caller, ById request) {
-        Exchange exchange = visible(caller, request.id());
+        Exchange exchange = visible(caller, request.id(), Action.ACT);
         Exchange cancelled = ExchangeRules.cancelled(exchange, CountyTime.now(clock), caller.subject());
         String county = caller.county();
         return new DynamoTransaction(List.of(
@@ -84,17 +92,18 @@ public class ExchangeLifecycle {
 
     /** Staff: a SERVICE voucher becomes the booking made for it; GOODS are handed over. */
     public DynamoTransaction redeem(Caller caller, ExchangeRequests.Redeem request) {
-        Exchange exchange = visible(caller, request.id());
+        Exchange exchange = visible(caller, request.id(), Action.ACT);
         Exchange redeemed = ExchangeRules.redeemed(exchange, request.bookingId(), CountyTime.now(clock), caller.subject());
         return new DynamoTransaction(List.of(ConditionalWrite.recomputing(close(caller.county(), exchange, redeemed))),
                 Reply.ok(redeemed));
     }
 
-    private Exchange visible(Caller caller, String id) {
+    private Exchange visible(Caller caller, String id, Action action) {
         Exchange exchange = store.get(Exchange.pk(caller.county(), id), ExchangeService.EXCHANGE)
                 .map(item -> DynamoStore.document(item, Exchange.class))
                 .orElseThrow(() -> ApiException.notFound("Exchange"));
-        if (!ExchangeRules.maySee(caller, () -> accounts.mayActFor(caller, exchange.accountId()))) {
+        if (!ExchangeRules.reaches(caller, action, exchange,
+                () -> accounts.mayActFor(caller, exchange.accountId(), ObjectKind.EXCHANGE, action))) {
             throw ApiException.notFound("Exchange");
         }
         return exchange;

@@ -1,12 +1,14 @@
 package cn.yiyang.timebank.exchanges;
 
+import cn.yiyang.kernel.access.AccessTable;
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.text.FreeText;
 import cn.yiyang.timebank.TimeBankProblem;
 import java.time.OffsetDateTime;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,8 +23,6 @@ public final class ExchangeRules {
     public static final long STOCK_MAX = 1_000_000;
     public static final int NAME_CHARS_MAX = 50;
     public static final int ID_CHARS_MAX = 64;
-    /** Staff see and redeem every exchange of their county. */
-    static final Set<Role> STAFF = Set.of(Role.OPERATOR, Role.PROVIDER, Role.OFFICER);
 
     private ExchangeRules() {
     }
@@ -94,9 +94,16 @@ public final class ExchangeRules {
         return exchange.closed(Exchange.Status.BOOKED, bookingId, when, by);
     }
 
-    /** Staff see every exchange; anyone else only those of an account they may act for. */
-    public static boolean maySee(Caller caller, BooleanSupplier mayActForAccount) {
-        return caller.hasAny(STAFF) || mayActForAccount.getAsBoolean();
+    /**
+     * The rule table for one exchange: officers any; the holder, linked family, and operators for a
+     * resident's account ({@code mayActForAccount}); a provider only a SERVICE voucher still awaiting
+     * its booking (the one a resident handed it by code), and redeeming it names one of the provider's
+     * own bookings.
+     */
+    public static boolean reaches(Caller caller, Action action, Exchange exchange, BooleanSupplier mayActForAccount) {
+        return AccessTable.reaches(caller, ObjectKind.EXCHANGE, action, role -> role == Role.PROVIDER
+                ? exchange.status() == Exchange.Status.AWAITING_BOOKING
+                : mayActForAccount.getAsBoolean());
     }
 
     private static boolean isId(String id) {

@@ -2,6 +2,7 @@ package cn.yiyang.timebank.exchanges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.timebank.Refusal;
@@ -120,17 +121,26 @@ class ExchangeRulesTest {
         assertThat(Refusal.of(() -> ExchangeRules.cancelled(collected, NOW, "a-1"))).isEqualTo("EXCHANGE_NOT_CANCELLABLE");
     }
 
-    @ParameterizedTest(name = "{0}, may act for the account {1} → {2}")
+    @ParameterizedTest(name = "{0}, may act for the account {1}, voucher {2} → {3}")
     @CsvSource({
-            "OPERATOR,  false, true",
-            "PROVIDER,  false, true",
-            "OFFICER,   false, true",
-            "VOLUNTEER, true,  true",
-            "FAMILY,    true,  true",
-            "VOLUNTEER, false, false",
-            "RESIDENT,  false, false",
+            "OFFICER,   false, BOOKED,           true",
+            "OPERATOR,  true,  AWAITING_BOOKING, true",
+            "OPERATOR,  false, AWAITING_BOOKING, false",
+            "PROVIDER,  false, AWAITING_BOOKING, true",
+            "PROVIDER,  false, BOOKED,           false",
+            "PROVIDER,  false, CANCELLED,        false",
+            "VOLUNTEER, true,  BOOKED,           true",
+            "FAMILY,    true,  BOOKED,           true",
+            "VOLUNTEER, false, AWAITING_BOOKING, false",
+            "RESIDENT,  false, AWAITING_BOOKING, false",
+            "CANTEEN,   true,  AWAITING_BOOKING, false",
     })
-    void staffSeeEveryExchange_othersOnlyThoseOfAnAccountTheyMayActFor(Role role, boolean mayActFor, boolean sees) {
-        assertThat(ExchangeRules.maySee(new Caller("someone", "330105", Set.of(role)), () -> mayActFor)).isEqualTo(sees);
+    void officersReachEveryExchange_providersOpenVouchers_othersThoseOfAnAccountTheyMayActFor(Role role, boolean mayActFor,
+            Exchange.Status status, boolean reaches) {
+        Exchange voucher = new Exchange("x-1", "a-1", "i-1", "助浴一次", CatalogItem.Kind.SERVICE, 60, status, "ABC234",
+                null, NOW, null, null);
+
+        assertThat(ExchangeRules.reaches(new Caller("someone", "330105", Set.of(role)), Action.ACT, voucher, () -> mayActFor))
+                .isEqualTo(reaches);
     }
 }
