@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.testing.ApiAnswer;
+import cn.yiyang.testing.TestBookings;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
 import cn.yiyang.testing.MutableClock;
@@ -209,7 +210,9 @@ public abstract class TimeBankRulesScenarios {
     @Test
     void aServiceExchange_isAVoucherTheBookingSideRedeems_andThenCannotBeCancelled() {
         Bank bank = Bank.fresh(door());
-        String volunteer = bank.volunteer();
+        String linked = bank.resident(LocalDate.of(1968, 6, 1));
+        String volunteer = bank.volunteerLinkedTo(linked);
+        String booking = TestBookings.publish(bank.county, linked, Bank.VOUCHER_SERVICE, "provider-1");
         bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 12, 0));
         JsonNode voucher = expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), bank.item("SERVICE", 60, 5), null)), 201).json();
         String id = voucher.path("id").asText();
@@ -221,7 +224,7 @@ public abstract class TimeBankRulesScenarios {
         ApiAnswer badCode = bank.send(ApiRequest.get("/v1/time-bank/exchanges").query("voucherCode", "O0I1").bearer(bank.operator()));
         ApiAnswer withoutBooking = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + id + "/redeem", "{}")
                 .bearer(bank.operator()).idempotencyKey("r-" + UUID.randomUUID()));
-        ApiAnswer booked = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + id + "/redeem", "{\"bookingId\":\"bk-123\"}")
+        ApiAnswer booked = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + id + "/redeem", "{\"bookingId\":\"" + booking + "\"}")
                 .bearer(bank.operator()).idempotencyKey("r-" + UUID.randomUUID()));
         ApiAnswer collected = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + goods.path("id").asText() + "/redeem", "{}")
                 .bearer(bank.officer()).idempotencyKey("r-" + UUID.randomUUID()));
@@ -236,7 +239,7 @@ public abstract class TimeBankRulesScenarios {
         assertThat(badCode.status()).isEqualTo(400);
         assertThat(withoutBooking.status()).isEqualTo(400);
         assertThat(booked.json().path("status").asText()).isEqualTo("BOOKED");
-        assertThat(booked.json().path("bookingId").asText()).isEqualTo("bk-123");
+        assertThat(booked.json().path("bookingId").asText()).isEqualTo(booking);
         assertThat(collected.json().path("status").asText()).isEqualTo("COLLECTED");
         assertThat(cancelAfter.code()).isEqualTo("EXCHANGE_NOT_CANCELLABLE");
         assertThat(openAfter.path("exchanges")).isEmpty();

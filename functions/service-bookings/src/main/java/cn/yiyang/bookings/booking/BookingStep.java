@@ -19,6 +19,11 @@ public enum BookingStep {
         this.actsOn = actsOn;
     }
 
+    /** From check-in on, and on cancel or no-show, no voucher pays the booking any more (see BookingCards). */
+    public boolean closesVouchers() {
+        return this != ASSIGN && this != RATE;
+    }
+
     /** The row of the rule table the step is an action on: the booking, or the visit at the door. */
     public ObjectKind actsOn() {
         return actsOn;

@@ -130,6 +130,18 @@ public class AccountService {
                 .orElseThrow(() -> new ApiException(TimeBankProblem.VOLUNTEER_NOT_REGISTERED, "No time-bank account"));
     }
 
+    /**
+     * The resident an account's SERVICE vouchers are for: the resident whose account it is (the
+     * registry has a card under its id), or the resident a volunteer's account is linked to; none for
+     * a volunteer who is not a registered resident.
+     */
+    public Optional<String> residentOf(String county, String accountId) {
+        if (cards.find(county, accountId).isPresent()) {
+            return Optional.of(accountId);
+        }
+        return find(county, accountId).map(account -> account.get("linkedResidentId")).map(AttributeValue::s);
+    }
+
     public Optional<Map<String, AttributeValue>> find(String county, String accountId) {
         return store.get(TimeBankStore.accountPk(county, accountId), Ledger.ACCOUNT);
     }

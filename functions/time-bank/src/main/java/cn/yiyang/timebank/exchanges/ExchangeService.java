@@ -120,6 +120,7 @@ public class ExchangeService {
 
     private static CatalogItem withStock(Map<String, AttributeValue> attributes) {
         CatalogItem item = DynamoStore.document(attributes, CatalogItem.class);
-        return new CatalogItem(item.id(), item.name(), item.kind(), item.points(), DynamoStore.number(attributes, "stock"));
+        return new CatalogItem(item.id(), item.name(), item.kind(), item.points(), DynamoStore.number(attributes, "stock"),
+                item.serviceCode());
     }
 }

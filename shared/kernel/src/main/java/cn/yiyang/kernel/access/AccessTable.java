@@ -91,7 +91,9 @@ public final class AccessTable {
         rule(EXCHANGE, Role.VOLUNTEER, OWN, READ, CREATE, ACT);
         rule(EXCHANGE, Role.RESIDENT, OWN, READ, CREATE, ACT);
         rule(EXCHANGE, Role.FAMILY, OWN, READ, CREATE, ACT);
-        rule(EXCHANGE, Role.OPERATOR, RESIDENTS, READ, CREATE, ACT);
+        // The hotline finds any voucher read out to it and redeems it; it spends only residents' points.
+        rule(EXCHANGE, Role.OPERATOR, COUNTY, READ, ACT);
+        rule(EXCHANGE, Role.OPERATOR, RESIDENTS, CREATE);
         rule(EXCHANGE, Role.PROVIDER, OWN, READ, ACT);
         rule(EXCHANGE, Role.OFFICER, COUNTY, READ, ACT);
 
