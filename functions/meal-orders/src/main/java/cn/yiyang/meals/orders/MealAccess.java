@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The rule table ({@link AccessTable}) for meal orders, meal points and kitchen days: the resident
- * themself, a family member the resident's card links, county staff; a canteen only at its own meal
+ * themself, a family member the resident's card links (or the token's {@code org.family} names, as the
+ * identity function issues it for a WeChat-bound family member), county staff; a canteen only at its own meal
  * points (the token's {@code org.canteen}). Anyone else, and any object of another county, gets the
  * same 404 as a missing one.
  */
@@ -68,7 +69,8 @@ public class MealAccess {
                                           Supplier<Optional<ResidentCard>> card) {
         return switch (role) {
             case RESIDENT -> caller.subject().equals(residentId);
-            case FAMILY -> card.get().map(c -> c.familySubjects().contains(caller.subject())).orElse(false);
+            case FAMILY -> caller.actsFor(Role.FAMILY, residentId)
+                    || card.get().map(c -> c.familySubjects().contains(caller.subject())).orElse(false);
             case CANTEEN -> pointId != null && caller.actsFor(Role.CANTEEN, pointId);
             default -> false;
         };

@@ -65,7 +65,7 @@ public class BookingAccess {
     private static boolean reachesResident(Caller caller, Role role, ResidentCard card) {
         return switch (role) {
             case RESIDENT -> caller.subject().equals(card.residentId());
-            case FAMILY -> card.familySubjects().contains(caller.subject());
+            case FAMILY -> caller.actsFor(Role.FAMILY, card.residentId()) || card.familySubjects().contains(caller.subject());
             default -> false;
         };
     }

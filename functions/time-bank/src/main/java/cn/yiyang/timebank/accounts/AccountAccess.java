@@ -4,6 +4,7 @@ import cn.yiyang.kernel.access.AccessTable;
 import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.cards.ResidentCard;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,7 +24,8 @@ public final class AccountAccess {
                                     Supplier<Optional<ResidentCard>> residentCard) {
         return AccessTable.reaches(caller, kind, action, role -> switch (role) {
             case VOLUNTEER, RESIDENT -> caller.subject().equals(accountId);
-            case FAMILY -> residentCard.get().map(card -> card.familySubjects().contains(caller.subject())).orElse(false);
+            case FAMILY -> caller.actsFor(Role.FAMILY, accountId)
+                    || residentCard.get().map(card -> card.familySubjects().contains(caller.subject())).orElse(false);
             case OPERATOR -> residentCard.get().isPresent();
             default -> false;
         });

@@ -93,7 +93,8 @@ public final class RecordRules {
         return AccessTable.reaches(caller, ObjectKind.SERVICE_RECORD, action, role -> switch (role) {
             case VOLUNTEER -> caller.subject().equals(record.volunteerId());
             case RESIDENT -> caller.subject().equals(record.residentId());
-            case FAMILY -> servedCard.get().map(card -> card.familySubjects().contains(caller.subject())).orElse(false);
+            case FAMILY -> caller.actsFor(Role.FAMILY, record.residentId())
+                    || servedCard.get().map(card -> card.familySubjects().contains(caller.subject())).orElse(false);
             default -> false;
         });
     }

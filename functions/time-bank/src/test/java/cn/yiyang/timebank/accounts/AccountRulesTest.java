@@ -94,6 +94,14 @@ class AccountRulesTest {
         assertThat(AccountAccess.mayActFor(family, ObjectKind.ACCOUNT, Action.READ, "vol-9", Optional::empty)).isFalse();
     }
 
+    @Test
+    void aFamilyMemberWhoseTokenNamesTheResident_actsForTheirAccount_asTheIdentityFunctionIssuesIt() {
+        Caller bound = new Caller("wx-bound", "330105", Set.of(Role.FAMILY), java.util.Map.of(Role.FAMILY, Set.of("a-1")));
+
+        assertThat(AccountAccess.mayActFor(bound, ObjectKind.EXCHANGE, Action.CREATE, "a-1", Optional::empty)).isTrue();
+        assertThat(AccountAccess.mayActFor(bound, ObjectKind.EXCHANGE, Action.CREATE, "a-2", Optional::empty)).isFalse();
+    }
+
     /** Issue 13: an operator spent a volunteer's points. A volunteer's account has no resident card under its id. */
     @Test
     void anOperator_reachesResidentsAccountsOnly_neverAVolunteers() {
