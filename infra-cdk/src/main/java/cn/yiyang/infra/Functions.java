@@ -10,6 +10,7 @@ import cn.yiyang.kernel.route.Route;
 import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.meals.MealTable;
 import cn.yiyang.residents.ResidentsRoutes;
+import cn.yiyang.stores.bookingcards.BookingCardTable;
 import cn.yiyang.stores.cards.ResidentCardTable;
 import cn.yiyang.stores.cards.VolunteerCardTable;
 import cn.yiyang.stores.dynamo.DynamoTable;
@@ -127,7 +128,9 @@ public final class Functions {
             BookingRoutes.FUNCTION,
             BookingRoutes.ALL,
             List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
-                    new TableUse(new ResidentCardTable(), Access.READ)),
+                    new TableUse(new ResidentCardTable(), Access.READ),
+                    // publishes each booking's card and closes it to vouchers (the hand-off to the time bank)
+                    new TableUse(new BookingCardTable(), Access.READ_WRITE)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("bookings", Access.READ_WRITE)),
             Set.of(Need.POSTGRES),
             BookingRoutes.JOBS);
@@ -140,7 +143,9 @@ public final class Functions {
                     new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ),
                     // a volunteer's age comes from the verified person identity published
-                    new TableUse(new VolunteerCardTable(), Access.READ)),
+                    new TableUse(new VolunteerCardTable(), Access.READ),
+                    // a redeemed SERVICE voucher marks the booking card it pays, in the voucher's transaction
+                    new TableUse(new BookingCardTable(), Access.READ_WRITE)),
             List.of(),
             Set.of(),
             TimeBankRoutes.JOBS);

@@ -79,7 +79,7 @@ final class HarnessDynamoFaults {
         }
         long placed = settled.stream().filter(a -> a.status() == 201).map(a -> a.json().path("id").asText()).distinct().count();
         long ordered = door.send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + MealFixtures.tomorrow())
-                .bearer(MealFixtures.canteen())).json().path("slots").path("LUNCH").path("ordered").asLong();
+                .bearer(MealFixtures.canteen(point))).json().path("slots").path("LUNCH").path("ordered").asLong();
         long unavailable = all.stream().filter(a -> a.status() == 503).count();
         double[] times = millis.stream().mapToDouble(Double::doubleValue).toArray();
         String section = "DynamoDB faults (HTTP)";

@@ -88,7 +88,7 @@ final class HarnessIdempotencyStorm {
         }
         cases.add(new StormCase("meal-orders", diners.stream().map(r -> MealFixtures.lunch(r, point)).toList(),
                 () -> door.send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + MealFixtures.tomorrow())
-                        .bearer(MealFixtures.canteen())).json().path("slots").path("LUNCH").path("ordered").asLong()));
+                        .bearer(MealFixtures.canteen(point))).json().path("slots").path("LUNCH").path("ordered").asLong()));
 
         String provider = door.send(ApiRequest.post("/v1/providers", """
                 {"name":"风暴测试服务中心","streets":["%s008"],"services":["CLEAN"],"windowCapacity":1000}""".formatted(COUNTY))

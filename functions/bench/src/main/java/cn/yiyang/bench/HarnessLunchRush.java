@@ -79,7 +79,7 @@ final class HarnessLunchRush {
             Invariants.equal("orders placed", (long) POINTS * SEATS, placed);
             List<String> overOrUnder = IntStream.range(0, POINTS).mapToObj(points::get).map(point -> {
                 long ordered = door.send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + MealFixtures.tomorrow())
-                        .bearer(MealFixtures.canteen())).json().path("slots").path("LUNCH").path("ordered").asLong();
+                        .bearer(MealFixtures.canteen(point))).json().path("slots").path("LUNCH").path("ordered").asLong();
                 return ordered == SEATS ? null : point + " ordered " + ordered;
             }).filter(java.util.Objects::nonNull).toList();
             Invariants.none("points whose kitchen day is not exactly full", overOrUnder);

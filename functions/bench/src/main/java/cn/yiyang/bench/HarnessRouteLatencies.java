@@ -33,11 +33,11 @@ final class HarnessRouteLatencies {
         String officer = Tokens.of(COUNTY, "harness-officer", Role.OFFICER);
         String approver = Tokens.of(COUNTY, "harness-approver", Role.APPROVER);
         String auditor = Tokens.of(COUNTY, "harness-auditor", Role.AUDITOR);
-        String canteen = Tokens.of(COUNTY, "harness-canteen", Role.CANTEEN);
         String volunteer = Tokens.of(COUNTY, "harness-volunteer", Role.VOLUNTEER);
         String resident = door.send(ApiRequest.get("/v1/residents").query("phone", "13805710001").bearer(operator))
                 .json().path("items").path(0).path("id").asText();
         String point = door.send(ApiRequest.get("/v1/meal-points").bearer(operator)).json().path("items").path(0).path("id").asText();
+        String canteen = Tokens.actingFor(COUNTY, "harness-canteen", Role.CANTEEN, point);
         LocalDate tomorrow = LocalDate.now(CountyTime.ZONE).plusDays(1);
         String debit = FundFixtures.accountOf(door, COUNTY, "MEAL_SUBSIDY", "BUDGET").path("id").asText();
         String credit = FundFixtures.accountOf(door, COUNTY, "MEAL_SUBSIDY", "PAYEE").path("id").asText();

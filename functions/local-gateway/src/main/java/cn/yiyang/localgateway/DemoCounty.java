@@ -70,6 +70,7 @@ public class DemoCounty {
     private static final String CAREGIVER = """
             {"name":"刘护理","certified":true,"worksFrom":"08:00","worksUntil":"18:00"}""";
 
+    private volatile String mealPointId;
     private volatile String providerId;
     private volatile String caregiverId;
     private final Instance<ApiDispatcher> dispatcher;
@@ -100,6 +101,7 @@ public class DemoCounty {
                     "{\"familySubject\":\"family-demo\",\"relation\":\"CHILD\"}", "demo-family-0");
         }
         String mealPoint = seedMeals();
+        mealPointId = "(none)".equals(mealPoint) ? null : mealPoint;
         seedCare();
         seedFunds(mealPoint);
         seedStaff(mealPoint);
@@ -202,18 +204,33 @@ public class DemoCounty {
         return id;
     }
 
-    /** Whom a dev token of this role speaks for: a resident, the provider and the caregiver are real records. */
+    /** Whom a dev token of this role speaks for: the resident token's subject is the first demo resident. */
     public String subjectFor(Role role) {
         if (role == Role.RESIDENT && !residentIds.isEmpty()) {
             return residentIds.get(0);
         }
-        if (role == Role.PROVIDER && providerId != null) {
-            return providerId;
-        }
-        if (role == Role.CAREGIVER && caregiverId != null) {
-            return caregiverId;
-        }
         return role.claim() + "-demo";
+    }
+
+    /**
+     * What a dev token of these roles acts for, as the identity function's tokens for the demo staff say:
+     * the demo meal point, provider and caregiver; family-demo is linked to the first resident.
+     */
+    public Map<String, List<String>> orgFor(List<Role> roles) {
+        Map<String, List<String>> org = new java.util.TreeMap<>();
+        for (Role role : roles) {
+            String id = switch (role) {
+                case CANTEEN -> mealPointId;
+                case PROVIDER -> providerId;
+                case CAREGIVER -> caregiverId;
+                case FAMILY -> residentIds.isEmpty() ? null : residentIds.get(0);
+                default -> null;
+            };
+            if (id != null) {
+                org.put(role.claim(), List.of(id));
+            }
+        }
+        return org;
     }
 
     public List<String> residentIds() {

@@ -63,7 +63,7 @@ class SettlementHttpTest {
         BookingFixtures.expect(door.send(BookingFixtures.step(booking, "check-out", BookingFixtures.caregiver(caregiver), "{}")), 200);
         MutableClock.INSTANCE.setTo(day.atTime(11, 30).atZone(CountyTime.ZONE).toInstant());
         MealFixtures.expect(door.send(ApiRequest.post("/v1/meal-orders/" + order.path("id").asText() + "/serve", "{}")
-                .bearer(MealFixtures.canteen()).idempotencyKey(FundFixtures.key("serve"))), 200);
+                .bearer(MealFixtures.canteen(order.path("mealPointId").asText())).idempotencyKey(FundFixtures.key("serve"))), 200);
 
         MutableClock.INSTANCE.setTo(day.plusDays(1).atTime(2, 0).atZone(CountyTime.ZONE).toInstant());
         JsonNode meals = settle("/v1/settlements/meals", "{\"date\":\"" + day + "\"}");

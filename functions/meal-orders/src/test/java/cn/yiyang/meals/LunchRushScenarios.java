@@ -96,7 +96,7 @@ public abstract class LunchRushScenarios {
 
     private long placedOnTheDay(String point) {
         ApiAnswer day = client().send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + MealFixtures.tomorrow())
-                .bearer(MealFixtures.canteen()));
+                .bearer(MealFixtures.canteen(point)));
         return day.json().path("slots").path("LUNCH").path("ordered").asLong();
     }
 }

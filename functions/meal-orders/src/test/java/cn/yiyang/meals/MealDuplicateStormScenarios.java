@@ -1,7 +1,6 @@
 package cn.yiyang.meals;
 
 import static cn.yiyang.meals.MealFixtures.COUNTY;
-import static cn.yiyang.meals.MealFixtures.canteen;
 import static cn.yiyang.meals.MealFixtures.expect;
 import static cn.yiyang.meals.MealFixtures.lunch;
 import static cn.yiyang.meals.MealFixtures.operator;
@@ -46,9 +45,9 @@ public abstract class MealDuplicateStormScenarios {
                 MealRoutes.PUBLISH_POLICY, () -> Case.of(ApiRequest.post("/v1/meal-policies", MealFixtures.POLICY)
                         .bearer(MealFixtures.officer(COUNTY)).idempotencyKey(key())),
                 MealRoutes.PLACE, this::place,
-                MealRoutes.CANCEL, () -> step("cancel", operator(), null),
-                MealRoutes.SERVE, () -> step("serve", canteen(), LocalTime.of(11, 30)),
-                MealRoutes.NO_SHOW, () -> step("no-show", canteen(), LocalTime.of(13, 5)));
+                MealRoutes.CANCEL, () -> step("cancel", point -> operator(), null),
+                MealRoutes.SERVE, () -> step("serve", MealFixtures::canteen, LocalTime.of(11, 30)),
+                MealRoutes.NO_SHOW, () -> step("no-show", MealFixtures::canteen, LocalTime.of(13, 5)));
     }
 
     @BeforeEach
@@ -73,13 +72,14 @@ public abstract class MealDuplicateStormScenarios {
     }
 
     /** An order to move, and the clock where the move is allowed (serving on the day, no-show after the slot). */
-    private Case step(String action, String token, LocalTime at) {
+    private Case step(String action, java.util.function.Function<String, String> tokenAtPoint, LocalTime at) {
         String point = pointWithMenu(client(), 5, 0);
         String order = expect(client().send(lunch(resident(82), point)), 201).json().path("id").asText();
         if (at != null) {
             MutableClock.INSTANCE.setTo(tomorrow().atTime(at).atZone(CountyTime.ZONE).toInstant());
         }
-        ApiRequest request = ApiRequest.post("/v1/meal-orders/" + order + "/" + action, "{}").bearer(token).idempotencyKey(key());
+        ApiRequest request = ApiRequest.post("/v1/meal-orders/" + order + "/" + action, "{}").bearer(tokenAtPoint.apply(point))
+                .idempotencyKey(key());
         long seatsAfter = action.equals("cancel") ? 0 : 1;
         return new Case(request, () -> assertThat(SeatCounter.placed(point, tomorrow())).as("seats after one " + action)
                 .isEqualTo(seatsAfter));

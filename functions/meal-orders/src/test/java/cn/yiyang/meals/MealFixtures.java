@@ -37,8 +37,9 @@ public final class MealFixtures {
         return Tokens.of(COUNTY, "operator-7", Role.OPERATOR);
     }
 
-    public static String canteen() {
-        return Tokens.of(COUNTY, "canteen-1", Role.CANTEEN);
+    /** The canteen staff of one meal point: the token's {@code org.canteen} names it. */
+    public static String canteen(String point) {
+        return Tokens.actingFor(COUNTY, "canteen-1", Role.CANTEEN, point);
     }
 
     public static String residentToken(String residentId) {

@@ -44,6 +44,41 @@ public abstract class MealOrderScenarios {
         MutableClock.INSTANCE.reset();
     }
 
+    /**
+     * Issue 13: a canteen token for one meal point read another point's kitchen day (names,
+     * addresses) and could change any point's menu and prices. A canteen acts for the points of its
+     * token's org only; another point's day, menu and orders are 404, and nothing changes.
+     */
+    @Test
+    void aCanteen_actsOnlyForItsOwnMealPoints() {
+        String mine = pointWithMenu(door(), 10, 10);
+        String theirs = pointWithMenu(door(), 10, 10);
+        String order = expect(door().send(lunch(resident(85), theirs)), 201).json().path("id").asText();
+        String menuPath = "/v1/meal-points/" + theirs + "/menus/" + tomorrow();
+        String menuBefore = door().send(ApiRequest.get(menuPath).bearer(operator())).body();
+
+        ApiAnswer day = door().send(ApiRequest.get("/v1/meal-points/" + theirs + "/days/" + tomorrow()).bearer(canteen(mine)));
+        ApiAnswer menu = door().send(ApiRequest.of("PUT", menuPath,
+                "{\"dishes\":[{\"code\":\"A1\",\"name\":\"红烧鱼套餐\",\"priceFen\":1}]}").bearer(canteen(mine)));
+        ApiAnswer read = door().send(ApiRequest.get("/v1/meal-orders/" + order).bearer(canteen(mine)));
+        ApiAnswer placed = door().send(order(canteen(mine), resident(80), theirs, tomorrow(), "DINE_IN",
+                "[{\"dishCode\":\"A1\",\"quantity\":1}]"));
+        MutableClock.INSTANCE.setTo(tomorrow().atTime(11, 30).atZone(CountyTime.ZONE).toInstant());
+        ApiAnswer served = door().send(ApiRequest.post("/v1/meal-orders/" + order + "/serve", "{}").bearer(canteen(mine))
+                .idempotencyKey("serve-" + UUID.randomUUID()));
+        ApiAnswer ownDay = door().send(ApiRequest.get("/v1/meal-points/" + mine + "/days/" + tomorrow()).bearer(canteen(mine)));
+
+        assertThat(day.status()).isEqualTo(404);
+        assertThat(menu.status()).isEqualTo(404);
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(placed.status()).isEqualTo(404);
+        assertThat(served.status()).isEqualTo(404);
+        assertThat(ownDay.status()).isEqualTo(200);
+        assertThat(door().send(ApiRequest.get(menuPath).bearer(operator())).body()).isEqualTo(menuBefore);
+        assertThat(door().send(ApiRequest.get("/v1/meal-orders/" + order).bearer(operator())).json().path("status").asText())
+                .isEqualTo("PLACED");
+    }
+
     @Test
     void anOrder_isPricedByTheCountysPolicy_andAnsweredWithAConfirmationCode() {
         String point = pointWithMenu(door(), 10, 5);
@@ -222,9 +257,9 @@ public abstract class MealOrderScenarios {
         String id = door().send(lunch(resident(85), point)).json().path("id").asText();
         MutableClock.INSTANCE.setTo(tomorrow().atTime(11, 30).atZone(CountyTime.ZONE).toInstant());
 
-        ApiAnswer served = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen())
+        ApiAnswer served = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen(point))
                 .idempotencyKey("serve-" + UUID.randomUUID()));
-        ApiAnswer again = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen())
+        ApiAnswer again = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/serve", "{}").bearer(canteen(point))
                 .idempotencyKey("serve-" + UUID.randomUUID()));
         ApiAnswer cancel = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/cancel", "{}").bearer(operator())
                 .idempotencyKey("cancel-" + UUID.randomUUID()));
@@ -251,10 +286,10 @@ public abstract class MealOrderScenarios {
         String point = pointWithMenu(door(), 10, 0);
         String id = door().send(lunch(resident(85), point)).json().path("id").asText();
         MutableClock.INSTANCE.setTo(tomorrow().atTime(12, 0).atZone(CountyTime.ZONE).toInstant());
-        ApiAnswer early = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen())
+        ApiAnswer early = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen(point))
                 .idempotencyKey("ns-" + UUID.randomUUID()));
         MutableClock.INSTANCE.setTo(tomorrow().atTime(13, 5).atZone(CountyTime.ZONE).toInstant());
-        ApiAnswer late = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen())
+        ApiAnswer late = door().send(ApiRequest.post("/v1/meal-orders/" + id + "/no-show", "{}").bearer(canteen(point))
                 .idempotencyKey("ns-" + UUID.randomUUID()));
 
         assertThat(early.code()).isEqualTo("MEAL_SLOT_NOT_OVER");
@@ -272,7 +307,7 @@ public abstract class MealOrderScenarios {
         expect(door().send(ApiRequest.post("/v1/meal-orders/" + cancelled + "/cancel", "{}").bearer(operator())
                 .idempotencyKey("c-" + UUID.randomUUID())), 200);
 
-        ApiAnswer day = door().send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + tomorrow()).bearer(canteen()));
+        ApiAnswer day = door().send(ApiRequest.get("/v1/meal-points/" + point + "/days/" + tomorrow()).bearer(canteen(point)));
 
         expect(day, 200);
         JsonNode lunch = day.json().path("slots").path("LUNCH");

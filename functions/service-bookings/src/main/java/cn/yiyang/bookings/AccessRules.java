@@ -1,14 +1,19 @@
 package cn.yiyang.bookings;
 
+import cn.yiyang.kernel.access.AccessTable;
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
+import cn.yiyang.kernel.access.Scope;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
 import java.util.UUID;
 
 /**
- * Who may see or act on what in this function, as pure rules over the caller: county staff any
- * booking; a provider its own bookings, caregivers and days; a caregiver the visits assigned to
- * them; a resident their own bookings; a family member those of a resident they are linked to,
- * which only the resident's card can tell. Whoever may not gets the same 404 as for a missing object.
+ * The rule table ({@link AccessTable}) for this function's objects, held against the token:
+ * county staff reach any booking; a provider its own bookings, caregivers and days (the token's
+ * {@code org.provider}); a caregiver the visits assigned to them ({@code org.caregiver}); a resident
+ * their own bookings ({@code sub}); a family member those of a resident they are linked to, which
+ * only the resident's card can tell. Whoever may not gets the same 404 as for a missing object.
  */
 public final class AccessRules {
 
@@ -23,30 +28,38 @@ public final class AccessRules {
     private AccessRules() {
     }
 
-    public static BookingAccess booking(Caller caller, String residentId, UUID providerId, UUID caregiverId) {
-        if (caller.has(Role.OPERATOR) || caller.has(Role.OFFICER)
-                || (caller.has(Role.PROVIDER) && caller.subject().equals(providerId.toString()))
-                || (caller.has(Role.CAREGIVER) && caregiverId != null && caller.subject().equals(caregiverId.toString()))
-                || (caller.has(Role.RESIDENT) && caller.subject().equals(residentId))) {
+    /** One booking, for an action on it as a booking or as a visit ({@code kind}). */
+    public static BookingAccess booking(Caller caller, ObjectKind kind, Action action, String residentId, UUID providerId,
+                                        UUID caregiverId) {
+        boolean reached = AccessTable.reaches(caller, kind, action, role -> switch (role) {
+            case RESIDENT -> caller.subject().equals(residentId);
+            case PROVIDER -> caller.actsFor(Role.PROVIDER, providerId.toString());
+            case CAREGIVER -> caregiverId != null && caller.actsFor(Role.CAREGIVER, caregiverId.toString());
+            default -> false;
+        });
+        if (reached) {
             return BookingAccess.GRANTED;
         }
-        return caller.has(Role.FAMILY) ? BookingAccess.IF_FAMILY_LINKED : BookingAccess.DENIED;
+        return caller.has(Role.FAMILY) && AccessTable.scope(kind, Role.FAMILY, action) == Scope.OWN
+                ? BookingAccess.IF_FAMILY_LINKED : BookingAccess.DENIED;
     }
 
-    /** Officers manage any provider of their county; a provider only itself. */
-    public static boolean mayManageProvider(Caller caller, String providerId) {
-        return caller.has(Role.OFFICER) || caller.subject().equals(providerId);
+    /** A provider's caregivers and days: officers any provider of their county, a provider only its own. */
+    public static boolean reachesProvider(Caller caller, ObjectKind kind, Action action, String providerId) {
+        return AccessTable.reaches(caller, kind, action, role -> role == Role.PROVIDER && caller.actsFor(Role.PROVIDER, providerId));
     }
 
     /** A caregiver's day: the caregiver themself, their provider, or an officer. */
     public static boolean mayReadCaregiverDay(Caller caller, String caregiverId, UUID providerId) {
-        return caller.has(Role.OFFICER)
-                || (caller.has(Role.CAREGIVER) && caller.subject().equals(caregiverId))
-                || (caller.has(Role.PROVIDER) && caller.subject().equals(providerId.toString()));
+        return AccessTable.reaches(caller, ObjectKind.VISIT, Action.READ, role -> switch (role) {
+            case CAREGIVER -> caller.actsFor(Role.CAREGIVER, caregiverId);
+            case PROVIDER -> caller.actsFor(Role.PROVIDER, providerId.toString());
+            default -> false;
+        });
     }
 
-    /** Only the hotline and officers look bookings up by confirmation code. */
+    /** Only those who reach every booking of the county (the hotline, officers) look bookings up by code. */
     public static boolean mayLookUpByCode(Caller caller) {
-        return caller.has(Role.OPERATOR) || caller.has(Role.OFFICER);
+        return AccessTable.reaches(caller, ObjectKind.BOOKING, Action.READ, role -> false);
     }
 }

@@ -1,5 +1,6 @@
 package cn.yiyang.bookings;
 
+import cn.yiyang.bookings.booking.BookingCardPublisher;
 import cn.yiyang.bookings.booking.BookingRequests;
 import cn.yiyang.bookings.providers.ProviderRequests;
 import cn.yiyang.bookings.settings.SettingsService;
@@ -16,7 +17,8 @@ import jakarta.inject.Singleton;
 @Singleton
 public class BookingApi extends DeclaredApi {
 
-    public BookingApi(IdempotencyPurge purge, PgOperations pg, CareSetup setup, BookingServices bookings) {
+    public BookingApi(IdempotencyPurge purge, PgOperations pg, CareSetup setup, BookingServices bookings,
+                      BookingCardPublisher cards) {
         super(BookingRoutes.ALL,
                 Binding.of(BookingRoutes.INSTALL_SERVICES, NoInput.class, pg.transact(setup.catalog()::installDefaults)),
                 Binding.of(BookingRoutes.LIST_SERVICES, NoInput.class, pg.query(setup.catalog()::list)),
@@ -28,7 +30,8 @@ public class BookingApi extends DeclaredApi {
                         pg.transact(setup.providers()::addCaregiver)),
                 Binding.of(BookingRoutes.PROVIDER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::providerDay)),
                 Binding.of(BookingRoutes.CAREGIVER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::caregiverDay)),
-                Binding.of(BookingRoutes.BOOK, BookingRequests.Book.class, pg.transact(bookings.booking()::book)),
+                Binding.of(BookingRoutes.BOOK, BookingRequests.Book.class,
+                        cards.publishingBooking(pg.transact(bookings.booking()::book))),
                 Binding.of(BookingRoutes.LIST, BookingRequests.Find.class, pg.query(bookings.queries()::list)),
                 Binding.of(BookingRoutes.OVERDUE, NoInput.class, pg.query(bookings.queries()::overdue)),
                 Binding.of(BookingRoutes.FLAGGED, NoInput.class, pg.query(bookings.queries()::flagged)),
@@ -37,7 +40,7 @@ public class BookingApi extends DeclaredApi {
                 Binding.of(BookingRoutes.CHECK_IN, BookingRequests.CheckIn.class, pg.transact(bookings.visits()::checkIn)),
                 Binding.of(BookingRoutes.CHECK_OUT, ById.class, pg.transact(bookings.visits()::checkOut)),
                 Binding.of(BookingRoutes.RATE, BookingRequests.Rate.class, pg.transact(bookings.visits()::rate)),
-                Binding.of(BookingRoutes.CANCEL, ById.class, pg.transact(bookings.visits()::cancel)),
+                Binding.of(BookingRoutes.CANCEL, ById.class, cards.publishingCancellation(pg.transact(bookings.visits()::cancel))),
                 Binding.of(BookingRoutes.NO_SHOW, BookingRequests.NoShow.class, pg.transact(bookings.visits()::noShow)),
                 Binding.of(BookingRoutes.SETTLEMENTS, BookingRequests.SettlementMonth.class,
                         pg.query(bookings.queries()::settlements)));

@@ -26,7 +26,7 @@ public final class BookingRoutes {
     public static final Route ADD_CAREGIVER = IN.post("/v1/providers/{id}/caregivers", "addCaregiver", OFFICER, PROVIDER);
     public static final Route PROVIDER_DAY = IN.get("/v1/providers/{id}/days/{date}", "getProviderDay", PROVIDER, OFFICER);
     public static final Route CAREGIVER_DAY = IN.get("/v1/caregivers/{id}/days/{date}", "getCaregiverDay", CAREGIVER, PROVIDER, OFFICER);
-    public static final Route BOOK = IN.post("/v1/bookings", "bookService", RESIDENT, FAMILY, OPERATOR, PROVIDER, CAREGIVER);
+    public static final Route BOOK = IN.post("/v1/bookings", "bookService", RESIDENT, FAMILY, OPERATOR, OFFICER);
     public static final Route LIST = IN.get("/v1/bookings", "listBookings", RESIDENT, FAMILY, OPERATOR, OFFICER);
     public static final Route OVERDUE = IN.get("/v1/bookings/overdue", "listOverdueEmergencies", OPERATOR, OFFICER);
     public static final Route FLAGGED = IN.get("/v1/bookings/flagged", "listFlaggedVisits", OFFICER);

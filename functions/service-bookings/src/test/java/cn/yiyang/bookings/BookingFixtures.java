@@ -34,11 +34,11 @@ public final class BookingFixtures {
     }
 
     public static String provider(String providerId) {
-        return Tokens.of(COUNTY, providerId, Role.PROVIDER);
+        return Tokens.actingFor(COUNTY, "provider-staff-" + providerId, Role.PROVIDER, providerId);
     }
 
     public static String caregiver(String caregiverId) {
-        return Tokens.of(COUNTY, caregiverId, Role.CAREGIVER);
+        return Tokens.actingFor(COUNTY, "caregiver-staff-" + caregiverId, Role.CAREGIVER, caregiverId);
     }
 
     public static String residentToken(String residentId) {

@@ -53,6 +53,51 @@ public abstract class BookingScenarios {
         MutableClock.INSTANCE.reset();
     }
 
+    /**
+     * Issue 13: a caregiver and a provider booked a service for a resident they do not serve, and the
+     * answer gave them the resident's home address. Bookings are made by the resident, their family, an
+     * operator or an officer; a provider or caregiver token, even one naming its own organisation, is 403.
+     */
+    @Test
+    void providersAndCaregivers_bookForNoResident_andLearnNoAddress() {
+        String resident = resident(street);
+        ApiAnswer byProvider = door().send(book(BookingFixtures.provider(provider), resident, "BATH", tomorrowAt(10, 0)));
+        ApiAnswer byCaregiver = door().send(book(BookingFixtures.caregiver(certified), resident, "BATH", tomorrowAt(11, 0)));
+        ApiAnswer byOfficer = door().send(book(BookingFixtures.officer(), resident, "BATH", tomorrowAt(12, 0)));
+        JsonNode list = expect(door().send(ApiRequest.get("/v1/bookings").query("residentId", resident)
+                .bearer(operator())), 200).json();
+
+        assertThat(byProvider.status()).isEqualTo(403);
+        assertThat(byCaregiver.status()).isEqualTo(403);
+        assertThat(byProvider.body()).doesNotContain("文三路");
+        assertThat(byOfficer.status()).isEqualTo(201);
+        assertThat(byOfficer.json().path("channel").asText()).isEqualTo("ONSITE");
+        assertThat(list.path("items")).hasSize(1);
+    }
+
+    /** A provider's token acts for the provider its org claim names, never for the one its subject happens to equal. */
+    @Test
+    void aProvider_actsForTheProviderItsTokenNames_onlyThroughOrg() {
+        String other = provider(door(), street, 10);
+        String booking = expect(door().send(ApiRequest.post("/v1/bookings", """
+                {"residentId":"%s","serviceCode":"BATH","startsAt":"%s","providerId":"%s"}""".formatted(resident(street),
+                tomorrowAt(10, 0), provider)).bearer(operator()).idempotencyKey("book-" + java.util.UUID.randomUUID())), 201)
+                .json().path("id").asText();
+        String subjectOnly = Tokens.of(COUNTY, provider, Role.PROVIDER);
+        String otherProvider = BookingFixtures.provider(other);
+
+        ApiAnswer bySubject = door().send(step(booking, "assign", subjectOnly, "{\"caregiverId\":\"" + certified + "\"}"));
+        ApiAnswer byOther = door().send(step(booking, "assign", otherProvider, "{\"caregiverId\":\"" + certified + "\"}"));
+        ApiAnswer readByOther = door().send(ApiRequest.get("/v1/bookings/" + booking).bearer(otherProvider));
+        ApiAnswer byOwn = door().send(step(booking, "assign", BookingFixtures.provider(provider), "{\"caregiverId\":\"" + certified + "\"}"));
+
+        assertThat(bySubject.status()).isEqualTo(404);
+        assertThat(byOther.status()).isEqualTo(404);
+        assertThat(readByOther.status()).isEqualTo(404);
+        assertThat(byOwn.status()).isEqualTo(200);
+        assertThat(byOwn.json().path("status").asText()).isEqualTo("ASSIGNED");
+    }
+
     @Test
     void aVisit_goesFromRequestedToRated_throughBothSidesOfTheDoor() {
         String resident = resident(street, "SHINENG");

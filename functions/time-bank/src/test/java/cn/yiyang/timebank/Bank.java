@@ -75,6 +75,15 @@ public final class Bank {
                 .bearer(volunteerToken(volunteer)).idempotencyKey("vol-" + UUID.randomUUID());
     }
 
+    /** A volunteer whose account is linked to a resident of volunteering age (born 1968): their SERVICE vouchers are for that resident. */
+    public String volunteerLinkedTo(String resident) {
+        String id = "vol-" + UUID.randomUUID();
+        TestVolunteers.publish(county, id, LocalDate.of(1968, 6, 1));
+        expect(door.send(ApiRequest.post("/v1/time-bank/volunteers", "{\"name\":\"小李\",\"linkedResidentId\":\"" + resident + "\"}")
+                .bearer(volunteerToken(id)).idempotencyKey("vol-" + UUID.randomUUID())), 201);
+        return id;
+    }
+
     public String volunteer() {
         String id = "vol-" + UUID.randomUUID();
         expect(door.send(register(id, LocalDate.of(1968, 6, 1))), 201);
@@ -115,9 +124,13 @@ public final class Bank {
         return expect(door.send(confirm(logged(volunteer, resident, start, end))), 200).json();
     }
 
+    /** What a SERVICE item of the catalog buys: a bath (助浴). */
+    public static final String VOUCHER_SERVICE = "BATH";
+
     public String item(String kind, long points, long stock) {
         return expect(door.send(ApiRequest.post("/v1/time-bank/items",
-                "{\"name\":\"兑换项目\",\"kind\":\"" + kind + "\",\"points\":" + points + ",\"stock\":" + stock + "}")
+                "{\"name\":\"兑换项目\",\"kind\":\"" + kind + "\",\"points\":" + points + ",\"stock\":" + stock
+                        + ("SERVICE".equals(kind) ? ",\"serviceCode\":\"" + VOUCHER_SERVICE + "\"}" : "}"))
                 .bearer(officer()).idempotencyKey("item-" + UUID.randomUUID())), 201).json().path("id").asText();
     }
 

@@ -125,8 +125,9 @@ public abstract class TimeBankConcurrencyScenarios {
         }
         List<String> parents = List.copyOf(parentOf.values());
         // Every parent's account opened before the rush (a gift opens it), so a family member may spend from it.
+        // A volunteer serves other volunteers' parents, never their own (SERVICE_TO_OWN_FAMILY).
         for (String volunteer : volunteers) {
-            String record = bank.logged(volunteer, parentOf.get(volunteer), at(6, 8, 0), at(6, 10, 0));
+            String record = bank.logged(volunteer, othersParent(volunteers, parentOf, volunteer, 0), at(6, 8, 0), at(6, 10, 0));
             work.perform(new Workload.Op(w -> bank.confirm(record)));
             work.perform(new Workload.Op(w -> bank.gift(volunteer, parentOf.get(volunteer), 10)));
         }
@@ -136,7 +137,7 @@ public abstract class TimeBankConcurrencyScenarios {
         for (String volunteer : volunteers) {
             for (int day = 1; day <= 5; day++) {
                 int minutes = 60 + work.nextInt(300);
-                String record = bank.logged(volunteer, parents.get(work.nextInt(parents.size())),
+                String record = bank.logged(volunteer, othersParent(volunteers, parentOf, volunteer, work.nextInt(parents.size() - 1)),
                         at(day, 8, 0), at(day, 8, 0).plusMinutes(minutes));
                 ops.add(new Workload.Op(w -> bank.confirm(record)));
             }
@@ -257,5 +258,10 @@ public abstract class TimeBankConcurrencyScenarios {
         assertThat(outcome).isEqualTo(Map.of("GIVEN", 10L, "GIFT_CAP_EXCEEDED", 10L));
         assertThat(expect(bank.account(parent), 200).json().path("balance").asLong()).isEqualTo(100);
         assertThat(expect(bank.account(volunteer), 200).json().path("balance").asLong()).isEqualTo(140);
+    }
+
+    /** The parent of another volunteer: the {@code n}-th after this volunteer's own, round the list. */
+    private static String othersParent(List<String> volunteers, Map<String, String> parentOf, String volunteer, int n) {
+        return parentOf.get(volunteers.get((volunteers.indexOf(volunteer) + 1 + n) % volunteers.size()));
     }
 }

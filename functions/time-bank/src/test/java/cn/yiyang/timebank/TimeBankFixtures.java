@@ -68,7 +68,8 @@ public final class TimeBankFixtures {
 
     public static String item(Door door, long points, long stock) {
         return expect(door.send(ApiRequest.post("/v1/time-bank/items",
-                "{\"name\":\"助洁服务一次\",\"kind\":\"SERVICE\",\"points\":" + points + ",\"stock\":" + stock + "}")
+                "{\"name\":\"助洁服务一次\",\"kind\":\"SERVICE\",\"points\":" + points + ",\"stock\":" + stock
+                        + ",\"serviceCode\":\"CLEAN\"}")
                 .bearer(officer()).idempotencyKey("item-" + UUID.randomUUID())), 201).json().path("id").asText();
     }
 

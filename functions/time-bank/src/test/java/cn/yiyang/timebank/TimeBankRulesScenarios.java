@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.testing.ApiAnswer;
+import cn.yiyang.testing.TestBookings;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
 import cn.yiyang.testing.MutableClock;
@@ -210,7 +211,9 @@ public abstract class TimeBankRulesScenarios {
     @Test
     void aServiceExchange_isAVoucherTheBookingSideRedeems_andThenCannotBeCancelled() {
         Bank bank = Bank.fresh(door());
-        String volunteer = bank.volunteer();
+        String linked = bank.resident(LocalDate.of(1968, 6, 1));
+        String volunteer = bank.volunteerLinkedTo(linked);
+        String booking = TestBookings.publish(bank.county, linked, Bank.VOUCHER_SERVICE, "provider-1");
         bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 12, 0));
         JsonNode voucher = expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), bank.item("SERVICE", 60, 5), null)), 201).json();
         String id = voucher.path("id").asText();
@@ -222,7 +225,7 @@ public abstract class TimeBankRulesScenarios {
         ApiAnswer badCode = bank.send(ApiRequest.get("/v1/time-bank/exchanges").query("voucherCode", "O0I1").bearer(bank.operator()));
         ApiAnswer withoutBooking = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + id + "/redeem", "{}")
                 .bearer(bank.operator()).idempotencyKey("r-" + UUID.randomUUID()));
-        ApiAnswer booked = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + id + "/redeem", "{\"bookingId\":\"bk-123\"}")
+        ApiAnswer booked = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + id + "/redeem", "{\"bookingId\":\"" + booking + "\"}")
                 .bearer(bank.operator()).idempotencyKey("r-" + UUID.randomUUID()));
         ApiAnswer collected = bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + goods.path("id").asText() + "/redeem", "{}")
                 .bearer(bank.officer()).idempotencyKey("r-" + UUID.randomUUID()));
@@ -237,7 +240,7 @@ public abstract class TimeBankRulesScenarios {
         assertThat(badCode.status()).isEqualTo(400);
         assertThat(withoutBooking.status()).isEqualTo(400);
         assertThat(booked.json().path("status").asText()).isEqualTo("BOOKED");
-        assertThat(booked.json().path("bookingId").asText()).isEqualTo("bk-123");
+        assertThat(booked.json().path("bookingId").asText()).isEqualTo(booking);
         assertThat(collected.json().path("status").asText()).isEqualTo("COLLECTED");
         assertThat(cancelAfter.code()).isEqualTo("EXCHANGE_NOT_CANCELLABLE");
         assertThat(openAfter.path("exchanges")).isEmpty();
@@ -379,5 +382,118 @@ public abstract class TimeBankRulesScenarios {
             }
             assertThat(answer.json().path("userMessage").asText()).as(answer.toString()).matches(".*[\\u4e00-\\u9fff].*");
         }
+    }
+
+    /** Issue 13: a volunteer who is the served resident, or that resident's family member, logged service to herself. */
+    @Test
+    void aVolunteer_cannotLogServiceToThemself_norToTheirFamily_soNoPointsAreMinted() {
+        Bank bank = Bank.fresh(door());
+        String linked = bank.resident(LocalDate.of(1968, 6, 1));
+        String herself = bank.volunteerLinkedTo(linked);
+        String daughter = bank.volunteer();
+        String mother = bank.resident(Set.of(daughter));
+        String sameSubject = bank.resident(Set.of());
+        expect(bank.send(bank.register(sameSubject, LocalDate.of(1968, 6, 1))), 201);
+
+        ApiAnswer toHerself = bank.send(bank.log(herself, linked, at(1, 8, 0), at(1, 10, 0)));
+        ApiAnswer toHerMother = bank.send(bank.log(daughter, mother, at(1, 8, 0), at(1, 10, 0)));
+        ApiAnswer asTheResident = bank.send(bank.log(sameSubject, sameSubject, at(1, 8, 0), at(1, 10, 0)));
+
+        assertThat(toHerself.code()).isEqualTo("SELF_SERVICE");
+        assertThat(toHerMother.code()).isEqualTo("SERVICE_TO_OWN_FAMILY");
+        assertThat(toHerMother.status()).isEqualTo(422);
+        assertThat(asTheResident.code()).as("the token's subject is the served resident").isEqualTo("SELF_SERVICE");
+        assertThat(expect(bank.account(herself), 200).json().path("balance").asLong()).isZero();
+        assertThat(expect(bank.account(daughter), 200).json().path("balance").asLong()).isZero();
+    }
+
+    /** Issue 13: the volunteer confirmed her own record (holding a role that may confirm). */
+    @Test
+    void nobodyConfirmsARecordInWhichTheyAreTheVolunteer_andTheRecordStaysPending() {
+        Bank bank = Bank.fresh(door());
+        String volunteer = bank.volunteer();
+        String record = bank.logged(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 10, 0));
+        String sameSubjectAsStation = cn.yiyang.testing.Tokens.of(bank.county, volunteer, cn.yiyang.kernel.route.Role.OFFICER);
+
+        ApiAnswer own = bank.send(ApiRequest.post("/v1/time-bank/service-records/" + record + "/confirm", "{}")
+                .bearer(sameSubjectAsStation).idempotencyKey("conf-" + UUID.randomUUID()));
+
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.code()).isEqualTo("OWN_RECORD_NOT_CONFIRMABLE");
+        assertThat(expect(bank.send(ApiRequest.get("/v1/time-bank/service-records/" + record).bearer(bank.officer())), 200)
+                .json().path("status").asText()).isEqualTo("PENDING");
+        assertThat(expect(bank.account(volunteer), 200).json().path("balance").asLong()).isZero();
+        assertThat(expect(bank.send(bank.confirm(record)), 200).json().path("credited").asLong()).as("the station may").isEqualTo(120);
+    }
+
+    /** Issue 13: an operator spent a volunteer's points. */
+    @Test
+    void anOperator_spendsResidentsPoints_neverAVolunteers() {
+        Bank bank = Bank.fresh(door());
+        String volunteer = bank.volunteer();
+        String parent = bank.resident(Set.of(volunteer));
+        bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 12, 0));
+        expect(bank.send(bank.gift(volunteer, parent, 100)), 201);
+        String item = bank.item("GOODS", 30, 5);
+
+        ApiAnswer volunteers = bank.send(bank.exchange(bank.operator(), item, volunteer));
+        ApiAnswer readVolunteers = bank.send(ApiRequest.get("/v1/time-bank/accounts/" + volunteer).bearer(bank.operator()));
+        ApiAnswer residents = bank.send(bank.exchange(bank.operator(), item, parent));
+
+        assertThat(volunteers.status()).isEqualTo(404);
+        assertThat(readVolunteers.status()).isEqualTo(404);
+        assertThat(residents.status()).isEqualTo(201);
+        assertThat(expect(bank.account(volunteer), 200).json().path("balance").asLong()).isEqualTo(140);
+        assertThat(expect(bank.account(parent), 200).json().path("balance").asLong()).isEqualTo(70);
+    }
+
+    /**
+     * Issue 13: a provider closed a resident's voucher with a made-up booking id, the points lost and
+     * the booking never told. A voucher pays one committed booking of its resident and service, once;
+     * after that booking's cancellation commits, the points come back once.
+     */
+    @Test
+    void aServiceVoucher_paysOneRealBookingOfItsResidentAndService_andItsCancellationGivesThePointsBackOnce() {
+        Bank bank = Bank.fresh(door());
+        String resident = bank.resident(LocalDate.of(1968, 6, 1));
+        String volunteer = bank.volunteerLinkedTo(resident);
+        bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 12, 0));
+        String item = bank.item("SERVICE", 60, 5);
+        String voucher = expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), item, null)), 201).json().path("id").asText();
+        String someoneElses = TestBookings.publish(bank.county, bank.resident(Set.of()), Bank.VOUCHER_SERVICE, "provider-1");
+        String anotherService = TestBookings.publish(bank.county, resident, "CLEAN", "provider-1");
+        String started = TestBookings.publish(bank.county, resident, Bank.VOUCHER_SERVICE, "provider-1");
+        TestBookings.start(bank.county, started);
+        String booking = TestBookings.publish(bank.county, resident, Bank.VOUCHER_SERVICE, "provider-1");
+
+        ApiAnswer madeUp = redeem(bank, voucher, "bk-" + UUID.randomUUID());
+        ApiAnswer notTheirs = redeem(bank, voucher, someoneElses);
+        ApiAnswer otherService = redeem(bank, voucher, anotherService);
+        ApiAnswer tooLate = redeem(bank, voucher, started);
+        long afterVoucher = expect(bank.account(volunteer), 200).json().path("balance").asLong();
+        ApiAnswer paid = redeem(bank, voucher, booking);
+        String second = expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), item, null)), 201).json().path("id").asText();
+        ApiAnswer twice = redeem(bank, second, booking);
+        ApiAnswer cancelBeforeTheBooking = bank.send(bank.cancel(bank.volunteerToken(volunteer), voucher));
+        TestBookings.cancel(bank.county, booking);
+        ApiAnswer refunded = bank.send(bank.cancel(bank.volunteerToken(volunteer), voucher));
+        ApiAnswer again = bank.send(bank.cancel(bank.volunteerToken(volunteer), voucher));
+
+        assertThat(madeUp.status()).isEqualTo(404);
+        assertThat(notTheirs.code()).isEqualTo("VOUCHER_BOOKING_MISMATCH");
+        assertThat(otherService.code()).isEqualTo("VOUCHER_BOOKING_MISMATCH");
+        assertThat(tooLate.code()).isEqualTo("BOOKING_NOT_PAYABLE");
+        assertThat(paid.json().path("status").asText()).isEqualTo("BOOKED");
+        assertThat(twice.code()).isEqualTo("BOOKING_ALREADY_PAID");
+        assertThat(cancelBeforeTheBooking.code()).isEqualTo("EXCHANGE_NOT_CANCELLABLE");
+        assertThat(refunded.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(again.code()).isEqualTo("EXCHANGE_NOT_CANCELLABLE");
+        assertThat(expect(bank.account(volunteer), 200).json().path("balance").asLong())
+                .as("the first voucher's 60 back once, the second's 60 spent").isEqualTo(afterVoucher);
+    }
+
+    private static ApiAnswer redeem(Bank bank, String exchange, String booking) {
+        return bank.send(ApiRequest.post("/v1/time-bank/exchanges/" + exchange + "/redeem", "{\"bookingId\":\"" + booking + "\"}")
+                .bearer(bank.operator()).idempotencyKey("r-" + UUID.randomUUID()));
     }
 }

@@ -35,16 +35,51 @@ public final class Tokens {
     public static String of(String county, String subject, Role... roles) {
         String mintUrl = System.getProperty(MINT_URL_PROPERTY);
         if (mintUrl != null) {
-            return MINTED.computeIfAbsent(county + "|" + subject + "|" + groups(roles), k -> mint(mintUrl, county, subject, roles));
+            return MINTED.computeIfAbsent(county + "|" + subject + "|" + groups(roles),
+                    k -> mint(mintUrl, county, subject, java.util.Map.of(), roles));
         }
         return valid(county, subject, roles).signRs256(TestKeys.RSA.getPrivate());
+    }
+
+    /**
+     * A valid token whose {@code org} claim names the ids each role acts for, as the identity function
+     * issues them ({@code canteen} → meal points, {@code provider} → providers, {@code caregiver} →
+     * caregivers, {@code family} → residents).
+     */
+    public static String of(String county, String subject, java.util.Map<Role, List<String>> org, Role... roles) {
+        String mintUrl = System.getProperty(MINT_URL_PROPERTY);
+        if (mintUrl != null) {
+            return MINTED.computeIfAbsent(county + "|" + subject + "|" + groups(roles) + "|" + orgParameter(org),
+                    k -> mint(mintUrl, county, subject, org, roles));
+        }
+        java.util.Map<String, List<String>> claim = new java.util.TreeMap<>();
+        org.forEach((role, ids) -> claim.put(role.claim(), List.copyOf(ids)));
+        return valid(county, subject, roles).claim("org", claim).signRs256(TestKeys.RSA.getPrivate());
+    }
+
+    /** A token of one organisation-bound role acting for one id: {@code Tokens.actingFor(county, "canteen-1", CANTEEN, pointId)}. */
+    public static String actingFor(String county, String subject, Role role, String id) {
+        return of(county, subject, java.util.Map.of(role, List.of(id)), role);
+    }
+
+    /** The dev token route's spelling of an org claim: {@code canteen:id1,id2;provider:id3}. */
+    public static String orgParameter(java.util.Map<Role, List<String>> org) {
+        return org.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey().claim() + ":" + String.join(",", e.getValue()))
+                .collect(java.util.stream.Collectors.joining(";"));
     }
 
     public static final String MINT_URL_PROPERTY = "yiyang.test.token-mint-url";
     private static final java.util.Map<String, String> MINTED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String mint(String mintUrl, String county, String subject, Role... roles) {
-        String query = Loopback.queryString(java.util.Map.of("role", String.join(",", groups(roles)), "sub", subject, "county", county));
+    private static String mint(String mintUrl, String county, String subject, java.util.Map<Role, List<String>> org,
+                               Role... roles) {
+        java.util.Map<String, String> parameters = new java.util.HashMap<>(
+                java.util.Map.of("role", String.join(",", groups(roles)), "sub", subject, "county", county));
+        if (!org.isEmpty()) {
+            parameters.put("org", orgParameter(org));
+        }
+        String query = Loopback.queryString(parameters);
         java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(mintUrl + "?" + query))
                 .timeout(Loopback.REQUEST_TIMEOUT).GET().build();
         try {

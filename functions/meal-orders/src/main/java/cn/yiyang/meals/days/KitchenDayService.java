@@ -1,5 +1,8 @@
 package cn.yiyang.meals.days;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
+import cn.yiyang.meals.orders.MealAccess;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.meals.MealDates;
@@ -34,6 +37,7 @@ public class KitchenDayService {
     }
 
     public Reply day(Caller caller, PointDay request) {
+        MealAccess.checkPoint(caller, ObjectKind.KITCHEN_DAY, Action.READ, request.id());
         MealPoint point = points.find(caller.county(), request.id());
         LocalDate date = MealDates.date(request.date());
         List<MealOrder> orders = store.query(MealTable.BY_DAY, MealKeys.ordersOfDayPk(caller.county(), point.id(), date),

@@ -1,5 +1,8 @@
 package cn.yiyang.meals.menus;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
+import cn.yiyang.meals.orders.MealAccess;
 import static cn.yiyang.meals.MealStore.document;
 
 import cn.yiyang.kernel.api.Caller;
@@ -40,6 +43,7 @@ public class MenuService {
 
     /** Replaces the day's menu: a PUT, so repeating it is harmless and it needs no condition. */
     public DynamoTransaction publish(Caller caller, MenuRequests.Publish request) {
+        MealAccess.checkPoint(caller, ObjectKind.MEAL_POINT, Action.ACT, request.id());
         MealPoint point = points.find(caller.county(), request.id());
         LocalDate date = MealDates.date(request.date());
         MenuRules.checkDate(date, CountyTime.today(clock));

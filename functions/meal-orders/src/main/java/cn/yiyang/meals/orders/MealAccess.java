@@ -1,25 +1,28 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.access.AccessTable;
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.cards.ResidentCard;
 import cn.yiyang.stores.cards.ResidentCards;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Who may act for which resident: the resident themself, a linked family member, and county
- * staff. Anyone else, and any resident of another county, gets the same 404.
+ * The rule table ({@link AccessTable}) for meal orders, meal points and kitchen days: the resident
+ * themself, a family member the resident's card links (or the token's {@code org.family} names, as the
+ * identity function issues it for a WeChat-bound family member), county staff; a canteen only at its own meal
+ * points (the token's {@code org.canteen}). Anyone else, and any object of another county, gets the
+ * same 404 as a missing one.
  */
 @ApplicationScoped
 public class MealAccess {
 
     public static final int RESIDENT_ID_CHARS_MAX = 64;
-    static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.CANTEEN, Role.OFFICER);
 
     private final ResidentCards cards;
 
@@ -27,32 +30,49 @@ public class MealAccess {
         this.cards = cards;
     }
 
-    public ResidentCard residentFor(Caller caller, String residentId) {
+    /** The resident an order is placed or listed for, if the caller reaches them; {@code pointId} null when listing. */
+    public ResidentCard residentFor(Caller caller, String residentId, Action action, String pointId) {
         if (residentId == null || residentId.isBlank() || residentId.length() > RESIDENT_ID_CHARS_MAX) {
             throw ApiException.invalid("residentId", "REQUIRED", "The resident's id");
         }
         ResidentCard card = cards.find(caller.county(), residentId).orElseThrow(() -> ApiException.notFound("Resident"));
-        if (!card.mayBeActedForBy(caller, STAFF)) {
+        if (!AccessTable.reaches(caller, ObjectKind.MEAL_ORDER, action,
+                role -> reachesOrderOf(caller, role, card.residentId(), pointId, () -> Optional.of(card)))) {
             throw ApiException.notFound("Resident");
         }
         return card;
     }
 
-    /** For an existing order: the resident, their family (from the current card), or staff. */
-    public void checkOrder(Caller caller, MealOrder order) {
-        if (!mayActForOrder(caller, order.residentId(), () -> cards.find(caller.county(), order.residentId()))) {
+    /** For an existing order: read, cancel, serve or mark missed. */
+    public void checkOrder(Caller caller, MealOrder order, Action action) {
+        if (!mayActForOrder(caller, order.residentId(), order.mealPointId(), action,
+                () -> cards.find(caller.county(), order.residentId()))) {
             throw ApiException.notFound("Meal order");
         }
     }
 
-    /**
-     * The order rule without the store: staff and the resident need no read; a family member is
-     * checked against the resident's current card, read only then.
-     */
-    static boolean mayActForOrder(Caller caller, String residentId, Supplier<Optional<ResidentCard>> currentCard) {
-        if (caller.hasAny(STAFF) || (caller.has(Role.RESIDENT) && caller.subject().equals(residentId))) {
-            return true;
+    /** A meal point's menu or kitchen day: county staff, or a canteen at this point. */
+    public static void checkPoint(Caller caller, ObjectKind kind, Action action, String pointId) {
+        if (!AccessTable.reaches(caller, kind, action, role -> role == Role.CANTEEN && caller.actsFor(Role.CANTEEN, pointId))) {
+            throw ApiException.notFound("Meal point");
         }
-        return currentCard.get().map(card -> card.mayBeActedForBy(caller, STAFF)).orElse(false);
+    }
+
+    /** The order rule without the store: the resident's card is read only for a family member. */
+    static boolean mayActForOrder(Caller caller, String residentId, String pointId, Action action,
+                                  Supplier<Optional<ResidentCard>> currentCard) {
+        return AccessTable.reaches(caller, ObjectKind.MEAL_ORDER, action,
+                role -> reachesOrderOf(caller, role, residentId, pointId, currentCard));
+    }
+
+    private static boolean reachesOrderOf(Caller caller, Role role, String residentId, String pointId,
+                                          Supplier<Optional<ResidentCard>> card) {
+        return switch (role) {
+            case RESIDENT -> caller.subject().equals(residentId);
+            case FAMILY -> caller.actsFor(Role.FAMILY, residentId)
+                    || card.get().map(c -> c.familySubjects().contains(caller.subject())).orElse(false);
+            case CANTEEN -> pointId != null && caller.actsFor(Role.CANTEEN, pointId);
+            default -> false;
+        };
     }
 }

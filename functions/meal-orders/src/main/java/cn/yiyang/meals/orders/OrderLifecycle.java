@@ -1,5 +1,6 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
@@ -39,7 +40,7 @@ public class OrderLifecycle {
     }
 
     public DynamoTransaction cancel(Caller caller, ById request) {
-        MealOrder order = orders.find(caller, request.id());
+        MealOrder order = orders.find(caller, request.id(), Action.ACT);
         if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
             throw new ApiException(MealProblem.MEAL_ORDER_NOT_CANCELLABLE, "The order is " + order.status());
         }
@@ -63,7 +64,7 @@ public class OrderLifecycle {
     }
 
     public DynamoTransaction serve(Caller caller, ById request) {
-        MealOrder order = orders.find(caller, request.id());
+        MealOrder order = orders.find(caller, request.id(), Action.ACT);
         OrderStatus next = order.mode() == Mode.DELIVERY ? OrderStatus.DELIVERED : OrderStatus.SERVED;
         if (!order.status().canMoveTo(next)) {
             throw new ApiException(MealProblem.MEAL_ORDER_NOT_SERVABLE, "The order is " + order.status());
@@ -75,7 +76,7 @@ public class OrderLifecycle {
     }
 
     public DynamoTransaction noShow(Caller caller, ById request) {
-        MealOrder order = orders.find(caller, request.id());
+        MealOrder order = orders.find(caller, request.id(), Action.ACT);
         if (!order.status().canMoveTo(OrderStatus.NO_SHOW)) {
             throw new ApiException(MealProblem.MEAL_ORDER_NOT_SERVABLE, "The order is " + order.status());
         }

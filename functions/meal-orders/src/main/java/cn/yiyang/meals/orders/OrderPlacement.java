@@ -1,5 +1,6 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.identity.Masks;
 import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.kernel.api.Caller;
@@ -44,7 +45,7 @@ public class OrderPlacement {
 
     public DynamoTransaction place(Caller caller, OrderRequests.Place r) {
         OrderRules.checkShape(r);
-        ResidentCard resident = access.residentFor(caller, r.residentId());
+        ResidentCard resident = access.residentFor(caller, r.residentId(), Action.CREATE, r.mealPointId());
         if (!resident.isActive()) {
             throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
         }

@@ -1,5 +1,6 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
@@ -26,12 +27,12 @@ public class OrderQueries {
     }
 
     public Reply get(Caller caller, ById request) {
-        return Reply.ok(find(caller, request.id()));
+        return Reply.ok(find(caller, request.id(), Action.READ));
     }
 
     /** A resident's orders in one month, newest day last. */
     public Reply monthOfResident(Caller caller, OrderRequests.MonthOfResident request) {
-        ResidentCard resident = access.residentFor(caller, required("residentId", request.residentId()));
+        ResidentCard resident = access.residentFor(caller, required("residentId", request.residentId()), Action.READ, null);
         String month = MealDates.month(required("month", request.month()));
         List<MealOrder> orders = store.query(MealTable.BY_RESIDENT,
                         MealKeys.ordersOfResidentPk(caller.county(), resident.residentId()), month).stream()
@@ -40,11 +41,11 @@ public class OrderQueries {
     }
 
     /** The order in the caller's county that the caller may act for; anything else is the same 404. */
-    MealOrder find(Caller caller, String id) {
+    MealOrder find(Caller caller, String id, Action action) {
         MealOrder order = store.get(MealKeys.orderPk(caller.county(), id), MealKeys.ORDER_SK)
                 .map(item -> MealStore.document(item, MealOrder.class))
                 .orElseThrow(() -> ApiException.notFound("Meal order"));
-        access.checkOrder(caller, order);
+        access.checkOrder(caller, order, action);
         return order;
     }
 

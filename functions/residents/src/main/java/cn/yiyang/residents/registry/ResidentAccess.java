@@ -1,5 +1,9 @@
 package cn.yiyang.residents.registry;
 
+import cn.yiyang.kernel.access.AccessTable;
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
+import cn.yiyang.kernel.access.Scope;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
@@ -37,14 +41,20 @@ public class ResidentAccess {
                 });
     }
 
+    /**
+     * The rule table's RESIDENT READ: county staff; the resident themself; a family member whose token's
+     * {@code org.family} names the resident, or whom the registry links (read only then).
+     */
     private static Uni<Boolean> mayRead(Caller caller, Resident resident) {
-        if (caller.has(Role.OFFICER) || caller.has(Role.OPERATOR)) {
+        String id = resident.id.toString();
+        if (AccessTable.reaches(caller, ObjectKind.RESIDENT, Action.READ, role -> switch (role) {
+            case RESIDENT -> caller.subject().equals(id);
+            case FAMILY -> caller.actsFor(Role.FAMILY, id);
+            default -> false;
+        })) {
             return Uni.createFrom().item(true);
         }
-        if (caller.has(Role.RESIDENT) && caller.subject().equals(resident.id.toString())) {
-            return Uni.createFrom().item(true);
-        }
-        if (caller.has(Role.FAMILY)) {
+        if (caller.has(Role.FAMILY) && AccessTable.scope(ObjectKind.RESIDENT, Role.FAMILY, Action.READ) == Scope.OWN) {
             return FamilyLink.exists(resident.county, resident.id, caller.subject());
         }
         return Uni.createFrom().item(false);

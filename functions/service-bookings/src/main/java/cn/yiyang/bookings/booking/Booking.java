@@ -67,6 +67,9 @@ public class Booking extends PanacheEntityBase {
     public boolean cancelledLate;
     @Column(name = "no_show_reason")
     public String noShowReason;
+    /** The time-bank exchange whose points paid for this booking: no service subsidy is settled for it. */
+    @Column(name = "paid_by_exchange")
+    public String paidByExchange;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

@@ -1,5 +1,7 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.bookings.AccessRules;
 import cn.yiyang.bookings.providers.Caregiver;
 import cn.yiyang.bookings.providers.ProviderService;
@@ -40,7 +42,7 @@ public class BookingQueries {
     public Uni<Reply> get(Caller caller, ById request) {
         return Booking.<Booking>find("id = ?1 and county = ?2", ProviderService.uuid(request.id(), "Booking"),
                         caller.county()).firstResult()
-                .flatMap(b -> access.check(caller, b))
+                .flatMap(b -> access.check(caller, b, ObjectKind.BOOKING, Action.READ))
                 .map(b -> Reply.ok(BookingView.of(b)));
     }
 
@@ -56,7 +58,7 @@ public class BookingQueries {
         if (request.residentId() == null) {
             throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'residentId' is required");
         }
-        return access.residentFor(caller, request.residentId())
+        return access.residentFor(caller, request.residentId(), Action.READ)
                 .flatMap(card -> Booking.<Booking>find("county = ?1 and residentId = ?2 order by startsAt desc",
                         caller.county(), card.residentId()).page(0, PAGE_SIZE_MAX).list())
                 .map(BookingQueries::pageOf);
@@ -78,7 +80,7 @@ public class BookingQueries {
 
     public Uni<Reply> providerDay(Caller caller, BookingRequests.Day request) {
         OffsetDateTime from = startOf(request.date());
-        return ProviderService.own(caller, request.id()).flatMap(p -> Booking.<Booking>find(
+        return ProviderService.own(caller, request.id(), ObjectKind.VISIT, Action.READ).flatMap(p -> Booking.<Booking>find(
                 "providerId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt", p.id, from, from.plusDays(1))
                 .page(0, PAGE_SIZE_MAX).list()).map(BookingQueries::pageOf);
     }

@@ -1,5 +1,6 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.identity.Masks;
 import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.bookings.BookingProblem;
@@ -44,7 +45,7 @@ public class BookingService {
     public Uni<Reply> book(Caller caller, BookingRequests.Book r) {
         BookingInput.check(r);
         OffsetDateTime now = CountyTime.now(clock);
-        return access.residentFor(caller, r.residentId()).flatMap(resident -> {
+        return access.residentFor(caller, r.residentId(), Action.CREATE).flatMap(resident -> {
             if (!resident.isActive()) {
                 throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
             }

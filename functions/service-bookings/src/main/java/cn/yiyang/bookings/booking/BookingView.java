@@ -13,14 +13,15 @@ public record BookingView(UUID id, String county, String residentId, String serv
                           long subsidyFen, long payFen, boolean emergency, BookingStatus status, Channel channel,
                           String bookedBy, String confirmationCode, OffsetDateTime checkedInAt, String checkInPlace,
                           OffsetDateTime checkedOutAt, Integer actualMinutes, boolean flaggedShort, Integer rating,
-                          String ratingComment, boolean cancelledLate, String noShowReason, OffsetDateTime createdAt) {
+                          String ratingComment, boolean cancelledLate, String noShowReason, String paidByExchange,
+                          OffsetDateTime createdAt) {
 
     public static BookingView of(Booking b) {
         return new BookingView(b.id, b.county, b.residentId, b.serviceCode, b.providerId, b.caregiverId,
                 CountyTime.shown(b.startsAt), b.durationMinutes, b.address, b.priceFen, b.subsidyFen, b.payFen,
                 b.emergency, b.status, b.channel, b.bookedBy, b.confirmationCode, CountyTime.shown(b.checkedInAt),
                 b.checkInPlace, CountyTime.shown(b.checkedOutAt), b.actualMinutes, b.flaggedShort, b.rating,
-                b.ratingComment, b.cancelledLate, b.noShowReason, CountyTime.shown(b.createdAt));
+                b.ratingComment, b.cancelledLate, b.noShowReason, b.paidByExchange, CountyTime.shown(b.createdAt));
     }
 
     @RegisterForReflection

@@ -1,5 +1,8 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.stores.bookingcards.BookingCards;
+import io.quarkus.vertx.VertxContextSupport;
 import cn.yiyang.bookings.BookingProblem;
 import cn.yiyang.bookings.catalog.CatalogService;
 import cn.yiyang.bookings.providers.Caregiver;
@@ -29,10 +32,12 @@ import java.util.function.Function;
 public class VisitService {
 
     private final BookingAccess access;
+    private final BookingCards cards;
     private final Clock clock;
 
-    public VisitService(BookingAccess access, Clock clock) {
+    public VisitService(BookingAccess access, BookingCards cards, Clock clock) {
         this.access = access;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -114,16 +119,28 @@ public class VisitService {
     private Uni<Reply> move(Caller caller, String id, BookingStep step, Function<Booking, Uni<Void>> apply) {
         return Booking.<Booking>find("id = ?1 and county = ?2", ProviderService.uuid(id, "Booking"), caller.county())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .flatMap(b -> access.check(caller, b))
+                .flatMap(b -> access.check(caller, b, step.actsOn(), Action.ACT))
                 .flatMap(b -> {
                     BookingStatus next = BookingLifecycle.next(b.status, step);
-                    return apply.apply(b).replaceWith(b).invoke(applied -> {
-                        applied.status = next;
-                        applied.updatedAt = CountyTime.now(clock);
-                    });
+                    return apply.apply(b).replaceWith(b)
+                            .call(applied -> step.closesVouchers() ? learnVoucherPayment(applied) : Uni.createFrom().voidItem())
+                            .invoke(applied -> {
+                                applied.status = next;
+                                applied.updatedAt = CountyTime.now(clock);
+                            });
                 })
                 .flatMap(b -> b.<Booking>persistAndFlush())
                 .map(b -> Reply.ok(BookingView.of(b)));
+    }
+
+    /**
+     * Closes the booking to vouchers inside this transaction and records the exchange that paid it, if
+     * one did: the card's update and the read of its payment are one atomic DynamoDB call, so a
+     * redemption racing this step is either seen here or refused.
+     */
+    private Uni<Void> learnVoucherPayment(Booking b) {
+        return VertxContextSupport.executeBlocking(() -> cards.closeForVouchers(b.county, b.id.toString()))
+                .invoke(paid -> paid.ifPresent(exchange -> b.paidByExchange = exchange)).replaceWithVoid();
     }
 
     /** A cancelled booking gives its place in the provider's window back, and its caregiver's time. */

@@ -3,7 +3,7 @@ package cn.yiyang.bookings.catalog;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
 
-/** How a booking came in, from the role of whoever made it. */
+/** How a booking came in, from the role of whoever made it: the hotline, the mini-program, or an officer at the station. */
 public enum Channel {
     MINI_PROGRAM, HOTLINE, ONSITE;
 
@@ -11,7 +11,7 @@ public enum Channel {
         if (caller.has(Role.OPERATOR)) {
             return HOTLINE;
         }
-        if (caller.has(Role.PROVIDER) || caller.has(Role.CAREGIVER)) {
+        if (caller.has(Role.OFFICER)) {
             return ONSITE;
         }
         return MINI_PROGRAM;

@@ -1,5 +1,7 @@
 package cn.yiyang.bookings.providers;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.bookings.AccessRules;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
@@ -51,7 +53,7 @@ public class ProviderService {
 
     public Uni<Reply> addCaregiver(Caller caller, ProviderRequests.NewCaregiver r) {
         ProviderInput.check(r);
-        return own(caller, r.id()).flatMap(provider -> {
+        return own(caller, r.id(), ObjectKind.CAREGIVER, Action.CREATE).flatMap(provider -> {
             Caregiver c = new Caregiver();
             c.id = UUID.randomUUID();
             c.county = provider.county;
@@ -65,11 +67,11 @@ public class ProviderService {
         });
     }
 
-    /** The provider in the caller's county that the caller may manage ({@link AccessRules#mayManageProvider}). */
-    public static Uni<Provider> own(Caller caller, String id) {
+    /** The provider in the caller's county whose caregivers or days the caller reaches ({@link AccessRules#reachesProvider}). */
+    public static Uni<Provider> own(Caller caller, String id, ObjectKind kind, Action action) {
         UUID uuid = uuid(id, "Provider");
         return Provider.<Provider>find("id = ?1 and county = ?2", uuid, caller.county()).firstResult().map(p -> {
-            if (p == null || !AccessRules.mayManageProvider(caller, id)) {
+            if (p == null || !AccessRules.reachesProvider(caller, kind, action, id)) {
                 throw ApiException.notFound("Provider");
             }
             return p;

@@ -3,6 +3,8 @@ package cn.yiyang.timebank.accounts;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
@@ -94,7 +96,7 @@ public class AccountService {
     /** The account holder, family acting for a resident, hotline operators and officers; anyone else gets 404. */
     public Reply get(Caller caller, AccountRequests.Statement request) {
         String id = request.id();
-        if (!mayActFor(caller, id)) {
+        if (!mayActFor(caller, id, ObjectKind.ACCOUNT, Action.READ)) {
             throw ApiException.notFound("Account");
         }
         int limit = AccountRules.pageSize(request.limit());
@@ -123,15 +125,27 @@ public class AccountService {
                 .map(item -> DynamoStore.document(item, Entry.class)).toList();
     }
 
-    /** Whether the caller may see or spend this account ({@link AccountAccess}). */
-    public boolean mayActFor(Caller caller, String accountId) {
-        return AccountAccess.mayActFor(caller, accountId, () -> cards.find(caller.county(), accountId));
+    /** Whether the caller may do this to the account, or to an exchange of it ({@link AccountAccess}). */
+    public boolean mayActFor(Caller caller, String accountId, ObjectKind kind, Action action) {
+        return AccountAccess.mayActFor(caller, kind, action, accountId, () -> cards.find(caller.county(), accountId));
     }
 
     /** The caller's own account, which must be open. */
     public Map<String, AttributeValue> own(Caller caller) {
         return find(caller.county(), caller.subject())
                 .orElseThrow(() -> new ApiException(TimeBankProblem.VOLUNTEER_NOT_REGISTERED, "No time-bank account"));
+    }
+
+    /**
+     * The resident an account's SERVICE vouchers are for: the resident whose account it is (the
+     * registry has a card under its id), or the resident a volunteer's account is linked to; none for
+     * a volunteer who is not a registered resident.
+     */
+    public Optional<String> residentOf(String county, String accountId) {
+        if (cards.find(county, accountId).isPresent()) {
+            return Optional.of(accountId);
+        }
+        return find(county, accountId).map(account -> account.get("linkedResidentId")).map(AttributeValue::s);
     }
 
     public Optional<Map<String, AttributeValue>> find(String county, String accountId) {

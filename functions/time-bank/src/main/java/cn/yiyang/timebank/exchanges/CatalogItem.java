@@ -2,9 +2,12 @@ package cn.yiyang.timebank.exchanges;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Something points buy: a service (handed over to a booking) or goods at a station. */
+/**
+ * Something points buy: a service (handed over to a booking of that service, {@code serviceCode} as
+ * in the care catalog) or goods at a station (no service code).
+ */
 @RegisterForReflection
-public record CatalogItem(String id, String name, Kind kind, long points, long stock) {
+public record CatalogItem(String id, String name, Kind kind, long points, long stock, String serviceCode) {
 
     public enum Kind {
         SERVICE, GOODS

@@ -4,16 +4,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 
 /**
- * Points exchanged for an item, for the account that paid. A SERVICE exchange is a voucher the
- * service-bookings side redeems: an operator lists the open vouchers, books the service for the
- * resident (a booking paid by points) and redeems the voucher naming that booking (AWAITING_BOOKING
- * → BOOKED). GOODS are collected at the station (TO_COLLECT → COLLECTED). Until then the exchange
- * may be cancelled, which refunds its points and its stock once.
+ * Points exchanged for an item, for the account that paid. A SERVICE exchange is a voucher for one
+ * service ({@code serviceCode}): an operator or the provider books that service for the voucher's
+ * resident and redeems the voucher naming that booking (AWAITING_BOOKING → BOOKED), which marks the
+ * booking paid by points (the booking card). GOODS are collected at the station (TO_COLLECT →
+ * COLLECTED). An open exchange may be cancelled, and so may a BOOKED one once its booking's
+ * cancellation has committed: either refunds its points and its stock once.
  */
 @RegisterForReflection
 public record Exchange(String id, String accountId, String itemId, String itemName, CatalogItem.Kind kind,
                        long points, Status status, String voucherCode, String bookingId, OffsetDateTime at,
-                       OffsetDateTime closedAt, String closedBy) {
+                       OffsetDateTime closedAt, String closedBy, String serviceCode) {
 
     public enum Status {
         AWAITING_BOOKING, TO_COLLECT, BOOKED, COLLECTED, CANCELLED;
@@ -32,6 +33,7 @@ public record Exchange(String id, String accountId, String itemId, String itemNa
     }
 
     public Exchange closed(Status next, String booking, OffsetDateTime when, String by) {
-        return new Exchange(id, accountId, itemId, itemName, kind, points, next, voucherCode, booking, at, when, by);
+        return new Exchange(id, accountId, itemId, itemName, kind, points, next, voucherCode, booking, at, when, by,
+                serviceCode);
     }
 }

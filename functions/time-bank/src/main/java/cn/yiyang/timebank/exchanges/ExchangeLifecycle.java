@@ -2,12 +2,19 @@ package cn.yiyang.timebank.exchanges;
 
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
+import cn.yiyang.kernel.access.AccessTable;
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.kernel.route.Role;
+import cn.yiyang.stores.bookingcards.BookingCard;
+import cn.yiyang.stores.bookingcards.BookingCards;
 import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import cn.yiyang.stores.dynamo.DynamoTransaction;
@@ -18,6 +25,7 @@ import cn.yiyang.timebank.accounts.Entry;
 import cn.yiyang.timebank.accounts.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,19 +46,21 @@ public class ExchangeLifecycle {
     private final AccountService accounts;
     private final ExchangeService exchanges;
     private final Ledger ledger;
+    private final BookingCards bookings;
     private final Clock clock;
 
     public ExchangeLifecycle(TimeBankStore store, AccountService accounts, ExchangeService exchanges, Ledger ledger,
-                             Clock clock) {
+                             BookingCards bookings, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.exchanges = exchanges;
         this.ledger = ledger;
+        this.bookings = bookings;
         this.clock = clock;
     }
 
     public Reply get(Caller caller, ById request) {
-        return Reply.ok(visible(caller, request.id()));
+        return Reply.ok(visible(caller, request.id(), Action.READ));
     }
 
     /**
@@ -59,6 +69,10 @@ public class ExchangeLifecycle {
      */
     public Reply open(Caller caller, ExchangeRequests.OpenVouchers request) {
         Optional<String> code = Optional.ofNullable(request.voucherCode()).map(ConfirmationCode::normalise);
+        // A provider browses no list: it finds the voucher whose code the resident gave it.
+        if (code.isEmpty() && !AccessTable.reaches(caller, ObjectKind.EXCHANGE, Action.READ, role -> false)) {
+            throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'voucherCode' is required");
+        }
         if (code.isPresent() && !ConfirmationCode.isWellFormed(code.get())) {
             throw ApiException.invalid("voucherCode", "BAD_CODE", ConfirmationCode.LENGTH + " characters from the voucher");
         }
@@ -69,8 +83,11 @@ public class ExchangeLifecycle {
     }
 
     public DynamoTransaction cancel(Caller caller, ById request) {
-        Exchange exchange = visible(caller, request.id());
-        Exchange cancelled = ExchangeRules.cancelled(exchange, CountyTime.now(clock), caller.subject());
+        Exchange exchange = visible(caller, request.id(), Action.ACT);
+        boolean bookingCancelled = exchange.status() == Exchange.Status.BOOKED
+                && bookings.find(caller.county(), exchange.bookingId())
+                        .map(card -> card.cancelled() && exchange.id().equals(card.paidByExchange())).orElse(false);
+        Exchange cancelled = ExchangeRules.cancelled(exchange, bookingCancelled, CountyTime.now(clock), caller.subject());
         String county = caller.county();
         return new DynamoTransaction(List.of(
                 // Closed meanwhile (redeemed, or cancelled by another request): read again and refuse.
@@ -82,19 +99,33 @@ public class ExchangeLifecycle {
                 Reply.ok(cancelled));
     }
 
-    /** Staff: a SERVICE voucher becomes the booking made for it; GOODS are handed over. */
+    /**
+     * Staff: a SERVICE voucher pays the booking made for it, marked on the booking's card in the same
+     * transaction (a race with the booking's next step, or with another voucher, reads again and
+     * decides anew); GOODS are handed over. A provider redeems only with one of its own bookings.
+     */
     public DynamoTransaction redeem(Caller caller, ExchangeRequests.Redeem request) {
-        Exchange exchange = visible(caller, request.id());
+        Exchange exchange = visible(caller, request.id(), Action.ACT);
         Exchange redeemed = ExchangeRules.redeemed(exchange, request.bookingId(), CountyTime.now(clock), caller.subject());
-        return new DynamoTransaction(List.of(ConditionalWrite.recomputing(close(caller.county(), exchange, redeemed))),
-                Reply.ok(redeemed));
+        List<ConditionalWrite> writes = new ArrayList<>(List.of(ConditionalWrite.recomputing(close(caller.county(), exchange, redeemed))));
+        if (redeemed.status() == Exchange.Status.BOOKED) {
+            BookingCard booking = bookings.find(caller.county(), redeemed.bookingId()).filter(BookingCard::isPublished)
+                    .filter(card -> AccessTable.reaches(caller, ObjectKind.EXCHANGE, Action.ACT,
+                            role -> role != Role.PROVIDER || caller.actsFor(Role.PROVIDER, card.providerId())))
+                    .orElseThrow(() -> ApiException.notFound("Booking"));
+            ExchangeRules.requirePayable(exchange, accounts.residentOf(caller.county(), exchange.accountId()), booking);
+            writes.add(ConditionalWrite.recomputing(bookings.pay(caller.county(), booking.bookingId(), exchange.id(),
+                    booking.residentId(), booking.serviceCode())));
+        }
+        return new DynamoTransaction(writes, Reply.ok(redeemed));
     }
 
-    private Exchange visible(Caller caller, String id) {
+    private Exchange visible(Caller caller, String id, Action action) {
         Exchange exchange = store.get(Exchange.pk(caller.county(), id), ExchangeService.EXCHANGE)
                 .map(item -> DynamoStore.document(item, Exchange.class))
                 .orElseThrow(() -> ApiException.notFound("Exchange"));
-        if (!ExchangeRules.maySee(caller, () -> accounts.mayActFor(caller, exchange.accountId()))) {
+        if (!ExchangeRules.reaches(caller, action, exchange,
+                () -> accounts.mayActFor(caller, exchange.accountId(), ObjectKind.EXCHANGE, action))) {
             throw ApiException.notFound("Exchange");
         }
         return exchange;

@@ -12,7 +12,7 @@ public final class ExchangeRequests {
     /** {@code POST /v1/time-bank/items}: an officer adds something points buy. */
     @RegisterForReflection
     public record AddItem(@Text(maxChars = ExchangeRules.NAME_CHARS_MAX) String name, CatalogItem.Kind kind, long points,
-                          long stock) {
+                          long stock, String serviceCode) {
     }
 
     /**

@@ -1,12 +1,16 @@
 package cn.yiyang.timebank.exchanges;
 
+import cn.yiyang.kernel.access.AccessTable;
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.text.FreeText;
+import cn.yiyang.stores.bookingcards.BookingCard;
 import cn.yiyang.timebank.TimeBankProblem;
+import java.util.Optional;
 import java.time.OffsetDateTime;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,8 +25,7 @@ public final class ExchangeRules {
     public static final long STOCK_MAX = 1_000_000;
     public static final int NAME_CHARS_MAX = 50;
     public static final int ID_CHARS_MAX = 64;
-    /** Staff see and redeem every exchange of their county. */
-    static final Set<Role> STAFF = Set.of(Role.OPERATOR, Role.PROVIDER, Role.OFFICER);
+    private static final java.util.regex.Pattern SERVICE_CODE = java.util.regex.Pattern.compile("[A-Z_]{2,20}");
 
     private ExchangeRules() {
     }
@@ -38,7 +41,14 @@ public final class ExchangeRules {
         if (request.points() < 1 || request.points() > POINTS_MAX || request.stock() < 0 || request.stock() > STOCK_MAX) {
             throw ApiException.invalid("points", "OUT_OF_RANGE", "1 to " + POINTS_MAX + " points, stock 0 to " + STOCK_MAX);
         }
-        return new CatalogItem(id, request.name().strip(), request.kind(), request.points(), request.stock());
+        boolean service = request.kind() == CatalogItem.Kind.SERVICE;
+        if (service != (request.serviceCode() != null)
+                || (service && !SERVICE_CODE.matcher(request.serviceCode()).matches())) {
+            throw ApiException.invalid("serviceCode", service ? "REQUIRED" : "NOT_A_SERVICE",
+                    service ? "The care catalog's code of the service, e.g. BATH" : "Only a SERVICE names a service code");
+        }
+        return new CatalogItem(id, request.name().strip(), request.kind(), request.points(), request.stock(),
+                request.serviceCode());
     }
 
     /** The item's id is required; an account id, when given, is well formed. */
@@ -69,12 +79,17 @@ public final class ExchangeRules {
         Exchange.Status status = item.kind() == CatalogItem.Kind.SERVICE
                 ? Exchange.Status.AWAITING_BOOKING : Exchange.Status.TO_COLLECT;
         return new Exchange(id, accountId, item.id(), item.name(), item.kind(), item.points(), status, voucherCode, null,
-                at, null, null);
+                at, null, null, item.serviceCode());
     }
 
-    /** Open → CANCELLED; anything closed is refused, so the points come back at most once. */
-    public static Exchange cancelled(Exchange exchange, OffsetDateTime when, String by) {
-        if (!exchange.status().isOpen()) {
+    /**
+     * Open → CANCELLED; BOOKED → CANCELLED only once the booking it paid is cancelled
+     * ({@code bookingCancelled}: its cancellation committed and this exchange paid it); anything else
+     * is refused, so the points come back at most once.
+     */
+    public static Exchange cancelled(Exchange exchange, boolean bookingCancelled, OffsetDateTime when, String by) {
+        boolean refundable = exchange.status().isOpen() || (exchange.status() == Exchange.Status.BOOKED && bookingCancelled);
+        if (!refundable) {
             throw new ApiException(TimeBankProblem.EXCHANGE_NOT_CANCELLABLE, "The exchange is " + exchange.status());
         }
         return exchange.closed(Exchange.Status.CANCELLED, null, when, by);
@@ -94,9 +109,35 @@ public final class ExchangeRules {
         return exchange.closed(Exchange.Status.BOOKED, bookingId, when, by);
     }
 
-    /** Staff see every exchange; anyone else only those of an account they may act for. */
-    public static boolean maySee(Caller caller, BooleanSupplier mayActForAccount) {
-        return caller.hasAny(STAFF) || mayActForAccount.getAsBoolean();
+    /**
+     * The rule table for one exchange: officers any; the holder, linked family, and operators for a
+     * resident's account ({@code mayActForAccount}); a provider only a SERVICE voucher still awaiting
+     * its booking (the one a resident handed it by code), and redeeming it names one of the provider's
+     * own bookings.
+     */
+    public static boolean reaches(Caller caller, Action action, Exchange exchange, BooleanSupplier mayActForAccount) {
+        return AccessTable.reaches(caller, ObjectKind.EXCHANGE, action, role -> role == Role.PROVIDER
+                ? exchange.status() == Exchange.Status.AWAITING_BOOKING
+                : mayActForAccount.getAsBoolean());
+    }
+
+    /**
+     * A SERVICE voucher pays a booking of its own resident and service that no exchange has paid and
+     * whose visit has not started; the booking's card says so, and the redemption's transaction holds
+     * the card to what was read here.
+     */
+    public static void requirePayable(Exchange voucher, Optional<String> voucherResident, BookingCard booking) {
+        if (voucherResident.isEmpty() || !voucherResident.get().equals(booking.residentId())
+                || !java.util.Objects.equals(voucher.serviceCode(), booking.serviceCode())) {
+            throw new ApiException(TimeBankProblem.VOUCHER_BOOKING_MISMATCH,
+                    "The booking is not for the voucher's resident and service");
+        }
+        if (booking.paidByExchange() != null) {
+            throw new ApiException(TimeBankProblem.BOOKING_ALREADY_PAID, "Another exchange paid this booking");
+        }
+        if (!booking.redeemable()) {
+            throw new ApiException(TimeBankProblem.BOOKING_NOT_PAYABLE, "The visit has started or the booking is closed");
+        }
     }
 
     private static boolean isId(String id) {

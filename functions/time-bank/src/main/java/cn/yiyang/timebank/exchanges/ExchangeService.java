@@ -3,6 +3,8 @@ package cn.yiyang.timebank.exchanges;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
@@ -96,7 +98,7 @@ public class ExchangeService {
         if (account.equals(caller.subject())) {
             return accounts.own(caller);
         }
-        if (!accounts.mayActFor(caller, account)) {
+        if (!accounts.mayActFor(caller, account, ObjectKind.EXCHANGE, Action.CREATE)) {
             throw ApiException.notFound("Account");
         }
         return accounts.find(caller.county(), account).orElseThrow(() -> ApiException.notFound("Account"));
@@ -118,6 +120,7 @@ public class ExchangeService {
 
     private static CatalogItem withStock(Map<String, AttributeValue> attributes) {
         CatalogItem item = DynamoStore.document(attributes, CatalogItem.class);
-        return new CatalogItem(item.id(), item.name(), item.kind(), item.points(), DynamoStore.number(attributes, "stock"));
+        return new CatalogItem(item.id(), item.name(), item.kind(), item.points(), DynamoStore.number(attributes, "stock"),
+                item.serviceCode());
     }
 }

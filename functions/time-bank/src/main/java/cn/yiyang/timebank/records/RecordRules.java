@@ -1,5 +1,8 @@
 package cn.yiyang.timebank.records;
 
+import cn.yiyang.kernel.access.AccessTable;
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
@@ -10,7 +13,6 @@ import cn.yiyang.timebank.settings.CountySettings;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -43,10 +45,26 @@ public final class RecordRules {
         return day;
     }
 
-    /** A volunteer who is a registered resident never logs a service given to themself. */
-    public static void requireNotSelf(Optional<String> volunteersResidentId, String servedResidentId) {
-        if (volunteersResidentId.isPresent() && volunteersResidentId.get().equals(servedResidentId)) {
+    /**
+     * A volunteer never logs a service given to themself (their account is linked to the resident, or
+     * the token speaks for that resident) nor to a resident they act for as family (the registry's card
+     * links them, or the token's {@code org.family} names the resident): such points would be minted
+     * by the family that confirms them.
+     */
+    public static void requireNotSelf(Caller volunteer, Optional<String> volunteersResidentId, ResidentCard served) {
+        String resident = served.residentId();
+        if (volunteersResidentId.map(resident::equals).orElse(false) || volunteer.subject().equals(resident)) {
             throw new ApiException(TimeBankProblem.SELF_SERVICE, "A volunteer cannot log a service to themself");
+        }
+        if (served.familySubjects().contains(volunteer.subject()) || volunteer.actsFor(Role.FAMILY).contains(resident)) {
+            throw new ApiException(TimeBankProblem.SERVICE_TO_OWN_FAMILY, "A volunteer cannot log a service to their own family");
+        }
+    }
+
+    /** Nobody confirms a record in which they are the volunteer, whatever else their token says they are. */
+    public static void requireNotOwnRecord(Caller caller, ServiceRecord record) {
+        if (caller.subject().equals(record.volunteerId())) {
+            throw new ApiException(TimeBankProblem.OWN_RECORD_NOT_CONFIRMABLE, "The volunteer cannot decide their own record");
         }
     }
 
@@ -66,18 +84,19 @@ public final class RecordRules {
     }
 
     /**
-     * Who confirms or rejects: the station (officer), the served resident, or family the registry
-     * links to them. The card is read only when the answer depends on it.
+     * Who confirms or rejects ({@code ACT}) or sees ({@code READ}) a record, from the rule table: the
+     * station (officer), the served resident, family the registry links to them; and, to see it, its
+     * volunteer. The card is read only when the answer depends on it.
      */
-    public static boolean mayDecide(Caller caller, ServiceRecord record, Supplier<Optional<ResidentCard>> servedCard) {
-        return caller.has(Role.OFFICER)
-                || (caller.has(Role.RESIDENT) && caller.subject().equals(record.residentId()))
-                || servedCard.get().map(card -> card.mayBeActedForBy(caller, Set.of(Role.OFFICER))).orElse(false);
-    }
-
-    /** Who sees a record: its volunteer, and whoever may decide it. */
-    public static boolean maySee(Caller caller, ServiceRecord record, Supplier<Optional<ResidentCard>> servedCard) {
-        return caller.subject().equals(record.volunteerId()) || mayDecide(caller, record, servedCard);
+    public static boolean reaches(Caller caller, Action action, ServiceRecord record,
+                                  Supplier<Optional<ResidentCard>> servedCard) {
+        return AccessTable.reaches(caller, ObjectKind.SERVICE_RECORD, action, role -> switch (role) {
+            case VOLUNTEER -> caller.subject().equals(record.volunteerId());
+            case RESIDENT -> caller.subject().equals(record.residentId());
+            case FAMILY -> caller.actsFor(Role.FAMILY, record.residentId())
+                    || servedCard.get().map(card -> card.familySubjects().contains(caller.subject())).orElse(false);
+            default -> false;
+        });
     }
 
     /** A confirmed record's points: its minutes at the service type's rate, split by the volunteer's storage cap. */

@@ -3,6 +3,7 @@ package cn.yiyang.timebank.records;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
 import cn.yiyang.kernel.api.ById;
+import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
@@ -64,8 +65,8 @@ public class RecordService {
         Map<String, AttributeValue> account = accounts.own(caller);
         ResidentCard resident = cards.find(caller.county(), request.residentId() == null ? "" : request.residentId())
                 .orElseThrow(() -> ApiException.notFound("Resident"));
-        RecordRules.requireNotSelf(Optional.ofNullable(account.get("linkedResidentId")).map(AttributeValue::s),
-                resident.residentId());
+        RecordRules.requireNotSelf(caller, Optional.ofNullable(account.get("linkedResidentId")).map(AttributeValue::s),
+                resident);
         CountySettings rules = settings.of(caller.county());
         long minutes = ChronoUnit.MINUTES.between(request.start(), request.end());
         Day today = Day.read(store, caller.county(), caller.subject(), day);
@@ -89,7 +90,7 @@ public class RecordService {
     /** The volunteer, the served resident, their family, or staff. */
     public Reply get(Caller caller, ById request) {
         ServiceRecord record = find(caller.county(), request.id());
-        if (!RecordRules.maySee(caller, record, servedCard(record))) {
+        if (!RecordRules.reaches(caller, Action.READ, record, servedCard(record))) {
             throw ApiException.notFound("Service record");
         }
         return Reply.ok(record);
@@ -145,9 +146,10 @@ public class RecordService {
 
     private ServiceRecord decidable(Caller caller, String id, CountySettings rules) {
         ServiceRecord record = find(caller.county(), id);
-        if (!RecordRules.mayDecide(caller, record, servedCard(record))) {
+        if (!RecordRules.reaches(caller, Action.ACT, record, servedCard(record))) {
             throw ApiException.notFound("Service record");
         }
+        RecordRules.requireNotOwnRecord(caller, record);
         RecordRules.requireDecidable(record, rules, CountyTime.now(clock));
         return record;
     }

@@ -2,6 +2,8 @@ package cn.yiyang.timebank.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.kernel.access.Action;
+import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.cards.ResidentCard;
@@ -61,7 +63,7 @@ class AccountRulesTest {
         assertThat(Refusal.of(() -> AccountRules.cursor(before))).isEqualTo(expected);
     }
 
-    /** The account a-1 belongs to resident a-1, whose card links family f-1. */
+    /** The account a-1 belongs to resident a-1, whose card links family f-1 (an operator reaches it: a resident's). */
     @ParameterizedTest(name = "{0} as {1} → {2}")
     @CsvSource({
             "a-1,       RESIDENT,  true",
@@ -74,19 +76,40 @@ class AccountRulesTest {
             "v-2,       VOLUNTEER, false",
             "p-1,       PROVIDER,  false",
             "r-2,       RESIDENT,  false",
+            "p-1,       APPROVER,  false",
     })
     void anAccount_isActedForByItsHolder_staff_andLinkedFamilyOnly(String subject, Role role, boolean may) {
         Caller caller = new Caller(subject, "330105", Set.of(role));
         ResidentCard card = new ResidentCard("330105", "a-1", "王奶奶", LocalDate.of(1940, 1, 1), Set.of(), null,
                 ResidentCard.ACTIVE, null, null, null, Set.of("f-1"));
 
-        assertThat(AccountAccess.mayActFor(caller, "a-1", () -> Optional.of(card))).isEqualTo(may);
+        assertThat(AccountAccess.mayActFor(caller, ObjectKind.ACCOUNT, Action.READ, "a-1", () -> Optional.of(card))).isEqualTo(may);
     }
 
     @Test
     void familyActingForAnAccountWithNoResidentCard_isRefused() {
         Caller family = new Caller("f-1", "330105", Set.of(Role.FAMILY));
 
-        assertThat(AccountAccess.mayActFor(family, "vol-9", Optional::empty)).isFalse();
+        assertThat(AccountAccess.mayActFor(family, ObjectKind.ACCOUNT, Action.READ, "vol-9", Optional::empty)).isFalse();
+    }
+
+    @Test
+    void aFamilyMemberWhoseTokenNamesTheResident_actsForTheirAccount_asTheIdentityFunctionIssuesIt() {
+        Caller bound = new Caller("wx-bound", "330105", Set.of(Role.FAMILY), java.util.Map.of(Role.FAMILY, Set.of("a-1")));
+
+        assertThat(AccountAccess.mayActFor(bound, ObjectKind.EXCHANGE, Action.CREATE, "a-1", Optional::empty)).isTrue();
+        assertThat(AccountAccess.mayActFor(bound, ObjectKind.EXCHANGE, Action.CREATE, "a-2", Optional::empty)).isFalse();
+    }
+
+    /** Issue 13: an operator spent a volunteer's points. A volunteer's account has no resident card under its id. */
+    @Test
+    void anOperator_reachesResidentsAccountsOnly_neverAVolunteers() {
+        Caller operator = new Caller("op-1", "330105", Set.of(Role.OPERATOR));
+        ResidentCard card = new ResidentCard("330105", "a-1", "王奶奶", LocalDate.of(1940, 1, 1), Set.of(), null,
+                ResidentCard.ACTIVE, null, null, null, Set.of());
+
+        assertThat(AccountAccess.mayActFor(operator, ObjectKind.EXCHANGE, Action.CREATE, "vol-9", Optional::empty)).isFalse();
+        assertThat(AccountAccess.mayActFor(operator, ObjectKind.ACCOUNT, Action.READ, "vol-9", Optional::empty)).isFalse();
+        assertThat(AccountAccess.mayActFor(operator, ObjectKind.EXCHANGE, Action.CREATE, "a-1", () -> Optional.of(card))).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package cn.yiyang.timebank.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.cards.ResidentCard;
@@ -54,14 +55,33 @@ class RecordRulesTest {
         assertThat(RecordRules.loggable(log, NOW)).isEqualTo(LocalDate.of(2026, 11, 20));
     }
 
-    @ParameterizedTest(name = "volunteer is resident {0}, serves {1} → {2}")
+    /** Issue 13: a volunteer who is the served resident, or that resident's family member, minted points. */
+    @ParameterizedTest(name = "volunteer {0} (linked resident {1}, org.family {2}) serves r-1 (family f-1) → {3}")
     @CsvSource(nullValues = "-", value = {
-            "-,   r-1, OK",
-            "r-2, r-1, OK",
-            "r-1, r-1, SELF_SERVICE",
+            "v-1, -,   -,   OK",
+            "v-1, r-2, -,   OK",
+            "v-1, r-1, -,   SELF_SERVICE",
+            "r-1, -,   -,   SELF_SERVICE",
+            "f-1, -,   -,   SERVICE_TO_OWN_FAMILY",
+            "v-1, -,   r-1, SERVICE_TO_OWN_FAMILY",
+            "v-1, -,   r-2, OK",
     })
-    void aVolunteerWhoIsAResident_neverServesThemself(String volunteersResidentId, String served, String expected) {
-        assertThat(Refusal.of(() -> RecordRules.requireNotSelf(Optional.ofNullable(volunteersResidentId), served)))
+    void aVolunteer_neverServesThemself_norTheirOwnFamily(String subject, String volunteersResidentId, String familyOf,
+                                                          String expected) {
+        Caller volunteer = new Caller(subject, COUNTY, Set.of(Role.VOLUNTEER),
+                familyOf == null ? Map.of() : Map.of(Role.FAMILY, Set.of(familyOf)));
+
+        assertThat(Refusal.of(() -> RecordRules.requireNotSelf(volunteer, Optional.ofNullable(volunteersResidentId),
+                card("r-1", Set.of("f-1"))))).isEqualTo(expected);
+    }
+
+    /** Issue 13: the volunteer, holding a family or resident role too, confirmed their own record. */
+    @ParameterizedTest(name = "{0} decides v-1''s record → {1}")
+    @CsvSource({"v-1, OWN_RECORD_NOT_CONFIRMABLE", "r-1, OK", "f-1, OK"})
+    void nobodyDecidesARecordInWhichTheyAreTheVolunteer(String subject, String expected) {
+        Caller caller = new Caller(subject, COUNTY, Set.of(Role.FAMILY, Role.RESIDENT, Role.VOLUNTEER));
+
+        assertThat(Refusal.of(() -> RecordRules.requireNotOwnRecord(caller, record(ServiceRecord.Status.PENDING, NOW))))
                 .isEqualTo(expected);
     }
 
@@ -114,8 +134,8 @@ class RecordRulesTest {
         ServiceRecord record = record(ServiceRecord.Status.PENDING, NOW);
         Supplier<Optional<ResidentCard>> card = () -> Optional.of(card("r-1", Set.of("f-1")));
 
-        assertThat(RecordRules.maySee(caller, record, card)).isEqualTo(sees);
-        assertThat(RecordRules.mayDecide(caller, record, card)).isEqualTo(decides);
+        assertThat(RecordRules.reaches(caller, Action.READ, record, card)).isEqualTo(sees);
+        assertThat(RecordRules.reaches(caller, Action.ACT, record, card)).isEqualTo(decides);
     }
 
     @Test
@@ -125,8 +145,8 @@ class RecordRulesTest {
         };
         ServiceRecord record = record(ServiceRecord.Status.PENDING, NOW);
 
-        assertThat(RecordRules.mayDecide(new Caller("officer-1", COUNTY, Set.of(Role.OFFICER)), record, unread)).isTrue();
-        assertThat(RecordRules.mayDecide(new Caller("r-1", COUNTY, Set.of(Role.RESIDENT)), record, unread)).isTrue();
+        assertThat(RecordRules.reaches(new Caller("officer-1", COUNTY, Set.of(Role.OFFICER)), Action.ACT, record, unread)).isTrue();
+        assertThat(RecordRules.reaches(new Caller("r-1", COUNTY, Set.of(Role.RESIDENT)), Action.ACT, record, unread)).isTrue();
     }
 
     @ParameterizedTest(name = "{0} earned at balance {1}, cap {2} → kept {3}, to the pool {4}")

@@ -8,8 +8,8 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * The booking settlement feed, in one place: completed (or completed and rated) subsidised visits
- * per provider in a month, by the visit's start in county time. Read by service-bookings'
+ * The booking settlement feed, in one place: completed (or completed and rated) subsidised visits not paid with
+ * time-bank points, per provider in a month, by the visit's start in county time. Read by service-bookings'
  * {@code GET /v1/booking-settlements} and by fund-lines' settlement, which reads the bookings
  * schema directly (SELECT only) on the session of the calling operation.
  */
@@ -32,6 +32,7 @@ public final class BookingSettlementFeed {
                         select b.provider_id::text, p.name, count(*), sum(b.subsidy_fen)
                         from bookings.booking b join bookings.provider p on p.id = b.provider_id
                         where b.county = ?1 and b.status in ('COMPLETED', 'RATED') and b.subsidy_fen > 0
+                          and b.paid_by_exchange is null
                           and b.starts_at >= ?2 and b.starts_at < ?3
                         group by b.provider_id, p.name order by b.provider_id""" + " limit " + PROVIDERS_PER_MONTH_MAX,
                         county, from, from.plusMonths(1))
