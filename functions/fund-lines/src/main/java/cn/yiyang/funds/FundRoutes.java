@@ -70,7 +70,11 @@ public final class FundRoutes {
     /** On the 3rd to the 7th: the first run settles last month, the others find it settled unless a run failed. */
     public static final Job SETTLE_BOOKINGS_MONTHLY = new Job(FUNCTION, "settle-bookings", "cron(0 19 2-6 * ? *)",
             "Monthly, 03:00 Asia/Shanghai on the 3rd to the 7th: settle last month's completed subsidised bookings, per provider");
-    public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY, SETTLE_MEALS_DAILY, SETTLE_BOOKINGS_MONTHLY);
+    /** Every minute: an approved batch too large to post within its approval is posted here, step by step; a crashed run resumes. */
+    public static final Job POST_BATCHES = new Job(FUNCTION, "post-batches", "cron(* * * * ? *)",
+            "Every minute: carry on posting every approved batch still POSTING, step by step, until posted");
+    public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY, SETTLE_MEALS_DAILY, SETTLE_BOOKINGS_MONTHLY,
+            POST_BATCHES);
 
     private FundRoutes() {
     }
