@@ -53,13 +53,16 @@ public final class FundRoutes {
     public static final Route GET_BED = IN.get("/v1/beds/{id}", "getBed", OFFICER, APPROVER, AUDITOR);
     public static final Route ADMIT = IN.post("/v1/beds/{id}/admissions", "admitToBed", OFFICER);
     public static final Route DISCHARGE = IN.post("/v1/occupancies/{id}/discharge", "dischargeFromBed", OFFICER);
+    public static final Route PUT_PAYOUT_ACCOUNT = IN.put("/v1/payout-accounts/{residentId}", "putPayoutAccount", OFFICER);
+    public static final Route GET_PAYOUT_ACCOUNT = IN.get("/v1/payout-accounts/{residentId}", "getPayoutAccount", OFFICER, APPROVER,
+            AUDITOR);
 
     public static final List<Route> ALL = List.of(INSTALL_LINES, CREATE_LINE, LIST_LINES, GET_SETTINGS, PUT_SETTINGS,
             OPEN_ACCOUNT, LIST_ACCOUNTS, GET_ACCOUNT, APPROPRIATE, CREATE_TRANSFER, LIST_TRANSFERS, GET_TRANSFER,
             TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_PAYEES,
             EXPORT_TRANSFERS, GET_BATCH_POLICY, PUT_BATCH_POLICY, CREATE_BATCH, LIST_BATCHES, GET_BATCH, APPROVE_BATCH,
             CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE,
-            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS);
+            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, PUT_PAYOUT_ACCOUNT, GET_PAYOUT_ACCOUNT);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",
