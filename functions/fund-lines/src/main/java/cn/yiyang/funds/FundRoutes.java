@@ -53,6 +53,8 @@ public final class FundRoutes {
     public static final Route GET_BED = IN.get("/v1/beds/{id}", "getBed", OFFICER, APPROVER, AUDITOR);
     public static final Route ADMIT = IN.post("/v1/beds/{id}/admissions", "admitToBed", OFFICER);
     public static final Route DISCHARGE = IN.post("/v1/occupancies/{id}/discharge", "dischargeFromBed", OFFICER);
+    public static final Route PAYMENT_FILE = IN.get("/v1/batches/{id}/payment-file", "getPaymentFile", OFFICER);
+    public static final Route IMPORT_BANK_RETURN = IN.post("/v1/batches/{id}/bank-returns", "importBankReturn", OFFICER);
     public static final Route PUT_PAYOUT_ACCOUNT = IN.put("/v1/payout-accounts/{residentId}", "putPayoutAccount", OFFICER);
     public static final Route GET_PAYOUT_ACCOUNT = IN.get("/v1/payout-accounts/{residentId}", "getPayoutAccount", OFFICER, APPROVER,
             AUDITOR);
@@ -62,7 +64,8 @@ public final class FundRoutes {
             TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_PAYEES,
             EXPORT_TRANSFERS, GET_BATCH_POLICY, PUT_BATCH_POLICY, CREATE_BATCH, LIST_BATCHES, GET_BATCH, APPROVE_BATCH,
             CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE,
-            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, PUT_PAYOUT_ACCOUNT, GET_PAYOUT_ACCOUNT);
+            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, PUT_PAYOUT_ACCOUNT, GET_PAYOUT_ACCOUNT,
+            PAYMENT_FILE, IMPORT_BANK_RETURN);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",

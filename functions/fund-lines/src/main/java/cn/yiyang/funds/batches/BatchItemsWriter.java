@@ -48,7 +48,7 @@ final class BatchItemsWriter {
                           on conflict do nothing
                           returning id, payee_ref, name),
                         balances as (insert into funds.account_balance (account_id, floor_enforced) select id, true from opened)
-                        select count(*), coalesce(encode(sha256(convert_to(string_agg(concat_ws('|', id, payee_ref, name), E'\\n'
+                        select count(*), coalesce(encode(sha256(convert_to(string_agg(concat_ws('|', id, payee_ref, name), chr(10)
                                  order by payee_ref), 'UTF8')), 'hex'), '')
                         from opened""", StrictJson.write(wanted), county, line.id(), now)
                 .flatMap(rows -> {

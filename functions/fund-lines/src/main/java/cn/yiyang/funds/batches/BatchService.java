@@ -83,6 +83,11 @@ public class BatchService {
         UUID id = UUID.randomUUID();
         Uni<Void> locked = kind == BatchKind.BED ? OccupancyService.lockOccupancies(county) : Uni.createFrom().voidItem();
         return locked.flatMap(v -> BatchPolicies.current(county, kind)).flatMap(policy -> plan(county, kind, month, policy.policy())
+                .flatMap(planned -> FailedPayments.toOffer(county, kind).map(again -> {
+                    List<PlannedItem> all = new java.util.ArrayList<>(planned);
+                    all.addAll(again);
+                    return all;
+                }))
                 .flatMap(items -> {
                     BatchRules.checkItemCount(items.size(), month);
                     long total = items.stream().mapToLong(PlannedItem::amountFen).sum();

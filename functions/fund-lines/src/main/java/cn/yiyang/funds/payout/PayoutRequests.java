@@ -20,4 +20,14 @@ public final class PayoutRequests {
     @RegisterForReflection
     public record PayoutAccountOf(String residentId) {
     }
+
+    /** {@code GET /v1/batches/{id}/payment-file?afterSeq=}. */
+    @RegisterForReflection
+    public record PaymentFilePage(String id, Integer afterSeq) {
+    }
+
+    /** {@code POST /v1/batches/{id}/bank-returns}: one return file of the bank, as text. */
+    @RegisterForReflection
+    public record BankReturnImport(String id, @Text(maxChars = BankFileLayout.RETURN_FILE_CHARS_MAX) String file) {
+    }
 }
