@@ -165,7 +165,8 @@ public final class Functions {
                     new TableUse(new ResidentCardTable(), Access.READ)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("funds", Access.READ_WRITE),
                     new SchemaUse("bookings", Access.READ)),
-            Set.of(Need.POSTGRES),
+            // payout accounts (bank card numbers) are personal data, encrypted with the PII keys
+            Set.of(Need.POSTGRES, Need.PII_KEYS),
             FundRoutes.JOBS);
 
     /**

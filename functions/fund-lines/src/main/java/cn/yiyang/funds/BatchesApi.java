@@ -2,22 +2,27 @@ package cn.yiyang.funds;
 
 import cn.yiyang.funds.batches.BatchApproval;
 import cn.yiyang.funds.batches.BatchPolicies;
+import cn.yiyang.funds.batches.BatchPosting;
 import cn.yiyang.funds.batches.BatchQueries;
 import cn.yiyang.funds.batches.BatchRequests;
 import cn.yiyang.funds.batches.BatchService;
 import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.gateway.dispatch.JobBinding;
+import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** Monthly batch disbursements (高龄津贴, 一床一码 subsidies): their policies, drafts, approval and reports. */
+/** Monthly batch disbursements (高龄津贴, 一床一码 subsidies): their policies, drafts, approval, posting job and reports. */
 @Singleton
 class BatchesApi implements ConceptApi {
 
     private final List<Binding> bindings;
+    private final List<JobBinding> jobs;
 
-    BatchesApi(PgOperations pg, BatchPolicies policies, BatchService batches, BatchQueries queries, BatchApproval approval) {
+    BatchesApi(PgOperations pg, BatchPolicies policies, BatchService batches, BatchQueries queries, BatchApproval approval,
+               BatchPosting posting) {
         bindings = List.of(
                 Binding.of(FundRoutes.GET_BATCH_POLICY, BatchRequests.PolicyOf.class, pg.query(policies::read)),
                 Binding.of(FundRoutes.PUT_BATCH_POLICY, BatchRequests.PolicyChange.class, pg.transact(policies::put)),
@@ -26,6 +31,12 @@ class BatchesApi implements ConceptApi {
                 Binding.of(FundRoutes.GET_BATCH, BatchRequests.ReportPage.class, pg.query(queries::get)),
                 Binding.of(FundRoutes.APPROVE_BATCH, ById.class, pg.transact(approval::approve)),
                 Binding.of(FundRoutes.CANCEL_BATCH, BatchRequests.Cancellation.class, pg.transact(approval::cancel)));
+        jobs = List.of(JobBinding.of(FundRoutes.POST_BATCHES, Handler.direct(posting::job)));
+    }
+
+    @Override
+    public List<JobBinding> jobs() {
+        return jobs;
     }
 
     @Override

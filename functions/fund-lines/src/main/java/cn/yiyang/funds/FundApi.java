@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 public class FundApi extends DeclaredApi {
 
     public FundApi(IdempotencyPurge purge, LinesAndAccountsApi lines, TransfersApi transfers, AuditAndReportsApi reports,
-                   BatchesApi batches, BedsApi beds, SettlementsApi settlements) {
-        super(FundRoutes.ALL, Stream.of(lines, transfers, reports, batches, beds, settlements)
+                   BatchesApi batches, BedsApi beds, SettlementsApi settlements, PayoutApi payout) {
+        super(FundRoutes.ALL, Stream.of(lines, transfers, reports, batches, beds, settlements, payout)
                 .flatMap(part -> part.bindings().stream()).toArray(Binding[]::new));
         List<JobBinding> jobs = new ArrayList<>();
         Stream.of(lines, transfers, reports, batches, beds, settlements).forEach(part -> jobs.addAll(part.jobs()));

@@ -53,13 +53,19 @@ public final class FundRoutes {
     public static final Route GET_BED = IN.get("/v1/beds/{id}", "getBed", OFFICER, APPROVER, AUDITOR);
     public static final Route ADMIT = IN.post("/v1/beds/{id}/admissions", "admitToBed", OFFICER);
     public static final Route DISCHARGE = IN.post("/v1/occupancies/{id}/discharge", "dischargeFromBed", OFFICER);
+    public static final Route PAYMENT_FILE = IN.get("/v1/batches/{id}/payment-file", "getPaymentFile", OFFICER);
+    public static final Route IMPORT_BANK_RETURN = IN.post("/v1/batches/{id}/bank-returns", "importBankReturn", OFFICER);
+    public static final Route PUT_PAYOUT_ACCOUNT = IN.put("/v1/payout-accounts/{residentId}", "putPayoutAccount", OFFICER);
+    public static final Route GET_PAYOUT_ACCOUNT = IN.get("/v1/payout-accounts/{residentId}", "getPayoutAccount", OFFICER, APPROVER,
+            AUDITOR);
 
     public static final List<Route> ALL = List.of(INSTALL_LINES, CREATE_LINE, LIST_LINES, GET_SETTINGS, PUT_SETTINGS,
             OPEN_ACCOUNT, LIST_ACCOUNTS, GET_ACCOUNT, APPROPRIATE, CREATE_TRANSFER, LIST_TRANSFERS, GET_TRANSFER,
             TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_PAYEES,
             EXPORT_TRANSFERS, GET_BATCH_POLICY, PUT_BATCH_POLICY, CREATE_BATCH, LIST_BATCHES, GET_BATCH, APPROVE_BATCH,
             CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE,
-            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS);
+            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, PUT_PAYOUT_ACCOUNT, GET_PAYOUT_ACCOUNT,
+            PAYMENT_FILE, IMPORT_BANK_RETURN);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",
@@ -70,7 +76,11 @@ public final class FundRoutes {
     /** On the 3rd to the 7th: the first run settles last month, the others find it settled unless a run failed. */
     public static final Job SETTLE_BOOKINGS_MONTHLY = new Job(FUNCTION, "settle-bookings", "cron(0 19 2-6 * ? *)",
             "Monthly, 03:00 Asia/Shanghai on the 3rd to the 7th: settle last month's completed subsidised bookings, per provider");
-    public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY, SETTLE_MEALS_DAILY, SETTLE_BOOKINGS_MONTHLY);
+    /** Every minute: an approved batch too large to post within its approval is posted here, step by step; a crashed run resumes. */
+    public static final Job POST_BATCHES = new Job(FUNCTION, "post-batches", "cron(* * * * ? *)",
+            "Every minute: carry on posting every approved batch still POSTING, step by step, until posted");
+    public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY, SETTLE_MEALS_DAILY, SETTLE_BOOKINGS_MONTHLY,
+            POST_BATCHES);
 
     private FundRoutes() {
     }

@@ -85,26 +85,6 @@ class BatchIntegrityLambdaTest {
     }
 
     @Test
-    void aMonthWithMoreResidentsDueThanOneBatchHolds_isRefused_andWritesNothing() {
-        String county = FundFixtures.newCounty();
-        FundFixtures.installLines(door, county);
-        int due = cn.yiyang.funds.batches.BatchService.ITEMS_PER_BATCH_MAX + 1;
-        cn.yiyang.testing.Concurrently.run(8, client -> {
-            for (int i = client; i < due; i += 8) {
-                resident(county, thisMonth(), 85, ResidentCard.ACTIVE);
-            }
-            return null;
-        });
-
-        cn.yiyang.testing.ApiAnswer answer = door.send(BatchFixtures.createBatch(county, "ALLOWANCE", thisMonth()));
-
-        assertThat(answer.status()).as(answer.body()).isEqualTo(422);
-        assertThat(answer.code()).isEqualTo("BATCH_TOO_LARGE");
-        assertThat(door.send(cn.yiyang.testing.ApiRequest.get("/v1/batches").bearer(FundFixtures.auditor(county))).json()
-                .path("items")).isEmpty();
-    }
-
-    @Test
     void theCountyIndex_answersOnlyThatCountysResidentsBornByTheDate_oldestFirst_pageByPage_upToTheLimit() {
         String county = FundFixtures.newCounty();
         LocalDate cutoff = LocalDate.of(1946, 6, 30);

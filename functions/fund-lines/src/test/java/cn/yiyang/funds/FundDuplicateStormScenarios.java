@@ -83,6 +83,7 @@ public abstract class FundDuplicateStormScenarios {
                 Map.entry(FundRoutes.CREATE_BATCH, () -> Case.of(createBatch(allowanceCounty(), "ALLOWANCE", thisMonth()))),
                 Map.entry(FundRoutes.APPROVE_BATCH, () -> batchStep("approve")),
                 Map.entry(FundRoutes.CANCEL_BATCH, () -> batchStep("cancel")),
+                Map.entry(FundRoutes.IMPORT_BANK_RETURN, this::bankReturn),
                 Map.entry(FundRoutes.REGISTER_BED, () -> {
                     String county = county();
                     return Case.of(BatchFixtures.registerBed(county, institution(client(), county, "inst-storm"), county + "-S-1"));
@@ -187,6 +188,17 @@ public abstract class FundDuplicateStormScenarios {
         long paid = action.equals("approve") ? 5_000 : 0;
         return new Case(request, () -> assertThat(FundFixtures.account(client(), county, budget).path("debitsPosted").asLong())
                 .as("the batch paid once or not at all").isEqualTo(paid));
+    }
+
+    /** A posted batch's one item returned FAILED by the bank, by fifty duplicates: reversed once. */
+    private Case bankReturn() {
+        String county = allowanceCounty();
+        String batch = BatchFixtures.postedBatch(client(), county, "ALLOWANCE", thisMonth()).path("batch").path("id").asText();
+        String transfer = FundProbe.column("select t.id::text from funds.transfer t where t.batch_id = cast(?1 as uuid)", batch).get(0);
+        String file = "H|YIYANG-DAIFA-RETURN-1|" + batch + "\\nR|1|" + transfer + "|FAILED|账户已销户\\nT|1|0|1\\n";
+        return new Case(ApiRequest.post("/v1/batches/" + batch + "/bank-returns", "{\"file\":\"" + file + "\"}").bearer(officer(county))
+                .idempotencyKey(key("storm")), () -> assertThat(FundProbe.number(
+                "select count(*) from funds.transfer where county = ?1 and kind = 'REVERSAL'", county)).as("reversed once").isEqualTo(1));
     }
 
     /** A county with a funded 高龄津贴 budget and one resident of 82 due this month (¥50 by the default bands). */

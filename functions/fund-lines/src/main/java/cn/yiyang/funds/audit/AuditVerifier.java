@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/audit/verify}: walks the county's chain from its first entry, recomputing every
@@ -42,21 +43,39 @@ public class AuditVerifier {
             if (chain.firstBreak() != null) {
                 return Uni.createFrom().item(new Verification(false, chain.entries(), 0, 0, 0, 0, null, chain.firstBreak(), 0));
             }
-            return transfers(county, null, 0).flatMap(t -> t.firstBreak() != null
-                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), 0, 0, 0, chain.head(), t.firstBreak(), 0))
-                    : resolutions(county).flatMap(r -> r.firstBreak() != null
-                            ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, 0, chain.head(),
-                                    r.firstBreak(), 0))
-                            : batches(county).flatMap(bt -> bt.firstBreak() != null
-                                    ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(), 0, 0,
-                                            chain.head(), bt.firstBreak(), bt.count()))
-                                    : settlements(county).flatMap(st -> st.firstBreak() != null
-                                            ? Uni.createFrom().item(new Verification(false, chain.entries(), t.count(), r.count(),
-                                                    st.count(), 0, chain.head(), st.firstBreak(), bt.count()))
-                                            : balances(county).map(b -> new Verification(b.firstBreak() == null, chain.entries(),
-                                                    t.count(), r.count(), st.count(), b.count(), chain.head(), b.firstBreak(),
-                                                    bt.count()))))));
+            long[] n = new long[CHECKED_KINDS];
+            // each kind of row is proved before the rows proved against it: a batch's items (by the hash in
+            // its entry) before the transfers that pay them
+            List<Supplier<Uni<Checked>>> checks = List.of(
+                    () -> counted(n, TRANSFERS, transfers(county, null, 0)),
+                    () -> counted(n, RESOLUTIONS, resolutions(county)),
+                    () -> counted(n, BATCHES, batches(county)),
+                    () -> counted(n, TRANSFERS, BatchTransferChecks.transfers(county).map(r -> new Checked(r.count(), r.firstBreak()))),
+                    () -> counted(n, RESOLUTIONS, BatchTransferChecks.resolutions(county).map(r -> new Checked(r.count(), r.firstBreak()))),
+                    () -> counted(n, SETTLEMENTS, settlements(county)),
+                    () -> counted(n, ACCOUNTS, balances(county)));
+            return firstBreak(checks, 0).map(found -> new Verification(found == null, chain.entries(), n[TRANSFERS], n[RESOLUTIONS],
+                    n[SETTLEMENTS], n[ACCOUNTS], chain.head(), found, n[BATCHES]));
         }).map(Reply::ok);
+    }
+
+    private static final int TRANSFERS = 0;
+    private static final int RESOLUTIONS = 1;
+    private static final int BATCHES = 2;
+    private static final int SETTLEMENTS = 3;
+    private static final int ACCOUNTS = 4;
+    private static final int CHECKED_KINDS = 5;
+
+    private static Uni<Checked> counted(long[] n, int kind, Uni<Checked> check) {
+        return check.invoke(c -> n[kind] += c.count());
+    }
+
+    private static Uni<Break> firstBreak(List<Supplier<Uni<Checked>>> checks, int index) {
+        if (index >= checks.size()) {
+            return Uni.createFrom().nullItem();
+        }
+        return checks.get(index).get().flatMap(c -> c.firstBreak() != null ? Uni.createFrom().item(c.firstBreak())
+                : firstBreak(checks, index + 1));
     }
 
     private record ChainState(long entries, String head, Break firstBreak) {
@@ -116,7 +135,8 @@ public class AuditVerifier {
                                t.required_approvals, t.created_at, t.expires_at,
                                (select a.payload from funds.audit_entry a where a.county = t.county and a.subject_id = t.id::text
                                   and a.action = 'TRANSFER_CREATED' order by a.seq limit 1)
-                        from funds.transfer t where t.county = ?1 and t.id::text > ?2 order by t.id::text """ + " limit " + PAGE_ROWS,
+                        from funds.transfer t where t.county = ?1 and t.batch_id is null and t.id::text > ?2
+                        order by t.id::text """ + " limit " + PAGE_ROWS,
                         county, afterId == null ? "" : afterId)
                 .flatMap(rows -> {
                     long count = checked;
@@ -162,7 +182,8 @@ public class AuditVerifier {
                                (select a.payload from funds.audit_entry a where a.county = r.county
                                   and a.subject_id = r.transfer_id::text and a.action = 'TRANSFER_' || r.outcome
                                 order by a.seq limit 1)
-                        from funds.transfer_resolution r where r.county = ?1""", county)
+                        from funds.transfer_resolution r join funds.transfer t on t.id = r.transfer_id
+                        where r.county = ?1 and t.batch_id is null""", county)
                 .map(rows -> {
                     long count = 0;
                     for (Object[] r : rows) {
@@ -194,7 +215,9 @@ public class AuditVerifier {
                                   and a.action = 'BATCH_CREATED' order by a.seq limit 1),
                                r.outcome, r.resolved_by, r.failed_seq, r.failure_code, r.reason,
                                (select a.payload from funds.audit_entry a where a.county = b.county and a.subject_id = b.id::text
-                                  and a.action = 'BATCH_' || r.outcome order by a.seq limit 1)
+                                  and a.action = 'BATCH_' || r.outcome order by a.seq limit 1),
+                               funds.batch_items_hash(b.id),
+                               case when r.outcome = 'POSTED' then funds.batch_transfers_hash(b.id) end
                         from funds.batch b left join funds.batch_resolution r on r.batch_id = b.id
                         where b.county = ?1 order by b.id""" + " limit " + (BATCHES_MAX + 1), county)
                 .map(rows -> {
@@ -218,6 +241,7 @@ public class AuditVerifier {
                         facts.put("requiredApprovals", NativeSql.number(r[10]));
                         facts.put("maker", NativeSql.text(r[11]));
                         facts.put("createdAt", Canonical.time(NativeSql.time(r[12])));
+                        facts.put("itemsHash", NativeSql.text(r[22]));
                         if (r[15] == null || !Canonical.json(facts).equals(NativeSql.text(r[15]))
                                 || NativeSql.number(r[13]) != NativeSql.number(r[8]) || NativeSql.number(r[14]) != NativeSql.number(r[9])) {
                             return new Checked(count, new Break("BATCH_ALTERED", null, id,
@@ -230,6 +254,9 @@ public class AuditVerifier {
                             fact.put("failedSeq", r[18] == null ? null : NativeSql.number(r[18]));
                             fact.put("failureCode", NativeSql.text(r[19]));
                             fact.put("reason", NativeSql.text(r[20]));
+                            if (r[23] != null) {
+                                fact.put("transfersHash", NativeSql.text(r[23]));
+                            }
                             if (r[21] == null || !Canonical.json(fact).equals(NativeSql.text(r[21]))) {
                                 return new Checked(count, new Break("BATCH_RESOLUTION_ALTERED", null, id,
                                         "the batch's resolution differs from what the audit trail recorded"));
@@ -274,7 +301,11 @@ public class AuditVerifier {
                 });
     }
 
-    /** Each account's balances against the sums of its transfers, by their resolution. */
+    /**
+     * Each account's balances against the sums of its transfers, by their resolution. A batch being
+     * posted reserved its whole total on its budget at approval: what its transfers made so far do
+     * not yet account for is pending besides.
+     */
     private Uni<Checked> balances(String county) {
         return NativeSql.rows("""
                         with moves as (
@@ -287,7 +318,12 @@ public class AuditVerifier {
                           select t.credit_account_id, 0, 0,
                                  case when r.outcome is null then t.amount_fen else 0 end,
                                  case when r.outcome = 'POSTED' then t.amount_fen else 0 end
-                          from funds.transfer t left join funds.transfer_resolution r on r.transfer_id = t.id where t.county = ?1),
+                          from funds.transfer t left join funds.transfer_resolution r on r.transfer_id = t.id where t.county = ?1
+                          union all
+                          select b.budget_account_id, cast(b.total_fen
+                                 - coalesce((select sum(t.amount_fen) from funds.transfer t where t.batch_id = b.id), 0) as bigint), 0, 0, 0
+                          from funds.batch b join funds.batch_posting p on p.batch_id = b.id
+                          where b.county = ?1 and not exists (select 1 from funds.batch_resolution r where r.batch_id = b.id)),
                         sums as (select account_id, sum(debits_pending) dp, sum(debits_posted) dd, sum(credits_pending) cp,
                                         sum(credits_posted) cd from moves group by account_id)
                         select a.id::text, (b.debits_pending = coalesce(s.dp, 0) and b.debits_posted = coalesce(s.dd, 0)

@@ -21,6 +21,7 @@ public final class BatchReports {
 
     /** Item status: awaiting the batch's approval, paid, the one that could not be paid, or not paid with the batch. */
     public static final String PENDING_APPROVAL = "PENDING_APPROVAL";
+    public static final String ITEM_POSTING = "POSTING";
     public static final String ITEM_POSTED = "POSTED";
     public static final String ITEM_REFUSED = "REFUSED";
     public static final String NOT_PAID = "NOT_PAID";
@@ -36,13 +37,14 @@ public final class BatchReports {
     public record Summary(UUID id, BatchKind kind, String fundLine, String month, int attempt, BatchStatus status,
                           int itemCount, long totalFen, int requiredApprovals, List<String> approvers, String maker,
                           OffsetDateTime createdAt, String resolvedBy, OffsetDateTime resolvedAt, Refusal refusal,
-                          String reason) {
+                          String reason, int itemsDone) {
         static Summary of(Batch b) {
+            int done = b.status() == BatchStatus.POSTED ? b.itemCount() : b.itemsPosted() == null ? 0 : b.itemsPosted();
             return new Summary(b.id(), b.kind(), b.fundLine(), b.month(), b.attempt(), b.status(), b.itemCount(), b.totalFen(),
                     b.requiredApprovals(), b.approvers(), b.maker(), CountyTime.shown(b.createdAt()), b.resolvedBy(),
                     CountyTime.shown(b.resolvedAt()),
                     b.status() == BatchStatus.REFUSED ? new Refusal(b.failedSeq(), b.failureCode(), b.reason()) : null,
-                    b.status() == BatchStatus.CANCELLED ? b.reason() : null);
+                    b.status() == BatchStatus.CANCELLED ? b.reason() : null, done);
         }
     }
 
@@ -53,17 +55,18 @@ public final class BatchReports {
     }
 
     @RegisterForReflection
-    public record View(Summary batch, UUID budgetAccountId, int policyVersion, Object policy, List<ItemView> items,
-                       Integer nextAfterSeq) {
+    public record View(Summary batch, UUID budgetAccountId, int policyVersion, Object policy, Breakdowns breakdowns,
+                       List<ItemView> items, Integer nextAfterSeq) {
     }
 
     static Uni<View> view(Batch b, int afterSeq) {
-        return BatchQueries.items(b.id(), afterSeq, ITEM_PAGE_SIZE_MAX).flatMap(items -> transfers(b, items).map(transfers -> {
-            List<ItemView> views = items.stream().map(i -> item(b, i, transfers.get(i.clientKey()))).toList();
-            Integer next = items.size() == ITEM_PAGE_SIZE_MAX ? items.get(items.size() - 1).seq() : null;
-            return new View(Summary.of(b), b.budgetAccountId(), b.policyVersion(), BatchPolicies.parse(b.kind(), b.policy()),
-                    views, next);
-        }));
+        return BatchQueries.items(b.id(), afterSeq, ITEM_PAGE_SIZE_MAX).flatMap(items -> transfers(b, items)
+                .flatMap(transfers -> Breakdowns.of(b).map(breakdowns -> {
+                    List<ItemView> views = items.stream().map(i -> item(b, i, transfers.get(i.clientKey()))).toList();
+                    Integer next = items.size() == ITEM_PAGE_SIZE_MAX ? items.get(items.size() - 1).seq() : null;
+                    return new View(Summary.of(b), b.budgetAccountId(), b.policyVersion(), BatchPolicies.parse(b.kind(), b.policy()),
+                            breakdowns, views, next);
+                })));
     }
 
     private static ItemView item(Batch b, BatchItem i, UUID transfer) {
@@ -71,6 +74,7 @@ public final class BatchReports {
         String why = null;
         switch (b.status()) {
             case DRAFT -> status = PENDING_APPROVAL;
+            case POSTING -> status = ITEM_POSTING;
             case POSTED -> status = ITEM_POSTED;
             case REFUSED -> {
                 boolean failed = b.failedSeq() != null && b.failedSeq() == i.seq();
@@ -83,12 +87,12 @@ public final class BatchReports {
             }
         }
         return new ItemView(i.seq(), i.payeeAccountId(), i.payeeName(), i.residentId(), i.age(), i.band(), i.bedDays(),
-                i.amountFen(), status, why, b.status() == BatchStatus.POSTED ? transfer : null, i.beds());
+                i.amountFen(), status, why, transfer, i.beds());
     }
 
-    /** The transfers a posted batch made, by client key. */
+    /** The transfers a posting or posted batch made, by client key. */
     private static Uni<Map<String, UUID>> transfers(Batch b, List<BatchItem> items) {
-        if (b.status() != BatchStatus.POSTED || items.isEmpty()) {
+        if ((b.status() != BatchStatus.POSTED && b.status() != BatchStatus.POSTING) || items.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return NativeSql.rows("""

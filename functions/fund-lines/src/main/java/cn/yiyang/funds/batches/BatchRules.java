@@ -45,4 +45,14 @@ public final class BatchRules {
                     + " before; bed subsidies: a finished month among the " + MONTHS_BACK_MAX + " before");
         }
     }
+
+    /** A batch holds at least one item and at most {@link BatchService#ITEMS_PER_BATCH_MAX}. */
+    public static void checkItemCount(int items, YearMonth month) {
+        if (items == 0) {
+            throw new ApiException(FundProblem.BATCH_EMPTY, "Nobody is due a payment for " + month);
+        }
+        if (items > BatchService.ITEMS_PER_BATCH_MAX) {
+            throw new ApiException(FundProblem.BATCH_TOO_LARGE, items + " items, at most " + BatchService.ITEMS_PER_BATCH_MAX);
+        }
+    }
 }

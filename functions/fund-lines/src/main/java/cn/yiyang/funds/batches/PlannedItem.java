@@ -8,5 +8,5 @@ import java.util.UUID;
  * (the account is opened, or found, at creation) or an institution's account with its bed lines.
  */
 record PlannedItem(String payeeRef, String payeeName, UUID payeeAccountId, String clientKey, long amountFen,
-                   String residentId, Integer age, String band, Integer bedDays, List<BatchItem.BedLine> beds) {
+                   String residentId, Integer age, String band, Integer bedDays, List<BatchItem.BedLine> beds, String streetCode) {
 }

@@ -77,7 +77,7 @@ public class ApprovalService {
     public Uni<Reply> expire(Caller scheduler, NoInput none) {
         OffsetDateTime now = CountyTime.now(clock);
         return NativeSql.rows(Transfer.SELECT + """
-                        where t.county = ?1 and r.transfer_id is null and t.expires_at <= ?2
+                        where t.county = ?1 and r.transfer_id is null and t.expires_at <= ?2 and t.batch_id is null
                         order by t.expires_at """ + " limit " + EXPIRED_PER_RUN_MAX, scheduler.county(), now)
                 .map(rows -> rows.stream().map(Transfer::of).toList())
                 .flatMap(due -> expireEach(due, 0, scheduler, now).replaceWith(Reply.ok(Map.of("expired", due.size()))));
@@ -103,13 +103,23 @@ public class ApprovalService {
                 .map(t -> Reply.ok(TransferView.of(t)));
     }
 
-    /** The county's transfer, locked and still pending; otherwise 404 or ALREADY_RESOLVED. */
+    /**
+     * The county's transfer, locked and still pending; otherwise 404 or ALREADY_RESOLVED. A pending
+     * transfer of a batch being posted is the batch's to post: TRANSFER_OF_A_BATCH.
+     */
     public static Uni<Transfer> pending(String county, UUID id) {
-        return TransferLocks.lock(id).flatMap(v -> TransferQueries.find(county, id)).map(t -> {
+        return TransferLocks.lock(id).flatMap(v -> TransferQueries.find(county, id)).flatMap(t -> {
             if (!t.isPending()) {
                 throw new ApiException(FundProblem.ALREADY_RESOLVED, "The transfer is already " + t.status());
             }
-            return t;
+            return NativeSql.first("select batch_id from funds.transfer where id = ?1 and batch_id is not null", id)
+                    .map(batch -> {
+                        if (batch.isPresent()) {
+                            throw new ApiException(FundProblem.TRANSFER_OF_A_BATCH, "The transfer is posted with batch "
+                                    + NativeSql.text(batch.get()[0]));
+                        }
+                        return t;
+                    });
         });
     }
 

@@ -152,10 +152,12 @@ public class TransferService {
                 .map(Optional::isPresent);
     }
 
-    /** The transfer's client key: the request's Idempotency-Key, which every transfer route demands. */
+    /** The transfer's client key: the request's Idempotency-Key, which every transfer route demands, outside the ledger's own namespace. */
     private static String clientKey(Invocation<?> invocation) {
-        return invocation.idempotencyKey().orElseThrow(() -> new ApiException(CommonProblem.IDEMPOTENCY_KEY_REQUIRED,
+        String key = invocation.idempotencyKey().orElseThrow(() -> new ApiException(CommonProblem.IDEMPOTENCY_KEY_REQUIRED,
                 "A transfer needs an Idempotency-Key")).key();
+        ReservedKeys.refuseReserved(key);
+        return key;
     }
 
     private static String blankToNull(String text) {

@@ -73,4 +73,26 @@ class BatchRulesTest {
             assertThat(refused).as(c[1].toString()).isEqualTo(c[2]);
         }
     }
+
+    @Test
+    void aBatch_holdsOneToTwoHundredThousandItems_moreIsTooLarge_noneIsEmpty() {
+        YearMonth month = YearMonth.of(2026, 11);
+        Object[][] cases = {
+                {0, "BATCH_EMPTY"},
+                {1, "FITS"},
+                {BatchService.ITEMS_PER_BATCH_MAX, "FITS"},
+                {BatchService.ITEMS_PER_BATCH_MAX + 1, "BATCH_TOO_LARGE"},
+        };
+        for (Object[] c : cases) {
+            String outcome;
+            try {
+                BatchRules.checkItemCount((int) c[0], month);
+                outcome = "FITS";
+            } catch (ApiException refused) {
+                outcome = refused.code().name();
+            }
+            assertThat(outcome).as(c[0] + " items").isEqualTo(c[1]);
+        }
+        assertThat(BatchService.ITEMS_PER_BATCH_MAX).isEqualTo(200_000);
+    }
 }

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Reads and writes resident cards. The residents function writes them (inside its PostgreSQL
@@ -25,8 +27,12 @@ public class ResidentCards {
 
     /** Cards asked of DynamoDB per page of a county query. */
     public static final int COUNTY_PAGE_ITEMS = 500;
-    /** No county query reads more cards than this, whatever it asks for. */
-    public static final int COUNTY_QUERY_ITEMS_MAX = 20_000;
+    /** No county query reads more cards than this, whatever it asks for: a county's 60+ (a batch reads them all). */
+    public static final int COUNTY_QUERY_ITEMS_MAX = 250_000;
+    /** Cards per BatchWriteItem, DynamoDB's own limit. */
+    public static final int WRITE_BATCH_ITEMS_MAX = 25;
+    /** Rounds of re-sending the items DynamoDB left unprocessed before a bulk write gives up. */
+    public static final int UNPROCESSED_ROUNDS_MAX = 10;
     private static final String BY_COUNTY_PK = ResidentCardTable.BY_COUNTY + "pk";
     private static final String BY_COUNTY_SK = ResidentCardTable.BY_COUNTY + "sk";
     private static final String BY_PHONE_PK = ResidentCardTable.BY_PHONE + "pk";
@@ -48,6 +54,30 @@ public class ResidentCards {
 
     /** The card, and the keys a WeChat binding matches against (null: the card carries none). */
     public void put(ResidentCard card, ResidentSignInKeys signIn) {
+        client.putItem(b -> b.tableName(table).item(item(card, signIn)));
+    }
+
+    /**
+     * Many cards without sign-in keys, 25 to a BatchWriteItem (a generated county for a batch's test
+     * or benchmark, a registry import); items DynamoDB leaves unprocessed are sent again.
+     */
+    public void putAll(List<ResidentCard> cards) {
+        for (int from = 0; from < cards.size(); from += WRITE_BATCH_ITEMS_MAX) {
+            List<WriteRequest> writes = cards.subList(from, Math.min(cards.size(), from + WRITE_BATCH_ITEMS_MAX)).stream()
+                    .map(card -> WriteRequest.builder().putRequest(PutRequest.builder().item(item(card, null)).build()).build())
+                    .toList();
+            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round >= UNPROCESSED_ROUNDS_MAX) {
+                    throw new IllegalStateException("DynamoDB left cards unprocessed " + UNPROCESSED_ROUNDS_MAX + " times");
+                }
+                Map<String, List<WriteRequest>> request = pending;
+                pending = client.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            }
+        }
+    }
+
+    private static Map<String, AttributeValue> item(ResidentCard card, ResidentSignInKeys signIn) {
         Map<String, AttributeValue> item = new HashMap<>(key(card.county(), card.residentId()));
         if (signIn != null && signIn.phoneIndex() != null) {
             item.put(BY_PHONE_PK, s(phoneKey(card.county(), signIn.phoneIndex())));
@@ -75,7 +105,7 @@ public class ResidentCards {
         if (!card.familySubjects().isEmpty()) {
             item.put("familySubjects", AttributeValue.fromSs(card.familySubjects().stream().sorted().toList()));
         }
-        client.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     public Optional<ResidentCard> find(String county, String residentId) {

@@ -1,0 +1,30 @@
+package cn.yiyang.funds;
+
+import cn.yiyang.funds.payout.BankReturns;
+import cn.yiyang.funds.payout.PaymentFile;
+import cn.yiyang.funds.payout.PayoutAccounts;
+import cn.yiyang.funds.payout.PayoutRequests;
+import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.stores.pg.PgOperations;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Payout accounts and the bank round trip (代发): accounts set by officers and read masked, the payment file, the bank's return files. */
+@Singleton
+class PayoutApi implements ConceptApi {
+
+    private final List<Binding> bindings;
+
+    PayoutApi(PgOperations pg, PayoutAccounts accounts, PaymentFile paymentFile, BankReturns returns) {
+        bindings = List.of(
+                Binding.of(FundRoutes.PAYMENT_FILE, PayoutRequests.PaymentFilePage.class, pg.transact(paymentFile::page)),
+                Binding.of(FundRoutes.IMPORT_BANK_RETURN, PayoutRequests.BankReturnImport.class, pg.transact(returns::importFile)),
+                Binding.of(FundRoutes.PUT_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountChange.class, pg.transact(accounts::put)),
+                Binding.of(FundRoutes.GET_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountOf.class, pg.query(accounts::get)));
+    }
+
+    @Override
+    public List<Binding> bindings() {
+        return bindings;
+    }
+}

@@ -1,0 +1,46 @@
+package cn.yiyang.funds.batches;
+
+import cn.yiyang.stores.pg.NativeSql;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The payments a bank returned FAILED (and the ledger reversed), offered again by the next batch of
+ * their kind under a key of their own ({@code retry:<failed transfer>}), so each is paid once more at
+ * most: none that a transfer or a live batch already holds is offered.
+ */
+final class FailedPayments {
+
+    /** Failed payments one batch offers again at most; the next batch takes the rest. */
+    static final int OFFERED_PER_BATCH_MAX = 10_000;
+    static final String KEY_PREFIX = "retry:";
+
+    private FailedPayments() {
+    }
+
+    static Uni<List<PlannedItem>> toOffer(String county, BatchKind kind) {
+        return NativeSql.rows("""
+                        select i.payee_account_id, i.amount_fen, i.resident_id, i.age, i.street_code, r.transfer_id::text, b.month
+                        from funds.bank_return_item r
+                        join funds.batch_item i on i.batch_id = r.batch_id and i.seq = r.seq
+                        join funds.batch b on b.id = r.batch_id
+                        where r.county = ?1 and r.outcome = 'FAILED' and b.kind = ?2
+                          and not exists (select 1 from funds.transfer t where t.county = ?1 and t.client_key = 'retry:' || r.transfer_id::text)
+                          and not exists (select 1 from funds.batch_item i2 join funds.batch b2 on b2.id = i2.batch_id
+                                          left join funds.batch_resolution r2 on r2.batch_id = b2.id
+                                          where b2.county = ?1 and i2.client_key = 'retry:' || r.transfer_id::text
+                                            and (r2.outcome is null or r2.outcome = 'POSTED'))
+                        order by r.recorded_at, r.transfer_id""" + " limit " + OFFERED_PER_BATCH_MAX, county, kind.name())
+                .map(rows -> {
+                    List<PlannedItem> items = new ArrayList<>();
+                    for (Object[] r : rows) {
+                        String resident = NativeSql.text(r[2]);
+                        items.add(new PlannedItem(resident, null, NativeSql.uuid(r[0]), KEY_PREFIX + NativeSql.text(r[5]),
+                                NativeSql.number(r[1]), resident, r[3] == null ? null : (int) NativeSql.number(r[3]),
+                                "补发 " + NativeSql.text(r[6]), null, List.of(), NativeSql.text(r[4])));
+                    }
+                    return items;
+                });
+    }
+}
