@@ -17,6 +17,7 @@ import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,8 @@ public class ApiDispatcher {
     private final UsageMeter meter;
     private final Clock clock;
     private final List<FailureClassifier> classifiers;
+    /** Outside production every answer is held to the type its binding declares (the API document's). */
+    private final boolean checkAnswers = LaunchMode.current() != LaunchMode.NORMAL;
 
     public ApiDispatcher(Instance<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
                          Clock clock, Instance<FailureClassifier> classifiers) {
@@ -177,7 +180,7 @@ public class ApiDispatcher {
                 clock.instant());
     }
 
-    private static Reply invokeTyped(Binding binding, Caller caller, Map<String, String> pathParams,
+    private Reply invokeTyped(Binding binding, Caller caller, Map<String, String> pathParams,
                                      Map<String, String> query, String body, String keyHeader, String rawPath,
                                      String requestId, Instant receivedAt) {
         Route route = binding.route();
@@ -191,7 +194,11 @@ public class ApiDispatcher {
                 : Optional.empty();
         Invocation<Object> invocation = new Invocation<>(route.function(), caller, bound.request(), key, requestId,
                 receivedAt);
-        return binding.<Object>handler().handle(invocation);
+        Reply reply = binding.<Object>handler().handle(invocation);
+        if (checkAnswers) {
+            binding.checkAnswer(reply);
+        }
+        return reply;
     }
 
     /** The raw-call form, for routes not yet bound to a typed request. */
