@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** What officers and auditors read: each fund line's money for a year, each payee's, one transfer's trace, the CSV export. */
@@ -39,6 +38,16 @@ public class ReportService {
     @RegisterForReflection
     public record PayeeReport(UUID accountId, String fundLine, String payeeType, String payeeRef, String name,
                               long receivedFen, long pendingFen, long returnedFen) {
+    }
+
+    /** Each line's budget for one fiscal year. */
+    @RegisterForReflection
+    public record LineReports(int fiscalYear, List<LineReport> items) {
+    }
+
+    /** What each payee account received. */
+    @RegisterForReflection
+    public record PayeeReports(List<PayeeReport> items) {
     }
 
     @RegisterForReflection
@@ -60,7 +69,7 @@ public class ReportService {
                         left join funds.account a on a.fund_line_id = fl.id and a.kind = 'BUDGET' and a.fiscal_year = ?2
                         left join funds.account_balance b on b.account_id = a.id
                         where fl.county = ?1 order by fl.code""", caller.county(), year)
-                .map(rows -> Reply.ok(Map.of("fiscalYear", year, "items", rows.stream().map(r -> {
+                .map(rows -> Reply.ok(new LineReports(year, rows.stream().map(r -> {
                     long appropriated = NativeSql.number(r[2]);
                     long reserved = NativeSql.number(r[4]);
                     long disbursed = NativeSql.number(r[5]);
@@ -76,7 +85,7 @@ public class ReportService {
                         join funds.account_balance b on b.account_id = a.id
                         where a.county = ?1 and a.kind = 'PAYEE' order by fl.code, a.payee_type, a.payee_ref """ + " limit " + PAYEE_ROWS_MAX,
                         caller.county())
-                .map(rows -> Reply.ok(Map.of("items", rows.stream().map(r -> new PayeeReport(NativeSql.uuid(r[0]),
+                .map(rows -> Reply.ok(new PayeeReports(rows.stream().map(r -> new PayeeReport(NativeSql.uuid(r[0]),
                         NativeSql.text(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]), NativeSql.text(r[4]),
                         NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.number(r[7]))).toList())));
     }

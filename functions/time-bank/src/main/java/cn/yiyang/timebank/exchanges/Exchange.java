@@ -34,4 +34,9 @@ public record Exchange(String id, String accountId, String itemId, String itemNa
     public Exchange closed(Status next, String booking, OffsetDateTime when, String by) {
         return new Exchange(id, accountId, itemId, itemName, kind, points, next, voucherCode, booking, at, when, by);
     }
+
+    /** Open vouchers, newest first. */
+    @RegisterForReflection
+    public record Vouchers(java.util.List<Exchange> exchanges) {
+    }
 }
