@@ -73,11 +73,28 @@ public final class ContractCheck {
         return check;
     }
 
-    /** Fails (AssertionError) when the answer is not what the document says the route answers. */
+    /**
+     * Fails (AssertionError) when the answer is not what the document says the route answers. With
+     * {@code -Dyiyang.contract.collect=<file>} (a survey after a large change) every violation is
+     * appended to that file instead, so one run lists them all.
+     */
     public static void verify(ApiRequest request, ApiAnswer answer) {
         committed().check(request, answer).ifPresent(violation -> {
-            throw new AssertionError("answer breaks the API document (" + DOCUMENT + "): " + violation);
+            String collect = System.getProperty("yiyang.contract.collect");
+            if (collect == null) {
+                throw new AssertionError("answer breaks the API document (" + DOCUMENT + "): " + violation);
+            }
+            collect(Path.of(collect), violation);
         });
+    }
+
+    private static synchronized void collect(Path file, String violation) {
+        try {
+            Files.writeString(file, violation + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What is wrong with the answer, if anything. */

@@ -1,5 +1,6 @@
 package cn.yiyang.timebank.exchanges;
 
+import cn.yiyang.kernel.json.Nullable;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 
@@ -12,8 +13,8 @@ import java.time.OffsetDateTime;
  */
 @RegisterForReflection
 public record Exchange(String id, String accountId, String itemId, String itemName, CatalogItem.Kind kind,
-                       long points, Status status, String voucherCode, String bookingId, OffsetDateTime at,
-                       OffsetDateTime closedAt, String closedBy) {
+                       long points, Status status, String voucherCode, @Nullable String bookingId, OffsetDateTime at,
+                       @Nullable OffsetDateTime closedAt, @Nullable String closedBy) {
 
     public enum Status {
         AWAITING_BOOKING, TO_COLLECT, BOOKED, COLLECTED, CANCELLED;
