@@ -1681,7 +1681,7 @@ export interface components {
         AgeBand: {
             fromAge: number;
             subsidyFen: number;
-            toAge: number;
+            toAge?: number;
         };
         AgeBandInput: {
             fromAge?: number;
@@ -1696,8 +1696,8 @@ export interface components {
         "AuditVerifier.Break": {
             detail: string;
             kind: string;
-            seq: number;
-            subjectId: string;
+            seq?: number;
+            subjectId?: string;
         };
         "AuditVerifier.Entry": {
             action: string;
@@ -1717,8 +1717,8 @@ export interface components {
             accountsChecked: number;
             batchesChecked: number;
             entriesChecked: number;
-            firstBreak: components["schemas"]["AuditVerifier.Break"];
-            headHash: string;
+            firstBreak?: components["schemas"]["AuditVerifier.Break"];
+            headHash?: string;
             resolutionsChecked: number;
             settlementsChecked: number;
             transfersChecked: number;
@@ -1746,20 +1746,20 @@ export interface components {
             items: components["schemas"]["BatchReports.Summary"][];
         };
         "BatchReports.ItemView": {
-            age: number;
+            age?: number;
             amountFen: number;
-            band: string;
-            bedDays: number;
-            beds: components["schemas"]["BatchItem.BedLine"][];
+            band?: string;
+            bedDays?: number;
+            beds?: components["schemas"]["BatchItem.BedLine"][];
             /** Format: uuid */
             payeeAccountId: string;
             payeeName: string;
-            residentId: string;
+            residentId?: string;
             seq: number;
             status: string;
             /** Format: uuid */
-            transferId: string;
-            why: string;
+            transferId?: string;
+            why?: string;
         };
         "BatchReports.Refusal": {
             code: string;
@@ -1778,12 +1778,12 @@ export interface components {
             kind: components["schemas"]["BatchKind"];
             maker: string;
             month: string;
-            reason: string;
-            refusal: components["schemas"]["BatchReports.Refusal"];
+            reason?: string;
+            refusal?: components["schemas"]["BatchReports.Refusal"];
             requiredApprovals: number;
             /** Format: date-time */
-            resolvedAt: string;
-            resolvedBy: string;
+            resolvedAt?: string;
+            resolvedBy?: string;
             status: components["schemas"]["BatchStatus"];
             totalFen: number;
         };
@@ -1792,7 +1792,7 @@ export interface components {
             /** Format: uuid */
             budgetAccountId: string;
             items: components["schemas"]["BatchReports.ItemView"][];
-            nextAfterSeq: number;
+            nextAfterSeq?: number;
             policy: unknown;
             policyVersion: number;
         };
@@ -1811,15 +1811,15 @@ export interface components {
         /** @enum {string} */
         BatchStatus: "DRAFT" | "POSTED" | "REFUSED" | "CANCELLED";
         "BatchTraces.BatchTrace": {
-            age: number;
-            band: string;
+            age?: number;
+            band?: string;
             /** Format: uuid */
             batchId: string;
-            bedDays: number;
-            beds: components["schemas"]["BatchItem.BedLine"][];
+            bedDays?: number;
+            beds?: components["schemas"]["BatchItem.BedLine"][];
             kind: components["schemas"]["BatchKind"];
             month: string;
-            residentId: string;
+            residentId?: string;
             seq: number;
         };
         "BedPolicy.UpliftsInput": {
@@ -1866,9 +1866,9 @@ export interface components {
             /** Format: uuid */
             bedId: string;
             careLevel: string;
-            dischargedBy: string;
+            dischargedBy?: string;
             /** Format: date */
-            dischargedOn: string;
+            dischargedOn?: string;
             /** Format: uuid */
             id: string;
             residentId: string;
@@ -1909,18 +1909,18 @@ export interface components {
         /** @enum {string} */
         BookingStatus: "REQUESTED" | "ASSIGNED" | "IN_SERVICE" | "COMPLETED" | "RATED" | "CANCELLED" | "NO_SHOW";
         BookingView: {
-            actualMinutes: number;
+            actualMinutes?: number;
             address: string;
             bookedBy: string;
             cancelledLate: boolean;
             /** Format: uuid */
-            caregiverId: string;
+            caregiverId?: string;
             channel: components["schemas"]["bookings.Channel"];
-            checkInPlace: string;
+            checkInPlace?: string;
             /** Format: date-time */
-            checkedInAt: string;
+            checkedInAt?: string;
             /** Format: date-time */
-            checkedOutAt: string;
+            checkedOutAt?: string;
             confirmationCode: string;
             county: string;
             /** Format: date-time */
@@ -1930,13 +1930,13 @@ export interface components {
             flaggedShort: boolean;
             /** Format: uuid */
             id: string;
-            noShowReason: string;
+            noShowReason?: string;
             payFen: number;
             priceFen: number;
             /** Format: uuid */
             providerId: string;
-            rating: number;
-            ratingComment: string;
+            rating?: number;
+            ratingComment?: string;
             residentId: string;
             serviceCode: string;
             /** Format: date-time */
@@ -2029,10 +2029,10 @@ export interface components {
             accountId: string;
             /** Format: date-time */
             at: string;
-            bookingId: string;
+            bookingId?: string;
             /** Format: date-time */
-            closedAt: string;
-            closedBy: string;
+            closedAt?: string;
+            closedBy?: string;
             id: string;
             itemId: string;
             itemName: string;
@@ -2366,11 +2366,11 @@ export interface components {
         };
         "ReportService.Trace": {
             audit: components["schemas"]["ReportService.AuditStep"][];
-            batchItem: components["schemas"]["BatchTraces.BatchTrace"];
-            causeRef: string;
-            causeType: string;
+            batchItem?: components["schemas"]["BatchTraces.BatchTrace"];
+            causeRef?: string;
+            causeType?: string;
             from: components["schemas"]["funds.AccountService.AccountView"];
-            reverses: components["schemas"]["TransferView"];
+            reverses?: components["schemas"]["TransferView"];
             to: components["schemas"]["funds.AccountService.AccountView"];
             transfer: components["schemas"]["TransferView"];
         };
@@ -2384,7 +2384,7 @@ export interface components {
             residentId: string;
         };
         "ResidentRequests.Address": {
-            communityCode: string;
+            communityCode?: string;
             line: string;
             streetCode: string;
         };
@@ -2420,7 +2420,7 @@ export interface components {
         /** @enum {string} */
         ResidentStatus: "ACTIVE" | "SUSPENDED" | "MOVED_AWAY" | "DECEASED";
         ResidentView: {
-            abilityLevel: number;
+            abilityLevel?: number;
             address: components["schemas"]["ResidentRequests.Address"];
             age: number;
             /** Format: date */
@@ -2430,13 +2430,13 @@ export interface components {
             county: string;
             /** Format: date-time */
             createdAt: string;
-            disabilityLevel: components["schemas"]["DisabilityLevel"];
-            emergencyContact: components["schemas"]["ResidentView.EmergencyContactView"];
+            disabilityLevel?: components["schemas"]["DisabilityLevel"];
+            emergencyContact?: components["schemas"]["ResidentView.EmergencyContactView"];
             /** Format: uuid */
             id: string;
             idNumberMasked: string;
             name: string;
-            phoneMasked: string;
+            phoneMasked?: string;
             sex: string;
             status: components["schemas"]["ResidentStatus"];
             /** Format: date-time */
@@ -2455,7 +2455,7 @@ export interface components {
             county: string;
             /** Format: date-time */
             createdAt: string;
-            decidedBy: string;
+            decidedBy?: string;
             /** Format: date-time */
             end: string;
             id: string;
@@ -2492,18 +2492,18 @@ export interface components {
         SettlementKind: "MEAL" | "BOOKING";
         SettlementOutcome: {
             amountFen: number;
-            code: string;
+            code?: string;
             payeeName: string;
             payeeRef: string;
             result: components["schemas"]["SettlementOutcome.Result"];
-            settledFen: number;
+            settledFen?: number;
             settlementKey: string;
             subsidisedUnits: number;
             /** Format: uuid */
-            transferId: string;
-            transferStatus: string;
+            transferId?: string;
+            transferStatus?: string;
             units: number;
-            userMessage: string;
+            userMessage?: string;
         };
         /** @enum {string} */
         "SettlementOutcome.Result": "CREATED" | "ALREADY_SETTLED" | "REFUSED" | "NOTHING_TO_PAY" | "DEFERRED";
@@ -2521,8 +2521,8 @@ export interface components {
             settlementKey: string;
             subsidisedUnits: number;
             /** Format: uuid */
-            transferId: string;
-            transferStatus: string;
+            transferId?: string;
+            transferStatus?: string;
             units: number;
         };
         SettlementReport: {
@@ -2566,12 +2566,12 @@ export interface components {
             ageBands: components["schemas"]["AgeBand"][];
             categorySubsidyFen: components["schemas"]["MapOfCategoryToLong"];
             /** Format: date-time */
-            createdAt: string;
-            createdBy: string;
+            createdAt?: string;
+            createdBy?: string;
             freeCategories: components["schemas"]["Category"][];
-            monthlyMealsMax: number;
+            monthlyMealsMax?: number;
             version: number;
-            weeklyMealsMax: number;
+            weeklyMealsMax?: number;
         };
         Transfer: {
             /** Format: date-time */
@@ -2580,7 +2580,7 @@ export interface components {
             id: string;
             kind: components["schemas"]["Transfer.Kind"];
             points: number;
-            reason: string;
+            reason?: string;
             to: string;
         };
         /** @enum {string} */
@@ -2626,8 +2626,8 @@ export interface components {
         TransferView: {
             amountFen: number;
             approvers: string[];
-            causeRef: string;
-            causeType: string;
+            causeRef?: string;
+            causeType?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -2635,20 +2635,20 @@ export interface components {
             /** Format: uuid */
             debitAccountId: string;
             /** Format: date-time */
-            expiresAt: string;
+            expiresAt?: string;
             fundLine: string;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["TransferKind"];
             maker: string;
-            memo: string;
-            reason: string;
+            memo?: string;
+            reason?: string;
             requiredApprovals: number;
             /** Format: date-time */
-            resolvedAt: string;
-            resolvedBy: string;
+            resolvedAt?: string;
+            resolvedBy?: string;
             /** Format: uuid */
-            reversesId: string;
+            reversesId?: string;
             status: components["schemas"]["TransferStatus"];
         };
         "TransferView.Page": {
@@ -2676,14 +2676,14 @@ export interface components {
             creditsPosted: number;
             debitsPending: number;
             debitsPosted: number;
-            fiscalYear: number;
+            fiscalYear?: number;
             fundLine: string;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["AccountKind"];
             name: string;
-            payeeRef: string;
-            payeeType: string;
+            payeeRef?: string;
+            payeeType?: string;
         };
         /** @enum {string} */
         "meals.Channel": "MINI_PROGRAM" | "HOTLINE" | "ON_SITE";
@@ -2696,12 +2696,12 @@ export interface components {
             giftsSent: number;
             granted: number;
             kind: components["schemas"]["AccountService.Kind"];
-            linkedResidentId: string;
+            linkedResidentId?: string;
             name: string;
             overflowed: number;
             spent: number;
             statement: components["schemas"]["Entry"][];
-            statementBefore: string;
+            statementBefore?: string;
         };
     };
     responses: never;

@@ -11,6 +11,7 @@ import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
@@ -56,8 +57,8 @@ public class ReportService {
 
     @RegisterForReflection
     public record Trace(TransferView transfer, AccountService.AccountView from, AccountService.AccountView to,
-                        String causeType, String causeRef, TransferView reverses, List<AuditStep> audit,
-                        BatchTraces.BatchTrace batchItem) {
+                        @Nullable String causeType, @Nullable String causeRef, @Nullable TransferView reverses,
+                        List<AuditStep> audit, @Nullable BatchTraces.BatchTrace batchItem) {
     }
 
     public Uni<Reply> lines(Caller caller, LinesOfYear request) {
