@@ -2111,7 +2111,7 @@ export interface components {
             confirmationCode: string;
             items: components["schemas"]["MealOrder.Line"][];
             orderId: string;
-            phoneMasked: string;
+            phoneMasked?: string;
             residentName: string;
             status: string;
         };
@@ -2162,14 +2162,14 @@ export interface components {
             county: string;
             /** Format: date */
             date: string;
-            deliveryAddress: string;
+            deliveryAddress?: string;
             id: string;
             items: components["schemas"]["MealOrder.Line"][];
             mealPointId: string;
             mode: components["schemas"]["Mode"];
             monthlyCapCounted: boolean;
             payFen: number;
-            phoneMasked: string;
+            phoneMasked?: string;
             /** Format: date-time */
             placedAt: string;
             placedBy: string;
@@ -2181,8 +2181,8 @@ export interface components {
             status: components["schemas"]["OrderStatus"];
             subsidyFen: number;
             /** Format: date-time */
-            updatedAt: string;
-            updatedBy: string;
+            updatedAt?: string;
+            updatedBy?: string;
             weeklyCapCounted: boolean;
         };
         "MealOrder.Line": {
