@@ -100,6 +100,19 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theReferencePage_andRedoc_areServedFromThisProcess_notACdn() {
+        HttpDoor door = new HttpDoor(HttpPort.PORT);
+        ApiAnswer page = door.send(ApiRequest.get("/reference/"));
+        ApiAnswer redoc = door.send(ApiRequest.get("/reference/redoc.standalone.js"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("spec-url=\"/openapi.json\"").contains("src=\"/reference/redoc.standalone.js\"")
+                .doesNotContain("https://");
+        assertThat(redoc.status()).isEqualTo(200);
+        assertThat(redoc.body().length()).isGreaterThan(100_000);
+    }
+
+    @Test
     void onlyTheIdentityFunction_stillHasUntypedRoutes() {
         List<String> raw = dispatcher.bindings().stream().filter(b -> b.requestType() == null)
                 .map(Binding::route).map(Route::function).distinct().toList();

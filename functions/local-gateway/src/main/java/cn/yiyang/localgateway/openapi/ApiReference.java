@@ -42,8 +42,8 @@ public class ApiReference {
                 .putHeader("content-type", "application/json; charset=utf-8")
                 .putHeader("cache-control", "no-cache")
                 .end(document()), false);
-        router.get("/reference").handler(context -> context.redirect("/reference/"));
-        router.get("/reference/").blockingHandler(context -> packaged(context, "index.html", "text/html; charset=utf-8"), false);
+        // Vert.x matches /reference and /reference/ alike; the page names its script by absolute path.
+        router.get("/reference").blockingHandler(context -> packaged(context, "index.html", "text/html; charset=utf-8"), false);
         router.get("/reference/redoc.standalone.js").blockingHandler(
                 context -> packaged(context, "redoc.standalone.js", "text/javascript; charset=utf-8"), false);
     }
