@@ -18,12 +18,18 @@ class AuditAndReportsApi implements ConceptApi {
 
     AuditAndReportsApi(PgOperations pg, AuditVerifier audit, ReportService reports) {
         bindings = List.of(
-                Binding.of(FundRoutes.AUDIT, AuditRequests.EntriesAfter.class, pg.query(audit::list)),
-                Binding.of(FundRoutes.AUDIT_VERIFY, pg.query(audit::verify)),
-                Binding.of(FundRoutes.TRACE_TRANSFER, ById.class, pg.query(reports::trace)),
-                Binding.of(FundRoutes.REPORT_LINES, ReportRequests.LinesOfYear.class, pg.query(reports::lines)),
-                Binding.of(FundRoutes.REPORT_PAYEES, pg.query(reports::payees)),
-                Binding.of(FundRoutes.EXPORT_TRANSFERS, ReportRequests.TransfersOfMonth.class, pg.query(reports::exportCsv)));
+                Binding.of(FundRoutes.AUDIT, AuditRequests.EntriesAfter.class, pg.query(audit::list))
+                        .answers(200, AuditVerifier.EntryPage.class),
+                Binding.of(FundRoutes.AUDIT_VERIFY, pg.query(audit::verify))
+                        .answers(200, AuditVerifier.Verification.class),
+                Binding.of(FundRoutes.TRACE_TRANSFER, ById.class, pg.query(reports::trace))
+                        .answers(200, ReportService.Trace.class),
+                Binding.of(FundRoutes.REPORT_LINES, ReportRequests.LinesOfYear.class, pg.query(reports::lines))
+                        .answers(200, ReportService.LineReports.class),
+                Binding.of(FundRoutes.REPORT_PAYEES, pg.query(reports::payees))
+                        .answers(200, ReportService.PayeeReports.class),
+                Binding.of(FundRoutes.EXPORT_TRANSFERS, ReportRequests.TransfersOfMonth.class, pg.query(reports::exportCsv))
+                        .answersText(200, "text/csv"));
     }
 
     @Override

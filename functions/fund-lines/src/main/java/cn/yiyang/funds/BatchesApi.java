@@ -4,6 +4,7 @@ import cn.yiyang.funds.batches.BatchApproval;
 import cn.yiyang.funds.batches.BatchPolicies;
 import cn.yiyang.funds.batches.BatchPosting;
 import cn.yiyang.funds.batches.BatchQueries;
+import cn.yiyang.funds.batches.BatchReports;
 import cn.yiyang.funds.batches.BatchRequests;
 import cn.yiyang.funds.batches.BatchService;
 import cn.yiyang.gateway.dispatch.Binding;
@@ -24,13 +25,20 @@ class BatchesApi implements ConceptApi {
     BatchesApi(PgOperations pg, BatchPolicies policies, BatchService batches, BatchQueries queries, BatchApproval approval,
                BatchPosting posting) {
         bindings = List.of(
-                Binding.of(FundRoutes.GET_BATCH_POLICY, BatchRequests.PolicyOf.class, pg.query(policies::read)),
-                Binding.of(FundRoutes.PUT_BATCH_POLICY, BatchRequests.PolicyChange.class, pg.transact(policies::put)),
-                Binding.of(FundRoutes.CREATE_BATCH, BatchRequests.NewBatch.class, pg.transact(batches::create)),
-                Binding.of(FundRoutes.LIST_BATCHES, BatchRequests.BatchFilter.class, pg.query(queries::list)),
-                Binding.of(FundRoutes.GET_BATCH, BatchRequests.ReportPage.class, pg.query(queries::get)),
-                Binding.of(FundRoutes.APPROVE_BATCH, ById.class, pg.transact(approval::approve)),
-                Binding.of(FundRoutes.CANCEL_BATCH, BatchRequests.Cancellation.class, pg.transact(approval::cancel)));
+                Binding.of(FundRoutes.GET_BATCH_POLICY, BatchRequests.PolicyOf.class, pg.query(policies::read))
+                        .answers(200, BatchPolicies.Versioned.class),
+                Binding.of(FundRoutes.PUT_BATCH_POLICY, BatchRequests.PolicyChange.class, pg.transact(policies::put))
+                        .answers(200, BatchPolicies.Versioned.class),
+                Binding.of(FundRoutes.CREATE_BATCH, BatchRequests.NewBatch.class, pg.transact(batches::create))
+                        .answers(200, BatchReports.View.class).answers(201, BatchReports.View.class),
+                Binding.of(FundRoutes.LIST_BATCHES, BatchRequests.BatchFilter.class, pg.query(queries::list))
+                        .answers(200, BatchQueries.Page.class),
+                Binding.of(FundRoutes.GET_BATCH, BatchRequests.ReportPage.class, pg.query(queries::get))
+                        .answers(200, BatchReports.View.class),
+                Binding.of(FundRoutes.APPROVE_BATCH, ById.class, pg.transact(approval::approve))
+                        .answers(200, BatchReports.View.class),
+                Binding.of(FundRoutes.CANCEL_BATCH, BatchRequests.Cancellation.class, pg.transact(approval::cancel))
+                        .answers(200, BatchReports.View.class));
         jobs = List.of(JobBinding.of(FundRoutes.POST_BATCHES, Handler.direct(posting::job)));
     }
 

@@ -2,6 +2,7 @@ package cn.yiyang.funds;
 
 import cn.yiyang.funds.beds.BedRequests;
 import cn.yiyang.funds.beds.BedService;
+import cn.yiyang.funds.beds.BedViews;
 import cn.yiyang.funds.beds.OccupancyService;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.kernel.api.ById;
@@ -17,11 +18,15 @@ class BedsApi implements ConceptApi {
 
     BedsApi(PgOperations pg, BedService beds, OccupancyService occupancies) {
         bindings = List.of(
-                Binding.of(FundRoutes.REGISTER_BED, BedRequests.NewBed.class, pg.transact(beds::register)),
-                Binding.of(FundRoutes.LIST_BEDS, BedRequests.BedFilter.class, pg.query(beds::list)),
-                Binding.of(FundRoutes.GET_BED, ById.class, pg.query(beds::get)),
-                Binding.of(FundRoutes.ADMIT, BedRequests.Admission.class, pg.transact(occupancies::admit)),
-                Binding.of(FundRoutes.DISCHARGE, BedRequests.Discharge.class, pg.transact(occupancies::discharge)));
+                Binding.of(FundRoutes.REGISTER_BED, BedRequests.NewBed.class, pg.transact(beds::register))
+                        .answers(201, BedViews.BedView.class),
+                Binding.of(FundRoutes.LIST_BEDS, BedRequests.BedFilter.class, pg.query(beds::list))
+                        .answers(200, BedViews.BedPage.class),
+                Binding.of(FundRoutes.GET_BED, ById.class, pg.query(beds::get)).answers(200, BedViews.BedView.class),
+                Binding.of(FundRoutes.ADMIT, BedRequests.Admission.class, pg.transact(occupancies::admit))
+                        .answers(201, BedViews.OccupancyView.class),
+                Binding.of(FundRoutes.DISCHARGE, BedRequests.Discharge.class, pg.transact(occupancies::discharge))
+                        .answers(200, BedViews.OccupancyView.class));
     }
 
     @Override

@@ -17,10 +17,14 @@ class PayoutApi implements ConceptApi {
 
     PayoutApi(PgOperations pg, PayoutAccounts accounts, PaymentFile paymentFile, BankReturns returns) {
         bindings = List.of(
-                Binding.of(FundRoutes.PAYMENT_FILE, PayoutRequests.PaymentFilePage.class, pg.transact(paymentFile::page)),
-                Binding.of(FundRoutes.IMPORT_BANK_RETURN, PayoutRequests.BankReturnImport.class, pg.transact(returns::importFile)),
-                Binding.of(FundRoutes.PUT_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountChange.class, pg.transact(accounts::put)),
-                Binding.of(FundRoutes.GET_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountOf.class, pg.query(accounts::get)));
+                Binding.of(FundRoutes.PAYMENT_FILE, PayoutRequests.PaymentFilePage.class, pg.transact(paymentFile::page))
+                        .answersText(200, "text/plain"),
+                Binding.of(FundRoutes.IMPORT_BANK_RETURN, PayoutRequests.BankReturnImport.class, pg.transact(returns::importFile))
+                        .answers(200, BankReturns.Imported.class),
+                Binding.of(FundRoutes.PUT_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountChange.class, pg.transact(accounts::put))
+                        .answers(200, PayoutAccounts.PayoutAccountView.class),
+                Binding.of(FundRoutes.GET_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountOf.class, pg.query(accounts::get))
+                        .answers(200, PayoutAccounts.PayoutAccountView.class));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.yiyang.funds;
 
 import cn.yiyang.funds.settlements.SettlementQueries;
+import cn.yiyang.funds.settlements.SettlementReport;
 import cn.yiyang.funds.settlements.SettlementRequests;
 import cn.yiyang.funds.settlements.SettlementService;
 import cn.yiyang.gateway.dispatch.Binding;
@@ -23,10 +24,12 @@ class SettlementsApi implements ConceptApi {
 
     SettlementsApi(PgOperations pg, SettlementService settlements, SettlementQueries settled) {
         bindings = List.of(
-                Binding.of(FundRoutes.SETTLE_MEALS, SettlementRequests.MealRun.class, pg.transactInSteps(settlements::runMeals)),
+                Binding.of(FundRoutes.SETTLE_MEALS, SettlementRequests.MealRun.class, pg.transactInSteps(settlements::runMeals))
+                        .answers(200, SettlementReport.class),
                 Binding.of(FundRoutes.SETTLE_BOOKINGS, SettlementRequests.BookingRun.class,
-                        pg.transactInSteps(settlements::runBookings)),
-                Binding.of(FundRoutes.LIST_SETTLEMENTS, SettlementRequests.SettlementFilter.class, pg.query(settled::list)));
+                        pg.transactInSteps(settlements::runBookings)).answers(200, SettlementReport.class),
+                Binding.of(FundRoutes.LIST_SETTLEMENTS, SettlementRequests.SettlementFilter.class, pg.query(settled::list))
+                        .answers(200, SettlementQueries.Page.class));
         jobs = List.of(
                 JobBinding.of(FundRoutes.SETTLE_MEALS_DAILY, Handler.direct(settlements::mealJob)),
                 JobBinding.of(FundRoutes.SETTLE_BOOKINGS_MONTHLY, Handler.direct(settlements::bookingJob)));

@@ -4,6 +4,7 @@ import cn.yiyang.funds.ledger.ApprovalService;
 import cn.yiyang.funds.ledger.TransferQueries;
 import cn.yiyang.funds.ledger.TransferRequests;
 import cn.yiyang.funds.ledger.TransferService;
+import cn.yiyang.funds.ledger.TransferView;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.JobBinding;
 import cn.yiyang.kernel.api.ById;
@@ -23,14 +24,22 @@ class TransfersApi implements ConceptApi {
 
     TransfersApi(PgOperations pg, TransferService transfers, ApprovalService approvals, TransferQueries queries) {
         bindings = List.of(
-                Binding.of(FundRoutes.APPROPRIATE, TransferRequests.Appropriation.class, pg.transactOwnRecord(transfers::appropriate)),
-                Binding.of(FundRoutes.CREATE_TRANSFER, TransferRequests.Payment.class, pg.transactOwnRecord(transfers::pay)),
-                Binding.of(FundRoutes.REVERSE, TransferRequests.Reversal.class, pg.transactOwnRecord(transfers::reverse)),
-                Binding.of(FundRoutes.LIST_TRANSFERS, TransferRequests.TransferFilter.class, pg.query(queries::list)),
-                Binding.of(FundRoutes.GET_TRANSFER, ById.class, pg.query(queries::get)),
-                Binding.of(FundRoutes.APPROVE, ById.class, pg.transact(approvals::approve)),
-                Binding.of(FundRoutes.REJECT, TransferRequests.Resolution.class, pg.transact(approvals::reject)),
-                Binding.of(FundRoutes.VOID, TransferRequests.Resolution.class, pg.transact(approvals::voidTransfer)));
+                Binding.of(FundRoutes.APPROPRIATE, TransferRequests.Appropriation.class, pg.transactOwnRecord(transfers::appropriate))
+                        .answers(201, TransferView.class),
+                Binding.of(FundRoutes.CREATE_TRANSFER, TransferRequests.Payment.class, pg.transactOwnRecord(transfers::pay))
+                        .answers(201, TransferView.class),
+                Binding.of(FundRoutes.REVERSE, TransferRequests.Reversal.class, pg.transactOwnRecord(transfers::reverse))
+                        .answers(201, TransferView.class),
+                Binding.of(FundRoutes.LIST_TRANSFERS, TransferRequests.TransferFilter.class, pg.query(queries::list))
+                        .answers(200, TransferView.Page.class),
+                Binding.of(FundRoutes.GET_TRANSFER, ById.class, pg.query(queries::get))
+                        .answers(200, TransferView.class),
+                Binding.of(FundRoutes.APPROVE, ById.class, pg.transact(approvals::approve))
+                        .answers(200, TransferView.class),
+                Binding.of(FundRoutes.REJECT, TransferRequests.Resolution.class, pg.transact(approvals::reject))
+                        .answers(200, TransferView.class),
+                Binding.of(FundRoutes.VOID, TransferRequests.Resolution.class, pg.transact(approvals::voidTransfer))
+                        .answers(200, TransferView.class));
         jobs = List.of(JobBinding.of(FundRoutes.EXPIRE_PENDING, pg.transact(approvals::expire)));
     }
 

@@ -1,5 +1,8 @@
 package cn.yiyang.identity;
 
+import cn.yiyang.identity.staff.StaffView;
+import cn.yiyang.identity.tokens.TokenPair;
+import java.util.Map;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.gateway.dispatch.JobBinding;
@@ -37,25 +40,37 @@ public class IdentityApi extends DeclaredApi {
                        ResidentBinding residents, FamilyBinding families, FamilyInvitations invitations,
                        VolunteerRegistration volunteers, OfficerEnrolment enrolment) {
         super(IdentityRoutes.ALL,
-                Binding.of(IdentityRoutes.OPENID_CONFIGURATION, Handler.open(discovery::openidConfiguration)),
-                Binding.of(IdentityRoutes.JWKS, Handler.open(discovery::jwks)),
-                Binding.of(IdentityRoutes.STAFF_SIGN_IN, StaffRequests.SignIn.class, Handler.open(signIn::signIn)),
+                Binding.of(IdentityRoutes.OPENID_CONFIGURATION, Handler.open(discovery::openidConfiguration))
+                        .answers(200, Map.class),
+                Binding.of(IdentityRoutes.JWKS, Handler.open(discovery::jwks)).answers(200, Map.class),
+                Binding.of(IdentityRoutes.STAFF_SIGN_IN, StaffRequests.SignIn.class, Handler.open(signIn::signIn))
+                        .answers(200, TokenPair.class),
                 Binding.of(IdentityRoutes.ENROL_OFFICER, OfficerEnrolment.Enrol.class,
-                        Handler.open(request -> pg.inTransaction(() -> enrolment.enrol(request)))),
-                Binding.of(IdentityRoutes.REFRESH, TokenService.RefreshRequest.class, Handler.open(tokens::refresh)),
-                Binding.of(IdentityRoutes.SIGN_OUT, TokenService.RefreshRequest.class, Handler.open(tokens::signOut)),
-                Binding.of(IdentityRoutes.WECHAT_SIGN_IN, WeChatRequests.SignIn.class, Handler.open(wechat::signIn)),
-                Binding.of(IdentityRoutes.BIND_RESIDENT, WeChatRequests.BindResident.class, Handler.open(residents::bind)),
-                Binding.of(IdentityRoutes.BIND_FAMILY, WeChatRequests.BindFamily.class, Handler.open(families::bind)),
+                        Handler.open(request -> pg.inTransaction(() -> enrolment.enrol(request))))
+                        .answers(201, StaffView.class),
+                Binding.of(IdentityRoutes.REFRESH, TokenService.RefreshRequest.class, Handler.open(tokens::refresh))
+                        .answers(200, TokenPair.class),
+                Binding.of(IdentityRoutes.SIGN_OUT, TokenService.RefreshRequest.class, Handler.open(tokens::signOut))
+                        .answers(200, TokenService.SignedOut.class),
+                Binding.of(IdentityRoutes.WECHAT_SIGN_IN, WeChatRequests.SignIn.class, Handler.open(wechat::signIn))
+                        .answers(200, WeChatRequests.SignedIn.class),
+                Binding.of(IdentityRoutes.BIND_RESIDENT, WeChatRequests.BindResident.class, Handler.open(residents::bind))
+                        .answers(200, TokenPair.class),
+                Binding.of(IdentityRoutes.BIND_FAMILY, WeChatRequests.BindFamily.class, Handler.open(families::bind))
+                        .answers(200, TokenPair.class),
                 Binding.of(IdentityRoutes.REGISTER_VOLUNTEER, WeChatRequests.RegisterVolunteer.class,
-                        Handler.open(volunteers::register)),
-                Binding.of(IdentityRoutes.INVITE_FAMILY, WeChatRequests.Invite.class, pg.transact(invitations::issue)),
-                Binding.of(IdentityRoutes.CREATE_STAFF, StaffRequests.Create.class, pg.transact(staff::create)),
-                Binding.of(IdentityRoutes.LIST_STAFF, pg.query(staff::list)),
-                Binding.of(IdentityRoutes.GET_STAFF, ById.class, pg.query(staff::get)),
-                Binding.of(IdentityRoutes.UPDATE_STAFF, StaffRequests.Update.class, pg.transact(staff::update)),
-                Binding.of(IdentityRoutes.ENROL_TOTP, pg.transact(totp::enrol)),
-                Binding.of(IdentityRoutes.CONFIRM_TOTP, StaffRequests.TotpConfirm.class, pg.transact(totp::confirm)));
+                        Handler.open(volunteers::register)).answers(201, WeChatRequests.VolunteerRegistered.class),
+                Binding.of(IdentityRoutes.INVITE_FAMILY, WeChatRequests.Invite.class, pg.transact(invitations::issue))
+                        .answers(201, WeChatRequests.Invitation.class),
+                Binding.of(IdentityRoutes.CREATE_STAFF, StaffRequests.Create.class, pg.transact(staff::create))
+                        .answers(201, StaffView.class),
+                Binding.of(IdentityRoutes.LIST_STAFF, pg.query(staff::list)).answers(200, StaffView.Page.class),
+                Binding.of(IdentityRoutes.GET_STAFF, ById.class, pg.query(staff::get)).answers(200, StaffView.class),
+                Binding.of(IdentityRoutes.UPDATE_STAFF, StaffRequests.Update.class, pg.transact(staff::update))
+                        .answers(200, StaffView.class),
+                Binding.of(IdentityRoutes.ENROL_TOTP, pg.transact(totp::enrol)).answers(200, StaffView.TotpEnrolment.class),
+                Binding.of(IdentityRoutes.CONFIRM_TOTP, StaffRequests.TotpConfirm.class, pg.transact(totp::confirm))
+                        .answers(200, StaffView.class));
         runs(JobBinding.of(IdentityRoutes.PURGE_IDEMPOTENCY, purge.handler(IdentityRoutes.PURGE_IDEMPOTENCY)),
                 JobBinding.of(IdentityRoutes.ENROL_FIRST_OFFICER, pg.transact(enrolment::issue)));
     }

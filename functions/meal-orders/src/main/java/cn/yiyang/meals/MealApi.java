@@ -5,17 +5,23 @@ import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.meals.days.DayRequests;
+import cn.yiyang.meals.days.KitchenDay;
+import cn.yiyang.meals.days.SettlementDay;
 import cn.yiyang.meals.days.KitchenDayService;
+import cn.yiyang.meals.menus.Menu;
 import cn.yiyang.meals.menus.MenuRequests;
 import cn.yiyang.meals.menus.MenuService;
+import cn.yiyang.meals.orders.MealOrder;
 import cn.yiyang.meals.orders.OrderLifecycle;
 import cn.yiyang.meals.orders.OrderPlacement;
 import cn.yiyang.meals.orders.OrderQueries;
 import cn.yiyang.meals.orders.OrderRequests;
+import cn.yiyang.meals.points.MealPoint;
 import cn.yiyang.meals.points.MealPointRequests;
 import cn.yiyang.meals.points.MealPointService;
 import cn.yiyang.meals.policy.PolicyRequests;
 import cn.yiyang.meals.policy.PolicyService;
+import cn.yiyang.meals.policy.SubsidyPolicy;
 import cn.yiyang.stores.dynamo.DynamoOperations;
 import jakarta.inject.Singleton;
 
@@ -29,21 +35,33 @@ public class MealApi extends DeclaredApi {
     public MealApi(DynamoOperations dynamo, MealPointService points, MenuService menus, PolicyService policies,
                    OrderPlacement placement, OrderLifecycle lifecycle, OrderQueries orders, KitchenDayService days) {
         super(MealRoutes.ALL,
-                Binding.of(MealRoutes.CREATE_POINT, MealPointRequests.Create.class, dynamo.transact(points::create)),
-                Binding.of(MealRoutes.LIST_POINTS, NoInput.class, dynamo.query(points::list)),
-                Binding.of(MealRoutes.GET_POINT, ById.class, dynamo.query(points::get)),
-                Binding.of(MealRoutes.PUT_MENU, MenuRequests.Publish.class, dynamo.transact(menus::publish)),
-                Binding.of(MealRoutes.GET_MENU, MealPointRequests.PointDay.class, dynamo.query(menus::get)),
-                Binding.of(MealRoutes.KITCHEN_DAY, MealPointRequests.PointDay.class, dynamo.query(days::day)),
-                Binding.of(MealRoutes.PUBLISH_POLICY, PolicyRequests.Publish.class, dynamo.transact(policies::publish)),
-                Binding.of(MealRoutes.CURRENT_POLICY, NoInput.class, dynamo.query(policies::read)),
-                Binding.of(MealRoutes.PLACE, OrderRequests.Place.class, dynamo.transact(placement::place)),
+                Binding.of(MealRoutes.CREATE_POINT, MealPointRequests.Create.class, dynamo.transact(points::create))
+                        .answers(201, MealPoint.class),
+                Binding.of(MealRoutes.LIST_POINTS, NoInput.class, dynamo.query(points::list))
+                        .answers(200, MealPoint.Page.class),
+                Binding.of(MealRoutes.GET_POINT, ById.class, dynamo.query(points::get)).answers(200, MealPoint.class),
+                Binding.of(MealRoutes.PUT_MENU, MenuRequests.Publish.class, dynamo.transact(menus::publish))
+                        .answers(200, Menu.class),
+                Binding.of(MealRoutes.GET_MENU, MealPointRequests.PointDay.class, dynamo.query(menus::get))
+                        .answers(200, Menu.class),
+                Binding.of(MealRoutes.KITCHEN_DAY, MealPointRequests.PointDay.class, dynamo.query(days::day))
+                        .answers(200, KitchenDay.class),
+                Binding.of(MealRoutes.PUBLISH_POLICY, PolicyRequests.Publish.class, dynamo.transact(policies::publish))
+                        .answers(201, SubsidyPolicy.class),
+                Binding.of(MealRoutes.CURRENT_POLICY, NoInput.class, dynamo.query(policies::read))
+                        .answers(200, SubsidyPolicy.class),
+                Binding.of(MealRoutes.PLACE, OrderRequests.Place.class, dynamo.transact(placement::place))
+                        .answers(201, MealOrder.class),
                 Binding.of(MealRoutes.LIST_ORDERS, OrderRequests.MonthOfResident.class,
-                        dynamo.query(orders::monthOfResident)),
-                Binding.of(MealRoutes.GET_ORDER, ById.class, dynamo.query(orders::get)),
-                Binding.of(MealRoutes.CANCEL, ById.class, dynamo.transact(lifecycle::cancel)),
-                Binding.of(MealRoutes.SERVE, ById.class, dynamo.transact(lifecycle::serve)),
-                Binding.of(MealRoutes.NO_SHOW, ById.class, dynamo.transact(lifecycle::noShow)),
-                Binding.of(MealRoutes.SETTLEMENTS, DayRequests.Settlements.class, dynamo.query(days::settlements)));
+                        dynamo.query(orders::monthOfResident)).answers(200, MealOrder.Page.class),
+                Binding.of(MealRoutes.GET_ORDER, ById.class, dynamo.query(orders::get)).answers(200, MealOrder.class),
+                Binding.of(MealRoutes.CANCEL, ById.class, dynamo.transact(lifecycle::cancel))
+                        .answers(200, MealOrder.class),
+                Binding.of(MealRoutes.SERVE, ById.class, dynamo.transact(lifecycle::serve))
+                        .answers(200, MealOrder.class),
+                Binding.of(MealRoutes.NO_SHOW, ById.class, dynamo.transact(lifecycle::noShow))
+                        .answers(200, MealOrder.class),
+                Binding.of(MealRoutes.SETTLEMENTS, DayRequests.Settlements.class, dynamo.query(days::settlements))
+                        .answers(200, SettlementDay.class));
     }
 }

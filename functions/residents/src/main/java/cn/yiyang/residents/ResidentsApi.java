@@ -8,6 +8,10 @@ import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.residents.family.FamilyLinkRequest;
 import cn.yiyang.residents.registry.ResidentRequests;
 import cn.yiyang.residents.family.FamilyLinkService;
+import cn.yiyang.residents.family.FamilyLinkView;
+import cn.yiyang.residents.identity.ResidentIdentity;
+import cn.yiyang.residents.registry.ResidentView;
+import cn.yiyang.stores.metering.UsageReport;
 import cn.yiyang.residents.identity.IdentityDisclosureService;
 import cn.yiyang.residents.disclosure.DisclosureLog;
 import cn.yiyang.residents.lookup.HotlineLookup;
@@ -25,15 +29,23 @@ public class ResidentsApi extends DeclaredApi {
                         IdentityDisclosureService identity, HotlineLookup lookup, DisclosureLog disclosures,
                         UsageOperation usage) {
         super(ResidentsRoutes.ALL,
-                Binding.of(ResidentsRoutes.REGISTER, ResidentRequests.Register.class, pg.transact(residents::register)),
-                Binding.of(ResidentsRoutes.LOOKUP, ResidentRequests.LookUp.class, pg.transactWith(lookup::lookUp)),
-                Binding.of(ResidentsRoutes.GET, ById.class, pg.query(residents::get)),
-                Binding.of(ResidentsRoutes.UPDATE, ResidentRequests.Update.class, pg.transact(residents::update)),
-                Binding.of(ResidentsRoutes.LINK_FAMILY, FamilyLinkRequest.class, pg.transact(family::link)),
+                Binding.of(ResidentsRoutes.REGISTER, ResidentRequests.Register.class, pg.transact(residents::register))
+                        .answers(201, ResidentView.class),
+                Binding.of(ResidentsRoutes.LOOKUP, ResidentRequests.LookUp.class, pg.transactWith(lookup::lookUp))
+                        .answers(200, ResidentView.Page.class),
+                Binding.of(ResidentsRoutes.GET, ById.class, pg.query(residents::get))
+                        .answers(200, ResidentView.class),
+                Binding.of(ResidentsRoutes.UPDATE, ResidentRequests.Update.class, pg.transact(residents::update))
+                        .answers(200, ResidentView.class),
+                Binding.of(ResidentsRoutes.LINK_FAMILY, FamilyLinkRequest.class, pg.transact(family::link))
+                        .answers(201, FamilyLinkView.class),
                 Binding.of(ResidentsRoutes.DISCLOSE_IDENTITY, ResidentRequests.Disclose.class,
-                        pg.transactWith(identity::disclose)),
-                Binding.of(ResidentsRoutes.DISCLOSURES, DisclosureLog.DisclosureQuery.class, pg.query(disclosures::list)),
-                Binding.of(ResidentsRoutes.USAGE, UsageOperation.UsageQuery.class, Handler.direct(usage::read)));
+                        pg.transactWith(identity::disclose))
+                        .answers(200, ResidentIdentity.class),
+                Binding.of(ResidentsRoutes.DISCLOSURES, DisclosureLog.DisclosureQuery.class, pg.query(disclosures::list))
+                        .answers(200, DisclosureLog.Page.class),
+                Binding.of(ResidentsRoutes.USAGE, UsageOperation.UsageQuery.class, Handler.direct(usage::read))
+                        .answers(200, UsageReport.class));
         runs(JobBinding.of(ResidentsRoutes.PURGE_IDEMPOTENCY, purge.handler(ResidentsRoutes.PURGE_IDEMPOTENCY)));
     }
 }

@@ -1,8 +1,12 @@
 package cn.yiyang.bookings;
 
 import cn.yiyang.bookings.booking.BookingCardPublisher;
+import cn.yiyang.bookings.booking.BookingQueries;
 import cn.yiyang.bookings.booking.BookingRequests;
+import cn.yiyang.bookings.booking.BookingView;
+import cn.yiyang.bookings.catalog.CatalogService;
 import cn.yiyang.bookings.providers.ProviderRequests;
+import cn.yiyang.bookings.providers.ProviderService;
 import cn.yiyang.bookings.settings.SettingsService;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
@@ -20,30 +24,47 @@ public class BookingApi extends DeclaredApi {
     public BookingApi(IdempotencyPurge purge, PgOperations pg, CareSetup setup, BookingServices bookings,
                       BookingCardPublisher cards) {
         super(BookingRoutes.ALL,
-                Binding.of(BookingRoutes.INSTALL_SERVICES, NoInput.class, pg.transact(setup.catalog()::installDefaults)),
-                Binding.of(BookingRoutes.LIST_SERVICES, NoInput.class, pg.query(setup.catalog()::list)),
-                Binding.of(BookingRoutes.GET_SETTINGS, NoInput.class, pg.query(setup.settings()::read)),
-                Binding.of(BookingRoutes.PUT_SETTINGS, SettingsService.Settings.class, pg.transact(setup.settings()::put)),
+                Binding.of(BookingRoutes.INSTALL_SERVICES, NoInput.class, pg.transact(setup.catalog()::installDefaults))
+                        .answers(201, CatalogService.Catalog.class),
+                Binding.of(BookingRoutes.LIST_SERVICES, NoInput.class, pg.query(setup.catalog()::list))
+                        .answers(200, CatalogService.Catalog.class),
+                Binding.of(BookingRoutes.GET_SETTINGS, NoInput.class, pg.query(setup.settings()::read))
+                        .answers(200, SettingsService.Settings.class),
+                Binding.of(BookingRoutes.PUT_SETTINGS, SettingsService.Settings.class, pg.transact(setup.settings()::put))
+                        .answers(200, SettingsService.Settings.class),
                 Binding.of(BookingRoutes.CREATE_PROVIDER, ProviderRequests.NewProvider.class,
-                        pg.transact(setup.providers()::create)),
+                        pg.transact(setup.providers()::create)).answers(201, ProviderService.ProviderView.class),
                 Binding.of(BookingRoutes.ADD_CAREGIVER, ProviderRequests.NewCaregiver.class,
-                        pg.transact(setup.providers()::addCaregiver)),
-                Binding.of(BookingRoutes.PROVIDER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::providerDay)),
-                Binding.of(BookingRoutes.CAREGIVER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::caregiverDay)),
+                        pg.transact(setup.providers()::addCaregiver)).answers(201, ProviderService.CaregiverView.class),
+                Binding.of(BookingRoutes.PROVIDER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::providerDay))
+                        .answers(200, BookingView.Page.class),
+                Binding.of(BookingRoutes.CAREGIVER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::caregiverDay))
+                        .answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.BOOK, BookingRequests.Book.class,
-                        cards.publishingBooking(pg.transact(bookings.booking()::book))),
-                Binding.of(BookingRoutes.LIST, BookingRequests.Find.class, pg.query(bookings.queries()::list)),
-                Binding.of(BookingRoutes.OVERDUE, NoInput.class, pg.query(bookings.queries()::overdue)),
-                Binding.of(BookingRoutes.FLAGGED, NoInput.class, pg.query(bookings.queries()::flagged)),
-                Binding.of(BookingRoutes.GET, ById.class, pg.query(bookings.queries()::get)),
-                Binding.of(BookingRoutes.ASSIGN, BookingRequests.Assign.class, pg.transact(bookings.visits()::assign)),
-                Binding.of(BookingRoutes.CHECK_IN, BookingRequests.CheckIn.class, pg.transact(bookings.visits()::checkIn)),
-                Binding.of(BookingRoutes.CHECK_OUT, ById.class, pg.transact(bookings.visits()::checkOut)),
-                Binding.of(BookingRoutes.RATE, BookingRequests.Rate.class, pg.transact(bookings.visits()::rate)),
-                Binding.of(BookingRoutes.CANCEL, ById.class, cards.publishingCancellation(pg.transact(bookings.visits()::cancel))),
-                Binding.of(BookingRoutes.NO_SHOW, BookingRequests.NoShow.class, pg.transact(bookings.visits()::noShow)),
+                        cards.publishingBooking(pg.transact(bookings.booking()::book)))
+                        .answers(201, BookingView.class),
+                Binding.of(BookingRoutes.LIST, BookingRequests.Find.class, pg.query(bookings.queries()::list))
+                        .answers(200, BookingView.Page.class),
+                Binding.of(BookingRoutes.OVERDUE, NoInput.class, pg.query(bookings.queries()::overdue))
+                        .answers(200, BookingView.Page.class),
+                Binding.of(BookingRoutes.FLAGGED, NoInput.class, pg.query(bookings.queries()::flagged))
+                        .answers(200, BookingView.Page.class),
+                Binding.of(BookingRoutes.GET, ById.class, pg.query(bookings.queries()::get))
+                        .answers(200, BookingView.class),
+                Binding.of(BookingRoutes.ASSIGN, BookingRequests.Assign.class, pg.transact(bookings.visits()::assign))
+                        .answers(200, BookingView.class),
+                Binding.of(BookingRoutes.CHECK_IN, BookingRequests.CheckIn.class, pg.transact(bookings.visits()::checkIn))
+                        .answers(200, BookingView.class),
+                Binding.of(BookingRoutes.CHECK_OUT, ById.class, pg.transact(bookings.visits()::checkOut))
+                        .answers(200, BookingView.class),
+                Binding.of(BookingRoutes.RATE, BookingRequests.Rate.class, pg.transact(bookings.visits()::rate))
+                        .answers(200, BookingView.class),
+                Binding.of(BookingRoutes.CANCEL, ById.class, cards.publishingCancellation(pg.transact(bookings.visits()::cancel)))
+                        .answers(200, BookingView.class),
+                Binding.of(BookingRoutes.NO_SHOW, BookingRequests.NoShow.class, pg.transact(bookings.visits()::noShow))
+                        .answers(200, BookingView.class),
                 Binding.of(BookingRoutes.SETTLEMENTS, BookingRequests.SettlementMonth.class,
-                        pg.query(bookings.queries()::settlements)));
+                        pg.query(bookings.queries()::settlements)).answers(200, BookingQueries.SettlementMonth.class));
         runs(JobBinding.of(BookingRoutes.PURGE_IDEMPOTENCY, purge.handler(BookingRoutes.PURGE_IDEMPOTENCY)));
     }
 }

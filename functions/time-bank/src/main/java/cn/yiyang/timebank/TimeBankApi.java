@@ -7,9 +7,15 @@ import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.stores.dynamo.DynamoOperations;
 import cn.yiyang.timebank.accounts.AccountRequests;
+import cn.yiyang.timebank.accounts.AccountService;
+import cn.yiyang.timebank.exchanges.CatalogItem;
+import cn.yiyang.timebank.exchanges.Exchange;
 import cn.yiyang.timebank.exchanges.ExchangeRequests;
 import cn.yiyang.timebank.records.RecordRequests;
+import cn.yiyang.timebank.records.ServiceRecord;
 import cn.yiyang.timebank.settings.CountySettings;
+import cn.yiyang.timebank.transfers.PoolService;
+import cn.yiyang.timebank.transfers.Transfer;
 import cn.yiyang.timebank.transfers.TransferRequests;
 import jakarta.inject.Singleton;
 
@@ -20,29 +26,43 @@ public class TimeBankApi extends DeclaredApi {
     public TimeBankApi(DynamoOperations dynamo, EarningServices earning, SpendingServices spending) {
         super(TimeBankRoutes.ALL,
                 Binding.of(TimeBankRoutes.REGISTER, AccountRequests.Register.class,
-                        dynamo.transact(earning.accounts()::register)),
-                Binding.of(TimeBankRoutes.ACCOUNT, AccountRequests.Statement.class, dynamo.query(earning.accounts()::get)),
-                Binding.of(TimeBankRoutes.GET_SETTINGS, NoInput.class, dynamo.query(earning.settings()::read)),
-                Binding.of(TimeBankRoutes.PUT_SETTINGS, CountySettings.class, dynamo.transact(earning.settings()::put)),
-                Binding.of(TimeBankRoutes.LOG, RecordRequests.Log.class, dynamo.transact(earning.records()::log)),
-                Binding.of(TimeBankRoutes.GET_RECORD, ById.class, dynamo.query(earning.records()::get)),
-                Binding.of(TimeBankRoutes.CONFIRM, ById.class, dynamo.transact(earning.records()::confirm)),
-                Binding.of(TimeBankRoutes.REJECT, ById.class, dynamo.transact(earning.records()::reject)),
+                        dynamo.transact(earning.accounts()::register)).answers(201, AccountService.AccountView.class),
+                Binding.of(TimeBankRoutes.ACCOUNT, AccountRequests.Statement.class, dynamo.query(earning.accounts()::get))
+                        .answers(200, AccountService.AccountView.class),
+                Binding.of(TimeBankRoutes.GET_SETTINGS, NoInput.class, dynamo.query(earning.settings()::read))
+                        .answers(200, CountySettings.class),
+                Binding.of(TimeBankRoutes.PUT_SETTINGS, CountySettings.class, dynamo.transact(earning.settings()::put))
+                        .answers(200, CountySettings.class),
+                Binding.of(TimeBankRoutes.LOG, RecordRequests.Log.class, dynamo.transact(earning.records()::log))
+                        .answers(201, ServiceRecord.class),
+                Binding.of(TimeBankRoutes.GET_RECORD, ById.class, dynamo.query(earning.records()::get))
+                        .answers(200, ServiceRecord.class),
+                Binding.of(TimeBankRoutes.CONFIRM, ById.class, dynamo.transact(earning.records()::confirm))
+                        .answers(200, ServiceRecord.Confirmed.class),
+                Binding.of(TimeBankRoutes.REJECT, ById.class, dynamo.transact(earning.records()::reject))
+                        .answers(200, ServiceRecord.class),
                 Binding.of(TimeBankRoutes.ADD_ITEM, ExchangeRequests.AddItem.class,
-                        dynamo.transact(spending.exchanges()::addItem)),
-                Binding.of(TimeBankRoutes.LIST_ITEMS, NoInput.class, dynamo.query(spending.exchanges()::listItems)),
+                        dynamo.transact(spending.exchanges()::addItem)).answers(201, CatalogItem.class),
+                Binding.of(TimeBankRoutes.LIST_ITEMS, NoInput.class, dynamo.query(spending.exchanges()::listItems))
+                        .answers(200, CatalogItem.Page.class),
                 Binding.of(TimeBankRoutes.EXCHANGE, ExchangeRequests.ExchangePoints.class,
-                        dynamo.transact(spending.exchanges()::exchange)),
+                        dynamo.transact(spending.exchanges()::exchange)).answers(201, Exchange.class),
                 Binding.of(TimeBankRoutes.OPEN_EXCHANGES, ExchangeRequests.OpenVouchers.class,
-                        dynamo.query(spending.lifecycle()::open)),
-                Binding.of(TimeBankRoutes.GET_EXCHANGE, ById.class, dynamo.query(spending.lifecycle()::get)),
-                Binding.of(TimeBankRoutes.CANCEL_EXCHANGE, ById.class, dynamo.transact(spending.lifecycle()::cancel)),
+                        dynamo.query(spending.lifecycle()::open)).answers(200, Exchange.Vouchers.class),
+                Binding.of(TimeBankRoutes.GET_EXCHANGE, ById.class, dynamo.query(spending.lifecycle()::get))
+                        .answers(200, Exchange.class),
+                Binding.of(TimeBankRoutes.CANCEL_EXCHANGE, ById.class, dynamo.transact(spending.lifecycle()::cancel))
+                        .answers(200, Exchange.class),
                 Binding.of(TimeBankRoutes.REDEEM_EXCHANGE, ExchangeRequests.Redeem.class,
-                        dynamo.transact(spending.lifecycle()::redeem)),
-                Binding.of(TimeBankRoutes.GIFT, TransferRequests.Gift.class, dynamo.transact(spending.gifts()::give)),
-                Binding.of(TimeBankRoutes.DONATE, TransferRequests.Donation.class, dynamo.transact(spending.pool()::donate)),
-                Binding.of(TimeBankRoutes.GRANT, TransferRequests.Grant.class, dynamo.transact(spending.pool()::grant)),
-                Binding.of(TimeBankRoutes.POOL, NoInput.class, dynamo.query(spending.pool()::view)));
+                        dynamo.transact(spending.lifecycle()::redeem)).answers(200, Exchange.class),
+                Binding.of(TimeBankRoutes.GIFT, TransferRequests.Gift.class, dynamo.transact(spending.gifts()::give))
+                        .answers(201, Transfer.class),
+                Binding.of(TimeBankRoutes.DONATE, TransferRequests.Donation.class, dynamo.transact(spending.pool()::donate))
+                        .answers(201, Transfer.class),
+                Binding.of(TimeBankRoutes.GRANT, TransferRequests.Grant.class, dynamo.transact(spending.pool()::grant))
+                        .answers(201, Transfer.class),
+                Binding.of(TimeBankRoutes.POOL, NoInput.class, dynamo.query(spending.pool()::view))
+                        .answers(200, PoolService.PoolView.class));
         runs(JobBinding.of(TimeBankRoutes.EXPIRE_RECORDS, earning.expiry()::expire));
     }
 }

@@ -32,7 +32,9 @@ public final class HttpDoor implements Door {
             HttpResponse<String> response = Loopback.CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Map<String, String> headers = new HashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-            return new ApiAnswer(response.statusCode(), headers, response.body());
+            ApiAnswer answer = new ApiAnswer(response.statusCode(), headers, response.body());
+            ContractCheck.verify(request, answer);
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException("HTTP door failed", e);
         } catch (InterruptedException e) {

@@ -39,6 +39,8 @@ public final class InProcessLambdaDoor implements Door {
         APIGatewayV2HTTPResponse response = dispatcher.handle(event);
         Map<String, String> answerHeaders = new HashMap<>();
         response.getHeaders().forEach((k, v) -> answerHeaders.put(k.toLowerCase(Locale.ROOT), v));
-        return new ApiAnswer(response.getStatusCode(), answerHeaders, response.getBody());
+        ApiAnswer answer = new ApiAnswer(response.getStatusCode(), answerHeaders, response.getBody());
+        ContractCheck.verify(request, answer);
+        return answer;
     }
 }

@@ -42,7 +42,9 @@ public final class LambdaDoor implements Door {
 
     @Override
     public ApiAnswer send(ApiRequest request) {
-        return invoke(eventJson(request));
+        ApiAnswer answer = invoke(eventJson(request));
+        ContractCheck.verify(request, answer);
+        return answer;
     }
 
     /** A direct invocation with any event, as EventBridge makes for a scheduled job. */

@@ -8,6 +8,7 @@ import cn.yiyang.funds.accounts.AccountRequests.NewPayeeAccount;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.text.FreeText;
@@ -53,9 +54,9 @@ public class AccountService {
     }
 
     @RegisterForReflection
-    public record AccountView(UUID id, String fundLine, AccountKind kind, Integer fiscalYear, String payeeType,
-                              String payeeRef, String name, long debitsPending, long debitsPosted, long creditsPending,
-                              long creditsPosted, long available) {
+    public record AccountView(UUID id, String fundLine, AccountKind kind, @Nullable Integer fiscalYear,
+                              @Nullable String payeeType, @Nullable String payeeRef, String name, long debitsPending,
+                              long debitsPosted, long creditsPending, long creditsPosted, long available) {
         public static AccountView of(Account a) {
             return new AccountView(a.id(), a.fundLine(), a.kind(), a.fiscalYear(), a.payeeType(), a.payeeRef(), a.name(),
                     a.debitsPending(), a.debitsPosted(), a.creditsPending(), a.creditsPosted(),

@@ -4,6 +4,7 @@ import cn.yiyang.funds.audit.AuditRequests.EntriesAfter;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -28,13 +29,13 @@ public class AuditVerifier {
     public static final int BATCHES_MAX = 100_000;
 
     @RegisterForReflection
-    public record Break(String kind, Long seq, String subjectId, String detail) {
+    public record Break(String kind, @Nullable Long seq, @Nullable String subjectId, String detail) {
     }
 
     @RegisterForReflection
     public record Verification(boolean valid, long entriesChecked, long transfersChecked, long resolutionsChecked,
-                               long settlementsChecked, long accountsChecked, String headHash, Break firstBreak,
-                               long batchesChecked) {
+                               long settlementsChecked, long accountsChecked, @Nullable String headHash,
+                               @Nullable Break firstBreak, long batchesChecked) {
     }
 
     public Uni<Reply> verify(Caller caller, NoInput none) {

@@ -1,5 +1,6 @@
 package cn.yiyang.funds.batches;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -36,8 +37,8 @@ public final class BatchReports {
     @RegisterForReflection
     public record Summary(UUID id, BatchKind kind, String fundLine, String month, int attempt, BatchStatus status,
                           int itemCount, long totalFen, int requiredApprovals, List<String> approvers, String maker,
-                          OffsetDateTime createdAt, String resolvedBy, OffsetDateTime resolvedAt, Refusal refusal,
-                          String reason, int itemsDone) {
+                          OffsetDateTime createdAt, @Nullable String resolvedBy, @Nullable OffsetDateTime resolvedAt,
+                          @Nullable Refusal refusal, @Nullable String reason, int itemsDone) {
         static Summary of(Batch b) {
             int done = b.status() == BatchStatus.POSTED ? b.itemCount() : b.itemsPosted() == null ? 0 : b.itemsPosted();
             return new Summary(b.id(), b.kind(), b.fundLine(), b.month(), b.attempt(), b.status(), b.itemCount(), b.totalFen(),
@@ -49,14 +50,15 @@ public final class BatchReports {
     }
 
     @RegisterForReflection
-    public record ItemView(int seq, UUID payeeAccountId, String payeeName, String residentId, Integer age, String band,
-                           Integer bedDays, long amountFen, String status, String why, UUID transferId,
-                           List<BatchItem.BedLine> beds) {
+    public record ItemView(int seq, UUID payeeAccountId, String payeeName, @Nullable String residentId,
+                           @Nullable Integer age, @Nullable String band, @Nullable Integer bedDays, long amountFen,
+                           String status, @Nullable String why, @Nullable UUID transferId,
+                           @Nullable List<BatchItem.BedLine> beds) {
     }
 
     @RegisterForReflection
     public record View(Summary batch, UUID budgetAccountId, int policyVersion, Object policy, Breakdowns breakdowns,
-                       List<ItemView> items, Integer nextAfterSeq) {
+                       List<ItemView> items, @Nullable Integer nextAfterSeq) {
     }
 
     static Uni<View> view(Batch b, int afterSeq) {

@@ -1,5 +1,6 @@
 package cn.yiyang.funds.batches;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -13,8 +14,9 @@ public final class BatchTraces {
     }
 
     @RegisterForReflection
-    public record BatchTrace(UUID batchId, BatchKind kind, String month, int seq, String residentId, Integer age, String band,
-                             Integer bedDays, List<BatchItem.BedLine> beds) {
+    public record BatchTrace(UUID batchId, BatchKind kind, String month, int seq, @Nullable String residentId,
+                             @Nullable Integer age, @Nullable String band, @Nullable Integer bedDays,
+                             @Nullable List<BatchItem.BedLine> beds) {
     }
 
     /** The posted batch item that made the transfer under this key, or null when no batch made it. */

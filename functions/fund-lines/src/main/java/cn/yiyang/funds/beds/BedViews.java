@@ -1,5 +1,6 @@
 package cn.yiyang.funds.beds;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -22,7 +23,7 @@ public final class BedViews {
     /** {@code dischargedOn} null: still in the bed. Days run from admittedOn (counted) to dischargedOn (not counted). */
     @RegisterForReflection
     public record OccupancyView(UUID id, UUID bedId, String bedCode, String residentId, String careLevel, LocalDate admittedOn,
-                                LocalDate dischargedOn, String admittedBy, String dischargedBy) {
+                                @Nullable LocalDate dischargedOn, String admittedBy, @Nullable String dischargedBy) {
     }
 
     @RegisterForReflection

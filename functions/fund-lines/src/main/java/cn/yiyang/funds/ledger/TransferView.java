@@ -1,5 +1,6 @@
 package cn.yiyang.funds.ledger;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.time.CountyTime;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
@@ -10,9 +11,10 @@ import java.util.UUID;
 @RegisterForReflection
 public record TransferView(UUID id, String fundLine, TransferKind kind, UUID debitAccountId, UUID creditAccountId,
                            long amountFen, TransferStatus status, int requiredApprovals, List<String> approvers,
-                           String maker, UUID reversesId, String causeType, String causeRef, String memo,
-                           OffsetDateTime createdAt, OffsetDateTime expiresAt, String resolvedBy, String reason,
-                           OffsetDateTime resolvedAt) {
+                           String maker, @Nullable UUID reversesId, @Nullable String causeType,
+                           @Nullable String causeRef, @Nullable String memo, OffsetDateTime createdAt,
+                           @Nullable OffsetDateTime expiresAt, @Nullable String resolvedBy, @Nullable String reason,
+                           @Nullable OffsetDateTime resolvedAt) {
 
     public static TransferView of(Transfer t) {
         return new TransferView(t.id(), t.fundLine(), t.kind(), t.debitAccountId(), t.creditAccountId(), t.amountFen(),

@@ -11,6 +11,7 @@ import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
@@ -22,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** What officers and auditors read: each fund line's money for a year, each payee's, one transfer's trace, the CSV export. */
@@ -41,14 +41,24 @@ public class ReportService {
                               long receivedFen, long pendingFen, long returnedFen) {
     }
 
+    /** Each line's budget for one fiscal year. */
+    @RegisterForReflection
+    public record LineReports(int fiscalYear, List<LineReport> items) {
+    }
+
+    /** What each payee account received. */
+    @RegisterForReflection
+    public record PayeeReports(List<PayeeReport> items) {
+    }
+
     @RegisterForReflection
     public record AuditStep(long seq, String action, String actor, String at, String hash) {
     }
 
     @RegisterForReflection
     public record Trace(TransferView transfer, AccountService.AccountView from, AccountService.AccountView to,
-                        String causeType, String causeRef, TransferView reverses, List<AuditStep> audit,
-                        BatchTraces.BatchTrace batchItem) {
+                        @Nullable String causeType, @Nullable String causeRef, @Nullable TransferView reverses,
+                        List<AuditStep> audit, @Nullable BatchTraces.BatchTrace batchItem) {
     }
 
     public Uni<Reply> lines(Caller caller, LinesOfYear request) {
@@ -60,7 +70,7 @@ public class ReportService {
                         left join funds.account a on a.fund_line_id = fl.id and a.kind = 'BUDGET' and a.fiscal_year = ?2
                         left join funds.account_balance b on b.account_id = a.id
                         where fl.county = ?1 order by fl.code""", caller.county(), year)
-                .map(rows -> Reply.ok(Map.of("fiscalYear", year, "items", rows.stream().map(r -> {
+                .map(rows -> Reply.ok(new LineReports(year, rows.stream().map(r -> {
                     long appropriated = NativeSql.number(r[2]);
                     long reserved = NativeSql.number(r[4]);
                     long disbursed = NativeSql.number(r[5]);
@@ -76,7 +86,7 @@ public class ReportService {
                         join funds.account_balance b on b.account_id = a.id
                         where a.county = ?1 and a.kind = 'PAYEE' order by fl.code, a.payee_type, a.payee_ref """ + " limit " + PAYEE_ROWS_MAX,
                         caller.county())
-                .map(rows -> Reply.ok(Map.of("items", rows.stream().map(r -> new PayeeReport(NativeSql.uuid(r[0]),
+                .map(rows -> Reply.ok(new PayeeReports(rows.stream().map(r -> new PayeeReport(NativeSql.uuid(r[0]),
                         NativeSql.text(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]), NativeSql.text(r[4]),
                         NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.number(r[7]))).toList())));
     }

@@ -1,5 +1,6 @@
 package cn.yiyang.funds.settlements;
 
+import cn.yiyang.kernel.json.Nullable;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.UUID;
 
@@ -12,8 +13,8 @@ import java.util.UUID;
  */
 @RegisterForReflection
 public record SettlementOutcome(String settlementKey, String payeeRef, String payeeName, long units, long subsidisedUnits,
-                                long amountFen, Result result, UUID transferId, String transferStatus, Long settledFen,
-                                String code, String userMessage) {
+                                long amountFen, Result result, @Nullable UUID transferId, @Nullable String transferStatus,
+                                @Nullable Long settledFen, @Nullable String code, @Nullable String userMessage) {
 
     public enum Result { CREATED, ALREADY_SETTLED, REFUSED, NOTHING_TO_PAY, DEFERRED }
 

@@ -3,6 +3,7 @@ package cn.yiyang.funds.settlements;
 import cn.yiyang.funds.settlements.SettlementRequests.SettlementFilter;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
@@ -25,7 +26,7 @@ public class SettlementQueries {
     @RegisterForReflection
     public record SettlementView(String settlementKey, SettlementKind kind, String period, String payeeRef, long units,
                                  long subsidisedUnits, long amountFen, String settledBy, OffsetDateTime settledAt,
-                                 UUID transferId, String transferStatus) {
+                                 @Nullable UUID transferId, @Nullable String transferStatus) {
     }
 
     @RegisterForReflection

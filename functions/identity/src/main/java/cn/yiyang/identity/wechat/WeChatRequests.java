@@ -1,5 +1,6 @@
 package cn.yiyang.identity.wechat;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.identity.tokens.TokenPair;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -34,7 +35,8 @@ public final class WeChatRequests {
     /** {@code SIGNED_IN} with tokens, or {@code BINDING_REQUIRED} with a short ticket to bind with. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SignedIn(String status, TokenPair tokens, String bindingTicket, OffsetDateTime bindingTicketExpiresAt) {
+    public record SignedIn(String status, @Nullable TokenPair tokens, @Nullable String bindingTicket,
+                           @Nullable OffsetDateTime bindingTicketExpiresAt) {
 
         public static SignedIn tokens(TokenPair tokens) {
             return new SignedIn("SIGNED_IN", tokens, null, null);

@@ -1,5 +1,6 @@
 package cn.yiyang.meals.days;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.meals.orders.MealOrder;
 import cn.yiyang.meals.points.Slot;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -18,7 +19,7 @@ public record KitchenDay(String mealPointId, LocalDate date, Map<Slot, SlotDay> 
 
     /** A delivery for the driver: who, where, a masked phone to call, the code to read back. */
     @RegisterForReflection
-    public record Delivery(String orderId, String confirmationCode, String residentName, String phoneMasked,
+    public record Delivery(String orderId, String confirmationCode, String residentName, @Nullable String phoneMasked,
                            String address, List<MealOrder.Line> items, String status) {
     }
 

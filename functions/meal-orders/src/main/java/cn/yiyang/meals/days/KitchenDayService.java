@@ -20,7 +20,6 @@ import cn.yiyang.stores.settlements.MealSettlementFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** The canteen's day, built from the day's orders; and the per-day settlement figures. */
 @ApplicationScoped
@@ -51,6 +50,6 @@ public class KitchenDayService {
         }
         LocalDate date = MealDates.date(request.date());
         List<MealSettlement> items = feed.day(caller.county(), date);
-        return Reply.ok(Map.of("date", date.toString(), "items", items));
+        return Reply.ok(new SettlementDay(date.toString(), items));
     }
 }

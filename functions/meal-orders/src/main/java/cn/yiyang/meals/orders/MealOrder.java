@@ -1,5 +1,6 @@
 package cn.yiyang.meals.orders;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.meals.points.Mode;
 import cn.yiyang.meals.points.Slot;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -12,12 +13,13 @@ import java.util.List;
  * whether it holds the resident's one subsidised meal for the slot (and counted against caps).
  */
 @RegisterForReflection
-public record MealOrder(String id, String county, String residentId, String residentName, String phoneMasked,
-                        String mealPointId, LocalDate date, Slot slot, Mode mode, String deliveryAddress,
+public record MealOrder(String id, String county, String residentId, String residentName,
+                        @Nullable String phoneMasked, String mealPointId, LocalDate date, Slot slot, Mode mode,
+                        @Nullable String deliveryAddress,
                         List<Line> items, long priceFen, long subsidyFen, long payFen, int policyVersion,
                         boolean weeklyCapCounted, boolean monthlyCapCounted, String confirmationCode,
                         OrderStatus status, Channel channel, String placedBy, OffsetDateTime placedAt,
-                        OffsetDateTime updatedAt, String updatedBy) {
+                        @Nullable OffsetDateTime updatedAt, @Nullable String updatedBy) {
 
     /** The order in its next status; a move the state machine does not allow is a defect, never stored. */
     public MealOrder moved(OrderStatus next, OffsetDateTime at, String by) {

@@ -11,4 +11,9 @@ import java.util.Set;
 public record MealPoint(String id, String county, String name, String address, String streetCode,
                        String operatorName, Set<DayOfWeek> openDays, Map<Slot, SlotRule> slots,
                        OffsetDateTime createdAt) {
+
+    /** The county's meal points. */
+    @RegisterForReflection
+    public record Page(java.util.List<MealPoint> items) {
+    }
 }

@@ -58,7 +58,7 @@ public class MealPointService {
     public Reply list(Caller caller, NoInput none) {
         List<MealPoint> points = store.query(MealTable.BY_RESIDENT, MealKeys.pointsOfCountyPk(caller.county()), null)
                 .stream().map(item -> document(item, MealPoint.class)).toList();
-        return Reply.ok(Map.of("items", points));
+        return Reply.ok(new MealPoint.Page(points));
     }
 
     /** The point in the caller's county; any other county's point is simply not found. */

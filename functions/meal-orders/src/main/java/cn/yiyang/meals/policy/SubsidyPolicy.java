@@ -1,5 +1,6 @@
 package cn.yiyang.meals.policy;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.resident.Category;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
@@ -15,8 +16,9 @@ import java.util.Set;
  */
 @RegisterForReflection
 public record SubsidyPolicy(int version, List<AgeBand> ageBands, Map<Category, Long> categorySubsidyFen,
-                            Set<Category> freeCategories, Integer weeklyMealsMax, Integer monthlyMealsMax,
-                            OffsetDateTime createdAt, String createdBy) {
+                            Set<Category> freeCategories, @Nullable Integer weeklyMealsMax,
+                            @Nullable Integer monthlyMealsMax, @Nullable OffsetDateTime createdAt,
+                            @Nullable String createdBy) {
 
     /** No policy yet: nobody is subsidised. */
     public static final SubsidyPolicy NONE = new SubsidyPolicy(0, List.of(), Map.of(), Set.of(), null, null, null, null);

@@ -1,5 +1,6 @@
 package cn.yiyang.residents.disclosure;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.api.Reply;
@@ -92,7 +93,8 @@ public class DisclosureLog {
 
     @RegisterForReflection
     public record DisclosureView(UUID id, OffsetDateTime disclosedAt, String actor, Disclosure.Kind kind,
-                                 DisclosureMethod method, String reason, String requestId, List<UUID> residentIds) {
+                                 @Nullable DisclosureMethod method, @Nullable String reason, @Nullable String requestId,
+                                 List<UUID> residentIds) {
         static DisclosureView of(Disclosure d) {
             return new DisclosureView(d.id, CountyTime.shown(d.disclosedAt), d.actor, d.kind, d.method, d.reason,
                     d.requestId, d.residentIds.isEmpty() ? List.of()
@@ -102,6 +104,6 @@ public class DisclosureLog {
 
     /** A page of the log; {@code nextBefore} names the next page's {@code before} when there may be more. */
     @RegisterForReflection
-    public record Page(List<DisclosureView> items, OffsetDateTime nextBefore) {
+    public record Page(List<DisclosureView> items, @Nullable OffsetDateTime nextBefore) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.yiyang.residents.registry;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.resident.Category;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class ResidentRequests {
     }
 
     @RegisterForReflection
-    public record Address(String streetCode, String communityCode, String line) {
+    public record Address(String streetCode, @Nullable String communityCode, String line) {
     }
 
     @RegisterForReflection

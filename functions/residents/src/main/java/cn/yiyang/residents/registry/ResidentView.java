@@ -1,5 +1,6 @@
 package cn.yiyang.residents.registry;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.resident.Category;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -14,9 +15,10 @@ import java.util.UUID;
  */
 @RegisterForReflection
 public record ResidentView(UUID id, String county, String name, String idNumberMasked, int birthYear, String sex,
-                           int age, String phoneMasked, ResidentRequests.Address address, List<Category> categories,
-                           List<String> categoryLabels, DisabilityLevel disabilityLevel, Integer abilityLevel,
-                           EmergencyContactView emergencyContact, ResidentStatus status, int version,
+                           int age, @Nullable String phoneMasked, ResidentRequests.Address address,
+                           List<Category> categories, List<String> categoryLabels,
+                           @Nullable DisabilityLevel disabilityLevel, @Nullable Integer abilityLevel,
+                           @Nullable EmergencyContactView emergencyContact, ResidentStatus status, int version,
                            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     @RegisterForReflection

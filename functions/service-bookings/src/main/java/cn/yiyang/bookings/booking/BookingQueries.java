@@ -10,6 +10,8 @@ import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.stores.pg.settlements.BookingSettlement;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
@@ -23,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /** The lists people work from: a resident's bookings, the hotline's code look-up, overdue emergencies, flagged visits, a provider's day, settlement. */
 @ApplicationScoped
@@ -111,7 +112,12 @@ public class BookingQueries {
             throw ApiException.invalid("month", "BAD_MONTH", "A month YYYY-MM");
         }
         return BookingSettlementFeed.month(caller.county(), month)
-                .map(items -> Reply.ok(Map.of("month", month.toString(), "items", items)));
+                .map(items -> Reply.ok(new SettlementMonth(month.toString(), items)));
+    }
+
+    /** A month's completed subsidised visits per provider, as the fund lines settle them. */
+    @RegisterForReflection
+    public record SettlementMonth(String month, List<BookingSettlement> items) {
     }
 
     private static Reply pageOf(List<Booking> bookings) {

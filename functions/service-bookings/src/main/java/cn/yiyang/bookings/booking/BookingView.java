@@ -1,6 +1,7 @@
 package cn.yiyang.bookings.booking;
 
 import cn.yiyang.bookings.catalog.Channel;
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.time.CountyTime;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
@@ -9,12 +10,13 @@ import java.util.UUID;
 
 @RegisterForReflection
 public record BookingView(UUID id, String county, String residentId, String serviceCode, UUID providerId,
-                          UUID caregiverId, OffsetDateTime startsAt, int durationMinutes, String address, long priceFen,
-                          long subsidyFen, long payFen, boolean emergency, BookingStatus status, Channel channel,
-                          String bookedBy, String confirmationCode, OffsetDateTime checkedInAt, String checkInPlace,
-                          OffsetDateTime checkedOutAt, Integer actualMinutes, boolean flaggedShort, Integer rating,
-                          String ratingComment, boolean cancelledLate, String noShowReason, String paidByExchange,
-                          OffsetDateTime createdAt) {
+                          @Nullable UUID caregiverId, OffsetDateTime startsAt, int durationMinutes, String address,
+                          long priceFen, long subsidyFen, long payFen, boolean emergency, BookingStatus status,
+                          Channel channel, String bookedBy, String confirmationCode,
+                          @Nullable OffsetDateTime checkedInAt, @Nullable String checkInPlace,
+                          @Nullable OffsetDateTime checkedOutAt, @Nullable Integer actualMinutes, boolean flaggedShort,
+                          @Nullable Integer rating, @Nullable String ratingComment, boolean cancelledLate,
+                          @Nullable String noShowReason, @Nullable String paidByExchange, OffsetDateTime createdAt) {
 
     public static BookingView of(Booking b) {
         return new BookingView(b.id, b.county, b.residentId, b.serviceCode, b.providerId, b.caregiverId,

@@ -3,12 +3,12 @@ package cn.yiyang.bookings.catalog;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.Nullable;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The county's service catalog: the default services installed once, then read by everyone. */
@@ -38,6 +38,11 @@ public class CatalogService {
         }
     }
 
+    /** The county's catalog; after installing the defaults, also how many were new. */
+    @RegisterForReflection
+    public record Catalog(@Nullable Integer installed, List<ServiceView> items) {
+    }
+
     /** Installs the default services the county does not have yet; existing ones are left as they are. */
     public Uni<Reply> installDefaults(Caller caller, NoInput none) {
         Uni<Integer> chain = Uni.createFrom().item(0);
@@ -52,11 +57,11 @@ public class CatalogService {
                     .executeUpdate()).map(inserted -> n + inserted));
         }
         return chain.flatMap(installed -> list(caller.county())
-                .map(services -> Reply.created(Map.of("installed", installed, "items", services))));
+                .map(services -> Reply.created(new Catalog(installed, services))));
     }
 
     public Uni<Reply> list(Caller caller, NoInput none) {
-        return list(caller.county()).map(services -> Reply.ok(Map.of("items", services)));
+        return list(caller.county()).map(services -> Reply.ok(new Catalog(null, services)));
     }
 
     private static Uni<List<ServiceView>> list(String county) {

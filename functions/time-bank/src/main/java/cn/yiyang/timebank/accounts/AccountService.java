@@ -7,6 +7,7 @@ import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.cards.ResidentCards;
@@ -59,9 +60,9 @@ public class AccountService {
      * when the page was full, is the cursor for the next page ({@code ?before=}).
      */
     @RegisterForReflection
-    public record AccountView(String accountId, Kind kind, String name, String linkedResidentId, long balance,
-                              long earned, long overflowed, long spent, long giftsSent, long giftsReceived,
-                              long donated, long granted, List<Entry> statement, String statementBefore) {
+    public record AccountView(String accountId, Kind kind, String name, @Nullable String linkedResidentId,
+                              long balance, long earned, long overflowed, long spent, long giftsSent, long giftsReceived,
+                              long donated, long granted, List<Entry> statement, @Nullable String statementBefore) {
     }
 
     /**

@@ -13,6 +13,11 @@ public record CatalogItem(String id, String name, Kind kind, long points, long s
         SERVICE, GOODS
     }
 
+    /** The county's catalog. */
+    @RegisterForReflection
+    public record Page(java.util.List<CatalogItem> items) {
+    }
+
     public static String pk(String county, String id) {
         return "I#" + county + "#" + id;
     }

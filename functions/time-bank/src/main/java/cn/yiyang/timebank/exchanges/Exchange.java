@@ -1,5 +1,6 @@
 package cn.yiyang.timebank.exchanges;
 
+import cn.yiyang.kernel.json.Nullable;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 
@@ -13,8 +14,8 @@ import java.time.OffsetDateTime;
  */
 @RegisterForReflection
 public record Exchange(String id, String accountId, String itemId, String itemName, CatalogItem.Kind kind,
-                       long points, Status status, String voucherCode, String bookingId, OffsetDateTime at,
-                       OffsetDateTime closedAt, String closedBy, String serviceCode) {
+                       long points, Status status, String voucherCode, @Nullable String bookingId, OffsetDateTime at,
+                       @Nullable OffsetDateTime closedAt, @Nullable String closedBy, @Nullable String serviceCode) {
 
     public enum Status {
         AWAITING_BOOKING, TO_COLLECT, BOOKED, COLLECTED, CANCELLED;
@@ -35,5 +36,10 @@ public record Exchange(String id, String accountId, String itemId, String itemNa
     public Exchange closed(Status next, String booking, OffsetDateTime when, String by) {
         return new Exchange(id, accountId, itemId, itemName, kind, points, next, voucherCode, booking, at, when, by,
                 serviceCode);
+    }
+
+    /** Open vouchers, newest first. */
+    @RegisterForReflection
+    public record Vouchers(java.util.List<Exchange> exchanges) {
     }
 }

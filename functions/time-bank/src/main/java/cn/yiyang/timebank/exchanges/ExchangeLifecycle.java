@@ -79,7 +79,7 @@ public class ExchangeLifecycle {
         List<Exchange> open = store.query(TimeBankTable.INDEX, Exchange.vouchersPk(caller.county()), null, VOUCHERS_MAX, true)
                 .stream().map(item -> DynamoStore.document(item, Exchange.class))
                 .filter(exchange -> code.isEmpty() || code.get().equals(exchange.voucherCode())).toList();
-        return Reply.ok(Map.of("exchanges", open));
+        return Reply.ok(new Exchange.Vouchers(open));
     }
 
     public DynamoTransaction cancel(Caller caller, ById request) {

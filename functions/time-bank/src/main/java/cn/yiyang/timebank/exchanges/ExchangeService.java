@@ -63,7 +63,7 @@ public class ExchangeService {
     public Reply listItems(Caller caller, NoInput none) {
         List<CatalogItem> items = store.query(TimeBankTable.CATALOG, catalogPk(caller.county()), null).stream()
                 .map(ExchangeService::withStock).toList();
-        return Reply.ok(Map.of("items", items));
+        return Reply.ok(new CatalogItem.Page(items));
     }
 
     /** Points and stock leave together or not at all; neither can go below zero. */

@@ -1,13 +1,14 @@
 package cn.yiyang.timebank.records;
 
+import cn.yiyang.kernel.json.Nullable;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 
 /** A service a volunteer gave a resident; it earns points once confirmed, unless it expires first. */
 @RegisterForReflection
 public record ServiceRecord(String id, String county, String volunteerId, String residentId, String serviceType,
-                            OffsetDateTime start, OffsetDateTime end, long minutes, Status status, String decidedBy,
-                            OffsetDateTime createdAt) {
+                            OffsetDateTime start, OffsetDateTime end, long minutes, Status status,
+                            @Nullable String decidedBy, OffsetDateTime createdAt) {
 
     public enum Status {
         PENDING, CONFIRMED, REJECTED, EXPIRED

@@ -17,6 +17,7 @@ import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -68,6 +69,8 @@ public class ApiDispatcher {
     private final Clock clock;
     private final ExecutorService meterThreads;
     private final List<FailureClassifier> classifiers;
+    /** Outside production every answer is held to the type its binding declares (the API document's). */
+    private final boolean checkAnswers = LaunchMode.current() != LaunchMode.NORMAL;
 
     @Inject
     public ApiDispatcher(Instance<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
@@ -195,7 +198,7 @@ public class ApiDispatcher {
                 clock.instant());
     }
 
-    private static Reply invokeTyped(Binding binding, Caller caller, Map<String, String> pathParams,
+    private Reply invokeTyped(Binding binding, Caller caller, Map<String, String> pathParams,
                                      Map<String, String> query, String body, String keyHeader, String rawPath,
                                      String requestId, Instant receivedAt) {
         Route route = binding.route();
@@ -209,7 +212,11 @@ public class ApiDispatcher {
                 : Optional.empty();
         Invocation<Object> invocation = new Invocation<>(route.function(), caller, bound.request(), key, requestId,
                 receivedAt);
-        return binding.<Object>handler().handle(invocation);
+        Reply reply = binding.<Object>handler().handle(invocation);
+        if (checkAnswers) {
+            binding.checkAnswer(reply);
+        }
+        return reply;
     }
 
     private Optional<ApiException> classified(RuntimeException failure) {

@@ -3,24 +3,41 @@ package cn.yiyang.gateway.dispatch;
 import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.kernel.api.IdempotencyGuarded;
 import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.route.Route;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A declared route, the type of its request (path, query and body in one record) and the handler
  * that serves it: {@code Binding.of(REGISTER, Register.class, pg.transact(residents::register))}.
  * The request's shape is checked when the binding is made, so a route whose path parameter has no
- * field in its record fails at start-up, not on the first request.
+ * field in its record fails at start-up, not on the first request. Each binding also declares what
+ * it answers, per status ({@code .answers(201, MealOrder.class)}): the API document's response
+ * schemas come from those types, and outside production the request path refuses an answer of
+ * another type ({@link #checkAnswer}).
  */
 public final class Binding {
 
     private final Route route;
     private final RequestShape shape;
     private final Handler<?> handler;
+    private final Map<Integer, Answer> answers;
 
-    private Binding(Route route, RequestShape shape, Handler<?> handler) {
+    /** What a route answers with one status: JSON written from {@code type}, or text of {@code mediaType}. */
+    public record Answer(Class<?> type, String mediaType) {
+        public static final String JSON = "application/json";
+
+        public boolean json() {
+            return mediaType.equals(JSON);
+        }
+    }
+
+    private Binding(Route route, RequestShape shape, Handler<?> handler, Map<Integer, Answer> answers) {
         this.route = route;
         this.shape = shape;
         this.handler = handler;
+        this.answers = Map.copyOf(answers);
         if (route.idempotent() && !(handler instanceof IdempotencyGuarded)) {
             // Idempotency must commit with the business write, so only a store's guarded
             // handler may serve a route that demands an Idempotency-Key.
@@ -29,12 +46,51 @@ public final class Binding {
     }
 
     public static <R> Binding of(Route route, Class<R> requestType, Handler<R> handler) {
-        return new Binding(route, RequestShape.of(route, requestType), handler);
+        return new Binding(route, RequestShape.of(route, requestType), handler, Map.of());
     }
 
     /** A route that takes nothing: a body with any field, or any query parameter, is refused. */
     public static Binding of(Route route, Handler<NoInput> handler) {
         return of(route, NoInput.class, handler);
+    }
+
+    /** This binding, also declaring that it answers {@code status} with a JSON body written from {@code type}. */
+    public Binding answers(int status, Class<?> type) {
+        return answering(status, new Answer(type, Answer.JSON));
+    }
+
+    /** This binding, also declaring that it answers {@code status} with text of {@code mediaType} (a CSV page). */
+    public Binding answersText(int status, String mediaType) {
+        return answering(status, new Answer(String.class, mediaType));
+    }
+
+    private Binding answering(int status, Answer answer) {
+        if (status < 200 || status > 299 || answers.containsKey(status)) {
+            throw new IllegalStateException(route.key() + ": answer " + status + " declared twice or not a success");
+        }
+        Map<Integer, Answer> all = new TreeMap<>(answers);
+        all.put(status, answer);
+        return new Binding(route, shape, handler, all);
+    }
+
+    /** The declared answers by status, in status order. */
+    public Map<Integer, Answer> answers() {
+        return new TreeMap<>(answers);
+    }
+
+    /**
+     * Refuses an answer whose body was written from another type than the binding declares for its
+     * status, or with a status it does not declare. A replay (body type unknown) passes.
+     */
+    public void checkAnswer(Reply reply) {
+        if (reply.bodyType() == null) {
+            return;
+        }
+        Answer declared = answers.get(reply.status());
+        if (declared == null || !declared.type().isAssignableFrom(reply.bodyType())) {
+            throw new IllegalStateException(route.key() + " answered " + reply.status() + " with "
+                    + reply.bodyType().getName() + ", but its binding declares " + answers);
+        }
     }
 
     public Route route() {
@@ -55,5 +111,4 @@ public final class Binding {
     <R> Handler<R> handler() {
         return (Handler<R>) handler;
     }
-
 }

@@ -1,5 +1,6 @@
 package cn.yiyang.gateway.problem;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
@@ -37,6 +38,6 @@ public final class ProblemResponses {
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Problem(String type, String title, int status, String code, String detail, String userMessage,
-                          String instance, String requestId, List<FieldError> errors) {
+                          @Nullable String instance, @Nullable String requestId, @Nullable List<FieldError> errors) {
     }
 }
