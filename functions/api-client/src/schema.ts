@@ -2041,7 +2041,7 @@ export interface components {
             kind: components["schemas"]["CatalogItem.Kind"];
             name: string;
             points: number;
-            serviceCode: string;
+            serviceCode?: string;
             stock: number;
         };
         /** @enum {string} */

@@ -77,6 +77,10 @@ public final class ProofHarness {
 
     /** One section: its failure to run is itself a FAIL row, and the next section still runs. */
     private static void section(HarnessReport report, String name, Section section) {
+        if (!selected(name)) {
+            CONSOLE.println("harness: " + name + " not selected (-Dyiyang.harness.sections)");
+            return;
+        }
         long start = System.nanoTime();
         CONSOLE.println("harness: " + name + " …");
         try {
@@ -86,5 +90,11 @@ public final class ProofHarness {
         }
         report.sectionTook(name, (System.nanoTime() - start) / 1e9);
         CONSOLE.printf("harness: %s done in %.0f s%n", name, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** {@code -Dyiyang.harness.sections="cold start,fuzz"} runs only those sections; unset or empty, all. */
+    private static boolean selected(String name) {
+        String sections = System.getProperty("yiyang.harness.sections", "").strip();
+        return sections.isEmpty() || java.util.Arrays.stream(sections.split(",")).map(String::strip).anyMatch(name::equals);
     }
 }

@@ -1,5 +1,6 @@
 package cn.yiyang.timebank.exchanges;
 
+import cn.yiyang.kernel.json.Nullable;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -7,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * in the care catalog) or goods at a station (no service code).
  */
 @RegisterForReflection
-public record CatalogItem(String id, String name, Kind kind, long points, long stock, String serviceCode) {
+public record CatalogItem(String id, String name, Kind kind, long points, long stock, @Nullable String serviceCode) {
 
     public enum Kind {
         SERVICE, GOODS
