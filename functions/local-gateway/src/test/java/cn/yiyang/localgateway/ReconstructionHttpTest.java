@@ -95,8 +95,8 @@ class ReconstructionHttpTest {
         String bookingMobile = TestPeople.phone();
         secrets.add(bookingMobile);
         ApiAnswer booked = expect(door.send(ApiRequest.post("/v1/bookings", """
-                {"residentId":"%s","serviceCode":"BATH","startsAt":"%s","address":"文三路 18 号，联系 %s"}"""
-                .formatted(mobileResident, BookingFixtures.tomorrowAt(10, 0), bookingMobile))
+                {"residentId":"%s","serviceCode":"BATH","startsAt":"%s","address":"文三路 18 号，联系 %s","providerId":"%s"}"""
+                .formatted(mobileResident, BookingFixtures.tomorrowAt(10, 0), bookingMobile, provider))
                 .bearer(token(Role.RESIDENT)).idempotencyKey("book-" + UUID.randomUUID())), 201);
         String booking = booked.json().path("id").asText();
         expect(door.send(BookingFixtures.step(booking, "assign", BookingFixtures.provider(provider),

@@ -255,10 +255,11 @@ public abstract class ResidentsScenarios {
         ApiAnswer after = door().send(ApiRequest.get("/v1/usage").query("month", month).bearer(officer(county)));
 
         assertThat(after.status()).as(after.toString()).isEqualTo(200);
-        // Each call is counted beside its own work, so a usage read may or may not see itself; the
-        // registration, answered before, is in it exactly once.
+        // Each call is counted beside its own work, so a usage read may or may not see itself (the first
+        // read in its own answer or not, the second likewise); the registration, answered before, is in
+        // the report exactly once.
         assertThat(registrations(after) - registrations(before)).isEqualTo(1);
-        assertThat(after.json().path("totalCalls").asLong()).isBetween(callsBefore + 2, callsBefore + 3);
+        assertThat(after.json().path("totalCalls").asLong()).isBetween(callsBefore + 1, callsBefore + 3);
         ApiAnswer otherCounty = door().send(ApiRequest.get("/v1/usage").query("month", month).query("county", COUNTY)
                 .bearer(officer(county)));
         assertThat(otherCounty.status()).isEqualTo(404);
