@@ -54,7 +54,6 @@ public class ApiDispatcher {
 
     public static final int QUERY_PARAMS_MAX = 16;
     public static final int QUERY_VALUE_CHARS_MAX = 256;
-    static final int METER_THREADS_MIN = 1;
     static final int METER_THREADS_MAX = 8;
     static final int METER_QUEUE_MAX = 1_000;
     private static final CompletableFuture<Void> NOTHING_TO_COUNT = CompletableFuture.completedFuture(null);
@@ -86,8 +85,12 @@ public class ApiDispatcher {
         this.authenticator = authenticator;
         this.meter = meter;
         this.clock = clock;
-        this.meterThreads = new ThreadPoolExecutor(METER_THREADS_MIN, METER_THREADS_MAX, 60, TimeUnit.SECONDS,
+        // Core size = max: a pool with a bounded queue grows past its core only when the queue is full,
+        // so a smaller core would count a lunch rush one call at a time. Idle threads end after a minute.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(METER_THREADS_MAX, METER_THREADS_MAX, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(METER_QUEUE_MAX), ApiDispatcher::meterThread, new ThreadPoolExecutor.CallerRunsPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        this.meterThreads = pool;
     }
 
     private static Thread meterThread(Runnable work) {
