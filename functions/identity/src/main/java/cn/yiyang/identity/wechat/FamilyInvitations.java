@@ -90,11 +90,7 @@ public class FamilyInvitations {
     }
 
     private String code() {
-        char[] code = new char[CODE_CHARS];
-        for (int i = 0; i < CODE_CHARS; i++) {
-            code[i] = ConfirmationCode.ALPHABET.charAt(random.nextInt(ConfirmationCode.ALPHABET.length()));
-        }
-        return new String(code);
+        return ConfirmationCode.generate(random, CODE_CHARS);
     }
 
     private static byte[] hash(String county, String code) {

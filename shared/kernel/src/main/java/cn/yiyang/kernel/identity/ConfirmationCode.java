@@ -40,9 +40,14 @@ public final class ConfirmationCode {
 
     /** Generates a code using the given random generator. */
     public static String generate(RandomGenerator rng) {
+        return generate(rng, LENGTH);
+    }
+
+    /** A longer code of the same alphabet (an invitation, an enrolment code), drawn from {@code rng}. */
+    public static String generate(RandomGenerator rng, int length) {
         Objects.requireNonNull(rng, "rng");
-        char[] code = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
+        char[] code = new char[length];
+        for (int i = 0; i < length; i++) {
             code[i] = ALPHABET.charAt(rng.nextInt(ALPHABET.length()));
         }
         return new String(code);
