@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HarnessColdStarts {
 
-    static final int RUNS = 1;
+    static final int RUNS = 3;
     static final long LAUNCH_TIMEOUT_SECONDS = 60;
     private static final String COUNTY = "330105";
 
@@ -43,6 +43,7 @@ final class HarnessColdStarts {
     }
 
     static void run(Path repo, HarnessStores stores, Path outDir, HarnessReport report) throws Exception {
+        double[] bare = measureBaseline(repo, stores, outDir, report);
         for (Function f : FUNCTIONS) {
             String name = "yiyang-" + f.module();
             Path target = repo.resolve("functions/" + f.module() + "/target");
@@ -52,7 +53,9 @@ final class HarnessColdStarts {
             double[] jvm = measure(() -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(),
                     outDir), name, stores, event, outDir.resolve(f.module() + "-jvm-start"));
             report.figure("cold start", f.module() + " Lambda (JVM): process start → first answer (" + f.firstRead() + ")",
-                    String.format("%.0f ms, RSS %.0f MB", jvm[0], jvm[1]), RUNS + " measured launch(es) after one unmeasured (migrations, tables)");
+                    String.format("%.0f ms, RSS %.0f MB: %.2f× / %.2f× the bare app", jvm[0], jvm[1], jvm[0] / bare[0], jvm[1] / bare[1]),
+                    String.format("bare Quarkus Funqy Lambda %.0f ms, %.0f MB; goal ≤ 1.3× time, ≤ 1.5× RSS; fastest of %d after one unmeasured (migrations, tables)",
+                            bare[0], bare[1], RUNS));
             if (!Files.isExecutable(executable)) {
                 report.figure("cold start", f.module() + " Lambda (native)", "not measured",
                         "no native executable at " + repo.relativize(executable) + " (build it with mvn package -Dnative)");
@@ -65,6 +68,18 @@ final class HarnessColdStarts {
                             jvm[0], jvm[1], jvm[0] / Math.max(nativeRun[0], 1)),
                     RUNS + " measured launch(es) after one unmeasured, binary " + Files.size(executable) / (1024 * 1024) + " MB");
         }
+    }
+
+    /** functions/bench/baseline-funqy: Quarkus + Funqy + the same v2 event, nothing of ours. */
+    private static double[] measureBaseline(Path repo, HarnessStores stores, Path outDir, HarnessReport report) throws Exception {
+        String name = "yiyang-baseline-funqy";
+        Path jar = repo.resolve("functions/bench/baseline-funqy/target/" + name + "-0.1.0-SNAPSHOT-runner.jar");
+        String event = LambdaDoor.eventJson(ApiRequest.get("/baseline"));
+        double[] bare = measure(() -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(), outDir),
+                name, stores, event, outDir.resolve("baseline-funqy-jvm-start"));
+        report.figure("cold start", "bare Quarkus Funqy Lambda (JVM, the baseline): process start → first answer",
+                String.format("%.0f ms, RSS %.0f MB", bare[0], bare[1]), "fastest of " + RUNS + " after one unmeasured");
+        return bare;
     }
 
     private static ApiRequest firstRead(Function f) {

@@ -33,6 +33,9 @@ public final class LambdaJavaRuntime {
         try {
             handler = (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
         } catch (Throwable e) {
+            // As AWS's runtime does: the trace goes to the function's log before the error is reported.
+            e.printStackTrace();
+            System.err.flush();
             post(api + "init/error", error(e));
             throw e;
         }

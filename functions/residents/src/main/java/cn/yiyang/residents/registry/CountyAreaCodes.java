@@ -4,6 +4,7 @@ import cn.yiyang.kernel.identity.ContactPhone;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,9 +17,9 @@ public class CountyAreaCodes {
 
     private final Map<String, String> byCounty = new HashMap<>();
 
-    /** An empty property counts as missing in MicroProfile Config: the blank default stands for "none". */
-    public CountyAreaCodes(@ConfigProperty(name = "yiyang.area-codes", defaultValue = " ") String configured) {
-        for (String pair : configured.split(",")) {
+    /** Unset and empty (a stack that names none) both mean: no county has one. */
+    public CountyAreaCodes(@ConfigProperty(name = "yiyang.area-codes") Optional<String> configured) {
+        for (String pair : configured.orElse("").split(",")) {
             String[] parts = pair.strip().split("=");
             if (parts.length == 2 && ContactPhone.isAreaCode(parts[1].strip())) {
                 byCounty.put(parts[0].strip(), parts[1].strip());
