@@ -10,6 +10,8 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +35,12 @@ final class LambdaChild {
     /** The function's process; add its own settings to {@code environment()} before starting it. */
     static ProcessBuilder builder(Path runnerJar, String functionName, String runtimeApi, String dynamoEndpoint,
                                   Path workDir) {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), GC_FLAG,
-                "-Dyiyang.dynamo.endpoint=" + dynamoEndpoint,
+        List<String> command = new ArrayList<>(List.of(javaCommand(), GC_FLAG));
+        command.addAll(extraJvmArgs());
+        command.addAll(List.of("-Dyiyang.dynamo.endpoint=" + dynamoEndpoint,
                 "-Dyiyang.dynamo.create-tables=true",
-                "-cp", benchClasses() + File.pathSeparator + runnerJar, LambdaJavaRuntime.class.getName());
+                "-cp", benchClasses() + File.pathSeparator + runnerJar, LambdaJavaRuntime.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = cleanEnvironment(builder);
         env.put("_HANDLER", HANDLER);
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
@@ -69,6 +73,15 @@ final class LambdaChild {
         env.put("YIYANG_JWT_ISSUER", Tokens.ISSUER);
         env.put("YIYANG_JWT_AUDIENCE", Tokens.AUDIENCE);
         return builder.directory(workDir.toFile()).redirectErrorStream(true);
+    }
+
+    /**
+     * {@code -Dyiyang.harness.child-jvm-args="-XX:TieredStopAtLevel=1 -Xshare:auto"}: JVM options for
+     * every launched function (the bare baseline too), to try a Lambda JVM setting in the same run.
+     */
+    static List<String> extraJvmArgs() {
+        String args = System.getProperty("yiyang.harness.child-jvm-args", "").strip();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
     }
 
     /** Points the function at the PostgreSQL server the stores answered (LocalStores' configuration). */
