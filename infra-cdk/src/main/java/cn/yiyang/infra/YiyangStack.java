@@ -4,6 +4,7 @@ import cn.yiyang.infra.Functions.Access;
 import cn.yiyang.infra.Functions.Need;
 import cn.yiyang.infra.Functions.TableUse;
 import cn.yiyang.kernel.route.Job;
+import cn.yiyang.stores.pg.SchemaMigrations;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.stores.dynamo.DynamoTable;
 import java.util.HashSet;
@@ -115,6 +116,7 @@ public class YiyangStack extends Stack {
     private Secret wechatSecret;
     private Key signingKey;
     private String issuer;
+    private DeploySteps deploySteps;
 
     public YiyangStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
@@ -394,10 +396,21 @@ public class YiyangStack extends Stack {
                 .aliasName("live")
                 .version(lambda.getCurrentVersion())
                 .build();
+        if (declared.needs(Need.POSTGRES)) {
+            // Migrations belong to the deployment, not to each cold start (YIYANG_PG_MIGRATE_AT_START=false).
+            deploySteps().runBeforeLive(declared.name(), SchemaMigrations.STEP, lambda, live);
+        }
 
         alarm(id + "Errors", lambda.metricErrors(metricOptions()), declared.name() + " raised errors");
         alarm(id + "Throttles", lambda.metricThrottles(metricOptions()), declared.name() + " was throttled");
         return live;
+    }
+
+    private DeploySteps deploySteps() {
+        if (deploySteps == null) {
+            deploySteps = new DeploySteps(this, "DeploySteps", settings.counties());
+        }
+        return deploySteps;
     }
 
     /** Default: the native executable on the OS-only runtime. */
@@ -431,6 +444,7 @@ public class YiyangStack extends Stack {
             env.put("YIYANG_PG_URL", "postgresql://" + host + ":" + POSTGRES_PORT + "/" + DATABASE_NAME + "?sslmode=require");
             env.put("YIYANG_PG_USER", DATABASE_USER);
             env.put("YIYANG_PG_SECRET_ARN", database.getSecret().getSecretArn());
+            env.put("YIYANG_PG_MIGRATE_AT_START", "false");
         }
         if (declared.needs(Need.PII_KEYS)) {
             env.put("YIYANG_PII_KEYS_SECRET_ARN", piiKeys.getSecretArn());

@@ -38,7 +38,6 @@ final class LambdaChild {
         List<String> command = new ArrayList<>(List.of(javaCommand(), GC_FLAG));
         command.addAll(extraJvmArgs());
         command.addAll(List.of("-Dyiyang.dynamo.endpoint=" + dynamoEndpoint,
-                "-Dyiyang.dynamo.create-tables=true",
                 "-cp", benchClasses() + File.pathSeparator + runnerJar, LambdaJavaRuntime.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = cleanEnvironment(builder);
@@ -52,6 +51,8 @@ final class LambdaChild {
         env.put("YIYANG_JWT_ISSUER", Tokens.ISSUER);
         env.put("YIYANG_JWT_AUDIENCE", Tokens.AUDIENCE);
         env.put("YIYANG_COUNTIES", StoresTestResource.SERVED_COUNTIES);
+        // Local tables and schemas are made by the first launch; in AWS by the stack and its deploy step.
+        env.put("YIYANG_DYNAMO_CREATE_TABLES", "true");
         return builder.directory(workDir.toFile()).redirectErrorStream(true);
     }
 
@@ -61,14 +62,14 @@ final class LambdaChild {
      */
     static ProcessBuilder nativeBuilder(Path executable, String functionName, String dynamoEndpoint, Path workDir) {
         ProcessBuilder builder = new ProcessBuilder(executable.toString(),
-                "-Dyiyang.dynamo.endpoint=" + dynamoEndpoint,
-                "-Dyiyang.dynamo.create-tables=true");
+                "-Dyiyang.dynamo.endpoint=" + dynamoEndpoint);
         Map<String, String> env = cleanEnvironment(builder);
         env.put("DISABLE_SIGNAL_HANDLERS", "true");
         env.put("AWS_REGION", "cn-northwest-1");
         env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256");
+        env.put("YIYANG_DYNAMO_CREATE_TABLES", "true");
         env.put("YIYANG_JWT_KEYS_LOCATION", TestKeys.jwksFile().toUri().toString());
         env.put("YIYANG_JWT_ISSUER", Tokens.ISSUER);
         env.put("YIYANG_JWT_AUDIENCE", Tokens.AUDIENCE);

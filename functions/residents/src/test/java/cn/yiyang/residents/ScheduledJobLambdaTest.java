@@ -2,6 +2,8 @@ package cn.yiyang.residents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.kernel.api.DeployStep;
+import cn.yiyang.stores.pg.SchemaMigrations;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.LambdaDoor;
@@ -45,6 +47,31 @@ class ScheduledJobLambdaTest {
 
         assertThat(throughApi.status()).isEqualTo(404);
         assertThat(badCounty.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDeployStep_migratesEachSchemaSetOfTheFunction_andAgainChangesNothing() {
+        long appliedBefore = countMigrations();
+        ApiAnswer answer = lambda.invoke(DeployStep.job(SchemaMigrations.STEP).event(List.of(ResidentFixtures.COUNTY)));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().path("runs").get(0).path("status").asInt()).isEqualTo(200);
+        // The start already migrated (tests migrate at start; AWS does it in this step): nothing is left to apply.
+        assertThat(answer.json().path("runs").get(0).path("answer").asText())
+                .isEqualTo("{\"applied\":{\"platform\":0,\"residents\":0}}");
+        assertThat(countMigrations()).isEqualTo(appliedBefore).isPositive();
+        ApiAnswer throughApi = lambda.send(ApiRequest.post(DeployStep.job(SchemaMigrations.STEP).path(), "{\"counties\":[\"330105\"]}")
+                .bearer(ResidentFixtures.officer(ResidentFixtures.COUNTY)));
+        assertThat(throughApi.status()).isEqualTo(404);
+    }
+
+    private static long countMigrations() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s
+                    .createNativeQuery("select count(*) from platform.schema_migration", Long.class).getSingleResult())));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void record(String key, String expiresAt) {

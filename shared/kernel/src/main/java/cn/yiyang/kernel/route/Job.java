@@ -15,6 +15,12 @@ public record Job(String function, String name, String schedule, String descript
 
     public static final String ROUTE_KEY = "$job";
     public static final int COUNTIES_MAX = 100;
+    /** The schedule of a job run once per deployment (a DeployStep) instead of by EventBridge. */
+    public static final String ON_DEPLOY = "on-deploy";
+
+    public boolean onDeploy() {
+        return ON_DEPLOY.equals(schedule);
+    }
 
     /** Unique across functions, so the local gateway can hold every function's jobs at once. */
     public String path() {

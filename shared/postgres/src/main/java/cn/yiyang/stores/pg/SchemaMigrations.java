@@ -1,5 +1,7 @@
 package cn.yiyang.stores.pg;
 
+import cn.yiyang.kernel.api.DeployStep;
+import cn.yiyang.kernel.api.Reply;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,18 +18,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Versioned schema migrations, never drop-and-create. Each set ({@code platform}, {@code residents},
+ * Versioned schema migrations, never drop-and-create. In AWS they run once per deployment (a
+ * {@link DeployStep} the stack invokes when a version goes live, {@code YIYANG_PG_MIGRATE_AT_START=false}),
+ * so no cold start pays for them; local runs and tests migrate at start. Each set ({@code platform}, {@code residents},
  * …) lists its files in order in {@code db/<set>/migrations.txt} (named, not scanned, so native
  * images find them). Applied once each, in one transaction per set under an advisory lock so
  * concurrent cold starts do not race; a changed file that was already applied stops the start.
  */
 @ApplicationScoped
-public class SchemaMigrations {
+public class SchemaMigrations implements DeployStep {
+
+    public static final String STEP = "migrate-schema";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
     private static final long LOCK_ID = 0x5969_5961_6e67L;
@@ -59,14 +67,28 @@ public class SchemaMigrations {
         }
     }
 
-    public void migrate() {
+    @Override
+    public String name() {
+        return STEP;
+    }
+
+    @Override
+    public Reply run() {
+        return Reply.ok(Map.of("applied", migrate()));
+    }
+
+    /** Each set's pending migrations, applied; answers how many each set applied. */
+    public Map<String, Integer> migrate() {
+        Map<String, Integer> appliedBySet = new LinkedHashMap<>();
         for (String set : sets) {
             int applied = pool.withTransaction(connection -> migrateSet(connection, set.trim()))
                     .await().atMost(java.time.Duration.ofMinutes(2));
             if (applied > 0) {
                 LOG.infof("schema set %s: %d migration(s) applied", set, applied);
             }
+            appliedBySet.put(set.trim(), applied);
         }
+        return appliedBySet;
     }
 
     private Uni<Integer> migrateSet(SqlConnection connection, String set) {
