@@ -12,6 +12,8 @@ import cn.yiyang.meals.menus.Menu;
 import cn.yiyang.meals.menus.MenuRequests;
 import cn.yiyang.meals.menus.MenuService;
 import cn.yiyang.meals.orders.MealOrder;
+import cn.yiyang.meals.orders.MealQuote;
+import cn.yiyang.meals.orders.MealQuotes;
 import cn.yiyang.meals.orders.OrderLifecycle;
 import cn.yiyang.meals.orders.OrderPlacement;
 import cn.yiyang.meals.orders.OrderQueries;
@@ -33,7 +35,7 @@ import jakarta.inject.Singleton;
 public class MealApi extends DeclaredApi {
 
     public MealApi(DynamoOperations dynamo, MealPointService points, MenuService menus, PolicyService policies,
-                   OrderPlacement placement, OrderLifecycle lifecycle, OrderQueries orders, KitchenDayService days) {
+                   OrderPlacement placement, MealQuotes quotes, OrderLifecycle lifecycle, OrderQueries orders, KitchenDayService days) {
         super(MealRoutes.ALL,
                 Binding.of(MealRoutes.CREATE_POINT, MealPointRequests.Create.class, dynamo.transact(points::create))
                         .answers(201, MealPoint.class),
@@ -62,6 +64,8 @@ public class MealApi extends DeclaredApi {
                 Binding.of(MealRoutes.NO_SHOW, ById.class, dynamo.transact(lifecycle::noShow))
                         .answers(200, MealOrder.class),
                 Binding.of(MealRoutes.SETTLEMENTS, DayRequests.Settlements.class, dynamo.query(days::settlements))
-                        .answers(200, SettlementDay.class));
+                        .answers(200, SettlementDay.class),
+                Binding.of(MealRoutes.QUOTE, OrderRequests.Quote.class, dynamo.query(quotes::quote))
+                        .answers(200, MealQuote.class));
     }
 }

@@ -29,10 +29,11 @@ public final class MealRoutes {
     public static final Route CANCEL = IN.post("/v1/meal-orders/{id}/cancel", "cancelMealOrder", RESIDENT, FAMILY, OPERATOR);
     public static final Route SERVE = IN.post("/v1/meal-orders/{id}/serve", "serveMealOrder", CANTEEN);
     public static final Route NO_SHOW = IN.post("/v1/meal-orders/{id}/no-show", "markMealNoShow", CANTEEN);
+    public static final Route QUOTE = IN.get("/v1/meal-quotes", "quoteMealOrder", RESIDENT, FAMILY, OPERATOR, CANTEEN, OFFICER);
     public static final Route SETTLEMENTS = IN.get("/v1/meal-settlements", "listMealSettlements", OFFICER);
 
     public static final List<Route> ALL = List.of(CREATE_POINT, LIST_POINTS, GET_POINT, PUT_MENU, GET_MENU, KITCHEN_DAY,
-            PUBLISH_POLICY, CURRENT_POLICY, PLACE, LIST_ORDERS, GET_ORDER, CANCEL, SERVE, NO_SHOW, SETTLEMENTS);
+            PUBLISH_POLICY, CURRENT_POLICY, PLACE, LIST_ORDERS, GET_ORDER, CANCEL, SERVE, NO_SHOW, SETTLEMENTS, QUOTE);
 
     private MealRoutes() {
     }
