@@ -984,6 +984,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meal-quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订餐前报价：菜价、补贴、自付（与下单同一计价） */
+        get: operations["quoteMealOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meal-reports/served": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各助餐点每日出餐、送达、未取餐份数（看板） */
+        get: operations["readMealsServed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/meal-settlements": {
         parameters: {
             query?: never;
@@ -1476,6 +1510,23 @@ export interface paths {
         };
         /** 查看爱心积分池 */
         get: operations["getDonationPool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/time-bank/reports/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 时间银行每日、每月获得与兑换的积分（看板） */
+        get: operations["readTimeBankPointsPerDay"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2228,10 +2279,18 @@ export interface components {
             residentName: string;
             status: string;
         };
+        "KitchenDay.DineIn": {
+            confirmationCode: string;
+            items: components["schemas"]["MealOrder.Line"][];
+            orderId: string;
+            residentName: string;
+            status: string;
+        };
         "KitchenDay.SlotDay": {
             cancelled: number;
             delivered: number;
             deliveries: components["schemas"]["KitchenDay.Delivery"][];
+            dineIn: components["schemas"]["KitchenDay.DineIn"][];
             noShows: number;
             ordered: number;
             portionsByDish: components["schemas"]["MapOfStringToInteger"];
@@ -2254,6 +2313,9 @@ export interface components {
         };
         MapOfSlotToKitchenDaySlotDay: {
             [key: string]: components["schemas"]["KitchenDay.SlotDay"];
+        };
+        MapOfSlotToMenuDaySlotSeats: {
+            [key: string]: components["schemas"]["MenuDay.SlotSeats"];
         };
         MapOfSlotToSlotRule: {
             [key: string]: components["schemas"]["SlotRule"];
@@ -2338,6 +2400,25 @@ export interface components {
             slots?: components["schemas"]["MapOfSlotToSlotRuleInput"];
             streetCode?: string;
         };
+        MealQuote: {
+            ageOnDate: number;
+            /** Format: date */
+            date: string;
+            items: components["schemas"]["MealOrder.Line"][];
+            mealPointId: string;
+            mode: components["schemas"]["Mode"];
+            monthSubsidisedMeals: number;
+            monthlyMealsMax?: number;
+            payFen: number;
+            policyVersion: number;
+            priceFen: number;
+            residentId: string;
+            slot: components["schemas"]["Slot"];
+            slotSubsidyTaken: boolean;
+            subsidyFen: number;
+            weekSubsidisedMeals: number;
+            weeklyMealsMax?: number;
+        };
         MealSettlement: {
             /** Format: date */
             date: string;
@@ -2351,11 +2432,48 @@ export interface components {
             subsidisedMeals: number;
             subsidyFen: number;
         };
+        MealsServed: {
+            dates: string[];
+            /** Format: date */
+            from: string;
+            points: components["schemas"]["MealsServed.PointSeries"][];
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["MealsServed.Totals"];
+        };
+        "MealsServed.PointSeries": {
+            delivered: number[];
+            mealPointId: string;
+            name: string;
+            noShows: number[];
+            served: number[];
+        };
+        "MealsServed.Totals": {
+            delivered: number;
+            noShows: number;
+            served: number;
+        };
         Menu: {
             /** Format: date */
             date: string;
             dishes: components["schemas"]["Dish"][];
             mealPointId: string;
+        };
+        MenuDay: {
+            /** Format: date */
+            date: string;
+            dishes: components["schemas"]["Dish"][];
+            mealPointId: string;
+            slots: components["schemas"]["MapOfSlotToMenuDaySlotSeats"];
+        };
+        "MenuDay.SlotSeats": {
+            /** Format: time */
+            cutoff: string;
+            deliverySeats: number;
+            deliverySeatsLeft: number;
+            dineInSeats: number;
+            dineInSeatsLeft: number;
+            orderable: boolean;
         };
         "MenuRequests.PublishInput": {
             dishes?: components["schemas"]["DishInput"][];
@@ -2412,6 +2530,33 @@ export interface components {
             holderName?: string;
             kind?: string;
             reason?: string;
+        };
+        PointsPerDay: {
+            days: components["schemas"]["PointsPerDay.Day"][];
+            /** Format: date */
+            from: string;
+            months: components["schemas"]["PointsPerDay.Month"][];
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["PointsPerDay.Figures"];
+        };
+        "PointsPerDay.Day": {
+            /** Format: date */
+            date: string;
+            earned: number;
+            refunded: number;
+            spent: number;
+        };
+        "PointsPerDay.Figures": {
+            earned: number;
+            refunded: number;
+            spent: number;
+        };
+        "PointsPerDay.Month": {
+            earned: number;
+            month: string;
+            refunded: number;
+            spent: number;
         };
         "PolicyRequests.PublishInput": {
             ageBands?: components["schemas"]["AgeBandInput"][];
@@ -2875,11 +3020,17 @@ export interface components {
             route: string;
         };
         UsageReport: {
+            callsByDay: components["schemas"]["UsageReport.FunctionDay"][];
             callsByFunction: components["schemas"]["MapOfStringToLong"];
             county: string;
             days: components["schemas"]["UsageMeter.UsageCount"][];
             month: string;
             totalCalls: number;
+        };
+        "UsageReport.FunctionDay": {
+            callsByFunction: components["schemas"]["MapOfStringToLong"];
+            /** Format: date */
+            day: string;
         };
         "WeChatRequests.BindFamilyInput": {
             bindingTicket?: string;
@@ -9839,7 +9990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Menu"];
+                    "application/json": components["schemas"]["MenuDay"];
                 };
             };
             /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
@@ -10169,6 +10320,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubsidyPolicy"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    quoteMealOrder: {
+        parameters: {
+            query?: {
+                residentId?: string;
+                mealPointId?: string;
+                date?: string;
+                slot?: "LUNCH" | "DINNER";
+                mode?: "DINE_IN" | "DELIVERY";
+                dishes?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MealQuote"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    readMealsServed: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MealsServed"];
                 };
             };
             /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
@@ -14118,6 +14463,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PoolService.PoolView"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    readTimeBankPointsPerDay: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsPerDay"];
                 };
             };
             /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */

@@ -9,9 +9,12 @@ import cn.yiyang.meals.days.KitchenDay;
 import cn.yiyang.meals.days.SettlementDay;
 import cn.yiyang.meals.days.KitchenDayService;
 import cn.yiyang.meals.menus.Menu;
+import cn.yiyang.meals.menus.MenuDay;
 import cn.yiyang.meals.menus.MenuRequests;
 import cn.yiyang.meals.menus.MenuService;
 import cn.yiyang.meals.orders.MealOrder;
+import cn.yiyang.meals.orders.MealQuote;
+import cn.yiyang.meals.orders.MealQuotes;
 import cn.yiyang.meals.orders.OrderLifecycle;
 import cn.yiyang.meals.orders.OrderPlacement;
 import cn.yiyang.meals.orders.OrderQueries;
@@ -22,6 +25,9 @@ import cn.yiyang.meals.points.MealPointService;
 import cn.yiyang.meals.policy.PolicyRequests;
 import cn.yiyang.meals.policy.PolicyService;
 import cn.yiyang.meals.policy.SubsidyPolicy;
+import cn.yiyang.meals.reports.MealReports;
+import cn.yiyang.meals.reports.MealsServed;
+import cn.yiyang.meals.reports.ReportRequests;
 import cn.yiyang.stores.dynamo.DynamoOperations;
 import jakarta.inject.Singleton;
 
@@ -33,7 +39,8 @@ import jakarta.inject.Singleton;
 public class MealApi extends DeclaredApi {
 
     public MealApi(DynamoOperations dynamo, MealPointService points, MenuService menus, PolicyService policies,
-                   OrderPlacement placement, OrderLifecycle lifecycle, OrderQueries orders, KitchenDayService days) {
+                   OrderPlacement placement, MealQuotes quotes, OrderLifecycle lifecycle, OrderQueries orders, KitchenDayService days,
+                   MealReports reports) {
         super(MealRoutes.ALL,
                 Binding.of(MealRoutes.CREATE_POINT, MealPointRequests.Create.class, dynamo.transact(points::create))
                         .answers(201, MealPoint.class),
@@ -43,7 +50,7 @@ public class MealApi extends DeclaredApi {
                 Binding.of(MealRoutes.PUT_MENU, MenuRequests.Publish.class, dynamo.transact(menus::publish))
                         .answers(200, Menu.class),
                 Binding.of(MealRoutes.GET_MENU, MealPointRequests.PointDay.class, dynamo.query(menus::get))
-                        .answers(200, Menu.class),
+                        .answers(200, MenuDay.class),
                 Binding.of(MealRoutes.KITCHEN_DAY, MealPointRequests.PointDay.class, dynamo.query(days::day))
                         .answers(200, KitchenDay.class),
                 Binding.of(MealRoutes.PUBLISH_POLICY, PolicyRequests.Publish.class, dynamo.transact(policies::publish))
@@ -62,6 +69,10 @@ public class MealApi extends DeclaredApi {
                 Binding.of(MealRoutes.NO_SHOW, ById.class, dynamo.transact(lifecycle::noShow))
                         .answers(200, MealOrder.class),
                 Binding.of(MealRoutes.SETTLEMENTS, DayRequests.Settlements.class, dynamo.query(days::settlements))
-                        .answers(200, SettlementDay.class));
+                        .answers(200, SettlementDay.class),
+                Binding.of(MealRoutes.QUOTE, OrderRequests.Quote.class, dynamo.query(quotes::quote))
+                        .answers(200, MealQuote.class),
+                Binding.of(MealRoutes.MEALS_SERVED, ReportRequests.Served.class, dynamo.query(reports::served))
+                        .answers(200, MealsServed.class));
     }
 }

@@ -18,6 +18,8 @@ import java.time.temporal.IsoFields;
  *   <li>{@code C#<county>#<resident>}: {@code <date>#<slot>} (the one subsidised meal), {@code W#<week>},
  *       {@code M#<month>} (cap counters)</li>
  *   <li>{@code S#<county>#<date>}: {@code <point>}: served meals and subsidy per point and day</li>
+ *   <li>{@code MD#<county>}: {@code <date>#<point>}: meals served, delivered and missed per point and day, the
+ *       county's days in one partition so that a range of them is one Query</li>
  * </ul>
  * Two parts of the layout are read by fund-lines' settlement as well (the day's settlement figures
  * and the point's own item, for its name): those are published by shared {@link MealSettlementFeed},
@@ -97,5 +99,19 @@ public final class MealKeys {
     /** Subsidised meals in the date's month. */
     public static String monthCapSk(LocalDate date) {
         return "M#" + date.toString().substring(0, 7);
+    }
+
+    /** The county's meals per point and day: one partition, sorted by date, so a range of days is one Query. */
+    public static String mealDaysPk(String county) {
+        return "MD#" + county;
+    }
+
+    public static String mealDaySk(LocalDate date, String pointId) {
+        return date + "#" + pointId;
+    }
+
+    /** Just above every {@link #mealDaySk} of the date ({@code $} sorts after {@code #}). */
+    public static String mealDaysAfter(LocalDate date) {
+        return date + "$";
     }
 }

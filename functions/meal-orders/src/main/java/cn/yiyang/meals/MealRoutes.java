@@ -1,5 +1,6 @@
 package cn.yiyang.meals;
 
+import static cn.yiyang.kernel.route.Role.AUDITOR;
 import static cn.yiyang.kernel.route.Role.CANTEEN;
 import static cn.yiyang.kernel.route.Role.FAMILY;
 import static cn.yiyang.kernel.route.Role.OFFICER;
@@ -29,10 +30,13 @@ public final class MealRoutes {
     public static final Route CANCEL = IN.post("/v1/meal-orders/{id}/cancel", "cancelMealOrder", RESIDENT, FAMILY, OPERATOR);
     public static final Route SERVE = IN.post("/v1/meal-orders/{id}/serve", "serveMealOrder", CANTEEN);
     public static final Route NO_SHOW = IN.post("/v1/meal-orders/{id}/no-show", "markMealNoShow", CANTEEN);
+    public static final Route QUOTE = IN.get("/v1/meal-quotes", "quoteMealOrder", RESIDENT, FAMILY, OPERATOR, CANTEEN, OFFICER);
+    public static final Route MEALS_SERVED = IN.get("/v1/meal-reports/served", "readMealsServed", OFFICER, AUDITOR);
     public static final Route SETTLEMENTS = IN.get("/v1/meal-settlements", "listMealSettlements", OFFICER);
 
     public static final List<Route> ALL = List.of(CREATE_POINT, LIST_POINTS, GET_POINT, PUT_MENU, GET_MENU, KITCHEN_DAY,
-            PUBLISH_POLICY, CURRENT_POLICY, PLACE, LIST_ORDERS, GET_ORDER, CANCEL, SERVE, NO_SHOW, SETTLEMENTS);
+            PUBLISH_POLICY, CURRENT_POLICY, PLACE, LIST_ORDERS, GET_ORDER, CANCEL, SERVE, NO_SHOW, SETTLEMENTS, QUOTE,
+            MEALS_SERVED);
 
     private MealRoutes() {
     }

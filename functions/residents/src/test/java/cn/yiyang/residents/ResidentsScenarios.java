@@ -265,6 +265,25 @@ public abstract class ResidentsScenarios {
         assertThat(otherCounty.status()).isEqualTo(404);
     }
 
+    /** Issue 14: the officers' usage chart needs the month per function and per day, not every route's counter. */
+    @Test
+    void usage_isShapedForAChart_theMonthPerFunction_andEachDayPerFunction() {
+        String county = cn.yiyang.testing.ScenarioCounties.fresh();
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        ResidentFixtures.registerFresh(door(), county);
+        ResidentFixtures.registerFresh(door(), county);
+
+        JsonNode usage = door().send(ApiRequest.get("/v1/usage").query("month", month).bearer(officer(county))).json();
+
+        JsonNode today = usage.path("callsByDay").get(0);
+        assertThat(usage.path("callsByDay").size()).as("one day with calls").isEqualTo(1);
+        assertThat(today.path("day").asText()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        // The two registrations are counted; the read may or may not see its own count.
+        assertThat(today.path("callsByFunction").path("residents").asLong()).isBetween(2L, 3L);
+        assertThat(today.path("callsByFunction")).isEqualTo(usage.path("callsByFunction"));
+        assertThat(usage.path("totalCalls").asLong()).isEqualTo(today.path("callsByFunction").path("residents").asLong());
+    }
+
     private static long registrations(ApiAnswer usage) {
         long calls = 0;
         for (var day : usage.json().path("days")) {

@@ -13,6 +13,9 @@ import cn.yiyang.timebank.exchanges.Exchange;
 import cn.yiyang.timebank.exchanges.ExchangeRequests;
 import cn.yiyang.timebank.records.RecordRequests;
 import cn.yiyang.timebank.records.ServiceRecord;
+import cn.yiyang.timebank.reports.PointsPerDay;
+import cn.yiyang.timebank.reports.PointsReports;
+import cn.yiyang.timebank.reports.PointsRequests;
 import cn.yiyang.timebank.settings.CountySettings;
 import cn.yiyang.timebank.transfers.PoolService;
 import cn.yiyang.timebank.transfers.Transfer;
@@ -23,7 +26,8 @@ import jakarta.inject.Singleton;
 @Singleton
 public class TimeBankApi extends DeclaredApi {
 
-    public TimeBankApi(DynamoOperations dynamo, EarningServices earning, SpendingServices spending) {
+    public TimeBankApi(DynamoOperations dynamo, EarningServices earning, SpendingServices spending,
+                       PointsReports reports) {
         super(TimeBankRoutes.ALL,
                 Binding.of(TimeBankRoutes.REGISTER, AccountRequests.Register.class,
                         dynamo.transact(earning.accounts()::register)).answers(201, AccountService.AccountView.class),
@@ -62,7 +66,9 @@ public class TimeBankApi extends DeclaredApi {
                 Binding.of(TimeBankRoutes.GRANT, TransferRequests.Grant.class, dynamo.transact(spending.pool()::grant))
                         .answers(201, Transfer.class),
                 Binding.of(TimeBankRoutes.POOL, NoInput.class, dynamo.query(spending.pool()::view))
-                        .answers(200, PoolService.PoolView.class));
+                        .answers(200, PoolService.PoolView.class),
+                Binding.of(TimeBankRoutes.POINTS_PER_DAY, PointsRequests.Range.class, dynamo.query(reports::perDay))
+                        .answers(200, PointsPerDay.class));
         runs(JobBinding.of(TimeBankRoutes.EXPIRE_RECORDS, earning.expiry()::expire));
     }
 }

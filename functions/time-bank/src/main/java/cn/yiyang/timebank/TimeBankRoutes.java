@@ -47,10 +47,12 @@ public final class TimeBankRoutes {
     public static final Route DONATE = IN.post("/v1/time-bank/donations", "donatePoints", VOLUNTEER, RESIDENT);
     public static final Route GRANT = IN.post("/v1/time-bank/grants", "grantPoints", OFFICER);
     public static final Route POOL = IN.get("/v1/time-bank/pool", "getDonationPool", OFFICER, AUDITOR);
+    public static final Route POINTS_PER_DAY = IN.get("/v1/time-bank/reports/points", "readTimeBankPointsPerDay",
+            OFFICER, AUDITOR);
 
     public static final List<Route> ALL = List.of(REGISTER, ACCOUNT, GET_SETTINGS, PUT_SETTINGS, LOG, GET_RECORD, CONFIRM,
             REJECT, ADD_ITEM, LIST_ITEMS, EXCHANGE, OPEN_EXCHANGES, GET_EXCHANGE, CANCEL_EXCHANGE, REDEEM_EXCHANGE, GIFT,
-            DONATE, GRANT, POOL);
+            DONATE, GRANT, POOL, POINTS_PER_DAY);
 
     public static final Job EXPIRE_RECORDS = RecordExpiry.declare(FUNCTION);
     public static final List<Job> JOBS = List.of(EXPIRE_RECORDS);

@@ -11,6 +11,7 @@ import java.util.List;
  *       (the statement, insert-only), {@code DAY#<date>} (a volunteer's logged intervals and minutes),
  *       {@code GIFTS#<year>} (minutes given that year)</li>
  *   <li>{@code P#<county>}: {@code POOL} (the county's donation pool) and its statement {@code E#…}</li>
+ *   <li>{@code PD#<county>}: {@code <date>}: the county's points earned, spent and refunded that day</li>
  *   <li>{@code S#<county>}: {@code SETTINGS}; {@code R#<county>#<record>}: {@code RECORD};
  *       {@code I#<county>#<item>}: {@code ITEM} (stock); {@code X#<county>#<exchange>}: {@code EXCHANGE};
  *       {@code G#}, {@code D#}, {@code T#<county>#<id>}: {@code GIFT}, {@code DONATION}, {@code GRANT}</li>

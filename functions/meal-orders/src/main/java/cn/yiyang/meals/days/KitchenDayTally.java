@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The canteen's day from the day's orders, without the store: per slot the portions to cook and
- * the delivery list (cancelled orders counted, never cooked), and the day's money. Served subsidy
+ * The canteen's day from the day's orders, without the store: per slot the portions to cook, the
+ * counter's dine-in list and the delivery list (cancelled orders counted, never cooked), and the day's money. Served subsidy
  * counts served and delivered meals only: it is what settlement pays.
  */
 public final class KitchenDayTally {
@@ -51,6 +51,7 @@ public final class KitchenDayTally {
     private static KitchenDay.SlotDay slotDay(List<MealOrder> orders) {
         Map<String, Integer> portions = new TreeMap<>();
         List<KitchenDay.Delivery> deliveries = new ArrayList<>();
+        List<KitchenDay.DineIn> dineIn = new ArrayList<>();
         Map<OrderStatus, Integer> counts = new EnumMap<>(OrderStatus.class);
         for (MealOrder o : orders) {
             counts.merge(o.status(), 1, Integer::sum);
@@ -61,10 +62,13 @@ public final class KitchenDayTally {
             if (o.mode() == Mode.DELIVERY) {
                 deliveries.add(new KitchenDay.Delivery(o.id(), o.confirmationCode(), o.residentName(), o.phoneMasked(),
                         o.deliveryAddress(), o.items(), o.status().name()));
+            } else {
+                dineIn.add(new KitchenDay.DineIn(o.id(), o.confirmationCode(), o.residentName(), o.items(),
+                        o.status().name()));
             }
         }
         return new KitchenDay.SlotDay(portions, orders.size(), counts.getOrDefault(OrderStatus.CANCELLED, 0), counts.getOrDefault(OrderStatus.SERVED, 0),
-                counts.getOrDefault(OrderStatus.DELIVERED, 0), counts.getOrDefault(OrderStatus.NO_SHOW, 0), deliveries);
+                counts.getOrDefault(OrderStatus.DELIVERED, 0), counts.getOrDefault(OrderStatus.NO_SHOW, 0), deliveries, dineIn);
     }
 
     private static boolean isServed(MealOrder o) {

@@ -99,6 +99,25 @@ final class OrderItems {
                 : MealSettlementFeed.noShow(table, o.county(), o.mealPointId(), o.date()));
     }
 
+    /**
+     * The meal's end counted for the officers' dashboard, per point and day ({@code served}, {@code delivered} or
+     * {@code noShows}), in the move's own transaction: a retry replays the first answer and counts nothing more.
+     */
+    static ConditionalWrite countDay(String table, MealOrder o, OrderStatus end) {
+        String counter = switch (end) {
+            case SERVED -> "served";
+            case DELIVERED -> "delivered";
+            case NO_SHOW -> "noShows";
+            default -> throw new IllegalArgumentException("a meal day counts only how a meal ended, not " + end);
+        };
+        return ConditionalWrite.unconditional(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(MealStore.key(MealKeys.mealDaysPk(o.county()), MealKeys.mealDaySk(o.date(), o.mealPointId())))
+                .updateExpression("SET mealPointId = :point, #date = :date ADD " + counter + " :one")
+                .expressionAttributeNames(Map.of("#date", "date"))
+                .expressionAttributeValues(Map.of(":point", s(o.mealPointId()), ":date", s(o.date().toString()),
+                        ":one", n(1))).build()).build());
+    }
+
     private static Map<String, AttributeValue> seatsKey(MealOrder o) {
         return MealStore.key(MealKeys.pointPk(o.county(), o.mealPointId()), MealKeys.seatsSk(o.date(), o.slot(), o.mode()));
     }

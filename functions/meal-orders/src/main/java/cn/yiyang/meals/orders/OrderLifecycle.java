@@ -72,7 +72,8 @@ public class OrderLifecycle {
         OrderRules.requireServingDay(order.date(), CountyTime.today(clock));
         MealOrder served = order.moved(next, CountyTime.now(clock), caller.subject());
         return new DynamoTransaction(List.of(OrderItems.move(store.table(), order, served),
-                OrderItems.settle(store.table(), order, true)), Reply.ok(served));
+                OrderItems.settle(store.table(), order, true), OrderItems.countDay(store.table(), order, next)),
+                Reply.ok(served));
     }
 
     public DynamoTransaction noShow(Caller caller, ById request) {
@@ -83,7 +84,9 @@ public class OrderLifecycle {
         OrderRules.requireSlotOver(order.date(), slotOf(order), CountyTime.localNow(clock));
         MealOrder missed = order.moved(OrderStatus.NO_SHOW, CountyTime.now(clock), caller.subject());
         return new DynamoTransaction(List.of(OrderItems.move(store.table(), order, missed),
-                OrderItems.settle(store.table(), order, false)), Reply.ok(missed));
+                OrderItems.settle(store.table(), order, false),
+                OrderItems.countDay(store.table(), order, OrderStatus.NO_SHOW)),
+                Reply.ok(missed));
     }
 
     private SlotRule slotOf(MealOrder order) {

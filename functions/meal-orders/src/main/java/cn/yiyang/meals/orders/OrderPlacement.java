@@ -2,17 +2,13 @@ package cn.yiyang.meals.orders;
 
 import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.identity.Masks;
-import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.identity.ConfirmationCode;
-import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.meals.MealKeys;
 import cn.yiyang.meals.MealStore;
-import cn.yiyang.meals.points.MealPoint;
 import cn.yiyang.meals.points.Mode;
-import cn.yiyang.meals.points.SlotRule;
 import cn.yiyang.meals.policy.SubsidyGrant;
 import cn.yiyang.meals.policy.SubsidyPolicy;
 import cn.yiyang.stores.cards.ResidentCard;
@@ -45,26 +41,19 @@ public class OrderPlacement {
 
     public DynamoTransaction place(Caller caller, OrderRequests.Place r) {
         OrderRules.checkShape(r);
-        ResidentCard resident = access.residentFor(caller, r.residentId(), Action.CREATE, r.mealPointId());
-        if (!resident.isActive()) {
-            throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
-        }
-        PlacementReads reads = PlacementReads.of(store, caller.county(), resident.residentId(), r);
-        MealPoint point = reads.point();
-        SlotRule rule = OrderRules.orderableSlot(point, r, CountyTime.localNow(clock));
-        List<MealOrder.Line> lines = Pricing.lines(r.items(), reads.publishedMenu());
-        long price = Pricing.priceFen(lines);
-        SubsidyPolicy policy = reads.policy();
-        SubsidyGrant grant = SubsidyGrant.of(policy, reads.subsidyUse(), resident.ageOn(r.date()), resident.categories(),
-                price);
+        ResidentCard resident = PricedOrder.requireActive(
+                access.residentFor(caller, r.residentId(), Action.CREATE, r.mealPointId()));
+        PricedOrder priced = PricedOrder.of(resident,
+                PlacementReads.of(store, caller.county(), resident.residentId(), r), r, CountyTime.localNow(clock));
         String address = r.mode() == Mode.DELIVERY
                 ? Masks.inText(r.deliveryAddress() == null ? resident.addressLine() : r.deliveryAddress().strip()) : null;
+        SubsidyGrant grant = priced.grant();
         MealOrder order = new MealOrder(UUID.randomUUID().toString(), caller.county(), resident.residentId(),
-                resident.name(), resident.phoneMasked(), point.id(), r.date(), r.slot(), r.mode(), address, lines,
-                price, grant.subsidyFen(), price - grant.subsidyFen(), policy.version(), grant.weeklyCapCounted(),
-                grant.monthlyCapCounted(), ConfirmationCode.generate(), OrderStatus.PLACED, Channel.of(caller),
-                caller.subject(), CountyTime.now(clock), null, null);
-        return new DynamoTransaction(writes(order, rule.seats(r.mode()), policy), Reply.created(order));
+                resident.name(), resident.phoneMasked(), priced.point().id(), r.date(), r.slot(), r.mode(), address,
+                priced.lines(), priced.priceFen(), grant.subsidyFen(), priced.payFen(), priced.policy().version(),
+                grant.weeklyCapCounted(), grant.monthlyCapCounted(), ConfirmationCode.generate(), OrderStatus.PLACED,
+                Channel.of(caller), caller.subject(), CountyTime.now(clock), null, null);
+        return new DynamoTransaction(writes(order, priced.rule().seats(r.mode()), priced.policy()), Reply.created(order));
     }
 
     private List<ConditionalWrite> writes(MealOrder order, int seats, SubsidyPolicy policy) {

@@ -27,4 +27,14 @@ public final class OrderRequests {
     @RegisterForReflection
     public record MonthOfResident(String residentId, String month) {
     }
+
+    /**
+     * {@code GET /v1/meal-quotes?residentId=&mealPointId=&date=&slot=&mode=&dishes=A1:1,B2:2}: what the same order
+     * would cost if placed now, without placing it; {@code dishes} lists each dish code with its quantity (1 when
+     * left out).
+     */
+    @RegisterForReflection
+    public record Quote(String residentId, String mealPointId, LocalDate date, Slot slot, Mode mode,
+                        @Text(maxChars = MealQuotes.DISHES_CHARS_MAX) String dishes) {
+    }
 }

@@ -50,6 +50,13 @@ public final class OrderRules {
         return rule;
     }
 
+    /** Whether the slot of that date can be ordered now, seats aside: the order's own checks, answered rather than thrown. */
+    public static boolean isOrderable(MealPoint point, LocalDate date, SlotRule rule, LocalDateTime now) {
+        LocalDate today = now.toLocalDate();
+        return !date.isBefore(today) && !date.isAfter(today.plusDays(DAYS_AHEAD_MAX))
+                && point.openDays().contains(date.getDayOfWeek()) && now.isBefore(date.atTime(rule.cutoff()));
+    }
+
     /** Ordering and cancelling close at the slot's cut-off on the order's day; at the cut-off itself it is closed. */
     public static void requireBeforeCutoff(LocalDate date, SlotRule rule, LocalDateTime now) {
         LocalDateTime cutoff = date.atTime(rule.cutoff());

@@ -37,6 +37,21 @@ public class Ledger {
         this.clock = clock;
     }
 
+    /** What the county's points per day count: the only source, what leaves into exchanges, what comes back. */
+    public enum DayFigure {
+        EARNED("earned"), SPENT("spent"), REFUNDED("refunded");
+
+        private final String attribute;
+
+        DayFigure(String attribute) {
+            this.attribute = attribute;
+        }
+
+        public String attribute() {
+            return attribute;
+        }
+    }
+
     public static String poolPk(String county) {
         return "P#" + county;
     }
@@ -100,6 +115,22 @@ public class Ledger {
                 .updateExpression("ADD balance :minus, granted :points")
                 .conditionExpression("balance >= :points")
                 .expressionAttributeValues(Map.of(":minus", n(-points), ":points", n(points)))).build();
+    }
+
+    /** The county's points of one day: {@code PD#<county>}, sorted by date, so a range of days is one Query. */
+    public static String pointDaysPk(String county) {
+        return "PD#" + county;
+    }
+
+    /**
+     * Counts a move on the county's day (the county's local date of the move) for the officers' dashboard, in
+     * the move's own transaction: a retry replays the first answer and counts nothing more.
+     */
+    public TransactWriteItem countDay(String county, DayFigure figure, long points) {
+        return TransactWriteItem.builder().update(u -> u.tableName(store.table())
+                .key(DynamoStore.key(pointDaysPk(county), CountyTime.today(clock).toString()))
+                .updateExpression("ADD " + figure.attribute() + " :points")
+                .expressionAttributeValues(Map.of(":points", n(points)))).build();
     }
 
     /** A line of an account's statement, written only if absent. */

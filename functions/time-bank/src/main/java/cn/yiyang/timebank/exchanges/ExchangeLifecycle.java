@@ -93,6 +93,7 @@ public class ExchangeLifecycle {
                 // Closed meanwhile (redeemed, or cancelled by another request): read again and refuse.
                 ConditionalWrite.recomputing(close(county, exchange, cancelled)),
                 ConditionalWrite.unconditional(ledger.refund(county, exchange.accountId(), exchange.points())),
+                ConditionalWrite.unconditional(ledger.countDay(county, Ledger.DayFigure.REFUNDED, exchange.points())),
                 ConditionalWrite.unconditional(exchanges.stock(county, exchange.itemId(), +1)),
                 ConditionalWrite.unconditional(ledger.entry(county, exchange.accountId(), Entry.Kind.REFUNDED,
                         exchange.points(), new Entry.Cause(Entry.Cause.Type.REFUND, exchange.id()), exchange.itemId()))),

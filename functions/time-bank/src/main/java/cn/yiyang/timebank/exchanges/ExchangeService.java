@@ -84,6 +84,7 @@ public class ExchangeService {
         return new DynamoTransaction(List.of(
                 ConditionalWrite.refusing(ledger.debit(caller.county(), account, item.points(), "spent"),
                         new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + item.points())),
+                ConditionalWrite.unconditional(ledger.countDay(caller.county(), Ledger.DayFigure.SPENT, item.points())),
                 ConditionalWrite.refusing(stock(caller.county(), item.id(), -1),
                         new ApiException(TimeBankProblem.OUT_OF_STOCK, "No stock left")),
                 ConditionalWrite.unconditional(ledger.entry(caller.county(), account, Entry.Kind.EXCHANGED, -item.points(),

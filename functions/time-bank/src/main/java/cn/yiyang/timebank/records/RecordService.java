@@ -113,7 +113,9 @@ public class RecordService {
         List<ConditionalWrite> writes = new ArrayList<>(List.of(
                 ConditionalWrite.recomputing(decide(record, confirmed)),
                 ConditionalWrite.recomputing(ledger.earn(record.county(), record.volunteerId(), earning.kept(),
-                        earning.toPool(), rules.storageMinutesMax(), balance))));
+                        earning.toPool(), rules.storageMinutesMax(), balance)),
+                ConditionalWrite.unconditional(ledger.countDay(record.county(), Ledger.DayFigure.EARNED,
+                        earning.kept() + earning.toPool()))));
         if (earning.kept() > 0) {
             writes.add(ConditionalWrite.unconditional(ledger.entry(record.county(), record.volunteerId(),
                     Entry.Kind.EARNED, earning.kept(), cause, record.residentId())));

@@ -10,6 +10,7 @@ import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
@@ -67,11 +68,15 @@ public class UsageOperation {
                         .thenComparing(UsageCount::route))
                 .toList();
         Map<String, Long> byFunction = new TreeMap<>();
+        Map<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
         long total = 0;
         for (UsageCount count : days) {
             byFunction.merge(count.function(), count.calls(), Long::sum);
+            byDay.computeIfAbsent(count.day(), d -> new TreeMap<>()).merge(count.function(), count.calls(), Long::sum);
             total += count.calls();
         }
-        return Reply.ok(new UsageReport(county, month, total, byFunction, days));
+        List<UsageReport.FunctionDay> callsByDay = byDay.entrySet().stream()
+                .map(day -> new UsageReport.FunctionDay(day.getKey(), day.getValue())).toList();
+        return Reply.ok(new UsageReport(county, month, total, byFunction, callsByDay, days));
     }
 }
