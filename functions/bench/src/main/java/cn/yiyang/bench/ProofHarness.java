@@ -41,6 +41,7 @@ public final class ProofHarness {
         long started = System.nanoTime();
         try (HarnessStores stores = HarnessStores.start()) {
             section(report, "cold start", () -> HarnessColdStarts.run(repo, stores, out, report));
+            section(report, "in-function overhead", () -> HarnessOverhead.run(report));
             section(report, "throughput", () -> HarnessBenchmarks.run(repo, stores, out, report, HarnessBenchmarks.available(repo)));
             try (HarnessGateway gateway = HarnessGateway.start(
                     repo.resolve("functions/local-gateway/target/quarkus-app/quarkus-run.jar"), stores, out,

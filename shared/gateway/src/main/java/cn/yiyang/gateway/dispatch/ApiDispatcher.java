@@ -77,7 +77,8 @@ public class ApiDispatcher {
         this(functions.stream().toList(), authenticator, meter, clock, classifiers.stream().toList());
     }
 
-    ApiDispatcher(List<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter, Clock clock,
+    /** Without CDI: the request path on its own, for ApiDispatcherTest and the harness's overhead section. */
+    public ApiDispatcher(List<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter, Clock clock,
                   List<FailureClassifier> classifiers) {
         this.classifiers = List.copyOf(classifiers);
         this.table = new RouteTable(RouteTable.collect(functions));
