@@ -1,4 +1,4 @@
-package cn.yiyang.stores.bookingcards;
+package cn.yiyang.cards.bookings;
 
 import cn.yiyang.stores.dynamo.DynamoTable;
 import jakarta.enterprise.context.ApplicationScoped;
