@@ -19,7 +19,7 @@ import cn.yiyang.timebank.transfers.Transfer;
 import cn.yiyang.timebank.transfers.TransferRequests;
 import jakarta.inject.Singleton;
 
-/** Binds each declared time-bank route to its request record and its operation, and the job to its run. */
+/** Binds each declared time-bank route to its request record and its operation, and the jobs to their runs. */
 @Singleton
 public class TimeBankApi extends DeclaredApi {
 
@@ -63,6 +63,7 @@ public class TimeBankApi extends DeclaredApi {
                         .answers(201, Transfer.class),
                 Binding.of(TimeBankRoutes.POOL, NoInput.class, dynamo.query(spending.pool()::view))
                         .answers(200, PoolService.PoolView.class));
-        runs(JobBinding.of(TimeBankRoutes.EXPIRE_RECORDS, earning.expiry()::expire));
+        runs(JobBinding.of(TimeBankRoutes.EXPIRE_RECORDS, earning.expiry()::expire),
+                JobBinding.of(TimeBankRoutes.REFUND_CANCELLED_BOOKINGS, spending.refunds()::refund));
     }
 }
