@@ -10,9 +10,9 @@ import cn.yiyang.kernel.route.Route;
 import cn.yiyang.meals.MealRoutes;
 import cn.yiyang.meals.MealTable;
 import cn.yiyang.residents.ResidentsRoutes;
-import cn.yiyang.stores.bookingcards.BookingCardTable;
-import cn.yiyang.stores.cards.ResidentCardTable;
-import cn.yiyang.stores.cards.VolunteerCardTable;
+import cn.yiyang.cards.bookings.BookingCardTable;
+import cn.yiyang.cards.residents.ResidentCardTable;
+import cn.yiyang.cards.volunteers.VolunteerCardTable;
 import cn.yiyang.stores.dynamo.DynamoTable;
 import cn.yiyang.stores.dynamo.IdempotencyTable;
 import cn.yiyang.stores.metering.UsageTable;
@@ -47,7 +47,9 @@ public final class Functions {
         /** The WeChat mini-program's app id and secret (a secret of its own). */
         WECHAT_SECRET,
         /** Calls out to the internet (WeChat's API): sits in the VPC's egress subnets, behind the one NAT gateway. */
-        INTERNET
+        INTERNET,
+        /** The counties' landline area codes (context {@code areaCodes}), for landlines given without one. */
+        AREA_CODES
     }
 
     /** One DynamoDB table a function uses, and how. */
@@ -108,7 +110,7 @@ public final class Functions {
             List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ_WRITE)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("residents", Access.READ_WRITE)),
-            Set.of(Need.POSTGRES, Need.PII_KEYS),
+            Set.of(Need.POSTGRES, Need.PII_KEYS, Need.AREA_CODES),
             ResidentsRoutes.JOBS);
 
     public static final Function MEAL_ORDERS = new Function(

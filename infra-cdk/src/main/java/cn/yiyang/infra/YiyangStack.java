@@ -127,6 +127,10 @@ public class YiyangStack extends Stack {
         if (settings.jwtIssuer().equals(Settings.DEFAULT_ISSUER)) {
             Annotations.of(this).addWarningV2("yiyang:issuer", "context jwtIssuer is not set: the issuer is the API's execute-api URL");
         }
+        if (!settings.countiesWithoutAreaCode().isEmpty()) {
+            Annotations.of(this).addWarningV2("yiyang:areaCodes", "context areaCodes names no landline area code for "
+                    + String.join(", ", settings.countiesWithoutAreaCode()) + ": a landline given without one is refused there");
+        }
 
         alarms = Topic.Builder.create(this, "Alarms").displayName("Yiyang alarms").build();
         if (!settings.alarmEmail().isBlank()) {
@@ -456,6 +460,9 @@ public class YiyangStack extends Stack {
         }
         if (declared.needs(Need.WECHAT_SECRET)) {
             env.put("YIYANG_WECHAT_SECRET_ARN", wechatSecret.getSecretArn());
+        }
+        if (declared.needs(Need.AREA_CODES) && !settings.areaCodesVariable().isEmpty()) {
+            env.put("YIYANG_AREA_CODES", settings.areaCodesVariable());
         }
         if (settings.runtime() == Settings.Runtime.JVM) {
             env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,27 @@ class SettingsTest {
     }
 
     @Test
+    void areaCodes_areEachServedCountysLandlineCode_inTheCountiesOrder() {
+        Settings two = new Settings(List.of("330105", "320303"), Settings.areaCodes("320303=0516, 330105=0571"), "yiyang-",
+                Settings.DEFAULT_ISSUER, "yiyang-api", "classpath:jwks.json", Runtime.NATIVE, CodeMode.PLACEHOLDER, true, "", dir);
+        Settings one = new Settings(List.of("330105", "320303"), Settings.areaCodes("330105=0571"), "yiyang-",
+                Settings.DEFAULT_ISSUER, "yiyang-api", "classpath:jwks.json", Runtime.NATIVE, CodeMode.PLACEHOLDER, true, "", dir);
+
+        assertThat(two.areaCodesVariable()).isEqualTo("330105=0571,320303=0516");
+        assertThat(two.countiesWithoutAreaCode()).isEmpty();
+        assertThat(one.areaCodesVariable()).isEqualTo("330105=0571");
+        assertThat(one.countiesWithoutAreaCode()).containsExactly("320303");
+        assertThatThrownBy(() -> new Settings(List.of("330105"), Settings.areaCodes("330106=0571"), "yiyang-",
+                Settings.DEFAULT_ISSUER, "yiyang-api", "classpath:jwks.json", Runtime.NATIVE, CodeMode.PLACEHOLDER, true, "", dir))
+                .hasMessageContaining("330106");
+        assertThatThrownBy(() -> new Settings(List.of("330105"), Settings.areaCodes("330105=571"), "yiyang-",
+                Settings.DEFAULT_ISSUER, "yiyang-api", "classpath:jwks.json", Runtime.NATIVE, CodeMode.PLACEHOLDER, true, "", dir))
+                .hasMessageContaining("571");
+        assertThatThrownBy(() -> Settings.areaCodes("330105=0571,330105=0572")).hasMessageContaining("each county once");
+        assertThatThrownBy(() -> Settings.areaCodes("330105")).hasMessageContaining("county=areaCode");
+    }
+
+    @Test
     void aJvmZipIsNotDeployedOnTheNativeRuntimeNorANativeZipOnJava() throws IOException {
         Path jvm = zip("jvm.zip", "lib/app.jar");
         Path nativeZip = zip("native.zip", "bootstrap");
@@ -42,14 +64,14 @@ class SettingsTest {
 
     @Test
     void requireRefusesToSynthesiseWithoutTheBuiltZip() {
-        Settings strict = new Settings(List.of("330105"), "yiyang-", Settings.DEFAULT_ISSUER, "yiyang-api",
+        Settings strict = new Settings(List.of("330105"), Map.of(), "yiyang-", Settings.DEFAULT_ISSUER, "yiyang-api",
                 "classpath:jwks.json", Runtime.NATIVE, CodeMode.REQUIRE, true, "", dir);
         assertThatThrownBy(() -> FunctionCode.of(Functions.RESIDENTS, strict))
                 .hasMessageContaining("residents").hasMessageContaining("function.zip does not exist");
     }
 
     private Settings settings(List<String> counties, String prefix) {
-        return new Settings(counties, prefix, Settings.DEFAULT_ISSUER, "yiyang-api", "classpath:jwks.json",
+        return new Settings(counties, Map.of(), prefix, Settings.DEFAULT_ISSUER, "yiyang-api", "classpath:jwks.json",
                 Runtime.NATIVE, CodeMode.PLACEHOLDER, true, "", dir);
     }
 

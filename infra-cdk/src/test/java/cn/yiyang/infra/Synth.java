@@ -24,11 +24,12 @@ final class Synth {
             "jwtIssuer", "https://id.yiyang.test/realms/yiyang",
             "jwtAudience", "yiyang-api");
 
-    /** JVM runtime, two counties, another prefix. */
+    /** JVM runtime, two counties with their area codes, another prefix. */
     static final Map<String, Object> JVM = Map.of(
             "code", "placeholder",
             "runtime", "jvm",
             "counties", "330105,330106",
+            "areaCodes", "330106=0571,330105=0571",
             "tablePrefix", "yiyang-test-",
             "jwtIssuer", "https://id.yiyang.test/realms/yiyang",
             "jwtAudience", "yiyang-api");

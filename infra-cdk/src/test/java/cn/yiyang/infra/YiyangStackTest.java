@@ -208,7 +208,13 @@ class YiyangStackTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) p.get("Environment")).get("Variables");
             assertThat(env).containsEntry("YIYANG_TABLE_PREFIX", "yiyang-test-").containsEntry("YIYANG_COUNTIES", "330105,330106");
+            if (function.needs(Need.AREA_CODES)) {
+                assertThat(env).as("landlines without an area code").containsEntry("YIYANG_AREA_CODES", "330105=0571,330106=0571");
+            } else {
+                assertThat(env).as(function.name()).doesNotContainKey("YIYANG_AREA_CODES");
+            }
         }
+        assertThat(Functions.RESIDENTS.needs(Need.AREA_CODES)).isTrue();
         // SnapStart only restores published versions: every integration targets the "live" alias.
         s.ofType("AWS::ApiGatewayV2::Integration").values().forEach(integration ->
                 references(props(integration).get("IntegrationUri")).forEach(target ->

@@ -1,12 +1,12 @@
 package cn.yiyang.bench;
 
 import cn.yiyang.kernel.identity.Sex;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCardTable;
-import cn.yiyang.stores.cards.ResidentCards;
-import cn.yiyang.stores.cards.VolunteerCard;
-import cn.yiyang.stores.cards.VolunteerCardTable;
-import cn.yiyang.stores.cards.VolunteerCards;
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCardTable;
+import cn.yiyang.cards.residents.ResidentCards;
+import cn.yiyang.cards.volunteers.VolunteerCard;
+import cn.yiyang.cards.volunteers.VolunteerCardTable;
+import cn.yiyang.cards.volunteers.VolunteerCards;
 import cn.yiyang.stores.dynamo.DynamoTables;
 import java.time.LocalDate;
 import java.util.ArrayList;

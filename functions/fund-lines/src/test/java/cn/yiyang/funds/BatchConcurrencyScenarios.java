@@ -15,7 +15,7 @@ import static cn.yiyang.funds.FundFixtures.fundedBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.Concurrently;
 import cn.yiyang.testing.Door;

@@ -6,7 +6,7 @@ import static cn.yiyang.funds.FundFixtures.key;
 import static cn.yiyang.funds.FundFixtures.officer;
 
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;

@@ -9,8 +9,8 @@ import static cn.yiyang.funds.BatchFixtures.thisMonth;
 import static cn.yiyang.funds.FundFixtures.fundedBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.StoresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

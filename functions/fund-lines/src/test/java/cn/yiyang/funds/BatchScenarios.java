@@ -14,7 +14,7 @@ import static cn.yiyang.funds.FundFixtures.secondApprover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yiyang.funds.batches.BatchPosting;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.stores.pg.PgOperations;
 import cn.yiyang.testing.Concurrently;
 import cn.yiyang.testing.LambdaDoor;

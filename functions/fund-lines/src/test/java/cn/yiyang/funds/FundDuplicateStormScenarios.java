@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.funds.settlements.MealFeedTable;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.stores.dynamo.DynamoTables;
 import cn.yiyang.stores.pg.settlements.BookingSettlementFeed;
 import cn.yiyang.stores.settlements.MealSettlementFeed;

@@ -6,7 +6,7 @@ import static cn.yiyang.funds.FundFixtures.expect;
 import static cn.yiyang.funds.FundFixtures.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.LambdaDoor;

@@ -1,9 +1,9 @@
 package cn.yiyang.identity;
 
 import cn.yiyang.kernel.pii.PiiProtector;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCards;
-import cn.yiyang.stores.cards.ResidentSignInKeys;
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCards;
+import cn.yiyang.cards.residents.ResidentSignInKeys;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;

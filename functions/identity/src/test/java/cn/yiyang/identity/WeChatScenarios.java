@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.identity.wechat.BindingTickets;
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.VolunteerCard;
-import cn.yiyang.stores.cards.VolunteerCards;
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.volunteers.VolunteerCard;
+import cn.yiyang.cards.volunteers.VolunteerCards;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;

@@ -1,8 +1,8 @@
 package cn.yiyang.localgateway;
 
 import cn.yiyang.kernel.identity.Sex;
-import cn.yiyang.stores.cards.VolunteerCard;
-import cn.yiyang.stores.cards.VolunteerCards;
+import cn.yiyang.cards.volunteers.VolunteerCard;
+import cn.yiyang.cards.volunteers.VolunteerCards;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.api.Caller;

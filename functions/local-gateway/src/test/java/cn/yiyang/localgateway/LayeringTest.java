@@ -29,13 +29,19 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
 
-    private static final Pattern SHARED = Pattern.compile("cn/yiyang/(kernel|gateway|stores|embedded|testing)/.*");
+    private static final Pattern SHARED = Pattern.compile("cn/yiyang/(kernel|gateway|stores|cards|embedded|testing)/.*");
     private static final Pattern FUNCTION_REFERENCE =
             Pattern.compile("cn/yiyang/(residents|meals|bookings|timebank|funds|identity|localgateway|bench)/");
     private static final Pattern BELOW_THE_GATEWAY =
-            Pattern.compile("cn/yiyang/(kernel|stores|residents|meals|bookings|timebank|funds|identity)/.*");
+            Pattern.compile("cn/yiyang/(kernel|stores|cards|residents|meals|bookings|timebank|funds|identity)/.*");
     private static final Pattern ENTRY_CLASS = Pattern.compile(".*/[A-Za-z]+(Api|Lambda)(\\$.*)?\\.class");
     private static final String GATEWAY = "cn/yiyang/gateway/";
+    private static final Pattern CARDS = Pattern.compile("cn/yiyang/cards/.*");
+    private static final Pattern STORES_REFERENCE = Pattern.compile("cn/yiyang/(stores|postgres)/[A-Za-z0-9_/$]+");
+    /** What the published cards may use of the stores: the table declaration and the item helpers, nothing else. */
+    private static final java.util.Set<String> CARDS_MAY_USE = java.util.Set.of(
+            "cn/yiyang/stores/dynamo/DynamoTable", "cn/yiyang/stores/dynamo/DynamoTables",
+            "cn/yiyang/stores/dynamo/DynamoStore");
     @Test
     void sharedCode_neverReferencesAFunction() {
         Map<String, String> classes = compiledClasses();
@@ -60,6 +66,25 @@ class LayeringTest {
             }
         });
 
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void publishedCards_useOfTheStoresOnlyTheTableDeclaration() {
+        Map<String, String> classes = compiledClasses();
+        List<String> offenders = new ArrayList<>();
+        classes.forEach((name, text) -> {
+            if (CARDS.matcher(name).matches()) {
+                java.util.regex.Matcher reference = STORES_REFERENCE.matcher(text);
+                while (reference.find()) {
+                    if (!CARDS_MAY_USE.contains(reference.group())) {
+                        offenders.add(name + " -> " + reference.group());
+                    }
+                }
+            }
+        });
+
+        assertThat(classes.keySet()).anyMatch(name -> CARDS.matcher(name).matches());
         assertThat(offenders).isEmpty();
     }
 

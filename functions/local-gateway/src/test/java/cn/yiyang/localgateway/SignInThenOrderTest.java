@@ -6,7 +6,7 @@ import cn.yiyang.gateway.dispatch.ApiDispatcher;
 import cn.yiyang.identity.IdentityTestResource;
 import cn.yiyang.identity.WeChatFixtures;
 import cn.yiyang.meals.MealFixtures;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.Door;
 import cn.yiyang.testing.HttpDoor;

@@ -5,27 +5,36 @@ import static cn.yiyang.localgateway.AccessWorld.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.bookings.BookingFixtures;
+import cn.yiyang.gateway.dispatch.ApiDispatcher;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.HttpDoor;
 import cn.yiyang.testing.StoresTestResource;
+import cn.yiyang.timebank.JobEvents;
+import cn.yiyang.timebank.TimeBankRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13, vouchers ↔ bookings across the two stores, over real HTTP with every function in one
  * process: a SERVICE voucher pays a real booking, the booking learns it was paid by points (and no
- * service subsidy is settled for it), and its cancellation gives the points back once.
+ * service subsidy is settled for it), and its cancellation gives the points back once: by the refund job on
+ * its own, or by a cancellation of the voucher by hand.
  */
 @QuarkusTest
 @QuarkusTestResource(StoresTestResource.class)
 class VoucherBookingHttpTest {
 
     private final HttpDoor door = new HttpDoor(HttpPort.PORT);
+
+    @Inject
+    ApiDispatcher dispatcher;
 
     @Test
     void aBookingPaidByAVoucher_isMarkedPaidByPoints_andNoServiceSubsidyIsSettledForIt() {
@@ -82,6 +91,38 @@ class VoucherBookingHttpTest {
         assertThat(refunded.status()).isEqualTo(200);
         assertThat(again.code()).isEqualTo("EXCHANGE_NOT_CANCELLABLE");
         assertThat(balance(world)).as("the voucher's 10 points back, once").isEqualTo(before + 10);
+    }
+
+    @Test
+    void cancellingABookingAVoucherPaid_getsThePointsBackFromTheRefundJob_once_withNobodyCancellingTheVoucher() {
+        AccessWorld world = new AccessWorld(door);
+        String voucher = world.exchange(world.r1, world.service);
+        String booking = world.booking(world.r1, world.provider1, null);
+        long before = balance(world);
+
+        expect(redeem(world, voucher, booking), 200);
+        expect(door.send(BookingFixtures.step(booking, "cancel", world.token(Role.FAMILY), "{}")), 200);
+        JsonNode run = refundJob();
+        JsonNode again = refundJob();
+        ApiAnswer byHandAfter = cancelVoucher(world, voucher);
+
+        assertThat(run.path("refunded").asInt()).as("this booking's voucher, and any other of the county's left").isPositive();
+        assertThat(again.path("refunded").asInt()).isZero();
+        assertThat(byHandAfter.code()).isEqualTo("EXCHANGE_NOT_CANCELLABLE");
+        assertThat(expect(door.send(ApiRequest.get("/v1/time-bank/exchanges/" + voucher).bearer(world.officer())), 200)
+                .json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(balance(world)).as("the voucher's 10 points back, once").isEqualTo(before + 10);
+    }
+
+    /** The refund job as EventBridge hands it to the time-bank Lambda (no HTTP route): its answer for the county. */
+    private JsonNode refundJob() {
+        ApiAnswer answer = JobEvents.run(dispatcher, TimeBankRoutes.REFUND_CANCELLED_BOOKINGS, AccessWorld.COUNTY);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        try {
+            return new ObjectMapper().readTree(answer.json().path("runs").get(0).path("answer").asText());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private ApiAnswer redeem(AccessWorld world, String voucher, String booking) {

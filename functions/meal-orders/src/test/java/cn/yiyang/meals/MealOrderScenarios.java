@@ -243,7 +243,7 @@ public abstract class MealOrderScenarios {
     void anInactiveResident_isRefusedWithResidentInactive() {
         String point = pointWithMenu(door(), 10, 0);
         String id = UUID.randomUUID().toString();
-        cn.yiyang.testing.TestResidents.publish(new cn.yiyang.stores.cards.ResidentCard(COUNTY, id, "林阿公", tomorrow().minusYears(81), Set.of(), null,
+        cn.yiyang.testing.TestResidents.publish(new cn.yiyang.cards.residents.ResidentCard(COUNTY, id, "林阿公", tomorrow().minusYears(81), Set.of(), null,
                         "SUSPENDED", COUNTY + "001", "文三路 9 号", null, Set.of()));
 
         ApiAnswer answer = door().send(lunch(id, point));

@@ -15,6 +15,7 @@ import cn.yiyang.stores.metering.UsageReport;
 import cn.yiyang.residents.identity.IdentityDisclosureService;
 import cn.yiyang.residents.disclosure.DisclosureLog;
 import cn.yiyang.residents.lookup.HotlineLookup;
+import cn.yiyang.residents.lookup.LookupBudgetPurge;
 import cn.yiyang.residents.registry.ResidentService;
 import cn.yiyang.stores.metering.UsageOperation;
 import cn.yiyang.stores.pg.IdempotencyPurge;
@@ -27,7 +28,7 @@ public class ResidentsApi extends DeclaredApi {
 
     public ResidentsApi(IdempotencyPurge purge, PgOperations pg, ResidentService residents, FamilyLinkService family,
                         IdentityDisclosureService identity, HotlineLookup lookup, DisclosureLog disclosures,
-                        UsageOperation usage) {
+                        UsageOperation usage, LookupBudgetPurge budgetPurge) {
         super(ResidentsRoutes.ALL,
                 Binding.of(ResidentsRoutes.REGISTER, ResidentRequests.Register.class, pg.transact(residents::register))
                         .answers(201, ResidentView.class),
@@ -46,6 +47,7 @@ public class ResidentsApi extends DeclaredApi {
                         .answers(200, DisclosureLog.Page.class),
                 Binding.of(ResidentsRoutes.USAGE, UsageOperation.UsageQuery.class, Handler.direct(usage::read))
                         .answers(200, UsageReport.class));
-        runs(JobBinding.of(ResidentsRoutes.PURGE_IDEMPOTENCY, purge.handler(ResidentsRoutes.PURGE_IDEMPOTENCY)));
+        runs(JobBinding.of(ResidentsRoutes.PURGE_IDEMPOTENCY, purge.handler(ResidentsRoutes.PURGE_IDEMPOTENCY)),
+                JobBinding.of(ResidentsRoutes.PURGE_LOOKUP_BUDGETS, pg.transactWith(budgetPurge::purge)));
     }
 }

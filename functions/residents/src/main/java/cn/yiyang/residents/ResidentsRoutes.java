@@ -8,6 +8,7 @@ import static cn.yiyang.kernel.route.Role.RESIDENT;
 
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
+import cn.yiyang.residents.lookup.LookupBudgetPurge;
 import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.metering.UsageOperation;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class ResidentsRoutes {
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);
-    public static final List<Job> JOBS = List.of(PURGE_IDEMPOTENCY);
+    public static final Job PURGE_LOOKUP_BUDGETS = LookupBudgetPurge.declare(FUNCTION);
+    public static final List<Job> JOBS = List.of(PURGE_IDEMPOTENCY, PURGE_LOOKUP_BUDGETS);
 
     private ResidentsRoutes() {
     }

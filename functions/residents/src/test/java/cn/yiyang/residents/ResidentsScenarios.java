@@ -51,13 +51,13 @@ public abstract class ResidentsScenarios {
         String phone = TestPeople.phone();
         String id = door().send(register(officer(COUNTY), registration(idNumber, phone))).json().path("id").asText();
         var pii = io.quarkus.arc.Arc.container().instance(cn.yiyang.kernel.pii.PiiProtector.class).get();
-        var cards = io.quarkus.arc.Arc.container().instance(cn.yiyang.stores.cards.ResidentCards.class).get();
+        var cards = io.quarkus.arc.Arc.container().instance(cn.yiyang.cards.residents.ResidentCards.class).get();
 
-        var holders = cards.byPhone(COUNTY, cn.yiyang.stores.cards.ResidentSignInKeys.phoneIndex(pii, COUNTY, phone));
+        var holders = cards.byPhone(COUNTY, cn.yiyang.cards.residents.ResidentSignInKeys.phoneIndex(pii, COUNTY, phone));
 
-        assertThat(holders).extracting(cn.yiyang.stores.cards.ResidentCards.PhoneMatch::residentId).containsExactly(id);
+        assertThat(holders).extracting(cn.yiyang.cards.residents.ResidentCards.PhoneMatch::residentId).containsExactly(id);
         assertThat(holders.get(0).idTailIndex()).isEqualTo(
-                cn.yiyang.stores.cards.ResidentSignInKeys.idTailIndex(pii, COUNTY, id, idNumber.substring(14)));
+                cn.yiyang.cards.residents.ResidentSignInKeys.idTailIndex(pii, COUNTY, id, idNumber.substring(14)));
     }
 
     @Test
@@ -225,7 +225,7 @@ public abstract class ResidentsScenarios {
         String idNumber = TestPeople.idNumber(LocalDate.of(1944, 4, 4));
         String phone = TestPeople.phone();
         String id = door().send(register(officer(COUNTY), registration(idNumber, phone))).json().path("id").asText();
-        var cards = io.quarkus.arc.Arc.container().instance(cn.yiyang.stores.cards.ResidentCards.class).get();
+        var cards = io.quarkus.arc.Arc.container().instance(cn.yiyang.cards.residents.ResidentCards.class).get();
 
         var registered = cards.find(COUNTY, id).orElseThrow();
         door().send(ApiRequest.post("/v1/residents/" + id + "/family-links", "{\"familySubject\":\"wx-son\",\"relation\":\"CHILD\"}")

@@ -1,12 +1,13 @@
 package cn.yiyang.timebank;
 
+import cn.yiyang.timebank.exchanges.CancelledBookingRefunds;
 import cn.yiyang.timebank.exchanges.ExchangeLifecycle;
 import cn.yiyang.timebank.exchanges.ExchangeService;
 import cn.yiyang.timebank.transfers.GiftService;
 import cn.yiyang.timebank.transfers.PoolService;
 import jakarta.inject.Singleton;
 
-/** How points are spent or moved on: the catalog and exchanges, gifts to family, the county's pool. */
+/** How points are spent or moved on: the catalog and exchanges (and their refunds), gifts to family, the county's pool. */
 @Singleton
 public class SpendingServices {
 
@@ -14,12 +15,15 @@ public class SpendingServices {
     private final ExchangeLifecycle lifecycle;
     private final GiftService gifts;
     private final PoolService pool;
+    private final CancelledBookingRefunds refunds;
 
-    public SpendingServices(ExchangeService exchanges, ExchangeLifecycle lifecycle, GiftService gifts, PoolService pool) {
+    public SpendingServices(ExchangeService exchanges, ExchangeLifecycle lifecycle, GiftService gifts, PoolService pool,
+                            CancelledBookingRefunds refunds) {
         this.exchanges = exchanges;
         this.lifecycle = lifecycle;
         this.gifts = gifts;
         this.pool = pool;
+        this.refunds = refunds;
     }
 
     public ExchangeService exchanges() {
@@ -36,5 +40,9 @@ public class SpendingServices {
 
     public PoolService pool() {
         return pool;
+    }
+
+    public CancelledBookingRefunds refunds() {
+        return refunds;
     }
 }

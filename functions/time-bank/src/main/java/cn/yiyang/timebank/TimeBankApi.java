@@ -22,7 +22,7 @@ import cn.yiyang.timebank.transfers.Transfer;
 import cn.yiyang.timebank.transfers.TransferRequests;
 import jakarta.inject.Singleton;
 
-/** Binds each declared time-bank route to its request record and its operation, and the job to its run. */
+/** Binds each declared time-bank route to its request record and its operation, and the jobs to their runs. */
 @Singleton
 public class TimeBankApi extends DeclaredApi {
 
@@ -69,6 +69,7 @@ public class TimeBankApi extends DeclaredApi {
                         .answers(200, PoolService.PoolView.class),
                 Binding.of(TimeBankRoutes.POINTS_PER_DAY, PointsRequests.Range.class, dynamo.query(reports::perDay))
                         .answers(200, PointsPerDay.class));
-        runs(JobBinding.of(TimeBankRoutes.EXPIRE_RECORDS, earning.expiry()::expire));
+        runs(JobBinding.of(TimeBankRoutes.EXPIRE_RECORDS, earning.expiry()::expire),
+                JobBinding.of(TimeBankRoutes.REFUND_CANCELLED_BOOKINGS, spending.refunds()::refund));
     }
 }

@@ -10,6 +10,7 @@ import static cn.yiyang.kernel.route.Role.VOLUNTEER;
 
 import cn.yiyang.kernel.route.Job;
 import cn.yiyang.kernel.route.Route;
+import cn.yiyang.timebank.exchanges.CancelledBookingRefunds;
 import cn.yiyang.timebank.records.RecordExpiry;
 import java.util.List;
 
@@ -55,7 +56,8 @@ public final class TimeBankRoutes {
             DONATE, GRANT, POOL, POINTS_PER_DAY);
 
     public static final Job EXPIRE_RECORDS = RecordExpiry.declare(FUNCTION);
-    public static final List<Job> JOBS = List.of(EXPIRE_RECORDS);
+    public static final Job REFUND_CANCELLED_BOOKINGS = CancelledBookingRefunds.declare(FUNCTION);
+    public static final List<Job> JOBS = List.of(EXPIRE_RECORDS, REFUND_CANCELLED_BOOKINGS);
 
     private TimeBankRoutes() {
     }

@@ -1,6 +1,6 @@
 package cn.yiyang.testing;
 
-import cn.yiyang.stores.bookingcards.BookingCards;
+import cn.yiyang.cards.bookings.BookingCards;
 import io.quarkus.arc.Arc;
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package cn.yiyang.testing;
 
 import cn.yiyang.embedded.LocalStores;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCardTable;
-import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCardTable;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.stores.dynamo.DynamoTables;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;

@@ -1,9 +1,9 @@
 package cn.yiyang.testing;
 
 import cn.yiyang.kernel.identity.Sex;
-import cn.yiyang.stores.cards.VolunteerCard;
-import cn.yiyang.stores.cards.VolunteerCardTable;
-import cn.yiyang.stores.cards.VolunteerCards;
+import cn.yiyang.cards.volunteers.VolunteerCard;
+import cn.yiyang.cards.volunteers.VolunteerCardTable;
+import cn.yiyang.cards.volunteers.VolunteerCards;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package cn.yiyang.funds.batches;
 
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -9,7 +9,7 @@ import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.stores.pg.NativeSql;
 import cn.yiyang.stores.pg.PgFailures;
 import io.quarkus.vertx.VertxContextSupport;

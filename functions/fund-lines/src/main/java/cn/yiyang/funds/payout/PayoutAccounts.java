@@ -9,7 +9,7 @@ import cn.yiyang.kernel.pii.PiiProtector;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.vertx.VertxContextSupport;

@@ -2,7 +2,7 @@ package cn.yiyang.funds.batches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;

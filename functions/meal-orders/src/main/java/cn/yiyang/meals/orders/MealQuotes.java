@@ -6,7 +6,7 @@ import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.meals.MealStore;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import cn.yiyang.meals.MealStore;
 import cn.yiyang.meals.points.Mode;
 import cn.yiyang.meals.policy.SubsidyGrant;
 import cn.yiyang.meals.policy.SubsidyPolicy;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -10,7 +10,7 @@ import cn.yiyang.meals.MealDates;
 import cn.yiyang.meals.MealKeys;
 import cn.yiyang.meals.MealStore;
 import cn.yiyang.meals.MealTable;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

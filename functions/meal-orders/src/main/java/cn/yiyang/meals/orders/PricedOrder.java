@@ -7,7 +7,7 @@ import cn.yiyang.meals.points.SlotRule;
 import cn.yiyang.meals.policy.SubsidyGrant;
 import cn.yiyang.meals.policy.SubsidyPolicy;
 import cn.yiyang.meals.policy.SubsidyUse;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import java.time.LocalDateTime;
 import java.util.List;
 

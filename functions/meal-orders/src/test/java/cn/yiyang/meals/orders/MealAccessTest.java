@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package cn.yiyang.residents.registry;
 
 import cn.yiyang.residents.family.FamilyLink;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCards;
-import cn.yiyang.stores.cards.ResidentSignInKeys;
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCards;
+import cn.yiyang.cards.residents.ResidentSignInKeys;
 import cn.yiyang.kernel.pii.PiiProtector;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;

@@ -5,7 +5,7 @@ import cn.yiyang.kernel.api.IdempotencyGuarded;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.json.StrictJson;
-import cn.yiyang.stores.bookingcards.BookingCards;
+import cn.yiyang.cards.bookings.BookingCards;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;

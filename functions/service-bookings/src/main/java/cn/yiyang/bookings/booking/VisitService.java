@@ -1,7 +1,7 @@
 package cn.yiyang.bookings.booking;
 
 import cn.yiyang.kernel.access.Action;
-import cn.yiyang.stores.bookingcards.BookingCards;
+import cn.yiyang.cards.bookings.BookingCards;
 import io.quarkus.vertx.VertxContextSupport;
 import cn.yiyang.bookings.BookingProblem;
 import cn.yiyang.bookings.catalog.CatalogService;

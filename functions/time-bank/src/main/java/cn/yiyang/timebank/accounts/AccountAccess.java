@@ -5,7 +5,7 @@ import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.access.ObjectKind;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import java.util.Optional;
 import java.util.function.Supplier;
 

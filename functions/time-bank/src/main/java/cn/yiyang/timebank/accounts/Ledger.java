@@ -4,7 +4,7 @@ import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import cn.yiyang.timebank.TimeBankStore;
 import jakarta.enterprise.context.ApplicationScoped;

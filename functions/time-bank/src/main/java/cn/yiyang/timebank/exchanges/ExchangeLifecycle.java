@@ -13,8 +13,8 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.stores.bookingcards.BookingCard;
-import cn.yiyang.stores.bookingcards.BookingCards;
+import cn.yiyang.cards.bookings.BookingCard;
+import cn.yiyang.cards.bookings.BookingCards;
 import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import cn.yiyang.stores.dynamo.DynamoTransaction;
@@ -25,6 +25,7 @@ import cn.yiyang.timebank.accounts.Entry;
 import cn.yiyang.timebank.accounts.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,17 +88,37 @@ public class ExchangeLifecycle {
         boolean bookingCancelled = exchange.status() == Exchange.Status.BOOKED
                 && bookings.find(caller.county(), exchange.bookingId())
                         .map(card -> card.cancelled() && exchange.id().equals(card.paidByExchange())).orElse(false);
-        Exchange cancelled = ExchangeRules.cancelled(exchange, bookingCancelled, CountyTime.now(clock), caller.subject());
+        OffsetDateTime now = CountyTime.now(clock);
+        Exchange cancelled = ExchangeRules.cancelled(exchange, bookingCancelled, now, caller.subject());
         String county = caller.county();
-        return new DynamoTransaction(List.of(
-                // Closed meanwhile (redeemed, or cancelled by another request): read again and refuse.
-                ConditionalWrite.recomputing(close(county, exchange, cancelled)),
-                ConditionalWrite.unconditional(ledger.refund(county, exchange.accountId(), exchange.points())),
-                ConditionalWrite.unconditional(ledger.countDay(county, Ledger.DayFigure.REFUNDED, exchange.points())),
-                ConditionalWrite.unconditional(exchanges.stock(county, exchange.itemId(), +1)),
-                ConditionalWrite.unconditional(ledger.entry(county, exchange.accountId(), Entry.Kind.REFUNDED,
-                        exchange.points(), new Entry.Cause(Entry.Cause.Type.REFUND, exchange.id()), exchange.itemId()))),
-                Reply.ok(cancelled));
+        List<TransactWriteItem> items = cancellation(county, exchange, cancelled);
+        // Closed meanwhile (redeemed, or cancelled by another request or the refund job): read again and refuse.
+        List<ConditionalWrite> writes = new ArrayList<>(List.of(ConditionalWrite.recomputing(items.get(0))));
+        items.subList(1, items.size()).forEach(item -> writes.add(ConditionalWrite.unconditional(item)));
+        if (bookingCancelled) {
+            writes.add(ConditionalWrite.recomputing(CancelledBookingRefunds.refundRecord(store.table(), county,
+                    exchange.bookingId(), exchange, now)));
+        }
+        return new DynamoTransaction(writes, Reply.ok(cancelled));
+    }
+
+    /**
+     * The items that cancel an exchange and put its points and stock back, the exchange first (its
+     * condition: the status as seen, so only one cancellation ever lands); the others cannot fail.
+     */
+    List<TransactWriteItem> cancellation(String county, Exchange exchange, Exchange cancelled) {
+        return List.of(close(county, exchange, cancelled),
+                ledger.refund(county, exchange.accountId(), exchange.points()),
+                ledger.countDay(county, Ledger.DayFigure.REFUNDED, exchange.points()),
+                exchanges.stock(county, exchange.itemId(), +1),
+                ledger.entry(county, exchange.accountId(), Entry.Kind.REFUNDED, exchange.points(),
+                        new Entry.Cause(Entry.Cause.Type.REFUND, exchange.id()), exchange.itemId()));
+    }
+
+    /** An exchange as stored (strongly consistent), whoever may see it. */
+    Optional<Exchange> find(String county, String id) {
+        return store.get(Exchange.pk(county, id), ExchangeService.EXCHANGE)
+                .map(item -> DynamoStore.document(item, Exchange.class));
     }
 
     /**
@@ -122,9 +143,7 @@ public class ExchangeLifecycle {
     }
 
     private Exchange visible(Caller caller, String id, Action action) {
-        Exchange exchange = store.get(Exchange.pk(caller.county(), id), ExchangeService.EXCHANGE)
-                .map(item -> DynamoStore.document(item, Exchange.class))
-                .orElseThrow(() -> ApiException.notFound("Exchange"));
+        Exchange exchange = find(caller.county(), id).orElseThrow(() -> ApiException.notFound("Exchange"));
         if (!ExchangeRules.reaches(caller, action, exchange,
                 () -> accounts.mayActFor(caller, exchange.accountId(), ObjectKind.EXCHANGE, action))) {
             throw ApiException.notFound("Exchange");

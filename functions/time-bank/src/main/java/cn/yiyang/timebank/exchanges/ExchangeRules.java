@@ -7,7 +7,7 @@ import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.text.FreeText;
-import cn.yiyang.stores.bookingcards.BookingCard;
+import cn.yiyang.cards.bookings.BookingCard;
 import cn.yiyang.timebank.TimeBankProblem;
 import java.util.Optional;
 import java.time.OffsetDateTime;

@@ -7,7 +7,7 @@ import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.timebank.TimeBankProblem;
 import cn.yiyang.timebank.settings.CountySettings;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.resident.Category;
 import cn.yiyang.kernel.text.FreeText;
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.timebank.TimeBankProblem;
 import cn.yiyang.timebank.accounts.Ledger;
 import cn.yiyang.timebank.settings.CountySettings;

@@ -1,8 +1,8 @@
 package cn.yiyang.timebank.transfers;
 
 import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.stores.cards.ResidentCard;
-import cn.yiyang.stores.cards.ResidentCards;
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import cn.yiyang.timebank.TimeBankStore;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.kernel.access.Action;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;
-import cn.yiyang.stores.bookingcards.BookingCard;
+import cn.yiyang.cards.bookings.BookingCard;
 import cn.yiyang.timebank.Refusal;
 import java.time.OffsetDateTime;
 import java.util.Set;

@@ -2,7 +2,7 @@ package cn.yiyang.timebank.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yiyang.stores.cards.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.timebank.Refusal;
 import cn.yiyang.timebank.accounts.Ledger;
 import cn.yiyang.timebank.settings.CountySettings;

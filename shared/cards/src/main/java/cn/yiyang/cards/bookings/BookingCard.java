@@ -1,4 +1,4 @@
-package cn.yiyang.stores.bookingcards;
+package cn.yiyang.cards.bookings;
 
 /**
  * What the time bank needs of a booking to let a SERVICE voucher pay for it: whose it is, which

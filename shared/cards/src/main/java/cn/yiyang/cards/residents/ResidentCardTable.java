@@ -1,4 +1,4 @@
-package cn.yiyang.stores.cards;
+package cn.yiyang.cards.residents;
 
 import cn.yiyang.stores.dynamo.DynamoTable;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package cn.yiyang.stores.cards;
+package cn.yiyang.cards.volunteers;
 
 import static cn.yiyang.stores.dynamo.DynamoStore.key;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;

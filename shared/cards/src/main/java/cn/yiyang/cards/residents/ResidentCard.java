@@ -1,4 +1,4 @@
-package cn.yiyang.stores.cards;
+package cn.yiyang.cards.residents;
 
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.route.Role;

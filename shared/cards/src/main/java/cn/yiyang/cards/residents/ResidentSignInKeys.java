@@ -1,4 +1,4 @@
-package cn.yiyang.stores.cards;
+package cn.yiyang.cards.residents;
 
 import cn.yiyang.kernel.pii.PiiProtector;
 import java.util.Locale;

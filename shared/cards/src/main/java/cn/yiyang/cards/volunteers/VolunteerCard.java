@@ -1,4 +1,4 @@
-package cn.yiyang.stores.cards;
+package cn.yiyang.cards.volunteers;
 
 import cn.yiyang.kernel.identity.Sex;
 import java.time.LocalDate;

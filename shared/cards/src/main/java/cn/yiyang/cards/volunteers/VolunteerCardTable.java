@@ -1,16 +1,16 @@
-package cn.yiyang.stores.bookingcards;
+package cn.yiyang.cards.volunteers;
 
 import cn.yiyang.stores.dynamo.DynamoTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Booking cards: {@code pk = <county>#<bookingId>}, {@code sk = CARD}; no index. See {@link BookingCards}. */
+/** Volunteer cards: {@code pk = <county>#<volunteerId>}, {@code sk = CARD}. Written by identity, read by the time bank. */
 @ApplicationScoped
-public class BookingCardTable implements DynamoTable {
+public class VolunteerCardTable implements DynamoTable {
 
     @Override
     public String logicalName() {
-        return "booking-cards";
+        return "volunteer-cards";
     }
 
     @Override
