@@ -201,7 +201,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 注册志愿者（身份证号校验） */
-        post: operations["identityRegisterVolunteer"];
+        post: operations["registerVolunteer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1580,7 +1580,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 开通志愿者账户 */
-        post: operations["timeBankRegisterVolunteer"];
+        post: operations["openTimeBankAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2995,7 +2995,7 @@ export interface operations {
                     "application/json": components["schemas"]["Map"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3004,25 +3004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3031,17 +3013,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3058,7 +3031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3087,7 +3060,7 @@ export interface operations {
                     "application/json": components["schemas"]["Map"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3096,25 +3069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3123,17 +3078,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3150,7 +3096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3207,7 +3153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3225,7 +3171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3252,7 +3198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, SAME_ACCOUNT, SOURCE_NOT_PAYABLE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3270,7 +3216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3319,7 +3265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3337,17 +3283,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3364,7 +3301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3411,7 +3348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,17 +3366,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3456,7 +3384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3489,7 +3417,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3498,7 +3426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3507,16 +3435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3525,7 +3444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3552,15 +3471,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -3570,7 +3480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3603,7 +3513,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenService.SignedOut"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +3522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description REFRESH_TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3621,16 +3531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3639,7 +3540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3666,15 +3567,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -3684,7 +3576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3717,7 +3609,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description ENROLMENT_CODE_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3726,16 +3618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description STAFF_ROLE_NOT_ALLOWED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,7 +3627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3753,7 +3636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, STAFF_PHONE_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3780,15 +3663,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -3798,7 +3672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3831,7 +3705,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3840,7 +3714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3849,16 +3723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3867,7 +3732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3894,7 +3759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description SIGN_IN_LOCKED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3912,7 +3777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3945,7 +3810,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,7 +3819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description BINDING_TICKET_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3963,16 +3828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3981,7 +3837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, WECHAT_ALREADY_BOUND */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4008,7 +3864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description BINDING_TICKET_LOCKED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4026,7 +3882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4059,7 +3915,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, PHONE_NOT_MAINLAND, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4068,7 +3924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description BINDING_TICKET_INVALID, WECHAT_CODE_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4077,7 +3933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description ID_NUMBER_TAIL_MISMATCH */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4095,7 +3951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, WECHAT_ALREADY_BOUND */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4122,7 +3978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description BINDING_TICKET_LOCKED, WECHAT_RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +4007,7 @@ export interface operations {
             };
         };
     };
-    identityRegisterVolunteer: {
+    registerVolunteer: {
         parameters: {
             query?: never;
             header?: never;
@@ -4173,7 +4029,7 @@ export interface operations {
                     "application/json": components["schemas"]["WeChatRequests.VolunteerRegistered"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4182,7 +4038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description BINDING_TICKET_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4191,16 +4047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4209,7 +4056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4236,7 +4083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description BINDING_TICKET_LOCKED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4254,7 +4101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4287,7 +4134,7 @@ export interface operations {
                     "application/json": components["schemas"]["WeChatRequests.SignedIn"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4296,7 +4143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description WECHAT_CODE_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4305,16 +4152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4323,7 +4161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4350,7 +4188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description WECHAT_RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4417,7 +4255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4435,17 +4273,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4462,7 +4291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4515,7 +4344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4533,7 +4362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,15 +4389,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -4578,7 +4398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4628,7 +4448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4646,17 +4466,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4673,7 +4484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4739,7 +4550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4757,7 +4568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description BATCH_RETRIES_EXHAUSTED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,7 +4595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4802,7 +4613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4853,7 +4664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,17 +4682,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4898,7 +4700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4971,7 +4773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_APPROVED, ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4998,7 +4800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5016,7 +4818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5075,7 +4877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5093,7 +4895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_RESOLVED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5120,7 +4922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description BANK_RETURN_MISMATCH, EXISTS_WITH_DIFFERENT_FIELDS, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5138,7 +4940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5197,7 +4999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5215,7 +5017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5242,7 +5044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5260,7 +5062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5311,7 +5113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5329,17 +5131,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description BATCH_NOT_POSTED, CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5356,7 +5149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5405,7 +5198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5423,17 +5216,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5450,7 +5234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5507,7 +5291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5525,7 +5309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5552,7 +5336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5570,7 +5354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5619,7 +5403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5637,17 +5421,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5664,7 +5439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5723,7 +5498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5741,7 +5516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description BED_OCCUPIED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5768,7 +5543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description BED_RESIDENT_INACTIVE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5786,7 +5561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5851,17 +5626,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5947,7 +5713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,15 +5733,6 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6059,17 +5816,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6154,17 +5902,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6256,7 +5995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6366,17 +6105,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6458,17 +6188,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6552,17 +6273,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6656,7 +6368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6683,7 +6395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6774,7 +6486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6801,7 +6513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6896,7 +6608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6923,7 +6635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7014,7 +6726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7041,7 +6753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7136,7 +6848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7163,7 +6875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7258,7 +6970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7285,7 +6997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7371,17 +7083,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7467,17 +7170,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7533,7 +7227,7 @@ export interface operations {
                     "application/json": components["schemas"]["WeChatRequests.Invitation"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7542,7 +7236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7551,7 +7245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7560,7 +7254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7569,7 +7263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, IDEMPOTENCY_IN_PROGRESS, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7605,15 +7299,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -7623,7 +7308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7672,7 +7357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7690,17 +7375,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7717,7 +7393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7774,7 +7450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7792,7 +7468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7819,7 +7495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7837,7 +7513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7886,7 +7562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7904,17 +7580,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7931,7 +7598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7978,7 +7645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7996,17 +7663,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8023,7 +7681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8080,7 +7738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8098,7 +7756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8125,7 +7783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8143,7 +7801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8196,7 +7854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8214,7 +7872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8241,7 +7899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8259,7 +7917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8308,7 +7966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8326,17 +7984,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8353,7 +8002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8400,7 +8049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8418,17 +8067,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8445,7 +8085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8495,7 +8135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8513,17 +8153,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8540,7 +8171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8587,7 +8218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8605,17 +8236,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8632,7 +8254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8683,7 +8305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8701,7 +8323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8728,15 +8350,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -8746,7 +8359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8814,17 +8427,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8916,7 +8520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9028,17 +8632,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9128,7 +8723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_ORDER_NOT_CANCELLABLE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9155,7 +8750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9246,7 +8841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_ORDER_NOT_SERVABLE, MEAL_SLOT_NOT_OVER */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9273,7 +8868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9364,7 +8959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_SERVABLE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9391,7 +8986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9474,17 +9069,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9576,7 +9162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9603,7 +9189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9688,17 +9274,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9783,17 +9360,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9878,17 +9446,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9977,7 +9536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10004,7 +9563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description MEAL_DATE_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10097,7 +9656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10124,7 +9683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10207,17 +9766,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10301,17 +9851,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10387,7 +9928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10405,7 +9946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_DISCHARGED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10432,7 +9973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description DISCHARGE_NOT_AFTER_ADMISSION, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10450,7 +9991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10499,7 +10040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10517,17 +10058,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10544,7 +10076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10597,7 +10129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10615,7 +10147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10642,15 +10174,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -10660,7 +10183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10735,7 +10258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10762,7 +10285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10857,7 +10380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10884,7 +10407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10970,17 +10493,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11068,7 +10582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11170,7 +10684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, IDEMPOTENCY_IN_PROGRESS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_ALREADY_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11199,15 +10713,6 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11291,17 +10796,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11389,7 +10885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11409,15 +10905,6 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11511,7 +10998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, IDEMPOTENCY_IN_PROGRESS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11540,15 +11027,6 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11634,17 +11112,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11726,17 +11195,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11824,7 +11284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11851,7 +11311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11919,7 +11379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11937,17 +11397,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11964,7 +11415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12021,7 +11472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12039,7 +11490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12066,7 +11517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_FIELDS, IDEMPOTENCY_KEY_REUSED, SETTLEMENT_ITEM_INVALID */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12141,7 +11592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12159,7 +11610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12186,7 +11637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_FIELDS, IDEMPOTENCY_KEY_REUSED, SETTLEMENT_ITEM_INVALID */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12233,7 +11684,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView.Page"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12242,7 +11693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12251,7 +11702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12260,7 +11711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12269,17 +11720,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12296,7 +11738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12335,7 +11777,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12344,7 +11786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12353,7 +11795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN, STAFF_ROLE_NOT_ALLOWED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12362,7 +11804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12371,7 +11813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, IDEMPOTENCY_IN_PROGRESS, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, STAFF_PHONE_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12407,15 +11849,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -12425,7 +11858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12454,7 +11887,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView.TotpEnrolment"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12463,7 +11896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12472,7 +11905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12481,7 +11914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12490,7 +11923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12517,15 +11950,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -12535,7 +11959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12574,7 +11998,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12583,7 +12007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description TOTP_INVALID, UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12592,7 +12016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12601,7 +12025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12610,7 +12034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, IDEMPOTENCY_IN_PROGRESS, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, TOTP_NOT_ENROLLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12646,15 +12070,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -12664,7 +12079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12695,7 +12110,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12704,7 +12119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12713,7 +12128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12722,7 +12137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED, ROUTE_NOT_FOUND */
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12731,17 +12146,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12758,7 +12164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12793,7 +12199,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12802,7 +12208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12811,7 +12217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12820,7 +12226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED, ROUTE_NOT_FOUND */
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12829,7 +12235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, STAFF_PHONE_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12856,15 +12262,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -12874,7 +12271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12926,7 +12323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12944,17 +12341,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13028,7 +12416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13046,7 +12434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, VOLUNTEER_NOT_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13073,7 +12461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13140,7 +12528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13158,17 +12546,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13242,7 +12621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13260,7 +12639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, VOLUNTEER_NOT_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13287,7 +12666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13354,7 +12733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13372,17 +12751,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13454,7 +12824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13472,7 +12842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13499,7 +12869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13576,7 +12946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13594,7 +12964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13621,7 +12991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED, VOUCHER_BOOKING_MISMATCH */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13696,7 +13066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13714,7 +13084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, RESIDENT_INACTIVE, VOLUNTEER_NOT_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13741,7 +13111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13816,7 +13186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13834,7 +13204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, POOL_INSUFFICIENT, RESIDENT_INACTIVE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13861,7 +13231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13926,7 +13296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13944,17 +13314,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14028,7 +13389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14046,7 +13407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14073,7 +13434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14138,7 +13499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14156,17 +13517,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14240,7 +13592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14258,7 +13610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, SERVICE_RECORD_OVERLAP, VOLUNTEER_NOT_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14285,7 +13637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description DAILY_CAP_EXCEEDED, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14352,7 +13704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14370,17 +13722,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14452,7 +13795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14470,7 +13813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14497,7 +13840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14570,7 +13913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14588,7 +13931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14615,7 +13958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14680,7 +14023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14698,17 +14041,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14776,7 +14110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14794,7 +14128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14814,15 +14148,6 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14850,7 +14175,7 @@ export interface operations {
             };
         };
     };
-    timeBankRegisterVolunteer: {
+    openTimeBankAccount: {
         parameters: {
             query?: never;
             header: {
@@ -14896,7 +14221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN, VOLUNTEER_NOT_VERIFIED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14914,7 +14239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, VOLUNTEER_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14941,7 +14266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED, VOLUNTEER_AGE_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15010,7 +14335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15028,17 +14353,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15055,7 +14371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15112,7 +14428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15130,7 +14446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15157,7 +14473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, SAME_ACCOUNT, SOURCE_NOT_PAYABLE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15175,7 +14491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15224,7 +14540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15242,17 +14558,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15269,7 +14576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15342,7 +14649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_APPROVED, ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, TRANSFER_EXPIRED, TRANSFER_OF_A_BATCH */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15369,7 +14676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15387,7 +14694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15446,7 +14753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15464,7 +14771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, TRANSFER_OF_A_BATCH */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15491,7 +14798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15509,7 +14816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15568,7 +14875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15586,7 +14893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_REVERSED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, TRANSFER_NOT_POSTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15613,7 +14920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15631,7 +14938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15680,7 +14987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15698,17 +15005,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15725,7 +15023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15784,7 +15082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15802,7 +15100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, TRANSFER_OF_A_BATCH */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15829,7 +15127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15847,7 +15145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15915,17 +15213,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,10 +21,10 @@ final class Operations {
     private Operations() {
     }
 
-    static ObjectNode of(Binding binding, ApiSchemas schemas, ObjectNode problem, boolean qualifyId) {
+    static ObjectNode of(Binding binding, ApiSchemas schemas, ObjectNode problem) {
         Route route = binding.route();
         ObjectNode operation = NODES.objectNode();
-        operation.put("operationId", qualifyId ? camel(route.function()) + capital(route.operation()) : route.operation());
+        operation.put("operationId", route.operation());
         operation.put("summary", Summaries.of(route));
         operation.putArray("tags").add(route.function());
         ArrayNode security = operation.putArray("security");
@@ -113,7 +113,7 @@ final class Operations {
             }
         });
         Map<Integer, List<ProblemCode>> byStatus = new java.util.TreeMap<>();
-        ProblemCatalog.of(binding.route()).forEach(c -> byStatus.computeIfAbsent(c.httpStatus(), s -> new java.util.ArrayList<>()).add(c));
+        binding.problems().forEach(c -> byStatus.computeIfAbsent(c.httpStatus(), s -> new java.util.ArrayList<>()).add(c));
         byStatus.forEach((status, codes) -> responses.set(Integer.toString(status), problems(codes, problem)));
         return responses;
     }
@@ -144,17 +144,5 @@ final class Operations {
         value.put("detail", "(English, for the developer)");
         value.put("userMessage", UserMessages.of(code));
         return example;
-    }
-
-    private static String camel(String function) {
-        StringBuilder out = new StringBuilder();
-        for (String part : function.split("-")) {
-            out.append(out.length() == 0 ? part : capital(part));
-        }
-        return out.toString();
-    }
-
-    private static String capital(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }
