@@ -2441,9 +2441,7 @@ export interface components {
         "ProviderRequests.NewCaregiverInput": {
             certified?: boolean;
             name?: string;
-            /** Format: time */
             worksFrom?: string;
-            /** Format: time */
             worksUntil?: string;
         };
         "ProviderRequests.NewProviderInput": {
@@ -2459,9 +2457,7 @@ export interface components {
             name: string;
             /** Format: uuid */
             providerId: string;
-            /** Format: time */
             worksFrom: string;
-            /** Format: time */
             worksUntil: string;
         };
         "ProviderService.ProviderView": {
@@ -2699,19 +2695,15 @@ export interface components {
         /** @enum {string} */
         Slot: "LUNCH" | "DINNER";
         SlotRule: {
-            /** Format: time */
             cutoff: string;
             deliverySeats: number;
             dineInSeats: number;
-            /** Format: time */
             endsAt: string;
         };
         SlotRuleInput: {
-            /** Format: time */
             cutoff?: string;
             deliverySeats?: number;
             dineInSeats?: number;
-            /** Format: time */
             endsAt?: string;
         };
         "StaffRequests.CreateInput": {

@@ -35,6 +35,8 @@ public final class OpenApiDocument {
     /** Additive changes only within v1 (new routes, new optional fields); anything breaking is a new path version. */
     public static final String VERSION = "1.0.0";
     static final String PROBLEM_JSON = ProblemResponses.CONTENT_TYPE;
+    /** A local time of day, HH:mm or HH:mm:ss (Asia/Shanghai). */
+    static final String LOCAL_TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -66,7 +68,24 @@ public final class OpenApiDocument {
         components.set("parameters", parameters());
         examples.forEach(components.putObject("examples")::set);
         components.set("schemas", sortedByName(schemas.components()));
+        localTimes(document);
         return document;
+    }
+
+    /**
+     * A time of day is local county time without an offset ({@code "09:30:00"}), not what JSON Schema's
+     * {@code format: time} (RFC 3339, with an offset) says: such a schema gets a pattern instead.
+     */
+    private static void localTimes(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if ("time".equals(object.path("format").asText()) && "string".equals(object.path("type").asText())) {
+                object.remove("format");
+                object.put("pattern", LOCAL_TIME_PATTERN);
+            }
+            object.elements().forEachRemaining(OpenApiDocument::localTimes);
+        } else if (node instanceof ArrayNode array) {
+            array.elements().forEachRemaining(OpenApiDocument::localTimes);
+        }
     }
 
     /**
