@@ -201,7 +201,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 注册志愿者（身份证号校验） */
-        post: operations["identityRegisterVolunteer"];
+        post: operations["registerVolunteer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1631,7 +1631,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 开通志愿者账户 */
-        post: operations["timeBankRegisterVolunteer"];
+        post: operations["openTimeBankAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2467,7 +2467,6 @@ export interface components {
             slots: components["schemas"]["MapOfSlotToMenuDaySlotSeats"];
         };
         "MenuDay.SlotSeats": {
-            /** Format: time */
             cutoff: string;
             deliverySeats: number;
             deliverySeatsLeft: number;
@@ -2586,9 +2585,7 @@ export interface components {
         "ProviderRequests.NewCaregiverInput": {
             certified?: boolean;
             name?: string;
-            /** Format: time */
             worksFrom?: string;
-            /** Format: time */
             worksUntil?: string;
         };
         "ProviderRequests.NewProviderInput": {
@@ -2604,9 +2601,7 @@ export interface components {
             name: string;
             /** Format: uuid */
             providerId: string;
-            /** Format: time */
             worksFrom: string;
-            /** Format: time */
             worksUntil: string;
         };
         "ProviderService.ProviderView": {
@@ -2844,19 +2839,15 @@ export interface components {
         /** @enum {string} */
         Slot: "LUNCH" | "DINNER";
         SlotRule: {
-            /** Format: time */
             cutoff: string;
             deliverySeats: number;
             dineInSeats: number;
-            /** Format: time */
             endsAt: string;
         };
         SlotRuleInput: {
-            /** Format: time */
             cutoff?: string;
             deliverySeats?: number;
             dineInSeats?: number;
-            /** Format: time */
             endsAt?: string;
         };
         "StaffRequests.CreateInput": {
@@ -3146,7 +3137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Map"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3155,25 +3146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3182,17 +3155,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3209,7 +3173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3238,7 +3202,7 @@ export interface operations {
                     "application/json": components["schemas"]["Map"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3247,25 +3211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3274,17 +3220,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3301,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3358,7 +3295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3376,7 +3313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3403,7 +3340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, SAME_ACCOUNT, SOURCE_NOT_PAYABLE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +3358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3470,7 +3407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,17 +3425,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3515,7 +3443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3562,7 +3490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,17 +3508,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3607,7 +3526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3640,7 +3559,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3649,7 +3568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3658,16 +3577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3676,7 +3586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3703,15 +3613,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -3721,7 +3622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3754,7 +3655,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenService.SignedOut"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,7 +3664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description REFRESH_TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,16 +3673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3790,7 +3682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3817,15 +3709,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -3835,7 +3718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3868,7 +3751,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description ENROLMENT_CODE_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3877,16 +3760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description STAFF_ROLE_NOT_ALLOWED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +3769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +3778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, STAFF_PHONE_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,15 +3805,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -3949,7 +3814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3982,7 +3847,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3991,7 +3856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4000,16 +3865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4018,7 +3874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4045,7 +3901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description SIGN_IN_LOCKED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4063,7 +3919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4096,7 +3952,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,7 +3961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description BINDING_TICKET_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4114,16 +3970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,7 +3979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, WECHAT_ALREADY_BOUND */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description BINDING_TICKET_LOCKED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,7 +4024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4210,7 +4057,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, PHONE_NOT_MAINLAND, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4219,7 +4066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description BINDING_TICKET_INVALID, WECHAT_CODE_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4228,7 +4075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description ID_NUMBER_TAIL_MISMATCH */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4246,7 +4093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, WECHAT_ALREADY_BOUND */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4273,7 +4120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description BINDING_TICKET_LOCKED, WECHAT_RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4302,7 +4149,7 @@ export interface operations {
             };
         };
     };
-    identityRegisterVolunteer: {
+    registerVolunteer: {
         parameters: {
             query?: never;
             header?: never;
@@ -4324,7 +4171,7 @@ export interface operations {
                     "application/json": components["schemas"]["WeChatRequests.VolunteerRegistered"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4333,7 +4180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description BINDING_TICKET_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4342,16 +4189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4360,7 +4198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description BINDING_TICKET_LOCKED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,7 +4243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4438,7 +4276,7 @@ export interface operations {
                     "application/json": components["schemas"]["WeChatRequests.SignedIn"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4447,7 +4285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, WECHAT_CODE_INVALID */
+            /** @description WECHAT_CODE_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4456,16 +4294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4474,7 +4303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4501,7 +4330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
+            /** @description WECHAT_RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4568,7 +4397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4586,17 +4415,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4613,7 +4433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4666,7 +4486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4684,7 +4504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4711,15 +4531,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -4729,7 +4540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +4590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4797,17 +4608,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4824,7 +4626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4890,7 +4692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4908,7 +4710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description BATCH_RETRIES_EXHAUSTED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4935,7 +4737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4953,7 +4755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5004,7 +4806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5022,17 +4824,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5049,7 +4842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5122,7 +4915,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_APPROVED, ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5149,7 +4942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5167,7 +4960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5226,7 +5019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5244,7 +5037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_RESOLVED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5271,7 +5064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description BANK_RETURN_MISMATCH, EXISTS_WITH_DIFFERENT_FIELDS, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5289,7 +5082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5348,7 +5141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5366,7 +5159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5393,7 +5186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5411,7 +5204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5462,7 +5255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5480,17 +5273,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description BATCH_NOT_POSTED, CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5507,7 +5291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5556,7 +5340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5574,17 +5358,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5601,7 +5376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5658,7 +5433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5676,7 +5451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5703,7 +5478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5721,7 +5496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5770,7 +5545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5788,17 +5563,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5815,7 +5581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5874,7 +5640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5892,7 +5658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description BED_OCCUPIED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5919,7 +5685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description BED_RESIDENT_INACTIVE, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5937,7 +5703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,17 +5768,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6098,7 +5855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6118,15 +5875,6 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6210,17 +5958,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6305,17 +6044,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6407,7 +6137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6517,17 +6247,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6609,17 +6330,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6703,17 +6415,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6807,7 +6510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6834,7 +6537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6925,7 +6628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6952,7 +6655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7047,7 +6750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7074,7 +6777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7165,7 +6868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7192,7 +6895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7287,7 +6990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7314,7 +7017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7409,7 +7112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description BOOKING_ILLEGAL_TRANSITION, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7436,7 +7139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7522,17 +7225,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7618,17 +7312,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7684,7 +7369,7 @@ export interface operations {
                     "application/json": components["schemas"]["WeChatRequests.Invitation"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7693,7 +7378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7702,7 +7387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7711,7 +7396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7720,7 +7405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, IDEMPOTENCY_IN_PROGRESS, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7756,15 +7441,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -7774,7 +7450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7823,7 +7499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7841,17 +7517,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7868,7 +7535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7925,7 +7592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7943,7 +7610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7970,7 +7637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7988,7 +7655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8037,7 +7704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8055,17 +7722,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8082,7 +7740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8129,7 +7787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8147,17 +7805,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8174,7 +7823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8231,7 +7880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8249,7 +7898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8276,7 +7925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +7943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8347,7 +7996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8365,7 +8014,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8392,7 +8041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8410,7 +8059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8459,7 +8108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8477,17 +8126,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8504,7 +8144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8551,7 +8191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8569,17 +8209,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8596,7 +8227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8646,7 +8277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8664,17 +8295,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8691,7 +8313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8738,7 +8360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8756,17 +8378,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8783,7 +8396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8834,7 +8447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8852,7 +8465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8879,15 +8492,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -8897,7 +8501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8965,17 +8569,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9067,7 +8662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9179,17 +8774,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9279,7 +8865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_ORDER_NOT_CANCELLABLE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9306,7 +8892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9397,7 +8983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_ORDER_NOT_SERVABLE, MEAL_SLOT_NOT_OVER */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9424,7 +9010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9515,7 +9101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_SERVABLE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9542,7 +9128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9625,17 +9211,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9727,7 +9304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9754,7 +9331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9839,17 +9416,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9934,17 +9502,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10029,17 +9588,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10128,7 +9678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10155,7 +9705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description MEAL_DATE_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10248,7 +9798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10275,7 +9825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED, MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10358,17 +9908,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10457,7 +9998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10552,17 +10093,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10646,17 +10178,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, MEAL_CUTOFF_PASSED, MEAL_MENU_NOT_PUBLISHED, MEAL_NOT_SERVING_DAY, MEAL_ORDER_NOT_CANCELLABLE, MEAL_ORDER_NOT_SERVABLE, MEAL_POINT_CLOSED, MEAL_SLOT_NOT_OVER, MEAL_SLOT_NOT_SERVED, MEAL_SOLD_OUT, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description MEAL_DATE_OUT_OF_RANGE, MEAL_DISH_NOT_ON_MENU */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10732,7 +10255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10750,7 +10273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_DISCHARGED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10777,7 +10300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description DISCHARGE_NOT_AFTER_ADMISSION, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10795,7 +10318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10844,7 +10367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10862,17 +10385,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10889,7 +10403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10942,7 +10456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10960,7 +10474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10987,15 +10501,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -11005,7 +10510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11080,7 +10585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11107,7 +10612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11202,7 +10707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11229,7 +10734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11315,17 +10820,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11413,7 +10909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11515,7 +11011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, IDEMPOTENCY_IN_PROGRESS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_ALREADY_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11544,15 +11040,6 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11636,17 +11123,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11734,7 +11212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11754,15 +11232,6 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11856,7 +11325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, IDEMPOTENCY_IN_PROGRESS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11885,15 +11354,6 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11979,17 +11439,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12071,17 +11522,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12169,7 +11611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12196,7 +11638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON, IDEMPOTENCY_KEY_REUSED */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12264,7 +11706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12282,17 +11724,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12309,7 +11742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12366,7 +11799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12384,7 +11817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12411,7 +11844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_FIELDS, IDEMPOTENCY_KEY_REUSED, SETTLEMENT_ITEM_INVALID */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12486,7 +11919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12504,7 +11937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12531,7 +11964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_FIELDS, IDEMPOTENCY_KEY_REUSED, SETTLEMENT_ITEM_INVALID */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12578,7 +12011,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView.Page"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12587,7 +12020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12596,7 +12029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12605,7 +12038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12614,17 +12047,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12641,7 +12065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12680,7 +12104,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12689,7 +12113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12698,7 +12122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN, STAFF_ROLE_NOT_ALLOWED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12707,7 +12131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12716,7 +12140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, IDEMPOTENCY_IN_PROGRESS, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, STAFF_PHONE_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12752,15 +12176,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -12770,7 +12185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12799,7 +12214,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView.TotpEnrolment"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12808,7 +12223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12817,7 +12232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12826,7 +12241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12835,7 +12250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12862,15 +12277,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -12880,7 +12286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12919,7 +12325,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12928,7 +12334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description TOTP_INVALID, UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12937,7 +12343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12946,7 +12352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12955,7 +12361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, IDEMPOTENCY_IN_PROGRESS, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, TOTP_NOT_ENROLLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12991,15 +12397,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -13009,7 +12406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13040,7 +12437,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13049,7 +12446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13058,7 +12455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13067,7 +12464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED, ROUTE_NOT_FOUND */
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13076,17 +12473,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13103,7 +12491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13138,7 +12526,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffView"];
                 };
             };
-            /** @description ENROLMENT_CODE_INVALID, INVITATION_INVALID, MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, PHONE_NOT_MAINLAND, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, PASSWORD_RULES_NOT_MET, STAFF_ORG_REQUIRED, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13147,7 +12535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_INVALID, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SIGN_IN_FAILED, TOTP_INVALID, TOTP_REQUIRED, UNAUTHENTICATED, WECHAT_CODE_INVALID */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13156,7 +12544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, ID_NUMBER_TAIL_MISMATCH, STAFF_ROLE_NOT_ALLOWED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13165,7 +12553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description NOT_FOUND, RESIDENT_PHONE_NOT_REGISTERED, ROUTE_NOT_FOUND */
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13174,7 +12562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, COUNTY_HAS_OFFICER, STAFF_PHONE_TAKEN, TOTP_NOT_ENROLLED, VOLUNTEER_ALREADY_REGISTERED, WECHAT_ALREADY_BOUND */
+            /** @description CONCURRENT_UPDATE, STAFF_PHONE_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13201,15 +12589,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BINDING_TICKET_LOCKED, SIGN_IN_LOCKED, WECHAT_RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
             /** @description INTERNAL_ERROR */
             500: {
                 headers: {
@@ -13219,7 +12598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description STORE_UNAVAILABLE, WECHAT_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13271,7 +12650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13289,17 +12668,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13373,7 +12743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13391,7 +12761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, VOLUNTEER_NOT_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13418,7 +12788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13485,7 +12855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13503,17 +12873,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13587,7 +12948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13605,7 +12966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, VOLUNTEER_NOT_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13632,7 +12993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13699,7 +13060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13717,17 +13078,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13799,7 +13151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13817,7 +13169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13844,7 +13196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13921,7 +13273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13939,7 +13291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13966,7 +13318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED, VOUCHER_BOOKING_MISMATCH */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14041,7 +13393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14059,7 +13411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, RESIDENT_INACTIVE, VOLUNTEER_NOT_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14086,7 +13438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14161,7 +13513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14179,7 +13531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, POOL_INSUFFICIENT, RESIDENT_INACTIVE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14206,7 +13558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14271,7 +13623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14289,17 +13641,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14373,7 +13716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14391,7 +13734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14418,7 +13761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14483,7 +13826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14501,17 +13844,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14578,7 +13912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14596,17 +13930,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14680,7 +14005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14698,7 +14023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, SERVICE_RECORD_OVERLAP, VOLUNTEER_NOT_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14725,7 +14050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description DAILY_CAP_EXCEEDED, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14792,7 +14117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14810,17 +14135,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14892,7 +14208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14910,7 +14226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14937,7 +14253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15010,7 +14326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15028,7 +14344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15055,7 +14371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15120,7 +14436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15138,17 +14454,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15216,7 +14523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15234,7 +14541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15254,15 +14561,6 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15290,7 +14588,7 @@ export interface operations {
             };
         };
     };
-    timeBankRegisterVolunteer: {
+    openTimeBankAccount: {
         parameters: {
             query?: never;
             header: {
@@ -15336,7 +14634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description FORBIDDEN, OWN_RECORD_NOT_CONFIRMABLE, VOLUNTEER_NOT_VERIFIED */
+            /** @description FORBIDDEN, VOLUNTEER_NOT_VERIFIED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15354,7 +14652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ALREADY_PAID, BOOKING_NOT_PAYABLE, CONCURRENT_UPDATE, EXCHANGE_NOT_CANCELLABLE, EXCHANGE_NOT_REDEEMABLE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_POINTS, OUT_OF_STOCK, POOL_INSUFFICIENT, RESIDENT_INACTIVE, SERVICE_RECORD_EXPIRED, SERVICE_RECORD_NOT_PENDING, SERVICE_RECORD_OVERLAP, VOLUNTEER_EXISTS, VOLUNTEER_NOT_REGISTERED */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, VOLUNTEER_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15381,7 +14679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description DAILY_CAP_EXCEEDED, GIFT_CAP_EXCEEDED, GIFT_RECIPIENT_NOT_FAMILY, GRANT_NOT_PRIORITY, IDEMPOTENCY_KEY_REUSED, SELF_SERVICE, SERVICE_RECORD_IN_FUTURE, SERVICE_TO_OWN_FAMILY, VOLUNTEER_AGE_OUT_OF_RANGE, VOUCHER_BOOKING_MISMATCH */
+            /** @description IDEMPOTENCY_KEY_REUSED, VOLUNTEER_AGE_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15450,7 +14748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15468,17 +14766,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15495,7 +14784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15552,7 +14841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15570,7 +14859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15597,7 +14886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, SAME_ACCOUNT, SOURCE_NOT_PAYABLE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15615,7 +14904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15664,7 +14953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15682,17 +14971,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15709,7 +14989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15782,7 +15062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_APPROVED, ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, TRANSFER_EXPIRED, TRANSFER_OF_A_BATCH */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15809,7 +15089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15827,7 +15107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15886,7 +15166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15904,7 +15184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, TRANSFER_OF_A_BATCH */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15931,7 +15211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15949,7 +15229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16008,7 +15288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16026,7 +15306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_REVERSED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, TRANSFER_NOT_POSTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16053,7 +15333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16071,7 +15351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16120,7 +15400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16138,17 +15418,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16165,7 +15436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16224,7 +15495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16242,7 +15513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, TRANSFER_OF_A_BATCH */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16269,7 +15540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, IDEMPOTENCY_KEY_REUSED, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16287,7 +15558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16355,17 +15626,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, FAMILY_LINK_EXISTS, RESIDENT_ALREADY_REGISTERED, RESIDENT_INACTIVE */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description LOOKUP_LIMIT_REACHED */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };

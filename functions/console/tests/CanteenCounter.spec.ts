@@ -50,7 +50,7 @@ describe('the canteen counter', () => {
     })
     const serves = seen.filter((s) => s.method === 'POST')
     expect(serves).toHaveLength(1)
-    expect(serves[0].headers['Idempotency-Key']).toBeTruthy()
+    expect(serves[0].headers['idempotency-key']).toBeTruthy()
     wrapper.unmount()
   })
 })

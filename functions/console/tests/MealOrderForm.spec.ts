@@ -9,6 +9,7 @@ const RESIDENT: Resident = {
   id: 'r2', name: '李建国', idNumberMasked: '330105********0013', birthYear: 1942, sex: 'MALE', age: 84,
   phoneMasked: '138****0002', address: { streetCode: '330105001', line: '西湖区文三路 11 号' },
   categories: ['KONGCHAO'], categoryLabels: ['空巢'], status: 'ACTIVE',
+  county: '330105', createdAt: '2026-11-01T09:00:00+08:00', updatedAt: '2026-11-01T09:00:00+08:00', version: 1,
 }
 const POINT = {
   id: 'p1', name: '文三社区长者食堂', address: '文三路 88 号', streetCode: '330105001', operatorName: '颐乐', openDays: [],
@@ -67,7 +68,7 @@ describe('the hotline meal order form', () => {
     const { wrapper, seen } = await mountWith((s, nth) => (nth === 1 ? problem(503, 'STORE_UNAVAILABLE', '系统繁忙，请稍后再试。') : placedFrom(s)))
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(() => expect(wrapper.emitted('placed')).toBeTruthy(), { timeout: 3000 })
-    const keys = posts(seen).map((s) => s.headers['Idempotency-Key'])
+    const keys = posts(seen).map((s) => s.headers['idempotency-key'])
     expect(keys).toHaveLength(2)
     expect(keys[1]).toBe(keys[0])
   })

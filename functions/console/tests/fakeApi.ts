@@ -1,6 +1,9 @@
 import { vi } from 'vitest'
 
-/** A stand-in for the network, not for a store: answers by method and path, and remembers every request. */
+/**
+ * A stand-in for the network, not for a store: answers by method and path, and remembers every request
+ * (header names in lower case, as a Request keeps them).
+ */
 export interface Seen {
   method: string
   path: string
@@ -19,11 +22,13 @@ export function fakeFetch(routes: Record<string, Responder | Answer>) {
   const seen: Seen[] = []
   const counts = new Map<string, number>()
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://console.test')
-    const method = init?.method ?? 'GET'
+    const sent = new Request(input instanceof Request ? input : new URL(String(input), 'http://console.test'), init)
+    const url = new URL(sent.url)
+    const method = sent.method
+    const text = await sent.text()
     const request: Seen = {
-      method, path: url.pathname, headers: { ...(init?.headers as Record<string, string>) },
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      method, path: url.pathname, headers: Object.fromEntries([...sent.headers.entries()].map(([name, value]) => [name.toLowerCase(), value])),
+      body: text ? JSON.parse(text) : undefined,
     }
     seen.push(request)
     const key = Object.keys(routes).find((k) => {

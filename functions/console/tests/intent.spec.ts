@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApi } from '../src/api/endpoints'
-import { createTransport } from '../src/api/http'
+import { createClient } from '../src/api/client'
 import { ApiProblem } from '../src/api/problem'
 import { Intent, SUBMIT_ATTEMPTS_MAX } from '../src/logic/intent'
 import { fakeFetch, problem } from './fakeApi'
@@ -18,14 +18,14 @@ describe('one Idempotency-Key per intent', () => {
         { status: 201, body: PLACED },
       ][nth - 1],
     })
-    const api = createApi(createTransport({ fetchImpl }))
+    const api = createApi(createClient({ fetchImpl }), createClient({ fetchImpl }))
     const intent = new Intent(undefined, noSleep)
 
     const placed = await intent.submit(ORDER, (key) => api.placeMealOrder(ORDER, key))
 
     expect(placed.confirmationCode).toBe('FBXXU7')
     expect(seen).toHaveLength(3)
-    const keys = new Set(seen.map((s) => s.headers['Idempotency-Key']))
+    const keys = new Set(seen.map((s) => s.headers['idempotency-key']))
     expect(keys.size).toBe(1)
     expect([...keys][0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
@@ -35,12 +35,13 @@ describe('one Idempotency-Key per intent', () => {
     const { fetchImpl: answer, seen } = fakeFetch({ 'POST /v1/meal-orders': { status: 201, body: PLACED } })
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
       if (!online) {
-        seen.push({ method: 'POST', path: '/lost', headers: { ...(init?.headers as Record<string, string>) }, body: undefined })
+        const key = new Request(input, init).headers.get('Idempotency-Key') ?? ''
+        seen.push({ method: 'POST', path: '/lost', headers: { 'idempotency-key': key }, body: undefined })
         throw new TypeError('Failed to fetch')
       }
       return answer(input, init)
     }) as typeof fetch
-    const api = createApi(createTransport({ fetchImpl }))
+    const api = createApi(createClient({ fetchImpl }), createClient({ fetchImpl }))
     const intent = new Intent(undefined, noSleep)
 
     await expect(intent.submit(ORDER, (key) => api.placeMealOrder(ORDER, key))).rejects.toMatchObject({ code: 'NETWORK_FAILED' })
@@ -48,7 +49,7 @@ describe('one Idempotency-Key per intent', () => {
     await intent.submit(ORDER, (key) => api.placeMealOrder(ORDER, key))
 
     expect(seen).toHaveLength(SUBMIT_ATTEMPTS_MAX + 1)
-    expect(new Set(seen.map((s) => s.headers['Idempotency-Key'])).size).toBe(1)
+    expect(new Set(seen.map((s) => s.headers['idempotency-key'])).size).toBe(1)
   })
 
   it('gives a changed order a new key, and the next order after a placed one a new key', () => {
@@ -61,7 +62,7 @@ describe('one Idempotency-Key per intent', () => {
 
   it('does not retry a refusal that cannot succeed later', async () => {
     const { fetchImpl, seen } = fakeFetch({ 'POST /v1/meal-orders': problem(409, 'MEAL_SOLD_OUT', '这一餐已经订满了。') })
-    const api = createApi(createTransport({ fetchImpl }))
+    const api = createApi(createClient({ fetchImpl }), createClient({ fetchImpl }))
     const failure = new Intent(undefined, noSleep).submit(ORDER, (key) => api.placeMealOrder(ORDER, key))
     await expect(failure).rejects.toBeInstanceOf(ApiProblem)
     await expect(failure).rejects.toMatchObject({ code: 'MEAL_SOLD_OUT', userMessage: '这一餐已经订满了。' })

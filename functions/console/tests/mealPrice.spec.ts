@@ -18,6 +18,7 @@ function order(date: string, slot: 'LUNCH' | 'DINNER', subsidyFen: number, statu
   return {
     id: `${date}-${slot}`, residentId: 'r', residentName: '李建国', mealPointId: 'p', date, slot, mode: 'DELIVERY',
     items: [], priceFen: 1500, subsidyFen, payFen: 1500 - subsidyFen, confirmationCode: 'ABCDEF', status, placedAt: '',
+    channel: 'HOTLINE', county: '330105', placedBy: 'op1', policyVersion: 1, weeklyCapCounted: false, monthlyCapCounted: false,
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApi } from '../src/api/endpoints'
-import { createTransport } from '../src/api/http'
+import { createClient } from '../src/api/client'
 import { ApiProblem } from '../src/api/problem'
 import { Session } from '../src/session/session'
 import { fakeFetch, problem, tokenWith } from './fakeApi'
@@ -16,7 +16,7 @@ function pair(accessToken: string, refreshToken: string) {
 function signedInSession(routes: Parameters<typeof fakeFetch>[0]) {
   const { fetchImpl, seen } = fakeFetch(routes)
   const session = new Session(null)
-  const api = createApi(createTransport({ fetchImpl, credentials: session }))
+  const api = createApi(createClient({ fetchImpl, credentials: session }), createClient({ fetchImpl }))
   session.bind(api)
   session.start(pair(tokenWith({ sub: 'op1', groups: ['operator'] }), 'refresh-1'))
   return { session, api, seen }
@@ -34,7 +34,7 @@ describe('the staff session', () => {
   it('refreshes once after a 401 and repeats the call with the new token', async () => {
     const fresh = tokenWith({ sub: 'op1', groups: ['operator'], n: 2 })
     const { session, api, seen } = signedInSession({
-      'GET /v1/services': (s) => (s.headers.Authorization === `Bearer ${fresh}`
+      'GET /v1/services': (s) => (s.headers.authorization === `Bearer ${fresh}`
         ? { status: 200, body: { items: [] } }
         : problem(401, 'UNAUTHENTICATED', '登录已过期，请重新登录。')),
       'POST /v1/auth/refresh': { status: 200, body: pair(fresh, 'refresh-2') },

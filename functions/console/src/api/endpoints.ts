@@ -1,52 +1,50 @@
-import type { Transport } from './http'
-import type {
-  AuditVerification, Booking, BookService, CareService, KitchenDay, MealOrder, MealPoint, Menu, Page, PlaceMealOrder, Resident,
-  StaffSignIn, SubsidyPolicy, TokenPair,
-} from './types'
+import type { ApiClient } from '@yiyang/api-client'
+import { answer } from './client'
+import type { BookService, PlaceMealOrder, StaffSignIn } from './types'
 
-/** Every route the console calls, typed: the one file to replace with the generated OpenAPI client. */
-export function createApi(t: Transport) {
-  const seg = encodeURIComponent
+/**
+ * The routes the console calls, each one call of the generated client (paths, parameters, bodies and
+ * answers checked by the compiler against the API document). `open` carries no token (sign-in, refresh,
+ * sign-out); `staff` carries the session's. An Idempotency-Key comes from the intent that sends it.
+ */
+export function createApi(staff: ApiClient, open: ApiClient) {
+  const key = (idempotencyKey: string) => ({ 'Idempotency-Key': idempotencyKey })
   return {
-    signIn: (body: StaffSignIn) =>
-      t.send<TokenPair>({ method: 'POST', path: '/v1/auth/staff/sign-in', body, anonymous: true }),
-    refresh: (refreshToken: string) =>
-      t.send<TokenPair>({ method: 'POST', path: '/v1/auth/refresh', body: { refreshToken }, anonymous: true }),
-    signOut: (refreshToken: string) =>
-      t.send<{ signedOut: boolean }>({ method: 'POST', path: '/v1/auth/sign-out', body: { refreshToken }, anonymous: true }),
+    signIn: (body: StaffSignIn) => answer(open.POST('/v1/auth/staff/sign-in', { body })),
+    refresh: (refreshToken: string) => answer(open.POST('/v1/auth/refresh', { body: { refreshToken } })),
+    signOut: (refreshToken: string) => answer(open.POST('/v1/auth/sign-out', { body: { refreshToken } })),
 
     /** What the caller typed goes to the look-up as is: the registry normalises +86, spaces, full-width digits. */
     lookUpResidents: (typed: string) =>
-      t.send<Page<Resident>>({ method: 'GET', path: '/v1/residents', query: { phone: typed } }),
-    getResident: (id: string) => t.send<Resident>({ method: 'GET', path: `/v1/residents/${seg(id)}` }),
+      answer(staff.GET('/v1/residents', { params: { query: { phone: typed || undefined } } })),
+    getResident: (id: string) => answer(staff.GET('/v1/residents/{id}', { params: { path: { id } } })),
 
-    listMealPoints: () => t.send<Page<MealPoint>>({ method: 'GET', path: '/v1/meal-points' }),
-    getMenu: (pointId: string, date: string) =>
-      t.send<Menu>({ method: 'GET', path: `/v1/meal-points/${seg(pointId)}/menus/${seg(date)}` }),
-    currentMealPolicy: () => t.send<SubsidyPolicy>({ method: 'GET', path: '/v1/meal-policies/current' }),
+    listMealPoints: () => answer(staff.GET('/v1/meal-points')),
+    getMenu: (id: string, date: string) =>
+      answer(staff.GET('/v1/meal-points/{id}/menus/{date}', { params: { path: { id, date } } })),
+    currentMealPolicy: () => answer(staff.GET('/v1/meal-policies/current')),
     listMealOrders: (residentId: string, month: string) =>
-      t.send<Page<MealOrder>>({ method: 'GET', path: '/v1/meal-orders', query: { residentId, month } }),
+      answer(staff.GET('/v1/meal-orders', { params: { query: { residentId, month } } })),
     placeMealOrder: (body: PlaceMealOrder, idempotencyKey: string) =>
-      t.send<MealOrder>({ method: 'POST', path: '/v1/meal-orders', body, idempotencyKey }),
+      answer(staff.POST('/v1/meal-orders', { body, params: { header: key(idempotencyKey) } })),
     cancelMealOrder: (id: string, idempotencyKey: string) =>
-      t.send<MealOrder>({ method: 'POST', path: `/v1/meal-orders/${seg(id)}/cancel`, body: {}, idempotencyKey }),
-    kitchenDay: (pointId: string, date: string) =>
-      t.send<KitchenDay>({ method: 'GET', path: `/v1/meal-points/${seg(pointId)}/days/${seg(date)}` }),
+      answer(staff.POST('/v1/meal-orders/{id}/cancel', { params: { path: { id }, header: key(idempotencyKey) } })),
+    kitchenDay: (id: string, date: string) =>
+      answer(staff.GET('/v1/meal-points/{id}/days/{date}', { params: { path: { id, date } } })),
     serveMealOrder: (id: string, idempotencyKey: string) =>
-      t.send<MealOrder>({ method: 'POST', path: `/v1/meal-orders/${seg(id)}/serve`, body: {}, idempotencyKey }),
+      answer(staff.POST('/v1/meal-orders/{id}/serve', { params: { path: { id }, header: key(idempotencyKey) } })),
     markMealNoShow: (id: string, idempotencyKey: string) =>
-      t.send<MealOrder>({ method: 'POST', path: `/v1/meal-orders/${seg(id)}/no-show`, body: {}, idempotencyKey }),
+      answer(staff.POST('/v1/meal-orders/{id}/no-show', { params: { path: { id }, header: key(idempotencyKey) } })),
 
-    listServices: () => t.send<Page<CareService>>({ method: 'GET', path: '/v1/services' }),
-    listBookings: (residentId: string) =>
-      t.send<Page<Booking>>({ method: 'GET', path: '/v1/bookings', query: { residentId } }),
+    listServices: () => answer(staff.GET('/v1/services')),
+    listBookings: (residentId: string) => answer(staff.GET('/v1/bookings', { params: { query: { residentId } } })),
     book: (body: BookService, idempotencyKey: string) =>
-      t.send<Booking>({ method: 'POST', path: '/v1/bookings', body, idempotencyKey }),
+      answer(staff.POST('/v1/bookings', { body, params: { header: key(idempotencyKey) } })),
     cancelBooking: (id: string, idempotencyKey: string) =>
-      t.send<Booking>({ method: 'POST', path: `/v1/bookings/${seg(id)}/cancel`, body: {}, idempotencyKey }),
-    overdueEmergencies: () => t.send<Page<Booking>>({ method: 'GET', path: '/v1/bookings/overdue' }),
+      answer(staff.POST('/v1/bookings/{id}/cancel', { params: { path: { id }, header: key(idempotencyKey) } })),
+    overdueEmergencies: () => answer(staff.GET('/v1/bookings/overdue')),
 
-    verifyAuditTrail: () => t.send<AuditVerification>({ method: 'GET', path: '/v1/audit/verify' }),
+    verifyAuditTrail: () => answer(staff.GET('/v1/audit/verify')),
   }
 }
 

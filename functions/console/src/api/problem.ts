@@ -30,15 +30,11 @@ export class ApiProblem extends Error {
   }
 }
 
-/** Reads a refusal; a body that is not problem+json (a proxy's error page) still becomes a plain message. */
-export async function problemOf(response: Response): Promise<ApiProblem> {
-  try {
-    const body = (await response.json()) as { code?: string; userMessage?: string; errors?: FieldError[] }
-    if (typeof body.code === 'string' && typeof body.userMessage === 'string') {
-      return new ApiProblem(response.status, body.code, body.userMessage, body.errors ?? [])
-    }
-  } catch {
-    // not JSON: fall through to the plain message
+/** Reads a refusal's body; one that is not problem+json (a proxy's error page) still becomes a plain message. */
+export function problemFrom(status: number, body: unknown): ApiProblem {
+  const problem = body as { code?: unknown; userMessage?: unknown; errors?: FieldError[] } | null
+  if (problem && typeof problem.code === 'string' && typeof problem.userMessage === 'string') {
+    return new ApiProblem(status, problem.code, problem.userMessage, problem.errors ?? [])
   }
-  return new ApiProblem(response.status, `HTTP_${response.status}`, UNREADABLE_USER_MESSAGE)
+  return new ApiProblem(status, `HTTP_${status}`, UNREADABLE_USER_MESSAGE)
 }

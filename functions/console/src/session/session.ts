@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import type { Credentials } from '../api/http'
+import type { Credentials } from '../api/client'
 import { ApiProblem } from '../api/problem'
 import type { TokenPair } from '../api/types'
 

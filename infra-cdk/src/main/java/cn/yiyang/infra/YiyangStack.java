@@ -26,7 +26,9 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegratio
 import cn.yiyang.identity.IdentityRoutes;
 import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnRoute;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.kms.KeySpec;
 import software.amazon.awscdk.services.kms.KeyUsage;
@@ -89,7 +91,8 @@ import software.constructs.Construct;
  * One deployment serving one or more counties (see {@link Settings} for the context it reads).
  *
  * <p>Every route of every function in {@link Functions#ALL} goes on one HTTP API behind one JWT
- * authorizer; every function gets one Lambda with only its own tables and secrets. Stateful
+ * authorizer, named by its operation in the committed API document, whose operations must be
+ * exactly these routes ({@link ApiDocument}); every function gets one Lambda with only its own tables and secrets. Stateful
  * resources (tables, the Aurora cluster, secrets) survive the stack's deletion.
  */
 public class YiyangStack extends Stack {
@@ -165,6 +168,8 @@ public class YiyangStack extends Stack {
                 .identitySource(List.of("$request.header.Authorization"))
                 .build();
 
+        ApiDocument document = ApiDocument.read(settings.repoRoot());
+        document.requireOnly(Functions.routes());
         Set<String> seen = new HashSet<>();
         for (Functions.Function function : Functions.ALL) {
             IFunction lambda = function(function);
@@ -175,12 +180,15 @@ public class YiyangStack extends Stack {
                     throw new IllegalStateException("route " + route.key() + " is declared twice (again by " + function.name() + ")");
                 }
                 // Open routes (discovery, JWKS, sign-in steps) carry no token: no authorizer in front of them.
-                api.addRoutes(AddRoutesOptions.builder()
+                List<HttpRoute> added = api.addRoutes(AddRoutesOptions.builder()
                         .path(route.path())
                         .methods(List.of(HttpMethod.valueOf(route.method())))
                         .integration(integration)
                         .authorizer(route.open() ? new HttpNoneAuthorizer() : authorizer)
                         .build());
+                // The route carries the document's operationId, so access logs and metrics name what clients call.
+                ((CfnRoute) added.get(0).getNode().getDefaultChild()).setOperationName(
+                        document.operationOf(route).operationId());
             }
             for (Job job : function.jobs()) {
                 schedule(function, job, lambda);

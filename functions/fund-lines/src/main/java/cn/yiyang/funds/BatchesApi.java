@@ -30,15 +30,20 @@ class BatchesApi implements ConceptApi {
                 Binding.of(FundRoutes.PUT_BATCH_POLICY, BatchRequests.PolicyChange.class, pg.transact(policies::put))
                         .answers(200, BatchPolicies.Versioned.class),
                 Binding.of(FundRoutes.CREATE_BATCH, BatchRequests.NewBatch.class, pg.transact(batches::create))
-                        .answers(200, BatchReports.View.class).answers(201, BatchReports.View.class),
+                        .answers(200, BatchReports.View.class).answers(201, BatchReports.View.class)
+                        .refuses(FundProblem.BATCH_EMPTY, FundProblem.BATCH_MONTH_NOT_OPEN,
+                                FundProblem.BATCH_RETRIES_EXHAUSTED, FundProblem.BATCH_TOO_LARGE),
                 Binding.of(FundRoutes.LIST_BATCHES, BatchRequests.BatchFilter.class, pg.query(queries::list))
                         .answers(200, BatchQueries.Page.class),
                 Binding.of(FundRoutes.GET_BATCH, BatchRequests.ReportPage.class, pg.query(queries::get))
                         .answers(200, BatchReports.View.class),
                 Binding.of(FundRoutes.APPROVE_BATCH, ById.class, pg.transact(approval::approve))
-                        .answers(200, BatchReports.View.class),
+                        .answers(200, BatchReports.View.class)
+                        .refuses(FundProblem.ALREADY_APPROVED, FundProblem.ALREADY_RESOLVED,
+                                FundProblem.APPROVER_IS_MAKER),
                 Binding.of(FundRoutes.CANCEL_BATCH, BatchRequests.Cancellation.class, pg.transact(approval::cancel))
-                        .answers(200, BatchReports.View.class));
+                        .answers(200, BatchReports.View.class)
+                        .refuses(FundProblem.ALREADY_RESOLVED));
         jobs = List.of(JobBinding.of(FundRoutes.POST_BATCHES, Handler.direct(posting::job)));
     }
 

@@ -23,7 +23,8 @@ class LinesAndAccountsApi implements ConceptApi {
                 Binding.of(FundRoutes.INSTALL_LINES, pg.transact(lines::installDefaults))
                         .answers(201, FundLineService.FundLines.class),
                 Binding.of(FundRoutes.CREATE_LINE, FundLineRequests.NewFundLine.class, pg.transact(lines::create))
-                        .answers(201, FundLine.class),
+                        .answers(201, FundLine.class)
+                        .refuses(FundProblem.FUND_LINE_EXISTS),
                 Binding.of(FundRoutes.LIST_LINES, pg.query(lines::list)).answers(200, FundLineService.FundLines.class),
                 Binding.of(FundRoutes.GET_SETTINGS, pg.query(settings::read)).answers(200, FundSettings.Settings.class),
                 Binding.of(FundRoutes.PUT_SETTINGS, FundSettings.Settings.class, pg.transact(settings::put))

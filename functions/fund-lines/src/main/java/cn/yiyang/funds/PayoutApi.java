@@ -18,9 +18,13 @@ class PayoutApi implements ConceptApi {
     PayoutApi(PgOperations pg, PayoutAccounts accounts, PaymentFile paymentFile, BankReturns returns) {
         bindings = List.of(
                 Binding.of(FundRoutes.PAYMENT_FILE, PayoutRequests.PaymentFilePage.class, pg.transact(paymentFile::page))
-                        .answersText(200, "text/plain"),
+                        .answersText(200, "text/plain")
+                        .refuses(FundProblem.BATCH_NOT_POSTED),
                 Binding.of(FundRoutes.IMPORT_BANK_RETURN, PayoutRequests.BankReturnImport.class, pg.transact(returns::importFile))
-                        .answers(200, BankReturns.Imported.class),
+                        .answers(200, BankReturns.Imported.class)
+                        .refuses(FundProblem.ALREADY_RESOLVED, FundProblem.BANK_RETURN_CONFLICT,
+                                FundProblem.BANK_RETURN_MISMATCH, FundProblem.BATCH_NOT_POSTED,
+                                FundProblem.EXISTS_WITH_DIFFERENT_FIELDS, FundProblem.INSUFFICIENT_FUNDS),
                 Binding.of(FundRoutes.PUT_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountChange.class, pg.transact(accounts::put))
                         .answers(200, PayoutAccounts.PayoutAccountView.class),
                 Binding.of(FundRoutes.GET_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountOf.class, pg.query(accounts::get))

@@ -25,9 +25,17 @@ class SettlementsApi implements ConceptApi {
     SettlementsApi(PgOperations pg, SettlementService settlements, SettlementQueries settled) {
         bindings = List.of(
                 Binding.of(FundRoutes.SETTLE_MEALS, SettlementRequests.MealRun.class, pg.transactInSteps(settlements::runMeals))
-                        .answers(200, SettlementReport.class),
+                        .answers(200, SettlementReport.class)
+                        .refuses(FundProblem.EXISTS_WITH_DIFFERENT_FIELDS, FundProblem.INSUFFICIENT_FUNDS,
+                                FundProblem.SETTLEMENT_FEED_UNAVAILABLE, FundProblem.SETTLEMENT_FUND_LINE_MISSING,
+                                FundProblem.SETTLEMENT_ITEM_INVALID, FundProblem.SETTLEMENT_KEY_TAKEN,
+                                FundProblem.SETTLEMENT_PERIOD_NOT_OVER),
                 Binding.of(FundRoutes.SETTLE_BOOKINGS, SettlementRequests.BookingRun.class,
-                        pg.transactInSteps(settlements::runBookings)).answers(200, SettlementReport.class),
+                        pg.transactInSteps(settlements::runBookings)).answers(200, SettlementReport.class)
+                        .refuses(FundProblem.EXISTS_WITH_DIFFERENT_FIELDS, FundProblem.INSUFFICIENT_FUNDS,
+                                FundProblem.SETTLEMENT_FEED_UNAVAILABLE, FundProblem.SETTLEMENT_FUND_LINE_MISSING,
+                                FundProblem.SETTLEMENT_ITEM_INVALID, FundProblem.SETTLEMENT_KEY_TAKEN,
+                                FundProblem.SETTLEMENT_PERIOD_NOT_OVER),
                 Binding.of(FundRoutes.LIST_SETTLEMENTS, SettlementRequests.SettlementFilter.class, pg.query(settled::list))
                         .answers(200, SettlementQueries.Page.class));
         jobs = List.of(

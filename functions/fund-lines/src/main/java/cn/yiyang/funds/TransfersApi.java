@@ -25,21 +25,37 @@ class TransfersApi implements ConceptApi {
     TransfersApi(PgOperations pg, TransferService transfers, ApprovalService approvals, TransferQueries queries) {
         bindings = List.of(
                 Binding.of(FundRoutes.APPROPRIATE, TransferRequests.Appropriation.class, pg.transactOwnRecord(transfers::appropriate))
-                        .answers(201, TransferView.class),
+                        .answers(201, TransferView.class)
+                        .refuses(FundProblem.EXISTS_WITH_DIFFERENT_AMOUNT,
+                                FundProblem.EXISTS_WITH_DIFFERENT_FIELDS, FundProblem.FUND_LINE_MISMATCH,
+                                FundProblem.INSUFFICIENT_FUNDS, FundProblem.SAME_ACCOUNT,
+                                FundProblem.SOURCE_NOT_PAYABLE),
                 Binding.of(FundRoutes.CREATE_TRANSFER, TransferRequests.Payment.class, pg.transactOwnRecord(transfers::pay))
-                        .answers(201, TransferView.class),
+                        .answers(201, TransferView.class)
+                        .refuses(FundProblem.EXISTS_WITH_DIFFERENT_AMOUNT,
+                                FundProblem.EXISTS_WITH_DIFFERENT_FIELDS, FundProblem.FUND_LINE_MISMATCH,
+                                FundProblem.INSUFFICIENT_FUNDS, FundProblem.SAME_ACCOUNT,
+                                FundProblem.SOURCE_NOT_PAYABLE),
                 Binding.of(FundRoutes.REVERSE, TransferRequests.Reversal.class, pg.transactOwnRecord(transfers::reverse))
-                        .answers(201, TransferView.class),
+                        .answers(201, TransferView.class)
+                        .refuses(FundProblem.ALREADY_REVERSED,
+                                FundProblem.EXISTS_WITH_DIFFERENT_AMOUNT, FundProblem.EXISTS_WITH_DIFFERENT_FIELDS,
+                                FundProblem.INSUFFICIENT_FUNDS, FundProblem.TRANSFER_NOT_POSTED),
                 Binding.of(FundRoutes.LIST_TRANSFERS, TransferRequests.TransferFilter.class, pg.query(queries::list))
                         .answers(200, TransferView.Page.class),
                 Binding.of(FundRoutes.GET_TRANSFER, ById.class, pg.query(queries::get))
                         .answers(200, TransferView.class),
                 Binding.of(FundRoutes.APPROVE, ById.class, pg.transact(approvals::approve))
-                        .answers(200, TransferView.class),
+                        .answers(200, TransferView.class)
+                        .refuses(FundProblem.ALREADY_APPROVED, FundProblem.ALREADY_RESOLVED,
+                                FundProblem.APPROVER_IS_MAKER, FundProblem.TRANSFER_EXPIRED,
+                                FundProblem.TRANSFER_OF_A_BATCH),
                 Binding.of(FundRoutes.REJECT, TransferRequests.Resolution.class, pg.transact(approvals::reject))
-                        .answers(200, TransferView.class),
+                        .answers(200, TransferView.class)
+                        .refuses(FundProblem.ALREADY_RESOLVED, FundProblem.TRANSFER_OF_A_BATCH),
                 Binding.of(FundRoutes.VOID, TransferRequests.Resolution.class, pg.transact(approvals::voidTransfer))
-                        .answers(200, TransferView.class));
+                        .answers(200, TransferView.class)
+                        .refuses(FundProblem.ALREADY_RESOLVED, FundProblem.TRANSFER_OF_A_BATCH));
         jobs = List.of(JobBinding.of(FundRoutes.EXPIRE_PENDING, pg.transact(approvals::expire)));
     }
 

@@ -1,10 +1,17 @@
 package cn.yiyang.localgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yiyang.gateway.dispatch.ApiDispatcher;
+import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.kernel.api.Handler;
+import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
 import cn.yiyang.localgateway.openapi.ApiReference;
+import cn.yiyang.localgateway.openapi.OpenApiDocument;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.HttpDoor;
@@ -21,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +80,25 @@ class OpenApiDocumentTest {
         assertThat(withoutSummary).isEmpty();
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(typedWithoutAnswers).isEmpty();
+    }
+
+    @Test
+    void everyRouteOfEveryFunction_hasAnOperationNameOfItsOwn() {
+        List<String> names = dispatcher.routes().stream().map(Route::operation).toList();
+
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDocumentWithOneOperationNameForTwoRoutes_isRefused() {
+        Route identity = Route.in("identity").get("/v1/a", "registerVolunteer", Role.OFFICER);
+        Route timeBank = Route.in("time-bank").get("/v1/b", "registerVolunteer", Role.OFFICER);
+        Handler<NoInput> nothing = Handler.open(request -> Reply.ok(Map.of()));
+        List<Binding> clashing = List.of(Binding.of(identity, nothing).answers(200, Map.class),
+                Binding.of(timeBank, nothing).answers(200, Map.class));
+
+        assertThatThrownBy(() -> OpenApiDocument.of(clashing)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("registerVolunteer").hasMessageContaining("GET /v1/a").hasMessageContaining("GET /v1/b");
     }
 
     @Test

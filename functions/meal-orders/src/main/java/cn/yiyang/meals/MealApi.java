@@ -4,6 +4,7 @@ import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.meals.days.DayRequests;
 import cn.yiyang.meals.days.KitchenDay;
 import cn.yiyang.meals.days.SettlementDay;
@@ -48,7 +49,8 @@ public class MealApi extends DeclaredApi {
                         .answers(200, MealPoint.Page.class),
                 Binding.of(MealRoutes.GET_POINT, ById.class, dynamo.query(points::get)).answers(200, MealPoint.class),
                 Binding.of(MealRoutes.PUT_MENU, MenuRequests.Publish.class, dynamo.transact(menus::publish))
-                        .answers(200, Menu.class),
+                        .answers(200, Menu.class)
+                        .refuses(MealProblem.MEAL_DATE_OUT_OF_RANGE),
                 Binding.of(MealRoutes.GET_MENU, MealPointRequests.PointDay.class, dynamo.query(menus::get))
                         .answers(200, MenuDay.class),
                 Binding.of(MealRoutes.KITCHEN_DAY, MealPointRequests.PointDay.class, dynamo.query(days::day))
@@ -58,20 +60,31 @@ public class MealApi extends DeclaredApi {
                 Binding.of(MealRoutes.CURRENT_POLICY, NoInput.class, dynamo.query(policies::read))
                         .answers(200, SubsidyPolicy.class),
                 Binding.of(MealRoutes.PLACE, OrderRequests.Place.class, dynamo.transact(placement::place))
-                        .answers(201, MealOrder.class),
+                        .answers(201, MealOrder.class)
+                        .refuses(MealProblem.MEAL_CUTOFF_PASSED, MealProblem.MEAL_DATE_OUT_OF_RANGE,
+                                MealProblem.MEAL_DISH_NOT_ON_MENU, MealProblem.MEAL_MENU_NOT_PUBLISHED,
+                                MealProblem.MEAL_POINT_CLOSED, MealProblem.MEAL_SLOT_NOT_SERVED,
+                                MealProblem.MEAL_SOLD_OUT, ResidentStatusProblem.RESIDENT_INACTIVE),
                 Binding.of(MealRoutes.LIST_ORDERS, OrderRequests.MonthOfResident.class,
                         dynamo.query(orders::monthOfResident)).answers(200, MealOrder.Page.class),
                 Binding.of(MealRoutes.GET_ORDER, ById.class, dynamo.query(orders::get)).answers(200, MealOrder.class),
                 Binding.of(MealRoutes.CANCEL, ById.class, dynamo.transact(lifecycle::cancel))
-                        .answers(200, MealOrder.class),
+                        .answers(200, MealOrder.class)
+                        .refuses(MealProblem.MEAL_CUTOFF_PASSED, MealProblem.MEAL_ORDER_NOT_CANCELLABLE),
                 Binding.of(MealRoutes.SERVE, ById.class, dynamo.transact(lifecycle::serve))
-                        .answers(200, MealOrder.class),
+                        .answers(200, MealOrder.class)
+                        .refuses(MealProblem.MEAL_NOT_SERVING_DAY, MealProblem.MEAL_ORDER_NOT_SERVABLE),
                 Binding.of(MealRoutes.NO_SHOW, ById.class, dynamo.transact(lifecycle::noShow))
-                        .answers(200, MealOrder.class),
+                        .answers(200, MealOrder.class)
+                        .refuses(MealProblem.MEAL_ORDER_NOT_SERVABLE, MealProblem.MEAL_SLOT_NOT_OVER),
                 Binding.of(MealRoutes.SETTLEMENTS, DayRequests.Settlements.class, dynamo.query(days::settlements))
                         .answers(200, SettlementDay.class),
                 Binding.of(MealRoutes.QUOTE, OrderRequests.Quote.class, dynamo.query(quotes::quote))
-                        .answers(200, MealQuote.class),
+                        .answers(200, MealQuote.class)
+                        .refuses(MealProblem.MEAL_CUTOFF_PASSED, MealProblem.MEAL_DATE_OUT_OF_RANGE,
+                                MealProblem.MEAL_DISH_NOT_ON_MENU, MealProblem.MEAL_MENU_NOT_PUBLISHED,
+                                MealProblem.MEAL_POINT_CLOSED, MealProblem.MEAL_SLOT_NOT_SERVED, MealProblem.MEAL_SOLD_OUT,
+                                ResidentStatusProblem.RESIDENT_INACTIVE),
                 Binding.of(MealRoutes.MEALS_SERVED, ReportRequests.Served.class, dynamo.query(reports::served))
                         .answers(200, MealsServed.class));
     }

@@ -6,6 +6,7 @@ import cn.yiyang.gateway.dispatch.JobBinding;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.residents.family.FamilyLinkRequest;
+import cn.yiyang.residents.registry.ResidentProblem;
 import cn.yiyang.residents.registry.ResidentRequests;
 import cn.yiyang.residents.family.FamilyLinkService;
 import cn.yiyang.residents.family.FamilyLinkView;
@@ -31,15 +32,18 @@ public class ResidentsApi extends DeclaredApi {
                         UsageOperation usage, LookupBudgetPurge budgetPurge) {
         super(ResidentsRoutes.ALL,
                 Binding.of(ResidentsRoutes.REGISTER, ResidentRequests.Register.class, pg.transact(residents::register))
-                        .answers(201, ResidentView.class),
+                        .answers(201, ResidentView.class)
+                        .refuses(ResidentProblem.RESIDENT_ALREADY_REGISTERED),
                 Binding.of(ResidentsRoutes.LOOKUP, ResidentRequests.LookUp.class, pg.transactWith(lookup::lookUp))
-                        .answers(200, ResidentView.Page.class),
+                        .answers(200, ResidentView.Page.class)
+                        .refuses(ResidentProblem.LOOKUP_LIMIT_REACHED),
                 Binding.of(ResidentsRoutes.GET, ById.class, pg.query(residents::get))
                         .answers(200, ResidentView.class),
                 Binding.of(ResidentsRoutes.UPDATE, ResidentRequests.Update.class, pg.transact(residents::update))
                         .answers(200, ResidentView.class),
                 Binding.of(ResidentsRoutes.LINK_FAMILY, FamilyLinkRequest.class, pg.transact(family::link))
-                        .answers(201, FamilyLinkView.class),
+                        .answers(201, FamilyLinkView.class)
+                        .refuses(ResidentProblem.FAMILY_LINK_EXISTS),
                 Binding.of(ResidentsRoutes.DISCLOSE_IDENTITY, ResidentRequests.Disclose.class,
                         pg.transactWith(identity::disclose))
                         .answers(200, ResidentIdentity.class),

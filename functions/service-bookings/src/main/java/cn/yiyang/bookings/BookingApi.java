@@ -13,6 +13,7 @@ import cn.yiyang.gateway.dispatch.DeclaredApi;
 import cn.yiyang.gateway.dispatch.JobBinding;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.stores.pg.IdempotencyPurge;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
@@ -42,7 +43,10 @@ public class BookingApi extends DeclaredApi {
                         .answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.BOOK, BookingRequests.Book.class,
                         cards.publishingBooking(pg.transact(bookings.booking()::book)))
-                        .answers(201, BookingView.class),
+                        .answers(201, BookingView.class)
+                        .refuses(BookingProblem.BOOKING_IN_THE_PAST, BookingProblem.BOOKING_NO_CAPACITY,
+                                BookingProblem.BOOKING_NO_PROVIDER, BookingProblem.BOOKING_TOO_SOON,
+                                BookingProblem.SERVICE_NOT_OFFERED, ResidentStatusProblem.RESIDENT_INACTIVE),
                 Binding.of(BookingRoutes.LIST, BookingRequests.Find.class, pg.query(bookings.queries()::list))
                         .answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.OVERDUE, NoInput.class, pg.query(bookings.queries()::overdue))
@@ -52,17 +56,24 @@ public class BookingApi extends DeclaredApi {
                 Binding.of(BookingRoutes.GET, ById.class, pg.query(bookings.queries()::get))
                         .answers(200, BookingView.class),
                 Binding.of(BookingRoutes.ASSIGN, BookingRequests.Assign.class, pg.transact(bookings.visits()::assign))
-                        .answers(200, BookingView.class),
+                        .answers(200, BookingView.class)
+                        .refuses(BookingProblem.BOOKING_ILLEGAL_TRANSITION, BookingProblem.CAREGIVER_BUSY,
+                                BookingProblem.CAREGIVER_NOT_CERTIFIED, BookingProblem.CAREGIVER_OFF_DUTY),
                 Binding.of(BookingRoutes.CHECK_IN, BookingRequests.CheckIn.class, pg.transact(bookings.visits()::checkIn))
-                        .answers(200, BookingView.class),
+                        .answers(200, BookingView.class)
+                        .refuses(BookingProblem.BOOKING_ILLEGAL_TRANSITION),
                 Binding.of(BookingRoutes.CHECK_OUT, ById.class, pg.transact(bookings.visits()::checkOut))
-                        .answers(200, BookingView.class),
+                        .answers(200, BookingView.class)
+                        .refuses(BookingProblem.BOOKING_ILLEGAL_TRANSITION),
                 Binding.of(BookingRoutes.RATE, BookingRequests.Rate.class, pg.transact(bookings.visits()::rate))
-                        .answers(200, BookingView.class),
+                        .answers(200, BookingView.class)
+                        .refuses(BookingProblem.BOOKING_ILLEGAL_TRANSITION),
                 Binding.of(BookingRoutes.CANCEL, ById.class, cards.publishingCancellation(pg.transact(bookings.visits()::cancel)))
-                        .answers(200, BookingView.class),
+                        .answers(200, BookingView.class)
+                        .refuses(BookingProblem.BOOKING_ILLEGAL_TRANSITION),
                 Binding.of(BookingRoutes.NO_SHOW, BookingRequests.NoShow.class, pg.transact(bookings.visits()::noShow))
-                        .answers(200, BookingView.class),
+                        .answers(200, BookingView.class)
+                        .refuses(BookingProblem.BOOKING_ILLEGAL_TRANSITION),
                 Binding.of(BookingRoutes.SETTLEMENTS, BookingRequests.SettlementMonth.class,
                         pg.query(bookings.queries()::settlements)).answers(200, BookingQueries.SettlementMonth.class));
         runs(JobBinding.of(BookingRoutes.PURGE_IDEMPOTENCY, purge.handler(BookingRoutes.PURGE_IDEMPOTENCY)));

@@ -20,7 +20,7 @@ public final class TimeBankRoutes {
     public static final String FUNCTION = "time-bank";
     private static final Route.Builder IN = Route.in(FUNCTION);
 
-    public static final Route REGISTER = IN.post("/v1/time-bank/volunteers", "registerVolunteer", VOLUNTEER);
+    public static final Route REGISTER = IN.post("/v1/time-bank/volunteers", "openTimeBankAccount", VOLUNTEER);
     public static final Route ACCOUNT = IN.get("/v1/time-bank/accounts/{id}", "getTimeBankAccount",
             VOLUNTEER, RESIDENT, FAMILY, OPERATOR, OFFICER);
     public static final Route GET_SETTINGS = IN.get("/v1/time-bank/settings", "getTimeBankSettings",

@@ -69,6 +69,17 @@ class ContractCheckTest {
     }
 
     @Test
+    void aProblemCode_isListedOnlyForTheRoutesThatDeclareIt() {
+        ApiAnswer soldOut = new ApiAnswer(409, PROBLEM, problem(409, "MEAL_SOLD_OUT"));
+
+        assertThat(ContractCheck.committed().check(ApiRequest.post("/v1/meal-orders", "{}"), soldOut)).isEmpty();
+        assertThat(ContractCheck.committed().check(ApiRequest.get("/v1/meal-points"), soldOut))
+                .hasValueSatisfying(v -> assertThat(v).contains("listMealPoints").contains("MEAL_SOLD_OUT is not listed"));
+        assertThat(ContractCheck.committed().check(ApiRequest.post("/v1/meal-orders/o1/cancel", "{}"), soldOut))
+                .hasValueSatisfying(v -> assertThat(v).contains("cancelMealOrder").contains("MEAL_SOLD_OUT is not listed"));
+    }
+
+    @Test
     void aPathTheDocumentDoesNotDescribe_isNotChecked() {
         ApiAnswer anything = new ApiAnswer(200, JSON, "{\"whatever\":true}");
 

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * (jobs are never on the API) with its method, path, operation, roles ({@code x-roles}), bearer
  * security unless open, the {@code Idempotency-Key} header where required, the request record as
  * path and query parameters or a JSON body, the answers its binding declares, and every problem code
- * it may answer with its status and plain-Chinese {@code userMessage}. Nothing in it is written by
+ * its binding declares it may answer (and the request path's own for its kind of route) with its status and
+ * plain-Chinese {@code userMessage}. Nothing in it is written by
  * hand but the summaries and the introduction, so it cannot drift from the code.
  */
 public final class OpenApiDocument {
@@ -34,6 +35,8 @@ public final class OpenApiDocument {
     /** Additive changes only within v1 (new routes, new optional fields); anything breaking is a new path version. */
     public static final String VERSION = "1.0.0";
     static final String PROBLEM_JSON = ProblemResponses.CONTENT_TYPE;
+    /** A local time of day, HH:mm or HH:mm:ss (Asia/Shanghai). */
+    static final String LOCAL_TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -44,17 +47,15 @@ public final class OpenApiDocument {
         List<Binding> sorted = new ArrayList<>(bindings);
         sorted.sort(Comparator.comparing((Binding b) -> b.route().path()).thenComparing(b -> b.route().method()));
         ApiSchemas schemas = new ApiSchemas(pathFields(sorted));
-        Map<String, Integer> operationUses = new HashMap<>();
-        sorted.forEach(b -> operationUses.merge(b.route().operation(), 1, Integer::sum));
+        requireUniqueOperationIds(sorted);
         ObjectNode problem = schemas.answer(ProblemResponses.Problem.class);
         ObjectNode paths = NODES.objectNode();
         Map<String, ObjectNode> examples = new TreeMap<>();
         for (Binding binding : sorted) {
-            ProblemCatalog.of(binding.route()).forEach(code -> examples.put(code.name(), Operations.example(code)));
+            binding.problems().forEach(code -> examples.put(code.name(), Operations.example(code)));
             Route route = binding.route();
             ObjectNode item = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
-            item.set(route.method().toLowerCase(), Operations.of(binding, schemas, problem,
-                    operationUses.get(route.operation()) > 1));
+            item.set(route.method().toLowerCase(), Operations.of(binding, schemas, problem));
         }
         ObjectNode document = NODES.objectNode();
         document.put("openapi", "3.1.0");
@@ -67,7 +68,38 @@ public final class OpenApiDocument {
         components.set("parameters", parameters());
         examples.forEach(components.putObject("examples")::set);
         components.set("schemas", sortedByName(schemas.components()));
+        localTimes(document);
         return document;
+    }
+
+    /**
+     * A time of day is local county time without an offset ({@code "09:30:00"}), not what JSON Schema's
+     * {@code format: time} (RFC 3339, with an offset) says: such a schema gets a pattern instead.
+     */
+    private static void localTimes(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if ("time".equals(object.path("format").asText()) && "string".equals(object.path("type").asText())) {
+                object.remove("format");
+                object.put("pattern", LOCAL_TIME_PATTERN);
+            }
+            object.elements().forEachRemaining(OpenApiDocument::localTimes);
+        } else if (node instanceof ArrayNode array) {
+            array.elements().forEachRemaining(OpenApiDocument::localTimes);
+        }
+    }
+
+    /**
+     * An operation's name is its operationId, which clients generate method names from: two routes
+     * with one name would make the typed client ambiguous, so the document is not made at all.
+     */
+    static void requireUniqueOperationIds(List<Binding> bindings) {
+        Map<String, List<String>> routesByOperation = new TreeMap<>();
+        bindings.forEach(b -> routesByOperation.computeIfAbsent(b.route().operation(), o -> new ArrayList<>())
+                .add(b.route().key()));
+        routesByOperation.values().removeIf(routes -> routes.size() == 1);
+        if (!routesByOperation.isEmpty()) {
+            throw new IllegalStateException("operation names must be unique across functions: " + routesByOperation);
+        }
     }
 
     /** The document as the build writes it and the gateway serves it: indented, keys in a stable order. */

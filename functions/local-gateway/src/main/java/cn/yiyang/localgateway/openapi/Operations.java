@@ -4,6 +4,7 @@ import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.kernel.problem.ProblemCode;
 import cn.yiyang.kernel.problem.UserMessages;
 import cn.yiyang.kernel.route.Route;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** One operation of the document: a bound route, its parameters, body, answers and problems. */
 final class Operations {
@@ -21,10 +23,10 @@ final class Operations {
     private Operations() {
     }
 
-    static ObjectNode of(Binding binding, ApiSchemas schemas, ObjectNode problem, boolean qualifyId) {
+    static ObjectNode of(Binding binding, ApiSchemas schemas, ObjectNode problem) {
         Route route = binding.route();
         ObjectNode operation = NODES.objectNode();
-        operation.put("operationId", qualifyId ? camel(route.function()) + capital(route.operation()) : route.operation());
+        operation.put("operationId", route.operation());
         operation.put("summary", Summaries.of(route));
         operation.putArray("tags").add(route.function());
         ArrayNode security = operation.putArray("security");
@@ -37,12 +39,22 @@ final class Operations {
         if (!parameters.isEmpty()) {
             operation.set("parameters", parameters);
         }
+        Optional<JsonNode> example = DemoExamples.of(route.operation());
         if (takesBody(binding)) {
             ObjectNode body = operation.putObject("requestBody");
             body.put("required", true);
-            body.putObject("content").putObject("application/json").set("schema", schemas.request(binding.requestType()));
+            ObjectNode json = body.putObject("content").putObject("application/json");
+            json.set("schema", schemas.request(binding.requestType()));
+            example.map(e -> e.get("request")).ifPresent(request -> json.set("examples", DemoExamples.examples(request)));
         }
-        operation.set("responses", responses(binding, schemas, problem));
+        ObjectNode responses = responses(binding, schemas, problem);
+        example.ifPresent(e -> {
+            JsonNode answer = responses.path(e.path("status").asText()).path("content").path("application/json");
+            if (answer.isObject()) {
+                ((ObjectNode) answer).set("examples", DemoExamples.examples(e.get("answer")));
+            }
+        });
+        operation.set("responses", responses);
         return operation;
     }
 
@@ -113,7 +125,7 @@ final class Operations {
             }
         });
         Map<Integer, List<ProblemCode>> byStatus = new java.util.TreeMap<>();
-        ProblemCatalog.of(binding.route()).forEach(c -> byStatus.computeIfAbsent(c.httpStatus(), s -> new java.util.ArrayList<>()).add(c));
+        binding.problems().forEach(c -> byStatus.computeIfAbsent(c.httpStatus(), s -> new java.util.ArrayList<>()).add(c));
         byStatus.forEach((status, codes) -> responses.set(Integer.toString(status), problems(codes, problem)));
         return responses;
     }
@@ -144,17 +156,5 @@ final class Operations {
         value.put("detail", "(English, for the developer)");
         value.put("userMessage", UserMessages.of(code));
         return example;
-    }
-
-    private static String camel(String function) {
-        StringBuilder out = new StringBuilder();
-        for (String part : function.split("-")) {
-            out.append(out.length() == 0 ? part : capital(part));
-        }
-        return out.toString();
-    }
-
-    private static String capital(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

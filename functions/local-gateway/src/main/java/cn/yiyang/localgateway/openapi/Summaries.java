@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-/** The Chinese summary of each operation, from {@code openapi/summaries.properties} (by operation, or operation.function). */
+/** The Chinese summary of each operation, from {@code openapi/summaries.properties} (by operation name, unique in the API). */
 final class Summaries {
 
     static final String RESOURCE = "openapi/summaries.properties";
@@ -19,8 +19,7 @@ final class Summaries {
 
     /** The route's summary, or null if it has none (a test fails on that). */
     static String of(Route route) {
-        String qualified = SUMMARIES.getProperty(route.operation() + "." + route.function());
-        return qualified != null ? qualified : SUMMARIES.getProperty(route.operation());
+        return SUMMARIES.getProperty(route.operation());
     }
 
     private static Properties load() {

@@ -68,7 +68,7 @@ public class ApiDispatcher {
     private final Clock clock;
     private final ExecutorService meterThreads;
     private final List<FailureClassifier> classifiers;
-    /** Outside production every answer is held to the type its binding declares (the API document's). */
+    /** Outside production every answer and refusal is held to what its binding declares (the API document's). */
     private final boolean checkAnswers = LaunchMode.current() != LaunchMode.NORMAL;
 
     @Inject
@@ -216,7 +216,15 @@ public class ApiDispatcher {
                 : Optional.empty();
         Invocation<Object> invocation = new Invocation<>(route.function(), caller, bound.request(), key, requestId,
                 receivedAt);
-        Reply reply = binding.<Object>handler().handle(invocation);
+        Reply reply;
+        try {
+            reply = binding.<Object>handler().handle(invocation);
+        } catch (ApiException refused) {
+            if (checkAnswers) {
+                binding.checkProblem(refused.code());
+            }
+            throw refused;
+        }
         if (checkAnswers) {
             binding.checkAnswer(reply);
         }

@@ -9,6 +9,8 @@ import cn.yiyang.kernel.api.IdempotencyGuarded;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.kernel.problem.ProblemCode;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
 import java.util.List;
@@ -59,6 +61,46 @@ class BindingTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().httpStatus()).isEqualTo(405));
         assertThatThrownBy(() -> table.match("GET", "/v1/nothing"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().httpStatus()).isEqualTo(404));
+    }
+
+    @Test
+    void aRoutesProblems_areTheRequestPathsForItsKind_andThoseItsBindingDeclares() {
+        Binding create = Binding.of(CREATE, ById.class, new Guarded<>(invocation -> Reply.ok(Map.of())))
+                .refuses(TestProblem.THING_SOLD_OUT);
+        Binding get = Binding.of(GET, ById.class, invocation -> Reply.ok(Map.of()));
+
+        assertThat(create.problems()).contains(TestProblem.THING_SOLD_OUT, CommonProblem.IDEMPOTENCY_KEY_REUSED,
+                CommonProblem.BODY_TOO_LARGE, CommonProblem.FORBIDDEN, CommonProblem.VALIDATION_FAILED);
+        assertThat(get.problems()).contains(CommonProblem.ROUTE_NOT_FOUND, CommonProblem.UNAUTHENTICATED)
+                .doesNotContain(TestProblem.THING_SOLD_OUT, CommonProblem.IDEMPOTENCY_KEY_REUSED, CommonProblem.BODY_TOO_LARGE);
+        assertThat(create.problems()).isSortedAccordingTo(java.util.Comparator.comparingInt(ProblemCode::httpStatus));
+    }
+
+    @Test
+    void aRefusalWithACodeTheBindingDoesNotDeclare_isAnError_aDeclaredOneIsNot() {
+        Binding get = Binding.of(GET, ById.class, invocation -> Reply.ok(Map.of())).refuses(TestProblem.THING_GONE);
+
+        get.checkProblem(TestProblem.THING_GONE);
+        get.checkProblem(CommonProblem.NOT_FOUND);
+        assertThatThrownBy(() -> get.checkProblem(TestProblem.THING_SOLD_OUT)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GET /v1/things/{id} refused with THING_SOLD_OUT");
+        assertThatThrownBy(() -> get.refuses(TestProblem.THING_GONE)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("declared twice");
+    }
+
+    enum TestProblem implements ProblemCode {
+        THING_SOLD_OUT(409), THING_GONE(410);
+
+        private final int status;
+
+        TestProblem(int status) {
+            this.status = status;
+        }
+
+        @Override
+        public int httpStatus() {
+            return status;
+        }
     }
 
     @Test
