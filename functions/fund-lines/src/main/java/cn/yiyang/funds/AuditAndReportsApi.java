@@ -2,6 +2,7 @@ package cn.yiyang.funds;
 
 import cn.yiyang.funds.audit.AuditRequests;
 import cn.yiyang.funds.audit.AuditVerifier;
+import cn.yiyang.funds.reports.BudgetBurn;
 import cn.yiyang.funds.reports.ReportRequests;
 import cn.yiyang.funds.reports.ReportService;
 import cn.yiyang.gateway.dispatch.Binding;
@@ -16,7 +17,7 @@ class AuditAndReportsApi implements ConceptApi {
 
     private final List<Binding> bindings;
 
-    AuditAndReportsApi(PgOperations pg, AuditVerifier audit, ReportService reports) {
+    AuditAndReportsApi(PgOperations pg, AuditVerifier audit, ReportService reports, BudgetBurn burn) {
         bindings = List.of(
                 Binding.of(FundRoutes.AUDIT, AuditRequests.EntriesAfter.class, pg.query(audit::list))
                         .answers(200, AuditVerifier.EntryPage.class),
@@ -26,6 +27,8 @@ class AuditAndReportsApi implements ConceptApi {
                         .answers(200, ReportService.Trace.class),
                 Binding.of(FundRoutes.REPORT_LINES, ReportRequests.LinesOfYear.class, pg.query(reports::lines))
                         .answers(200, ReportService.LineReports.class),
+                Binding.of(FundRoutes.REPORT_BURN, ReportRequests.LinesOfYear.class, pg.query(burn::burn))
+                        .answers(200, BudgetBurn.Burn.class),
                 Binding.of(FundRoutes.REPORT_PAYEES, pg.query(reports::payees))
                         .answers(200, ReportService.PayeeReports.class),
                 Binding.of(FundRoutes.EXPORT_TRANSFERS, ReportRequests.TransfersOfMonth.class, pg.query(reports::exportCsv))

@@ -35,6 +35,7 @@ public final class FundRoutes {
     public static final Route AUDIT = IN.get("/v1/audit", "listAuditEntries", AUDITOR);
     public static final Route AUDIT_VERIFY = IN.get("/v1/audit/verify", "verifyAuditTrail", AUDITOR, OFFICER);
     public static final Route REPORT_LINES = IN.get("/v1/fund-reports/lines", "reportFundLines", OFFICER, APPROVER, AUDITOR);
+    public static final Route REPORT_BURN = IN.get("/v1/fund-reports/burn", "reportBudgetBurn", OFFICER, APPROVER, AUDITOR);
     public static final Route REPORT_PAYEES = IN.get("/v1/fund-reports/payees", "reportPayees", OFFICER, APPROVER, AUDITOR);
     public static final Route EXPORT_TRANSFERS = IN.get("/v1/fund-reports/transfers-csv", "exportTransfersCsv", AUDITOR, OFFICER);
     public static final Route SETTLE_MEALS = IN.post("/v1/settlements/meals", "settleMeals", OFFICER);
@@ -61,7 +62,7 @@ public final class FundRoutes {
 
     public static final List<Route> ALL = List.of(INSTALL_LINES, CREATE_LINE, LIST_LINES, GET_SETTINGS, PUT_SETTINGS,
             OPEN_ACCOUNT, LIST_ACCOUNTS, GET_ACCOUNT, APPROPRIATE, CREATE_TRANSFER, LIST_TRANSFERS, GET_TRANSFER,
-            TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_PAYEES,
+            TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_BURN, REPORT_PAYEES,
             EXPORT_TRANSFERS, GET_BATCH_POLICY, PUT_BATCH_POLICY, CREATE_BATCH, LIST_BATCHES, GET_BATCH, APPROVE_BATCH,
             CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE,
             SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, PUT_PAYOUT_ACCOUNT, GET_PAYOUT_ACCOUNT,
