@@ -80,8 +80,11 @@ public final class FundRoutes {
     /** Every minute: an approved batch too large to post within its approval is posted here, step by step; a crashed run resumes. */
     public static final Job POST_BATCHES = new Job(FUNCTION, "post-batches", "cron(* * * * ? *)",
             "Every minute: carry on posting every approved batch still POSTING, step by step, until posted");
+    /** Hourly: verification then walks only what was appended since (at most an hour's entries). */
+    public static final Job CHECKPOINT_AUDIT = new Job(FUNCTION, "checkpoint-audit", "cron(20 * * * ? *)",
+            "Hourly: verify the audit chain since its last signed checkpoint and sign a new checkpoint at the head it reached");
     public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY, SETTLE_MEALS_DAILY, SETTLE_BOOKINGS_MONTHLY,
-            POST_BATCHES);
+            POST_BATCHES, CHECKPOINT_AUDIT);
 
     private FundRoutes() {
     }
