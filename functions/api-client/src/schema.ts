@@ -398,6 +398,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/booking-reports/emergency-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 助急预约每日响应时长（派单、上门） */
+        get: operations["reportEmergencyResponse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/booking-reports/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各服务项目、各状态的预约数 */
+        get: operations["reportBookingsByService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/booking-settings": {
         parameters: {
             query?: never;
@@ -719,6 +753,23 @@ export interface paths {
         put?: never;
         /** 安装六条默认资金线 */
         post: operations["installDefaultFundLines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fund-reports/burn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各资金线本年度逐月累计支出与预算对比 */
+        get: operations["reportBudgetBurn"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1087,6 +1138,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/providers/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务商待派单与已派单的预约（未派单在前） */
+        get: operations["listProviderOpenBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/providers/{id}/caregivers": {
         parameters: {
             query?: never;
@@ -1094,7 +1162,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 服务商的护理员名单 */
+        get: operations["listCaregivers"];
         put?: never;
         /** 添加护理员 */
         post: operations["addCaregiver"];
@@ -1811,6 +1880,16 @@ export interface components {
             fromAge?: number;
             toAge?: number;
         };
+        "AuditCheckpoints.Checkpoint": {
+            at: string;
+            hash: string;
+            keyId: string;
+            seq: number;
+        };
+        "AuditCheckpoints.RejectedCheckpoint": {
+            reason: string;
+            seq: number;
+        };
         "AuditVerifier.Break": {
             detail: string;
             kind: string;
@@ -1834,13 +1913,19 @@ export interface components {
         "AuditVerifier.Verification": {
             accountsChecked: number;
             batchesChecked: number;
+            checkpoint?: components["schemas"]["AuditCheckpoints.Checkpoint"];
+            complete: boolean;
             entriesChecked: number;
             firstBreak?: components["schemas"]["AuditVerifier.Break"];
+            full: boolean;
             headHash?: string;
+            rejectedCheckpoints: components["schemas"]["AuditCheckpoints.RejectedCheckpoint"][];
             resolutionsChecked: number;
+            resumeAfterSeq?: number;
             settlementsChecked: number;
             transfersChecked: number;
             valid: boolean;
+            walkedAfterSeq: number;
         };
         "BankReturns.Imported": {
             alreadyImported: boolean;
@@ -2007,6 +2092,31 @@ export interface components {
             items: components["schemas"]["BookingSettlement"][];
             month: string;
         };
+        "BookingReports.BookingsByService": {
+            from: string;
+            items: components["schemas"]["BookingReports.ServiceStatusCount"][];
+            to: string;
+        };
+        "BookingReports.EmergencyDay": {
+            assignMinutesMedian?: number;
+            assignMinutesP90?: number;
+            assigned: number;
+            checkInMinutesMedian?: number;
+            checkInMinutesP90?: number;
+            checkedIn: number;
+            created: number;
+            date: string;
+        };
+        "BookingReports.EmergencyResponse": {
+            days: components["schemas"]["BookingReports.EmergencyDay"][];
+            from: string;
+            to: string;
+        };
+        "BookingReports.ServiceStatusCount": {
+            bookings: number;
+            serviceCode: string;
+            status: components["schemas"]["BookingStatus"];
+        };
         "BookingRequests.AssignInput": {
             caregiverId?: string;
         };
@@ -2086,6 +2196,23 @@ export interface components {
             items: number;
             key: string;
             totalFen: number;
+        };
+        "BudgetBurn.Burn": {
+            fiscalYear: number;
+            items: components["schemas"]["BudgetBurn.LineBurn"][];
+        };
+        "BudgetBurn.BurnMonth": {
+            cumulativeBudgetFen: number;
+            cumulativeSpentFen: number;
+            month: string;
+            spentFen: number;
+        };
+        "BudgetBurn.LineBurn": {
+            budgetFen: number;
+            fundLine: string;
+            months: components["schemas"]["BudgetBurn.BurnMonth"][];
+            name: string;
+            spentFen: number;
         };
         CatalogItem: {
             id: string;
@@ -2603,6 +2730,9 @@ export interface components {
             providerId: string;
             worksFrom: string;
             worksUntil: string;
+        };
+        "ProviderService.Caregivers": {
+            items: components["schemas"]["ProviderService.CaregiverView"][];
         };
         "ProviderService.ProviderView": {
             /** Format: uuid */
@@ -3456,7 +3586,11 @@ export interface operations {
     };
     verifyAuditTrail: {
         parameters: {
-            query?: never;
+            query?: {
+                full?: boolean;
+                fromSeq?: number;
+                maxEntries?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5686,6 +5820,196 @@ export interface operations {
                 };
             };
             /** @description BED_RESIDENT_INACTIVE, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    reportEmergencyResponse: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingReports.EmergencyResponse"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    reportBookingsByService: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingReports.BookingsByService"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8060,6 +8384,100 @@ export interface operations {
                 };
             };
             /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    reportBudgetBurn: {
+        parameters: {
+            query?: {
+                fiscalYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetBurn.Burn"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10613,6 +11031,197 @@ export interface operations {
                 };
             };
             /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    listProviderOpenBookings: {
+        parameters: {
+            query?: {
+                from?: string;
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView.Page"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    listCaregivers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderService.Caregivers"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -46,6 +46,8 @@ public final class Functions {
         SIGNING_KEY,
         /** The WeChat mini-program's app id and secret (a secret of its own). */
         WECHAT_SECRET,
+        /** The seed of the audit checkpoints' Ed25519 signing key (a secret of its own). */
+        AUDIT_KEY,
         /** Calls out to the internet (WeChat's API): sits in the VPC's egress subnets, behind the one NAT gateway. */
         INTERNET,
         /** The counties' landline area codes (context {@code areaCodes}), for landlines given without one. */
@@ -167,8 +169,9 @@ public final class Functions {
                     new TableUse(new ResidentCardTable(), Access.READ)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("funds", Access.READ_WRITE),
                     new SchemaUse("bookings", Access.READ)),
-            // payout accounts (bank card numbers) are personal data, encrypted with the PII keys
-            Set.of(Need.POSTGRES, Need.PII_KEYS),
+            // payout accounts (bank card numbers) are personal data, encrypted with the PII keys; the audit
+            // checkpoints are signed with a key of the function's own
+            Set.of(Need.POSTGRES, Need.PII_KEYS, Need.AUDIT_KEY),
             FundRoutes.JOBS);
 
     /**

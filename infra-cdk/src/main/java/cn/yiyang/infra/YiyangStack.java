@@ -117,6 +117,7 @@ public class YiyangStack extends Stack {
     private DatabaseProxy proxy;
     private Secret piiKeys;
     private Secret wechatSecret;
+    private Secret auditKey;
     private Key signingKey;
     private String issuer;
     private DeploySteps deploySteps;
@@ -153,6 +154,9 @@ public class YiyangStack extends Stack {
         }
         if (Functions.ALL.stream().anyMatch(f -> f.needs(Need.WECHAT_SECRET))) {
             wechatSecret = wechatSecret();
+        }
+        if (Functions.ALL.stream().anyMatch(f -> f.needs(Need.AUDIT_KEY))) {
+            auditKey = auditKeySecret();
         }
 
         HttpApi api = HttpApi.Builder.create(this, "Api")
@@ -343,6 +347,25 @@ public class YiyangStack extends Stack {
         return keys == null ? "" : keys.toString().trim();
     }
 
+    /**
+     * The seed the fund-lines function grows its audit checkpoints' Ed25519 key pair from. Retained: the
+     * checkpoints it signed verify only with the same seed (a new seed makes every older checkpoint
+     * UNKNOWN_KEY, and verification walks from the first entry until the job signs again).
+     */
+    private Secret auditKeySecret() {
+        return Secret.Builder.create(this, "AuditKey")
+                .secretName(settings.tablePrefix() + "audit-key")
+                .description("Yiyang audit checkpoint signing: JSON {checkpointSeed}, random text the Ed25519 key pair grows from")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{}")
+                        .generateStringKey("checkpointSeed")
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
     /** The mini-program's {appId, appSecret}; a placeholder until the county's real values are put in (README). */
     private Secret wechatSecret() {
         return Secret.Builder.create(this, "WeChatApp")
@@ -472,6 +495,9 @@ public class YiyangStack extends Stack {
         if (declared.needs(Need.AREA_CODES) && !settings.areaCodesVariable().isEmpty()) {
             env.put("YIYANG_AREA_CODES", settings.areaCodesVariable());
         }
+        if (declared.needs(Need.AUDIT_KEY)) {
+            env.put("YIYANG_AUDIT_KEY_SECRET_ARN", auditKey.getSecretArn());
+        }
         if (settings.runtime() == Settings.Runtime.JVM) {
             env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         } else {
@@ -511,6 +537,9 @@ public class YiyangStack extends Stack {
         }
         if (declared.needs(Need.WECHAT_SECRET)) {
             wechatSecret.grantRead(lambda);
+        }
+        if (declared.needs(Need.AUDIT_KEY)) {
+            auditKey.grantRead(lambda);
         }
     }
 

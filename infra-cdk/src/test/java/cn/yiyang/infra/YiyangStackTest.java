@@ -67,6 +67,7 @@ class YiyangStackTest {
         String pgSecret = s.idOf("AWS::SecretsManager::Secret", "Name", "yiyang-pg-credentials");
         String piiSecret = s.idOf("AWS::SecretsManager::Secret", "Name", "yiyang-pii-keys");
         String wechatSecret = s.idOf("AWS::SecretsManager::Secret", "Name", "yiyang-wechat-app");
+        String auditKey = s.idOf("AWS::SecretsManager::Secret", "Name", "yiyang-audit-key");
 
         for (Functions.Function function : Functions.ALL) {
             List<Map<String, Object>> statements = statementsOf(s, function);
@@ -116,6 +117,9 @@ class YiyangStackTest {
             }
             if (function.needs(Need.WECHAT_SECRET)) {
                 ownSecrets.add(wechatSecret);
+            }
+            if (function.needs(Need.AUDIT_KEY)) {
+                ownSecrets.add(auditKey);
             }
             assertThat(secrets).as(function.name() + " secrets").isEqualTo(ownSecrets);
             assertThat(rdsConnect).as(function.name() + " rds-db:connect").isEqualTo(function.needs(Need.POSTGRES));
@@ -174,8 +178,8 @@ class YiyangStackTest {
             stateful.putAll(s.ofType("AWS::RDS::DBCluster"));
             stateful.putAll(s.ofType("AWS::SecretsManager::Secret"));
             stateful.putAll(s.ofType("AWS::KMS::Key"));
-            // the cluster; the credentials, PII-keys and WeChat secrets; the signing key
-            assertThat(stateful).hasSize(Functions.tables().size() + 1 + 3 + 1);
+            // the cluster; the credentials, PII-keys, WeChat and audit-key secrets; the signing key
+            assertThat(stateful).hasSize(Functions.tables().size() + 1 + 4 + 1);
             stateful.forEach((id, resource) -> {
                 assertThat(resource.get("DeletionPolicy")).as(id).isIn("Retain", "Snapshot");
                 assertThat(resource.get("UpdateReplacePolicy")).as(id).isIn("Retain", "Snapshot");

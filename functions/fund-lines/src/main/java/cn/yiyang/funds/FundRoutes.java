@@ -35,6 +35,7 @@ public final class FundRoutes {
     public static final Route AUDIT = IN.get("/v1/audit", "listAuditEntries", AUDITOR);
     public static final Route AUDIT_VERIFY = IN.get("/v1/audit/verify", "verifyAuditTrail", AUDITOR, OFFICER);
     public static final Route REPORT_LINES = IN.get("/v1/fund-reports/lines", "reportFundLines", OFFICER, APPROVER, AUDITOR);
+    public static final Route REPORT_BURN = IN.get("/v1/fund-reports/burn", "reportBudgetBurn", OFFICER, APPROVER, AUDITOR);
     public static final Route REPORT_PAYEES = IN.get("/v1/fund-reports/payees", "reportPayees", OFFICER, APPROVER, AUDITOR);
     public static final Route EXPORT_TRANSFERS = IN.get("/v1/fund-reports/transfers-csv", "exportTransfersCsv", AUDITOR, OFFICER);
     public static final Route SETTLE_MEALS = IN.post("/v1/settlements/meals", "settleMeals", OFFICER);
@@ -61,7 +62,7 @@ public final class FundRoutes {
 
     public static final List<Route> ALL = List.of(INSTALL_LINES, CREATE_LINE, LIST_LINES, GET_SETTINGS, PUT_SETTINGS,
             OPEN_ACCOUNT, LIST_ACCOUNTS, GET_ACCOUNT, APPROPRIATE, CREATE_TRANSFER, LIST_TRANSFERS, GET_TRANSFER,
-            TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_PAYEES,
+            TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_BURN, REPORT_PAYEES,
             EXPORT_TRANSFERS, GET_BATCH_POLICY, PUT_BATCH_POLICY, CREATE_BATCH, LIST_BATCHES, GET_BATCH, APPROVE_BATCH,
             CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE,
             SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, PUT_PAYOUT_ACCOUNT, GET_PAYOUT_ACCOUNT,
@@ -79,8 +80,11 @@ public final class FundRoutes {
     /** Every minute: an approved batch too large to post within its approval is posted here, step by step; a crashed run resumes. */
     public static final Job POST_BATCHES = new Job(FUNCTION, "post-batches", "cron(* * * * ? *)",
             "Every minute: carry on posting every approved batch still POSTING, step by step, until posted");
+    /** Hourly: verification then walks only what was appended since (at most an hour's entries). */
+    public static final Job CHECKPOINT_AUDIT = new Job(FUNCTION, "checkpoint-audit", "cron(20 * * * ? *)",
+            "Hourly: verify the audit chain since its last signed checkpoint and sign a new checkpoint at the head it reached");
     public static final List<Job> JOBS = List.of(EXPIRE_PENDING, PURGE_IDEMPOTENCY, SETTLE_MEALS_DAILY, SETTLE_BOOKINGS_MONTHLY,
-            POST_BATCHES);
+            POST_BATCHES, CHECKPOINT_AUDIT);
 
     private FundRoutes() {
     }

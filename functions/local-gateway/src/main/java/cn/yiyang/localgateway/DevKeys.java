@@ -17,7 +17,8 @@ import java.util.Map;
  * Keys for one local run only, made at start and never written to the repository: the dev JWT
  * signing pair (the private half stays in memory for {@code /dev/tokens}), the identity function's
  * in-process signing pair (given to it as configuration), both public halves in one temp JWKS file
- * every function verifies with, and the PII keys (the embedded data is throw-away).
+ * every function verifies with, the PII keys and the audit checkpoints' signing seed (the embedded data
+ * is throw-away).
  */
 public final class DevKeys {
 
@@ -33,13 +34,16 @@ public final class DevKeys {
     private final Path publicKeyJwks;
     private final String piiEncryptionKey;
     private final String piiIndexKey;
+    private final String auditCheckpointSeed;
 
-    private DevKeys(KeyPair jwt, KeyPair identity, Path publicKeyJwks, String piiEncryptionKey, String piiIndexKey) {
+    private DevKeys(KeyPair jwt, KeyPair identity, Path publicKeyJwks, String piiEncryptionKey, String piiIndexKey,
+                    String auditCheckpointSeed) {
         this.jwt = jwt;
         this.identity = identity;
         this.publicKeyJwks = publicKeyJwks;
         this.piiEncryptionKey = piiEncryptionKey;
         this.piiIndexKey = piiIndexKey;
+        this.auditCheckpointSeed = auditCheckpointSeed;
     }
 
     public static synchronized DevKeys forThisRun() {
@@ -54,7 +58,7 @@ public final class DevKeys {
                 Path jwks = Files.createTempFile("yiyang-dev-jwks", ".json");
                 jwks.toFile().deleteOnExit();
                 Files.writeString(jwks, jwks((RSAPublicKey) pair.getPublic(), (RSAPublicKey) identity.getPublic()));
-                current = new DevKeys(pair, identity, jwks, randomKey(), randomKey());
+                current = new DevKeys(pair, identity, jwks, randomKey(), randomKey(), randomKey());
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             } catch (IOException e) {
@@ -78,6 +82,7 @@ public final class DevKeys {
                 "mp.jwt.verify.publickey.location", publicKeyJwks.toUri().toString(),
                 "yiyang.pii.encryption-key", piiEncryptionKey,
                 "yiyang.pii.index-key", piiIndexKey,
+                "yiyang.audit.checkpoint-seed", auditCheckpointSeed,
                 "yiyang.identity.local.private-key", Base64.getEncoder().encodeToString(identity.getPrivate().getEncoded()),
                 "yiyang.identity.local.key-id", IDENTITY_KEY_ID);
     }

@@ -155,7 +155,9 @@ public abstract class AccessRulesScenarios {
         all.put(ObjectKind.VISIT, visits());
         all.put(ObjectKind.CAREGIVER, Map.of(Action.CREATE, (role, own) -> Attempt.of(ApiRequest.post(
                 "/v1/providers/" + (own ? world.provider1 : world.provider2) + "/caregivers",
-                "{\"name\":\"王护理\",\"certified\":false,\"worksFrom\":\"08:00\",\"worksUntil\":\"18:00\"}").idempotencyKey(AccessWorld.key()))));
+                "{\"name\":\"王护理\",\"certified\":false,\"worksFrom\":\"08:00\",\"worksUntil\":\"18:00\"}").idempotencyKey(AccessWorld.key())),
+                Action.READ, (role, own) -> Attempt.of(ApiRequest.get(
+                        "/v1/providers/" + (own ? world.provider1 : world.provider2) + "/caregivers"))));
         all.put(ObjectKind.SERVICE_RECORD, serviceRecords());
         all.put(ObjectKind.ACCOUNT, accounts());
         all.put(ObjectKind.EXCHANGE, exchanges());

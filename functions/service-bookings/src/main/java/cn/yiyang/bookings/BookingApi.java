@@ -2,6 +2,7 @@ package cn.yiyang.bookings;
 
 import cn.yiyang.bookings.booking.BookingCardPublisher;
 import cn.yiyang.bookings.booking.BookingQueries;
+import cn.yiyang.bookings.booking.BookingReports;
 import cn.yiyang.bookings.booking.BookingRequests;
 import cn.yiyang.bookings.booking.BookingView;
 import cn.yiyang.bookings.catalog.CatalogService;
@@ -37,6 +38,10 @@ public class BookingApi extends DeclaredApi {
                         pg.transact(setup.providers()::create)).answers(201, ProviderService.ProviderView.class),
                 Binding.of(BookingRoutes.ADD_CAREGIVER, ProviderRequests.NewCaregiver.class,
                         pg.transact(setup.providers()::addCaregiver)).answers(201, ProviderService.CaregiverView.class),
+                Binding.of(BookingRoutes.LIST_CAREGIVERS, ProviderRequests.OfProvider.class,
+                        pg.query(setup.providers()::listCaregivers)).answers(200, ProviderService.Caregivers.class),
+                Binding.of(BookingRoutes.PROVIDER_BOOKINGS, BookingRequests.OpenBookings.class,
+                        pg.query(bookings.desk()::openBookings)).answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.PROVIDER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::providerDay))
                         .answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.CAREGIVER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::caregiverDay))
@@ -74,6 +79,10 @@ public class BookingApi extends DeclaredApi {
                 Binding.of(BookingRoutes.NO_SHOW, BookingRequests.NoShow.class, pg.transact(bookings.visits()::noShow))
                         .answers(200, BookingView.class)
                         .refuses(BookingProblem.BOOKING_ILLEGAL_TRANSITION),
+                Binding.of(BookingRoutes.REPORT_BY_SERVICE, BookingRequests.DateRange.class,
+                        pg.query(bookings.reports()::byService)).answers(200, BookingReports.BookingsByService.class),
+                Binding.of(BookingRoutes.REPORT_EMERGENCY, BookingRequests.DateRange.class,
+                        pg.query(bookings.reports()::emergencyResponse)).answers(200, BookingReports.EmergencyResponse.class),
                 Binding.of(BookingRoutes.SETTLEMENTS, BookingRequests.SettlementMonth.class,
                         pg.query(bookings.queries()::settlements)).answers(200, BookingQueries.SettlementMonth.class));
         runs(JobBinding.of(BookingRoutes.PURGE_IDEMPOTENCY, purge.handler(BookingRoutes.PURGE_IDEMPOTENCY)));

@@ -1,5 +1,6 @@
 package cn.yiyang.bookings;
 
+import static cn.yiyang.kernel.route.Role.AUDITOR;
 import static cn.yiyang.kernel.route.Role.CAREGIVER;
 import static cn.yiyang.kernel.route.Role.FAMILY;
 import static cn.yiyang.kernel.route.Role.OFFICER;
@@ -25,6 +26,8 @@ public final class BookingRoutes {
     public static final Route CREATE_PROVIDER = IN.post("/v1/providers", "createProvider", OFFICER);
     public static final Route ADD_CAREGIVER = IN.post("/v1/providers/{id}/caregivers", "addCaregiver", OFFICER, PROVIDER);
     public static final Route PROVIDER_DAY = IN.get("/v1/providers/{id}/days/{date}", "getProviderDay", PROVIDER, OFFICER);
+    public static final Route LIST_CAREGIVERS = IN.get("/v1/providers/{id}/caregivers", "listCaregivers", PROVIDER, OFFICER);
+    public static final Route PROVIDER_BOOKINGS = IN.get("/v1/providers/{id}/bookings", "listProviderOpenBookings", PROVIDER, OFFICER);
     public static final Route CAREGIVER_DAY = IN.get("/v1/caregivers/{id}/days/{date}", "getCaregiverDay", CAREGIVER, PROVIDER, OFFICER);
     public static final Route BOOK = IN.post("/v1/bookings", "bookService", RESIDENT, FAMILY, OPERATOR, OFFICER);
     public static final Route LIST = IN.get("/v1/bookings", "listBookings", RESIDENT, FAMILY, OPERATOR, OFFICER);
@@ -37,11 +40,14 @@ public final class BookingRoutes {
     public static final Route RATE = IN.post("/v1/bookings/{id}/rate", "rateVisit", RESIDENT, FAMILY);
     public static final Route CANCEL = IN.post("/v1/bookings/{id}/cancel", "cancelBooking", RESIDENT, FAMILY, OPERATOR);
     public static final Route NO_SHOW = IN.post("/v1/bookings/{id}/no-show", "markBookingNoShow", PROVIDER, CAREGIVER);
+    public static final Route REPORT_BY_SERVICE = IN.get("/v1/booking-reports/services", "reportBookingsByService", OFFICER, AUDITOR);
+    public static final Route REPORT_EMERGENCY = IN.get("/v1/booking-reports/emergency-response", "reportEmergencyResponse",
+            OFFICER, AUDITOR);
     public static final Route SETTLEMENTS = IN.get("/v1/booking-settlements", "listBookingSettlements", OFFICER);
 
     public static final List<Route> ALL = List.of(INSTALL_SERVICES, LIST_SERVICES, GET_SETTINGS, PUT_SETTINGS,
-            CREATE_PROVIDER, ADD_CAREGIVER, PROVIDER_DAY, CAREGIVER_DAY, BOOK, LIST, OVERDUE, FLAGGED, GET, ASSIGN, CHECK_IN, CHECK_OUT,
-            RATE, CANCEL, NO_SHOW, SETTLEMENTS);
+            CREATE_PROVIDER, ADD_CAREGIVER, LIST_CAREGIVERS, PROVIDER_BOOKINGS, PROVIDER_DAY, CAREGIVER_DAY, BOOK, LIST, OVERDUE,
+            FLAGGED, GET, ASSIGN, CHECK_IN, CHECK_OUT, RATE, CANCEL, NO_SHOW, REPORT_BY_SERVICE, REPORT_EMERGENCY, SETTLEMENTS);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job PURGE_IDEMPOTENCY = IdempotencyPurge.declare(FUNCTION);

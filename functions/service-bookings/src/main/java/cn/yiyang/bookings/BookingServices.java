@@ -1,22 +1,29 @@
 package cn.yiyang.bookings;
 
 import cn.yiyang.bookings.booking.BookingQueries;
+import cn.yiyang.bookings.booking.BookingReports;
 import cn.yiyang.bookings.booking.BookingService;
+import cn.yiyang.bookings.booking.ProviderDesk;
 import cn.yiyang.bookings.booking.VisitService;
 import jakarta.inject.Singleton;
 
-/** The bookings themselves: making one, its visit's steps, and the lists people work from. */
+/** The bookings themselves: making one, its visit's steps, the lists people work from, the provider desk and the officer's reports. */
 @Singleton
 public class BookingServices {
 
     private final BookingService booking;
     private final VisitService visits;
     private final BookingQueries queries;
+    private final ProviderDesk desk;
+    private final BookingReports reports;
 
-    public BookingServices(BookingService booking, VisitService visits, BookingQueries queries) {
+    public BookingServices(BookingService booking, VisitService visits, BookingQueries queries, ProviderDesk desk,
+                           BookingReports reports) {
         this.booking = booking;
         this.visits = visits;
         this.queries = queries;
+        this.desk = desk;
+        this.reports = reports;
     }
 
     public BookingService booking() {
@@ -29,5 +36,13 @@ public class BookingServices {
 
     public BookingQueries queries() {
         return queries;
+    }
+
+    public ProviderDesk desk() {
+        return desk;
+    }
+
+    public BookingReports reports() {
+        return reports;
     }
 }

@@ -10,13 +10,14 @@ import java.util.Map;
 /**
  * Real stores for {@code @QuarkusTest}s: embedded PostgreSQL and DynamoDB Local (started once per
  * JVM, or the servers named by YIYANG_PG_URL / YIYANG_DYNAMO_ENDPOINT), the test JWKS, and PII keys
- * made for this JVM. The stores outlive an app restart, so tests use fresh data, not a fresh store.
+ * and the audit checkpoints' signing seed made for this JVM. The stores outlive an app restart, so tests use fresh data, not a fresh store.
  */
 public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
 
     // Kept JVM-wide: the stores outlive app restarts and class loaders, so must the keys.
     private static final String ENCRYPTION_KEY = jvmWide("yiyang.test.pii-encryption-key");
     private static final String INDEX_KEY = jvmWide("yiyang.test.pii-index-key");
+    private static final String AUDIT_CHECKPOINT_SEED = jvmWide("yiyang.test.audit-checkpoint-seed");
     /**
      * The counties the tests' deployment serves, the fixtures' own and the {@link ScenarioCounties};
      * a token for any other is refused (tested).
@@ -34,6 +35,7 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);
         config.put("yiyang.pii.encryption-key", ENCRYPTION_KEY);
         config.put("yiyang.pii.index-key", INDEX_KEY);
+        config.put("yiyang.audit.checkpoint-seed", AUDIT_CHECKPOINT_SEED);
         config.put("yiyang.counties", SERVED_COUNTIES);
         return config;
     }

@@ -12,4 +12,13 @@ public final class AuditRequests {
     @RegisterForReflection
     public record EntriesAfter(String afterSeq) {
     }
+
+    /**
+     * {@code GET /v1/audit/verify?full=&fromSeq=&maxEntries=}: {@code full=true} walks from the first entry
+     * (auditors); {@code fromSeq} carries on after the entry a previous call's {@code resumeAfterSeq} named;
+     * {@code maxEntries} walks fewer than {@link AuditVerifier#ENTRIES_PER_CALL_MAX}.
+     */
+    @RegisterForReflection
+    public record Verify(Boolean full, Long fromSeq, Integer maxEntries) {
+    }
 }

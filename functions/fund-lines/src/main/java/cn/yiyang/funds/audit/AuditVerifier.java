@@ -2,10 +2,11 @@ package cn.yiyang.funds.audit;
 
 import cn.yiyang.funds.audit.AuditRequests.EntriesAfter;
 import cn.yiyang.kernel.api.Caller;
-import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.kernel.problem.CommonProblem;
+import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -16,15 +17,21 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /v1/audit/verify}: walks the county's chain from its first entry, recomputing every
- * hash; then holds every transfer, resolution, batch and settlement row against the fact its audit entry
- * recorded, and every balance against the sums of the transfers. Answers the first break it finds.
+ * {@code GET /v1/audit/verify}: walks the county's chain, recomputing every hash, and holds rows against
+ * the facts their entries recorded. By default it starts at the newest signed checkpoint that verifies
+ * ({@link AuditCheckpoints}) and walks only the entries after it, holding the transfers and resolutions
+ * those entries recorded. {@code ?full=true} (auditors) walks from the first entry and then holds every
+ * transfer, resolution, batch and settlement row and every balance against the trail, as does a walk that
+ * finds no checkpoint. A call walks at most {@link #ENTRIES_PER_CALL_MAX} entries ({@code maxEntries} fewer):
+ * past that it answers {@code complete=false} and the {@code resumeAfterSeq} to pass as {@code fromSeq}.
+ * Answers the first break it finds.
  */
 @ApplicationScoped
 public class AuditVerifier {
 
-    public static final int PAGE_ROWS = 1000;
-    public static final int ENTRIES_MAX = 10_000_000;
+    public static final int PAGE_ROWS = AuditChain.PAGE_ROWS;
+    /** Entries one call walks: bounds the cost of a call whatever the chain's length. */
+    public static final long ENTRIES_PER_CALL_MAX = 10_000;
     /** Batches of one county verification reads: twelve months, two kinds, a few attempts each, for decades. */
     public static final int BATCHES_MAX = 100_000;
 
@@ -32,32 +39,97 @@ public class AuditVerifier {
     public record Break(String kind, @Nullable Long seq, @Nullable String subjectId, String detail) {
     }
 
+    /**
+     * {@code valid}: the walk reached the head ({@code complete}) and found no break. {@code walkedAfterSeq}:
+     * where the walk started (the checkpoint's seq, the resume position, or 0).
+     */
     @RegisterForReflection
     public record Verification(boolean valid, long entriesChecked, long transfersChecked, long resolutionsChecked,
                                long settlementsChecked, long accountsChecked, @Nullable String headHash,
-                               @Nullable Break firstBreak, long batchesChecked) {
+                               @Nullable Break firstBreak, long batchesChecked, boolean full, boolean complete,
+                               long walkedAfterSeq, @Nullable Long resumeAfterSeq,
+                               @Nullable AuditCheckpoints.Checkpoint checkpoint,
+                               List<AuditCheckpoints.RejectedCheckpoint> rejectedCheckpoints) {
     }
 
-    public Uni<Reply> verify(Caller caller, NoInput none) {
+    /** The stretch of entries whose rows an incremental call holds against them. */
+    private record Tail(long afterSeq, long lastSeq) {
+    }
+
+    private final AuditCheckpoints checkpoints;
+
+    public AuditVerifier(AuditCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    public Uni<Reply> verify(Caller caller, AuditRequests.Verify request) {
+        boolean full = Boolean.TRUE.equals(request.full());
+        if (full && !caller.has(Role.AUDITOR)) {
+            throw new ApiException(CommonProblem.FORBIDDEN, "Only auditors walk the whole chain");
+        }
+        long maxEntries = entriesBudget(request.maxEntries());
         String county = caller.county();
-        return chain(county, 0, Canonical.GENESIS_HASH, 0).flatMap(chain -> {
-            if (chain.firstBreak() != null) {
-                return Uni.createFrom().item(new Verification(false, chain.entries(), 0, 0, 0, 0, null, chain.firstBreak(), 0));
+        Uni<AuditCheckpoints.Start> start = request.fromSeq() != null ? resumeAt(county, request.fromSeq())
+                : full ? Uni.createFrom().item(AuditCheckpoints.Start.genesis()) : checkpoints.newestTrusted(county);
+        return start.flatMap(s -> {
+            if (s.firstBreak() != null) {
+                return Uni.createFrom().item(new Verification(false, 0, 0, 0, 0, 0, null, s.firstBreak(), 0, full, true,
+                        s.afterSeq(), null, s.checkpoint(), s.rejected()));
             }
-            long[] n = new long[CHECKED_KINDS];
-            // each kind of row is proved before the rows proved against it: a batch's items (by the hash in
-            // its entry) before the transfers that pay them
-            List<Supplier<Uni<Checked>>> checks = List.of(
-                    () -> counted(n, TRANSFERS, transfers(county, null, 0)),
-                    () -> counted(n, RESOLUTIONS, resolutions(county)),
-                    () -> counted(n, BATCHES, batches(county)),
-                    () -> counted(n, TRANSFERS, BatchTransferChecks.transfers(county).map(r -> new Checked(r.count(), r.firstBreak()))),
-                    () -> counted(n, RESOLUTIONS, BatchTransferChecks.resolutions(county).map(r -> new Checked(r.count(), r.firstBreak()))),
-                    () -> counted(n, SETTLEMENTS, settlements(county)),
-                    () -> counted(n, ACCOUNTS, balances(county)));
-            return firstBreak(checks, 0).map(found -> new Verification(found == null, chain.entries(), n[TRANSFERS], n[RESOLUTIONS],
-                    n[SETTLEMENTS], n[ACCOUNTS], chain.head(), found, n[BATCHES]));
+            boolean wholeLedger = full || (request.fromSeq() == null && s.checkpoint() == null);
+            return AuditChain.walk(county, s.afterSeq(), s.previousHash(), maxEntries)
+                    .flatMap(stretch -> rows(county, wholeLedger, s, stretch, full));
         }).map(Reply::ok);
+    }
+
+    private Uni<Verification> rows(String county, boolean wholeLedger, AuditCheckpoints.Start start, AuditChain.Stretch stretch,
+                                   boolean full) {
+        Long resume = stretch.complete() ? null : stretch.lastSeq();
+        if (stretch.firstBreak() != null || (wholeLedger && !stretch.complete())) {
+            return Uni.createFrom().item(new Verification(false, stretch.entries(), 0, 0, 0, 0, stretch.lastHash(),
+                    stretch.firstBreak(), 0, full, stretch.complete(), start.afterSeq(), resume, start.checkpoint(), start.rejected()));
+        }
+        long[] n = new long[CHECKED_KINDS];
+        Tail tail = new Tail(start.afterSeq(), stretch.lastSeq());
+        // each kind of row is proved before the rows proved against it: a batch's items (by the hash in
+        // its entry) before the transfers that pay them
+        List<Supplier<Uni<Checked>>> checks = wholeLedger ? List.of(
+                () -> counted(n, TRANSFERS, transfers(county, null, 0, null)),
+                () -> counted(n, RESOLUTIONS, resolutions(county, null)),
+                () -> counted(n, BATCHES, batches(county)),
+                () -> counted(n, TRANSFERS, BatchTransferChecks.transfers(county).map(r -> new Checked(r.count(), r.firstBreak()))),
+                () -> counted(n, RESOLUTIONS, BatchTransferChecks.resolutions(county).map(r -> new Checked(r.count(), r.firstBreak()))),
+                () -> counted(n, SETTLEMENTS, settlements(county)),
+                () -> counted(n, ACCOUNTS, balances(county)))
+                : List.of(
+                () -> counted(n, TRANSFERS, transfers(county, null, 0, tail)),
+                () -> counted(n, RESOLUTIONS, resolutions(county, tail)));
+        return firstBreak(checks, 0).map(found -> new Verification(found == null && stretch.complete(), stretch.entries(),
+                n[TRANSFERS], n[RESOLUTIONS], n[SETTLEMENTS], n[ACCOUNTS], stretch.lastHash(), found, n[BATCHES], full,
+                stretch.complete(), start.afterSeq(), resume, start.checkpoint(), start.rejected()));
+    }
+
+    private static long entriesBudget(Integer maxEntries) {
+        if (maxEntries == null) {
+            return ENTRIES_PER_CALL_MAX;
+        }
+        if (maxEntries < 1 || maxEntries > ENTRIES_PER_CALL_MAX) {
+            throw ApiException.invalid("maxEntries", "OUT_OF_RANGE", "1 to " + ENTRIES_PER_CALL_MAX + " entries");
+        }
+        return maxEntries;
+    }
+
+    /** Carries on after an entry a previous call reached: its stored hash is where that call's walk ended. */
+    private static Uni<AuditCheckpoints.Start> resumeAt(String county, long fromSeq) {
+        if (fromSeq < 0) {
+            throw ApiException.invalid("fromSeq", "OUT_OF_RANGE", "A sequence number the trail holds");
+        }
+        if (fromSeq == 0) {
+            return Uni.createFrom().item(AuditCheckpoints.Start.genesis());
+        }
+        return NativeSql.first("select hash from funds.audit_entry where county = ?1 and seq = ?2", county, fromSeq)
+                .map(entry -> new AuditCheckpoints.Start(null, fromSeq, NativeSql.text(entry.orElseThrow(() ->
+                        ApiException.invalid("fromSeq", "NO_SUCH_ENTRY", "A sequence number the trail holds"))[0]), List.of(), null));
     }
 
     private static final int TRANSFERS = 0;
@@ -79,66 +151,33 @@ public class AuditVerifier {
                 : firstBreak(checks, index + 1));
     }
 
-    private record ChainState(long entries, String head, Break firstBreak) {
-    }
-
     private record Checked(long count, Break firstBreak) {
     }
 
-    private Uni<ChainState> chain(String county, long afterSeq, String previousHash, long checked) {
-        if (checked > ENTRIES_MAX) {
-            throw new IllegalStateException("audit chain longer than " + ENTRIES_MAX);
-        }
-        return NativeSql.rows("""
-                        select seq, at, actor, action, subject_type, subject_id, payload, prev_hash, hash
-                        from funds.audit_entry where county = ?1 and seq > ?2 order by seq """ + " limit " + PAGE_ROWS, county, afterSeq)
-                .flatMap(rows -> walk(rows, county, afterSeq, previousHash, checked));
-    }
-
-    private Uni<ChainState> walk(List<Object[]> rows, String county, long afterSeq, String previousHash, long checkedBefore) {
-        long checked = checkedBefore;
-        long expected = afterSeq;
-        String previous = previousHash;
-        for (Object[] r : rows) {
-            expected++;
-            long seq = NativeSql.number(r[0]);
-            if (seq != expected) {
-                return done(checked, previous, new Break("MISSING_ENTRY", expected, null, "entry " + expected + " is missing"));
-            }
-            if (!previous.equals(NativeSql.text(r[7]))) {
-                return done(checked, previous, new Break("BROKEN_LINK", seq, NativeSql.text(r[5]),
-                        "prev_hash does not match the hash of entry " + (seq - 1)));
-            }
-            String hash = Canonical.chainHash(previous, county, seq, NativeSql.time(r[1]), NativeSql.text(r[2]),
-                    NativeSql.text(r[3]), NativeSql.text(r[4]), NativeSql.text(r[5]), NativeSql.text(r[6]));
-            if (!hash.equals(NativeSql.text(r[8]))) {
-                return done(checked, previous, new Break("ENTRY_ALTERED", seq, NativeSql.text(r[5]),
-                        "the entry's content no longer matches its hash"));
-            }
-            previous = hash;
-            checked++;
-        }
-        if (rows.size() < PAGE_ROWS) {
-            return Uni.createFrom().item(new ChainState(checked, previous, null));
-        }
-        return chain(county, expected, previous, checked);
-    }
-
-    private static Uni<ChainState> done(long checked, String head, Break firstBreak) {
-        return Uni.createFrom().item(new ChainState(checked, head, firstBreak));
-    }
-
-    /** Each transfer row against the facts its TRANSFER_CREATED entry recorded. */
-    private Uni<Checked> transfers(String county, String afterId, long checked) {
-        return NativeSql.rows("""
-                        select t.id::text, t.client_key, t.fund_line_id::text, t.debit_account_id::text, t.credit_account_id::text,
-                               t.amount_fen, t.kind, t.reverses_id::text, t.cause_type, t.cause_ref, t.memo, t.maker,
-                               t.required_approvals, t.created_at, t.expires_at,
+    /**
+     * Each transfer row against the facts its TRANSFER_CREATED entry recorded: every transfer of the county,
+     * or ({@code tail}) those whose entry lies in the stretch just walked, found from the entries.
+     */
+    private Uni<Checked> transfers(String county, String afterId, long checked, Tail tail) {
+        String columns = """
+                select t.id::text, t.client_key, t.fund_line_id::text, t.debit_account_id::text, t.credit_account_id::text,
+                       t.amount_fen, t.kind, t.reverses_id::text, t.cause_type, t.cause_ref, t.memo, t.maker,
+                       t.required_approvals, t.created_at, t.expires_at,""";
+        Uni<List<Object[]>> page = tail == null ? NativeSql.rows(columns + """
                                (select a.payload from funds.audit_entry a where a.county = t.county and a.subject_id = t.id::text
                                   and a.action = 'TRANSFER_CREATED' order by a.seq limit 1)
                         from funds.transfer t where t.county = ?1 and t.batch_id is null and t.id::text > ?2
                         order by t.id::text """ + " limit " + PAGE_ROWS,
                         county, afterId == null ? "" : afterId)
+                : NativeSql.rows(columns + """
+                               a.payload
+                        from funds.audit_entry a
+                        join funds.transfer t on t.id = case when a.action = 'TRANSFER_CREATED' then cast(a.subject_id as uuid) end
+                        where a.county = ?1 and a.action = 'TRANSFER_CREATED' and a.seq > ?3 and a.seq <= ?4
+                          and t.batch_id is null and t.id::text > ?2
+                        order by t.id::text """ + " limit " + PAGE_ROWS,
+                        county, afterId == null ? "" : afterId, tail.afterSeq(), tail.lastSeq());
+        return page
                 .flatMap(rows -> {
                     long count = checked;
                     for (Object[] r : rows) {
@@ -172,19 +211,33 @@ public class AuditVerifier {
                     if (rows.size() < PAGE_ROWS) {
                         return Uni.createFrom().item(new Checked(count, null));
                     }
-                    return transfers(county, NativeSql.text(rows.get(rows.size() - 1)[0]), count);
+                    return transfers(county, NativeSql.text(rows.get(rows.size() - 1)[0]), count, tail);
                 });
     }
 
-    /** Each resolution row against its TRANSFER_<OUTCOME> entry. */
-    private Uni<Checked> resolutions(String county) {
-        return NativeSql.rows("""
+    /**
+     * Each resolution row against its TRANSFER_<OUTCOME> entry: every resolution of the county, or
+     * ({@code tail}) those the entries of the stretch just walked recorded, found from the entries (the
+     * stretch bounds them, at most {@link #ENTRIES_PER_CALL_MAX}).
+     */
+    private Uni<Checked> resolutions(String county, Tail tail) {
+        Uni<List<Object[]>> found = tail == null ? NativeSql.rows("""
                         select r.transfer_id::text, r.outcome, r.resolved_by, r.reason,
                                (select a.payload from funds.audit_entry a where a.county = r.county
                                   and a.subject_id = r.transfer_id::text and a.action = 'TRANSFER_' || r.outcome
                                 order by a.seq limit 1)
                         from funds.transfer_resolution r join funds.transfer t on t.id = r.transfer_id
                         where r.county = ?1 and t.batch_id is null""", county)
+                : NativeSql.rows("""
+                        select t.id::text, r.outcome, r.resolved_by, r.reason, a.payload
+                        from funds.audit_entry a
+                        join funds.transfer t on t.id = case when a.action in ('TRANSFER_POSTED', 'TRANSFER_REJECTED',
+                               'TRANSFER_VOIDED', 'TRANSFER_EXPIRED') then cast(a.subject_id as uuid) end
+                        left join funds.transfer_resolution r on r.transfer_id = t.id
+                        where a.county = ?1 and a.seq > ?2 and a.seq <= ?3 and t.batch_id is null
+                          and a.action in ('TRANSFER_POSTED', 'TRANSFER_REJECTED', 'TRANSFER_VOIDED', 'TRANSFER_EXPIRED')""",
+                        county, tail.afterSeq(), tail.lastSeq());
+        return found
                 .map(rows -> {
                     long count = 0;
                     for (Object[] r : rows) {

@@ -127,7 +127,7 @@ public class ReportService {
                 "/v1/fund-reports/transfers-csv?month=" + month);
     }
 
-    private static int fiscalYear(Integer year) {
+    static int fiscalYear(Integer year) {
         if (year == null) {
             throw new ApiException(CommonProblem.MISSING_PARAMETER, "Query parameter 'fiscalYear' is required");
         }

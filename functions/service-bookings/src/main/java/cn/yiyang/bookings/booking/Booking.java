@@ -50,6 +50,9 @@ public class Booking extends PanacheEntityBase {
     public String bookedBy;
     @Column(name = "confirmation_code")
     public String confirmationCode;
+    /** When a caregiver was assigned (the 助急 response report); empty on bookings assigned before it was kept. */
+    @Column(name = "assigned_at")
+    public OffsetDateTime assignedAt;
     @Column(name = "checked_in_at")
     public OffsetDateTime checkedInAt;
     @Column(name = "check_in_place")

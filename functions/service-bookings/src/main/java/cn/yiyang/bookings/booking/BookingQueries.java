@@ -125,11 +125,16 @@ public class BookingQueries {
     }
 
     /** Midnight in the county starting the date in the path. */
-    private static OffsetDateTime startOf(String date) {
+    static OffsetDateTime startOf(String date) {
+        return startOf(date, "date");
+    }
+
+    /** Midnight in the county starting a date given as {@code field}. */
+    static OffsetDateTime startOf(String date, String field) {
         try {
             return LocalDate.parse(date).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date", "BAD_DATE", "A date YYYY-MM-DD");
+            throw ApiException.invalid(field, "BAD_DATE", "A date YYYY-MM-DD");
         }
     }
 }

@@ -29,6 +29,19 @@ public final class BookingRequests {
     public record Day(String id, String date) {
     }
 
+    /**
+     * {@code GET /v1/providers/{id}/bookings?from=YYYY-MM-DD&days=}: the provider desk's open bookings
+     * starting on {@code days} dates from {@code from} (today and {@link ProviderDesk#DAYS_DEFAULT} when absent).
+     */
+    @RegisterForReflection
+    public record OpenBookings(String id, String from, Integer days) {
+    }
+
+    /** {@code GET /v1/booking-reports/services} and {@code /emergency-response}: dates {@code from} to {@code to}, both included. */
+    @RegisterForReflection
+    public record DateRange(String from, String to) {
+    }
+
     /** {@code GET /v1/booking-settlements?month=YYYY-MM}. */
     @RegisterForReflection
     public record SettlementMonth(String month) {

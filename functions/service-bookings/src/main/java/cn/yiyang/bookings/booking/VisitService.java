@@ -45,11 +45,13 @@ public class VisitService {
         BookingInput.check(r);
         // The caregiver's row is locked so that one caregiver's assignments queue up instead of
         // deadlocking on the exclusion constraint; the constraint stays the guarantee.
-        return move(caller, r.id(), BookingStep.ASSIGN, b -> Caregiver.<Caregiver>find(
-                        "id = ?1 and county = ?2 and providerId = ?3",
-                        ProviderService.uuid(r.caregiverId(), "Caregiver"), b.county, b.providerId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .flatMap(caregiver -> sendCaregiver(b, caregiver)));
+        return move(caller, r.id(), BookingStep.ASSIGN, b -> {
+            b.assignedAt = CountyTime.now(clock);
+            return Caregiver.<Caregiver>find("id = ?1 and county = ?2 and providerId = ?3",
+                            ProviderService.uuid(r.caregiverId(), "Caregiver"), b.county, b.providerId)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                    .flatMap(caregiver -> sendCaregiver(b, caregiver));
+        });
     }
 
     private static Uni<Void> sendCaregiver(Booking b, Caregiver caregiver) {

@@ -22,4 +22,9 @@ public final class ProviderRequests {
     public record NewCaregiver(String id, @Text(maxChars = ProviderInput.CAREGIVER_NAME_CHARS_MAX) String name,
                                boolean certified, LocalTime worksFrom, LocalTime worksUntil) {
     }
+
+    /** {@code GET /v1/providers/{id}/caregivers}. */
+    @RegisterForReflection
+    public record OfProvider(String id) {
+    }
 }

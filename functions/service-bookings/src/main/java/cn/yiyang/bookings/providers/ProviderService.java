@@ -19,6 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProviderService {
 
+    /** Caregivers one provider desk lists; a provider employs far fewer. */
+    public static final int CAREGIVERS_PAGE_MAX = 500;
+
     private final Clock clock;
 
     public ProviderService(Clock clock) {
@@ -36,6 +39,14 @@ public class ProviderService {
     @RegisterForReflection
     public record CaregiverView(UUID id, UUID providerId, String name, boolean certified, LocalTime worksFrom,
                                 LocalTime worksUntil) {
+        static CaregiverView of(Caregiver c) {
+            return new CaregiverView(c.id, c.providerId, c.name, c.certified, c.worksFrom, c.worksUntil);
+        }
+    }
+
+    /** A provider's caregivers, by name: the desk assigns from them. */
+    @RegisterForReflection
+    public record Caregivers(List<CaregiverView> items) {
     }
 
     public Uni<Reply> create(Caller caller, ProviderRequests.NewProvider r) {
@@ -51,6 +62,13 @@ public class ProviderService {
         return p.persistAndFlush().map(saved -> Reply.created(ProviderView.of(p)));
     }
 
+    /** The provider desk's caregivers: a provider its own ({@code org.provider}), an officer any of the county's. */
+    public Uni<Reply> listCaregivers(Caller caller, ProviderRequests.OfProvider r) {
+        return own(caller, r.id(), ObjectKind.CAREGIVER, Action.READ).flatMap(provider -> Caregiver.<Caregiver>find(
+                        "providerId = ?1 order by name, id", provider.id).page(0, CAREGIVERS_PAGE_MAX).list())
+                .map(caregivers -> Reply.ok(new Caregivers(caregivers.stream().map(CaregiverView::of).toList())));
+    }
+
     public Uni<Reply> addCaregiver(Caller caller, ProviderRequests.NewCaregiver r) {
         ProviderInput.check(r);
         return own(caller, r.id(), ObjectKind.CAREGIVER, Action.CREATE).flatMap(provider -> {
@@ -62,8 +80,7 @@ public class ProviderService {
             c.certified = r.certified();
             c.worksFrom = r.worksFrom();
             c.worksUntil = r.worksUntil();
-            return c.persistAndFlush().map(saved -> Reply.created(
-                    new CaregiverView(c.id, c.providerId, c.name, c.certified, c.worksFrom, c.worksUntil)));
+            return c.persistAndFlush().map(saved -> Reply.created(CaregiverView.of(c)));
         });
     }
 

@@ -74,8 +74,8 @@ public final class AccessTable {
         rule(VISIT, Role.CAREGIVER, OWN, READ, ACT);
         rule(VISIT, Role.OFFICER, COUNTY, READ);
 
-        rule(CAREGIVER, Role.PROVIDER, OWN, CREATE);
-        rule(CAREGIVER, Role.OFFICER, COUNTY, CREATE);
+        rule(CAREGIVER, Role.PROVIDER, OWN, READ, CREATE);
+        rule(CAREGIVER, Role.OFFICER, COUNTY, READ, CREATE);
 
         rule(SERVICE_RECORD, Role.VOLUNTEER, OWN, READ, CREATE);
         rule(SERVICE_RECORD, Role.RESIDENT, OWN, READ, ACT);

@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Turns the secrets a deployment names by ARN into configuration: the PostgreSQL credentials
- * (RDS's {@code {"username","password"}}), the PII keys ({@code {"encryptionKey","indexKey"}}) and,
- * for the identity function, the WeChat mini-program's {@code {"appId","appSecret"}}.
+ * (RDS's {@code {"username","password"}}), the PII keys ({@code {"encryptionKey","indexKey"}}),
+ * for the identity function the WeChat mini-program's {@code {"appId","appSecret"}}, and for fund-lines
+ * the audit checkpoints' {@code {"checkpointSeed"}}.
  * Secrets never live in code, files or plain environment variables.
  */
 public final class SecretConfig {
@@ -27,6 +28,7 @@ public final class SecretConfig {
     public static final String PG_SECRET_ARN = "YIYANG_PG_SECRET_ARN";
     public static final String PII_KEYS_SECRET_ARN = "YIYANG_PII_KEYS_SECRET_ARN";
     public static final String WECHAT_SECRET_ARN = "YIYANG_WECHAT_SECRET_ARN";
+    public static final String AUDIT_KEY_SECRET_ARN = "YIYANG_AUDIT_KEY_SECRET_ARN";
     /** Only for tests and local emulators: where Secrets Manager answers. */
     public static final String ENDPOINT = "YIYANG_SECRETS_ENDPOINT";
 
@@ -40,8 +42,9 @@ public final class SecretConfig {
         String pg = env.apply(PG_SECRET_ARN);
         String pii = env.apply(PII_KEYS_SECRET_ARN);
         String wechat = env.apply(WECHAT_SECRET_ARN);
+        String audit = env.apply(AUDIT_KEY_SECRET_ARN);
         Map<String, String> config = new LinkedHashMap<>();
-        if (blank(pg) && blank(pii) && blank(wechat)) {
+        if (blank(pg) && blank(pii) && blank(wechat) && blank(audit)) {
             return config;
         }
         try (SecretsManagerClient client = client(env)) {
@@ -59,6 +62,9 @@ public final class SecretConfig {
                 JsonNode secret = read(client, wechat);
                 config.put("yiyang.wechat.app-id", required(secret, "appId", wechat));
                 config.put("yiyang.wechat.app-secret", required(secret, "appSecret", wechat));
+            }
+            if (!blank(audit)) {
+                config.put("yiyang.audit.checkpoint-seed", required(read(client, audit), "checkpointSeed", audit));
             }
         }
         return config;

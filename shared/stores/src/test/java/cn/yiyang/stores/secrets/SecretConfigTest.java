@@ -22,6 +22,7 @@ class SecretConfigTest {
 
     private static final String PG_ARN = "arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:db-AbCdEf";
     private static final String PII_ARN = "arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:pii-GhIjKl";
+    private static final String AUDIT_ARN = "arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:audit-MnOpQr";
 
     private HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
@@ -34,7 +35,8 @@ class SecretConfigTest {
             calls.incrementAndGet();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String secret = body.contains(PG_ARN) ? "{\"username\":\"yiyang\",\"password\":\"s3cret\",\"engine\":\"postgres\"}" : piiSecret;
+            String secret = body.contains(PG_ARN) ? "{\"username\":\"yiyang\",\"password\":\"s3cret\",\"engine\":\"postgres\"}"
+                    : body.contains(AUDIT_ARN) ? "{\"checkpointSeed\":\"c2VlZA\"}" : piiSecret;
             String answer = "{\"ARN\":\"x\",\"Name\":\"x\",\"SecretString\":" + quote(secret) + "}";
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
@@ -60,6 +62,14 @@ class SecretConfigTest {
                 .containsEntry("yiyang.pii.encryption-key", "ZW5j")
                 .containsEntry("yiyang.pii.index-key", "aWR4");
         assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void theAuditKeySecret_becomesTheCheckpointSeed() {
+        Map<String, String> config = SecretConfig.from(env(Map.of(SecretConfig.AUDIT_KEY_SECRET_ARN, AUDIT_ARN)));
+
+        assertThat(config).containsExactly(Map.entry("yiyang.audit.checkpoint-seed", "c2VlZA"));
+        assertThat(calls.get()).isEqualTo(1);
     }
 
     @Test
