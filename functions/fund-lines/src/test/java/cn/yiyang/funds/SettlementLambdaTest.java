@@ -164,6 +164,100 @@ class SettlementLambdaTest {
     }
 
     @Test
+    void aMealSettlement_keepsEachServedSubsidisedOrder_andItsTraceReachesEachOrderAndResident() {
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 100_000);
+        feeds.mealPoint(county, "mp-trace", "追溯助餐点", "追溯餐饮");
+        String wang = feeds.served(county, "mp-trace", yesterday, 500, "resident-wang");
+        String li = feeds.served(county, "mp-trace", yesterday, 300, "resident-li");
+        String zhao = feeds.served(county, "mp-trace", yesterday, 250, "resident-zhao");
+        feeds.served(county, "mp-trace", yesterday, 0, "resident-full-price");
+        feeds.served(county, "mp-trace", yesterday.minusDays(1), 900, "resident-day-before");
+
+        JsonNode run = expect(door.send(settleMeals(county, yesterday)), 200).json();
+
+        JsonNode settled = item(run, MealSettlementFeed.key(county, "mp-trace", yesterday));
+        assertThat(settled.path("amountFen").asLong()).isEqualTo(1_050);
+        JsonNode trace = trace(settled.path("transferId").asText()).path("settlement");
+        assertThat(trace.path("kind").asText()).isEqualTo("MEAL");
+        assertThat(trace.path("itemCount").asLong()).isEqualTo(3);
+        assertThat(lines(trace)).containsExactlyInAnyOrder(
+                wang + "|resident-wang|" + yesterday + "|500",
+                li + "|resident-li|" + yesterday + "|300",
+                zhao + "|resident-zhao|" + yesterday + "|250");
+        assertThat(sumOfItems(trace)).isEqualTo(trace.path("amountFen").asLong()).isEqualTo(1_050);
+        assertThat(FundProbe.number("select coalesce(sum(amount_fen), 0) from funds.settlement_item where county = ?1", county))
+                .isEqualTo(1_050);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBookingSettlement_keepsEachCompletedVisit_andItsTraceReachesEachBookingAndResident() {
+        fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 100_000);
+        String provider = SettlementFeeds.provider(county, "追溯服务社");
+        String first = SettlementFeeds.booking(county, provider, lastMonth.atDay(2), "COMPLETED", 2_000, "resident-zhou", false);
+        String rated = SettlementFeeds.booking(county, provider, lastMonth.atEndOfMonth(), "RATED", 1_500, "resident-wu", false);
+        SettlementFeeds.booking(county, provider, lastMonth.atDay(9), "CANCELLED", 3_000, "resident-zheng", false);
+        SettlementFeeds.booking(county, provider, lastMonth.plusMonths(1).atDay(1), "COMPLETED", 999, "resident-next", false);
+
+        JsonNode run = expect(door.send(settleBookings(county, lastMonth)), 200).json();
+
+        JsonNode settled = item(run, BookingSettlementFeed.key(county, provider, lastMonth));
+        JsonNode trace = trace(settled.path("transferId").asText()).path("settlement");
+        assertThat(trace.path("kind").asText()).isEqualTo("BOOKING");
+        assertThat(trace.path("period").asText()).isEqualTo(lastMonth.toString());
+        assertThat(lines(trace)).containsExactly(
+                first + "|resident-zhou|" + lastMonth.atDay(2) + "|2000",
+                rated + "|resident-wu|" + lastMonth.atEndOfMonth() + "|1500");
+        assertThat(sumOfItems(trace)).isEqualTo(settled.path("amountFen").asLong()).isEqualTo(3_500);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void figuresTheOrdersDoNotAccountFor_areRefusedItemsMismatch_withNothingOfThatSettlementWritten() {
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 100_000);
+        servedMeals(county, "mp-whole", "完整助餐点", "完整餐饮", yesterday, 400);
+        servedMeals(county, "mp-gap", "缺单助餐点", "缺单餐饮", yesterday, 300);
+        feeds.servedWithoutOrder(county, "mp-gap", yesterday, 200);
+        String gapKey = MealSettlementFeed.key(county, "mp-gap", yesterday);
+
+        JsonNode run = expect(door.send(settleMeals(county, yesterday)), 200).json();
+
+        assertThat(item(run, MealSettlementFeed.key(county, "mp-whole", yesterday)).path("result").asText()).isEqualTo("CREATED");
+        JsonNode gap = item(run, gapKey);
+        assertThat(gap.path("result").asText()).isEqualTo("REFUSED");
+        assertThat(gap.path("code").asText()).isEqualTo("SETTLEMENT_ITEMS_MISMATCH");
+        assertThat(gap.path("userMessage").asText()).contains("明细");
+        assertThat(FundProbe.number("select count(*) from funds.settlement where county = ?1 and settlement_key = ?2", county, gapKey))
+                .isZero();
+        assertThat(FundProbe.number("select count(*) from funds.settlement_item where county = ?1 and settlement_key = ?2",
+                county, gapKey)).isZero();
+        assertThat(FundProbe.number("select count(*) from funds.transfer where county = ?1 and client_key = ?2", county, gapKey))
+                .isZero();
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSettlementsMealAlteredInTheDatabase_isFoundByVerify() {
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 10_000);
+        String order = feeds.served(county, "mp-altered", yesterday, 400, "resident-altered");
+        feeds.mealPoint(county, "mp-altered", "改动助餐点", "改动餐饮");
+        String settlementKey = MealSettlementFeed.key(county, "mp-altered", yesterday);
+        expect(door.send(settleMeals(county, yesterday)), 200);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+
+        String refused = FundProbe.tryStatement("update funds.settlement_item set resident_id = 'someone-else' where county = '"
+                + county + "'");
+        FundProbe.tamper("update funds.settlement_item set resident_id = 'someone-else' where county = ?1 and item_ref = ?2",
+                county, order);
+
+        assertThat(refused).contains("insert-only");
+        JsonNode verified = FundFixtures.verify(door, county);
+        assertThat(verified.path("valid").asBoolean()).isFalse();
+        assertThat(verified.path("firstBreak").path("kind").asText()).isEqualTo("SETTLEMENT_ALTERED");
+        assertThat(verified.path("firstBreak").path("subjectId").asText()).isEqualTo(settlementKey);
+    }
+
+    @Test
     void concurrentRuns_ofMealsAndBookings_fromManyClients_payEachKeyOnce_withoutAServerError() {
         String meals = fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 1_000_000);
         String services = fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 1_000_000);
@@ -385,6 +479,26 @@ class SettlementLambdaTest {
             assertThat(answer.status()).as(request + " → " + answer).isBetween(400, 499);
             assertThat(answer.code()).as(request + " → " + answer).isEqualTo(code);
         });
+    }
+
+    private JsonNode trace(String transferId) {
+        return expect(door.send(ApiRequest.get("/v1/transfers/" + transferId + "/trace").bearer(auditor(county))), 200).json();
+    }
+
+    /** A settlement trace's meals or visits, each as "itemRef|residentId|date|amountFen". */
+    private static List<String> lines(JsonNode settlementTrace) {
+        List<String> lines = new java.util.ArrayList<>();
+        settlementTrace.path("items").forEach(i -> lines.add(i.path("itemRef").asText() + "|" + i.path("residentId").asText() + "|"
+                + i.path("date").asText() + "|" + i.path("amountFen").asLong()));
+        return lines;
+    }
+
+    private static long sumOfItems(JsonNode settlementTrace) {
+        long sum = 0;
+        for (JsonNode i : settlementTrace.path("items")) {
+            sum += i.path("amountFen").asLong();
+        }
+        return sum;
     }
 
     private ApiRequest run(String path, String body, String token) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole path in one process over real HTTP: a meal ordered and served, a bath booked, visited
  * and checked out, each through its own function's routes, then settled by fund-lines reading the
- * same DynamoDB and PostgreSQL the local gateway runs on, once however often it is run.
+ * same DynamoDB and PostgreSQL the local gateway runs on, once however often it is run, each down to the order or booking and the resident in the transfer's trace.
  */
 @QuarkusTest
 @QuarkusTestResource(StoresTestResource.class)
@@ -88,6 +88,18 @@ class SettlementHttpTest {
         assertThat(bookingsAgain.path("created").asInt()).isZero();
 
         assertThat(approve(bathItem).path("status").asText()).isEqualTo("POSTED");
+        JsonNode mealTrace = trace(meal).path("settlement");
+        assertThat(mealTrace.path("items")).hasSize(1);
+        assertThat(mealTrace.path("items").get(0).path("itemRef").asText()).isEqualTo(order.path("id").asText());
+        assertThat(mealTrace.path("items").get(0).path("residentId").asText()).isEqualTo(order.path("residentId").asText());
+        assertThat(mealTrace.path("items").get(0).path("amountFen").asLong()).isEqualTo(meal.path("amountFen").asLong());
+        JsonNode bathTrace = trace(bathItem).path("settlement");
+        assertThat(bathTrace.path("items")).hasSize(1);
+        assertThat(bathTrace.path("items").get(0).path("itemRef").asText()).isEqualTo(booking);
+        assertThat(bathTrace.path("items").get(0).path("residentId").asText()).isEqualTo(resident);
+        assertThat(bathTrace.path("items").get(0).path("date").asText())
+                .isEqualTo(BookingFixtures.tomorrowAt(10, 0).atZoneSameInstant(CountyTime.ZONE).toLocalDate().toString());
+        assertThat(bathTrace.path("items").get(0).path("amountFen").asLong()).isEqualTo(bathItem.path("amountFen").asLong());
         assertThat(FundFixtures.verify(door, COUNTY).path("valid").asBoolean()).isTrue();
     }
 
@@ -100,6 +112,11 @@ class SettlementHttpTest {
 
     private JsonNode approve(JsonNode created) {
         return FundFixtures.expect(door.send(FundFixtures.approve(COUNTY, created.path("transferId").asText())), 200).json();
+    }
+
+    private JsonNode trace(JsonNode created) {
+        return FundFixtures.expect(door.send(ApiRequest.get("/v1/transfers/" + created.path("transferId").asText() + "/trace")
+                .bearer(FundFixtures.auditor(COUNTY))), 200).json();
     }
 
     private JsonNode settle(String path, String body) {

@@ -19,9 +19,10 @@ import java.time.temporal.IsoFields;
  *       {@code M#<month>} (cap counters)</li>
  *   <li>{@code S#<county>#<date>}: {@code <point>}: served meals and subsidy per point and day</li>
  * </ul>
- * Two parts of the layout are read by fund-lines' settlement as well (the day's settlement figures
- * and the point's own item, for its name): those are published by shared {@link MealSettlementFeed},
- * and this class takes them from there rather than spelling them a second time.
+ * Three parts of the layout are read by fund-lines' settlement as well (the day's settlement figures,
+ * the point's own item, for its name, and the point's orders of the day, for the meals behind the
+ * figures): those are published by shared {@link MealSettlementFeed}, and this class takes them from
+ * there rather than spelling them a second time.
  */
 public final class MealKeys {
 
@@ -72,7 +73,7 @@ public final class MealKeys {
 
     /** A point's orders of one day, on index {@link MealTable#BY_DAY}. */
     public static String ordersOfDayPk(String county, String pointId, LocalDate date) {
-        return "D#" + county + "#" + pointId + "#" + date;
+        return MealSettlementFeed.ordersOfDayPk(county, pointId, date);
     }
 
     public static String ordersOfDaySk(Slot slot, String orderId) {

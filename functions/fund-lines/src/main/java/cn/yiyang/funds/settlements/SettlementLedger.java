@@ -11,12 +11,14 @@ import cn.yiyang.funds.ledger.TransferService;
 import cn.yiyang.funds.lines.FundLine;
 import cn.yiyang.funds.lines.FundLineService;
 import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class SettlementLedger {
 
+    /** Meals or visits per INSERT … SELECT: about 0.5 MB of JSON text. */
+    static final int LINES_PER_STATEMENT_MAX = 5_000;
     private static final Pattern PAYEE_REF = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final String SETTLED = """
             select s.settlement_key, t.id, coalesce(r.outcome, 'PENDING'), s.amount_fen
@@ -81,13 +85,38 @@ public class SettlementLedger {
                         ? NativeSql.first(SETTLED + "where s.county = ?1 and s.settlement_key = ?2", county, item.settlementKey())
                                 .map(row -> SettlementOutcome.settled(item, SettlementOutcome.Result.ALREADY_SETTLED,
                                         settled(row.orElseThrow())))
-                        : pay(caller, kind, period, fiscalYear, item, maker, now));
+                        : keepLines(county, item, 0).flatMap(v -> pay(caller, kind, period, fiscalYear, item, maker, now)));
+    }
+
+    /**
+     * The meals or visits behind the amount, beside the settlement row: they must account for it exactly
+     * (one per subsidised unit, summing to the amount), or nothing of the item is written.
+     */
+    private static Uni<Void> keepLines(String county, SettlementItem item, int from) {
+        if (from == 0 && (item.lines().size() > SettlementItem.LINES_PER_SETTLEMENT_MAX || !item.linesAddUp())) {
+            throw new ApiException(FundProblem.SETTLEMENT_ITEMS_MISMATCH, "The settlement's " + item.lines().size()
+                    + " meals or visits do not add up to its " + item.subsidisedUnits() + " units and " + item.amountFen() + " fen");
+        }
+        if (from >= item.lines().size()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<SettlementItem.Line> chunk = item.lines().subList(from, Math.min(item.lines().size(), from + LINES_PER_STATEMENT_MAX));
+        List<Map<String, Object>> rows = chunk.stream().map(l -> Map.<String, Object>of("ref", l.itemRef(),
+                "resident", l.residentId(), "day", l.date().toString(), "amount", l.amountFen())).toList();
+        return NativeSql.update("""
+                        insert into funds.settlement_item (county, settlement_key, item_ref, resident_id, served_on, amount_fen)
+                        select ?1, ?2, x.ref, x.resident, x.day, x.amount
+                        from json_to_recordset(cast(cast(?3 as text) as json)) as x(ref text, resident text, day date, amount bigint)""",
+                        county, item.settlementKey(), StrictJson.write(rows))
+                .flatMap(v -> keepLines(county, item, from + LINES_PER_STATEMENT_MAX));
     }
 
     private Uni<SettlementOutcome> pay(Caller caller, SettlementKind kind, String period, int fiscalYear, SettlementItem item,
                                        String maker, OffsetDateTime now) {
         String county = caller.county();
-        return TransferService.findByKey(county, item.settlementKey()).flatMap(existing -> {
+        Uni<String> itemsHash = NativeSql.first("select funds.settlement_items_hash(?1, ?2)", county, item.settlementKey())
+                .map(row -> NativeSql.text(row.orElseThrow()[0]));
+        return itemsHash.flatMap(hash -> TransferService.findByKey(county, item.settlementKey()).flatMap(existing -> {
             if (existing.isPresent()) {
                 throw new ApiException(FundProblem.SETTLEMENT_KEY_TAKEN,
                         "A transfer that is not this settlement already holds its key");
@@ -101,9 +130,9 @@ public class SettlementLedger {
                                 new NewTransfer(budget, payee, item.amountFen(), TransferKind.PAYMENT, null, kind.causeType(),
                                         item.settlementKey(), item.memo()), now)))
                 .flatMap(created -> audit.append(county, maker, "SETTLEMENT_RECORDED", "SETTLEMENT", item.settlementKey(),
-                                fact(kind, period, line, item, created), now)
+                                fact(kind, period, line, item, created, hash), now)
                         .replaceWith(SettlementOutcome.settled(item, SettlementOutcome.Result.CREATED,
-                                new Settled(item.settlementKey(), created.id(), created.status().name(), created.amountFen())))));
+                                new Settled(item.settlementKey(), created.id(), created.status().name(), created.amountFen()))))));
     }
 
     private static Uni<Void> lockBalance(Account account) {
@@ -112,7 +141,7 @@ public class SettlementLedger {
     }
 
     private static Map<String, Object> fact(SettlementKind kind, String period, FundLine line, SettlementItem item,
-                                            Transfer created) {
+                                            Transfer created, String itemsHash) {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("kind", kind.name());
         fact.put("period", period);
@@ -122,6 +151,7 @@ public class SettlementLedger {
         fact.put("subsidisedUnits", item.subsidisedUnits());
         fact.put("amountFen", item.amountFen());
         fact.put("transferId", created.id().toString());
+        fact.put("itemsHash", itemsHash);
         return fact;
     }
 

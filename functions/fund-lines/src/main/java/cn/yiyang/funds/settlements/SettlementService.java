@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -103,7 +104,17 @@ public class SettlementService {
             LOG.warnf("meal feed unreadable: %s", e.getClass().getSimpleName());
             throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The meal settlement feed cannot be read");
         }
-        return settle(caller, SettlementKind.MEAL, date.toString(), date.getYear(), items, budget);
+        return settle(caller, SettlementKind.MEAL, date.toString(), date.getYear(), items, budget,
+                item -> servedMeals(caller.county(), item.payeeRef(), date));
+    }
+
+    private List<SettlementItem.Line> servedMeals(String county, String mealPointId, LocalDate date) {
+        try {
+            return meals.servedMeals(county, mealPointId, date).stream().map(SettlementItem.Line::of).toList();
+        } catch (SdkException e) {
+            LOG.warnf("meal orders unreadable: %s", e.getClass().getSimpleName());
+            throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The meal orders behind a settlement cannot be read");
+        }
     }
 
     private SettlementReport settleBookings(Caller caller, YearMonth month, int[] budget) {
@@ -117,11 +128,14 @@ public class SettlementService {
             }
             throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The booking settlement feed does not exist yet");
         }
-        return settle(caller, SettlementKind.BOOKING, month.toString(), month.getYear(), items, budget);
+        return settle(caller, SettlementKind.BOOKING, month.toString(), month.getYear(), items, budget,
+                item -> pg.inSession(() -> BookingSettlementFeed.visits(caller.county(), item.payeeRef(), month,
+                        SettlementItem.LINES_PER_SETTLEMENT_MAX + 1)).stream().map(SettlementItem.Line::of).toList());
     }
 
+    /** Settles the feed's items in key order; {@code lines} reads the meals or visits of an item about to be settled. */
     private SettlementReport settle(Caller caller, SettlementKind kind, String period, int fiscalYear, List<SettlementItem> feed,
-                                    int[] budget) {
+                                    int[] budget, Function<SettlementItem, List<SettlementItem.Line>> lines) {
         String county = caller.county();
         try {
             pg.inSession(() -> FundLineService.find(county, kind.fundLine()));
@@ -143,7 +157,7 @@ public class SettlementService {
                 outcomes.add(SettlementOutcome.of(item, Result.DEFERRED));
             } else {
                 budget[0]--;
-                outcomes.add(settleOne(caller, kind, period, fiscalYear, item));
+                outcomes.add(settleOne(caller, kind, period, fiscalYear, item.withLines(lines.apply(item))));
             }
         }
         return SettlementReport.of(kind, period, fiscalYear, outcomes);
