@@ -1,5 +1,6 @@
 package cn.yiyang.funds;
 
+import cn.yiyang.funds.settlements.HeldVisits;
 import cn.yiyang.funds.settlements.SettlementQueries;
 import cn.yiyang.funds.settlements.SettlementReport;
 import cn.yiyang.funds.settlements.SettlementRequests;
@@ -22,14 +23,20 @@ class SettlementsApi implements ConceptApi {
     private final List<Binding> bindings;
     private final List<JobBinding> jobs;
 
-    SettlementsApi(PgOperations pg, SettlementService settlements, SettlementQueries settled) {
+    SettlementsApi(PgOperations pg, SettlementService settlements, SettlementQueries settled, HeldVisits held) {
         bindings = List.of(
                 Binding.of(FundRoutes.SETTLE_MEALS, SettlementRequests.MealRun.class, pg.transactInSteps(settlements::runMeals))
                         .answers(200, SettlementReport.class),
                 Binding.of(FundRoutes.SETTLE_BOOKINGS, SettlementRequests.BookingRun.class,
                         pg.transactInSteps(settlements::runBookings)).answers(200, SettlementReport.class),
                 Binding.of(FundRoutes.LIST_SETTLEMENTS, SettlementRequests.SettlementFilter.class, pg.query(settled::list))
-                        .answers(200, SettlementQueries.Page.class));
+                        .answers(200, SettlementQueries.Page.class),
+                Binding.of(FundRoutes.LIST_HELD_VISITS, SettlementRequests.HeldVisitsOfMonth.class, pg.query(held::list))
+                        .answers(200, HeldVisits.Page.class),
+                Binding.of(FundRoutes.RELEASE_VISIT, SettlementRequests.VisitDecision.class, pg.transact(held::release))
+                        .answers(200, HeldVisits.HeldVisit.class),
+                Binding.of(FundRoutes.REJECT_VISIT, SettlementRequests.VisitDecision.class, pg.transact(held::reject))
+                        .answers(200, HeldVisits.HeldVisit.class));
         jobs = List.of(
                 JobBinding.of(FundRoutes.SETTLE_MEALS_DAILY, Handler.direct(settlements::mealJob)),
                 JobBinding.of(FundRoutes.SETTLE_BOOKINGS_MONTHLY, Handler.direct(settlements::bookingJob)));

@@ -103,6 +103,48 @@ class SettlementHttpTest {
         assertThat(FundFixtures.verify(door, COUNTY).path("valid").asBoolean()).isTrue();
     }
 
+    @Test
+    void aBathCutFarTooShort_isHeldOutOfTheProvidersSettlement_untilAnOfficerReleasesIt_overHttp() {
+        ApiRequest lines = ApiRequest.post("/v1/fund-lines/defaults", "{}").bearer(FundFixtures.officer(COUNTY))
+                .idempotencyKey(FundFixtures.key("lines"));
+        assertThat(door.send(lines).status()).isIn(201, 409);
+        YearMonth month = YearMonth.from(BookingFixtures.tomorrowAt(10, 0).atZoneSameInstant(CountyTime.ZONE));
+        fund("SERVICE_SUBSIDY", month.getYear());
+        BookingFixtures.catalog(door);
+        String street = BookingFixtures.newStreet();
+        String provider = BookingFixtures.provider(door, street, 10);
+        String caregiver = BookingFixtures.caregiver(door, provider, true);
+        String resident = BookingFixtures.resident(street, "SHINENG");
+        String booking = BookingFixtures.expect(door.send(BookingFixtures.book(BookingFixtures.operator(), resident, "BATH",
+                BookingFixtures.tomorrowAt(10, 0))), 201).json().path("id").asText();
+        BookingFixtures.expect(door.send(BookingFixtures.step(booking, "assign", BookingFixtures.provider(provider),
+                "{\"caregiverId\":\"" + caregiver + "\"}")), 200);
+        MutableClock.INSTANCE.setTo(BookingFixtures.tomorrowAt(10, 2).toInstant());
+        BookingFixtures.expect(door.send(BookingFixtures.step(booking, "check-in", BookingFixtures.caregiver(caregiver), "{}")), 200);
+        MutableClock.INSTANCE.setTo(BookingFixtures.tomorrowAt(10, 7).toInstant());
+        BookingFixtures.expect(door.send(BookingFixtures.step(booking, "check-out", BookingFixtures.caregiver(caregiver), "{}")), 200);
+        MutableClock.INSTANCE.setTo(month.plusMonths(1).atDay(1).atTime(4, 0).atZone(CountyTime.ZONE).toInstant());
+        String settlementKey = "booking:" + COUNTY + ":" + provider + ":" + month;
+
+        JsonNode held = item(settle("/v1/settlements/bookings", "{\"month\":\"" + month + "\"}"), settlementKey);
+        JsonNode listed = FundFixtures.expect(door.send(ApiRequest.get("/v1/held-visits").query("month", month.toString())
+                .bearer(FundFixtures.auditor(COUNTY))), 200).json();
+        JsonNode released = FundFixtures.expect(door.send(ApiRequest.post("/v1/held-visits/" + booking + "/release",
+                "{\"reason\":\"老人身体不适提前结束，家属电话确认\"}").bearer(FundFixtures.officer(COUNTY))
+                .idempotencyKey(FundFixtures.key("release"))), 200).json();
+        JsonNode paid = item(settle("/v1/settlements/bookings", "{\"month\":\"" + month + "\"}"), settlementKey);
+
+        assertThat(held.path("result").asText()).isEqualTo("NOTHING_TO_PAY");
+        assertThat(listed.path("items").findValuesAsText("bookingId")).contains(booking);
+        assertThat(released.path("state").asText()).isEqualTo("RELEASED");
+        assertThat(paid.path("result").asText()).isEqualTo("CREATED");
+        JsonNode visit = trace(paid).path("settlement").path("items").get(0);
+        assertThat(visit.path("itemRef").asText()).isEqualTo(booking);
+        assertThat(visit.path("residentId").asText()).isEqualTo(resident);
+        assertThat(visit.path("amountFen").asLong()).isEqualTo(paid.path("amountFen").asLong()).isPositive();
+        assertThat(FundFixtures.verify(door, COUNTY).path("valid").asBoolean()).isTrue();
+    }
+
     private void fund(String line, int fiscalYear) {
         String transfer = FundFixtures.expect(door.send(ApiRequest.post("/v1/appropriations", """
                 {"fundLine":"%s","fiscalYear":%d,"amountFen":4000000}""".formatted(line, fiscalYear))

@@ -278,7 +278,8 @@ public class AuditVerifier {
                                   and a.action = 'SETTLEMENT_RECORDED' order by a.seq limit 1),
                                case when exists (select 1 from funds.settlement_item i where i.county = s.county
                                                    and i.settlement_key = s.settlement_key)
-                                    then funds.settlement_items_hash(s.county, s.settlement_key) end
+                                    then funds.settlement_items_hash(s.county, s.settlement_key) end,
+                               s.supersedes
                         from funds.settlement s
                         join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
                         join funds.fund_line fl on fl.id = t.fund_line_id
@@ -298,6 +299,9 @@ public class AuditVerifier {
                         if (r[10] != null) {
                             // Settlements since the single meals and visits were kept (V7) recorded their hash.
                             fact.put("itemsHash", NativeSql.text(r[10]));
+                        }
+                        if (r[11] != null) {
+                            fact.put("supersedes", NativeSql.text(r[11]));
                         }
                         if (r[9] == null || !Canonical.json(fact).equals(NativeSql.text(r[9]))) {
                             return new Checked(count, new Break("SETTLEMENT_ALTERED", null, NativeSql.text(r[0]),

@@ -13,7 +13,7 @@ import java.util.List;
  * (read only for the items a run is about to settle; empty before).
  */
 record SettlementItem(String settlementKey, String payeeRef, String payeeName, long units, long subsidisedUnits,
-                      long amountFen, String memo, List<Line> lines) {
+                      long amountFen, String memo, List<Line> lines, String baseKey, String supersedes) {
 
     /** Payee account names are at most this long (the ledger's own limit). */
     static final int PAYEE_NAME_CHARS_MAX = 60;
@@ -36,18 +36,36 @@ record SettlementItem(String settlementKey, String payeeRef, String payeeName, l
         String name = firstOf(m.operatorName(), m.mealPointName(), "助餐点 " + m.mealPointId());
         return new SettlementItem(m.settlementKey(), m.mealPointId(), clip(name), m.servedMeals(), m.subsidisedMeals(),
                 m.subsidyFen(), "助餐结算 " + m.date() + "：供餐 " + m.servedMeals() + " 份，其中补贴 " + m.subsidisedMeals() + " 份",
-                List.of());
+                List.of(), null, null);
     }
 
     static SettlementItem of(BookingSettlement b) {
         String name = firstOf(b.providerName(), null, "服务机构 " + b.providerId());
         return new SettlementItem(b.settlementKey(), b.providerId(), clip(name), b.completedSubsidisedBookings(),
                 b.completedSubsidisedBookings(), b.subsidyFen(),
-                "服务补贴结算 " + b.month() + "：完成补贴服务 " + b.completedSubsidisedBookings() + " 次", List.of());
+                "服务补贴结算 " + b.month() + "：完成补贴服务 " + b.completedSubsidisedBookings() + " 次", List.of(), null, null);
     }
 
     SettlementItem withLines(List<Line> read) {
-        return new SettlementItem(settlementKey, payeeRef, payeeName, units, subsidisedUnits, amountFen, memo, List.copyOf(read));
+        return new SettlementItem(settlementKey, payeeRef, payeeName, units, subsidisedUnits, amountFen, memo, List.copyOf(read),
+                baseKey, supersedes);
+    }
+
+    /**
+     * A provider's month without its visits held as far too short, with its released visits (of this month or
+     * before) that no live settlement holds: the amount is what these lines add up to.
+     */
+    SettlementItem paying(List<Line> paid, int held, String month) {
+        long fen = paid.stream().mapToLong(Line::amountFen).sum();
+        String note = held == 0 ? "" : "（另有 " + held + " 次时长过短暂扣）";
+        return new SettlementItem(settlementKey, payeeRef, payeeName, paid.size(), paid.size(), fen,
+                "服务补贴结算 " + month + "：支付补贴服务 " + paid.size() + " 次" + note, List.copyOf(paid), baseKey, supersedes);
+    }
+
+    /** Settled again after its settlement {@code dead} was rejected or expired: a new key naming the old one. */
+    SettlementItem settlingAgain(Settled dead, int attempt) {
+        return new SettlementItem(settlementKey + ":r" + attempt, payeeRef, payeeName, units, subsidisedUnits, amountFen,
+                memo + "（重新结算，原 " + dead.settlementKey() + "）", lines, settlementKey, dead.settlementKey());
     }
 
     /** The lines account for the amount exactly: one per subsidised unit, summing to the amount. */

@@ -1,5 +1,6 @@
 package cn.yiyang.funds.settlements;
 
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ public final class SettlementTraces {
 
     @RegisterForReflection
     public record SettlementTrace(String settlementKey, SettlementKind kind, String period, String payeeRef, long units,
-                                 long amountFen, long itemCount, List<TracedItem> items) {
+                                 long amountFen, long itemCount, List<TracedItem> items, @Nullable String supersedes) {
     }
 
     /** The settlement paid under this key, or null when the transfer is not a settlement's. */
@@ -33,7 +34,7 @@ public final class SettlementTraces {
         return NativeSql.first("""
                         select s.settlement_key, s.kind, s.period, s.payee_ref, s.subsidised_units, s.amount_fen,
                                (select count(*) from funds.settlement_item i where i.county = s.county
-                                  and i.settlement_key = s.settlement_key)
+                                  and i.settlement_key = s.settlement_key), s.supersedes
                         from funds.settlement s where s.county = ?1 and s.settlement_key = ?2""", county, clientKey)
                 .flatMap(row -> row.isEmpty() ? Uni.createFrom().<SettlementTrace>nullItem() : NativeSql.rows("""
                                 select item_ref, resident_id, served_on, amount_fen from funds.settlement_item
@@ -44,7 +45,7 @@ public final class SettlementTraces {
                             return new SettlementTrace(NativeSql.text(s[0]), SettlementKind.valueOf(NativeSql.text(s[1])),
                                     NativeSql.text(s[2]), NativeSql.text(s[3]), NativeSql.number(s[4]), NativeSql.number(s[5]),
                                     NativeSql.number(s[6]), items.stream().map(i -> new TracedItem(NativeSql.text(i[0]),
-                                            NativeSql.text(i[1]), day(i[2]), NativeSql.number(i[3]))).toList());
+                                            NativeSql.text(i[1]), day(i[2]), NativeSql.number(i[3]))).toList(), NativeSql.text(s[7]));
                         }));
     }
 

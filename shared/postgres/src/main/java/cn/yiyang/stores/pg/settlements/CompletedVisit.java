@@ -8,5 +8,5 @@ import java.time.LocalDate;
  * {@code flaggedShort}: service-bookings found it far shorter than the service's duration.
  */
 @RegisterForReflection
-public record CompletedVisit(String bookingId, String residentId, LocalDate date, long subsidyFen, boolean flaggedShort) {
+public record CompletedVisit(String bookingId, String providerId, String residentId, LocalDate date, long subsidyFen, boolean flaggedShort) {
 }
