@@ -845,6 +845,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/held-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某月因时长过短暂扣的上门服务 */
+        get: operations["listHeldVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/held-visits/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回暂扣的上门服务（不予支付） */
+        post: operations["rejectHeldVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/held-visits/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放行暂扣的上门服务（下次结算支付） */
+        post: operations["releaseHeldVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/meal-orders": {
         parameters: {
             query?: never;
@@ -2390,6 +2441,26 @@ export interface components {
             dualApprovalAboveFen?: number;
             pendingExpiryHours?: number;
         };
+        "HeldVisits.HeldVisit": {
+            amountFen: number;
+            bookingId: string;
+            /** Format: date */
+            date: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            paidIn?: string;
+            providerId: string;
+            reason?: string;
+            residentId: string;
+            state: components["schemas"]["HeldVisits.State"];
+        };
+        "HeldVisits.Page": {
+            items: components["schemas"]["HeldVisits.HeldVisit"][];
+            month: string;
+        };
+        /** @enum {string} */
+        "HeldVisits.State": "HELD" | "RELEASED" | "REJECTED";
         KitchenDay: {
             /** Format: date */
             date: string;
@@ -2794,6 +2865,7 @@ export interface components {
             causeType?: string;
             from: components["schemas"]["funds.AccountService.AccountView"];
             reverses?: components["schemas"]["TransferView"];
+            settlement?: components["schemas"]["SettlementTraces.SettlementTrace"];
             to: components["schemas"]["funds.AccountService.AccountView"];
             transfer: components["schemas"]["TransferView"];
         };
@@ -2921,6 +2993,7 @@ export interface components {
             settledFen?: number;
             settlementKey: string;
             subsidisedUnits: number;
+            supersedes?: string;
             /** Format: uuid */
             transferId?: string;
             transferStatus?: string;
@@ -2965,6 +3038,27 @@ export interface components {
         };
         "SettlementRequests.MealRunInput": {
             date?: string;
+        };
+        "SettlementRequests.VisitDecisionInput": {
+            reason?: string;
+        };
+        "SettlementTraces.SettlementTrace": {
+            amountFen: number;
+            itemCount: number;
+            items: components["schemas"]["SettlementTraces.TracedItem"][];
+            kind: components["schemas"]["SettlementKind"];
+            payeeRef: string;
+            period: string;
+            settlementKey: string;
+            supersedes?: string;
+            units: number;
+        };
+        "SettlementTraces.TracedItem": {
+            amountFen: number;
+            /** Format: date */
+            date: string;
+            itemRef: string;
+            residentId: string;
         };
         /** @enum {string} */
         Slot: "LUNCH" | "DINNER";
@@ -5905,17 +5999,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6000,17 +6085,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8432,7 +8508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description APPROVER_IS_MAKER, FORBIDDEN */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8450,17 +8526,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_DISCHARGED, ALREADY_RESOLVED, ALREADY_REVERSED, BANK_RETURN_CONFLICT, BATCH_NOT_POSTED, BATCH_RETRIES_EXHAUSTED, BEDS_PER_INSTITUTION_REACHED, BED_CODE_EXISTS, BED_OCCUPIED, CONCURRENT_UPDATE, FUND_LINE_EXISTS, INSUFFICIENT_FUNDS, MONTH_ALREADY_BATCHED, RESIDENT_ALREADY_IN_BED, RESIDENT_INACTIVE, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER, TRANSFER_EXPIRED, TRANSFER_NOT_POSTED, TRANSFER_OF_A_BATCH */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BANK_RETURN_MISMATCH, BATCH_EMPTY, BATCH_MONTH_NOT_OPEN, BATCH_TOO_LARGE, BED_RESIDENT_INACTIVE, DISCHARGE_NOT_AFTER_ADMISSION, EXISTS_WITH_DIFFERENT_AMOUNT, EXISTS_WITH_DIFFERENT_FIELDS, FUND_LINE_MISMATCH, NOT_AN_INSTITUTION, SAME_ACCOUNT, SETTLEMENT_ITEM_INVALID, SOURCE_NOT_PAYABLE */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8477,7 +8544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description SETTLEMENT_FEED_UNAVAILABLE, STORE_UNAVAILABLE */
+            /** @description STORE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8903,6 +8970,335 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    listHeldVisits: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldVisits.Page"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    rejectHeldVisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 同一个键、同样的请求体，返回第一次的应答；不同的请求体返回 422；第一次仍在处理时返回 409。 Kept at least 48 h.
+                 * @example order-20261201-0001
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementRequests.VisitDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldVisits.HeldVisit"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, VISIT_ALREADY_DECIDED, VISIT_NOT_HELD */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    releaseHeldVisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 同一个键、同样的请求体，返回第一次的应答；不同的请求体返回 422；第一次仍在处理时返回 409。 Kept at least 48 h.
+                 * @example order-20261201-0001
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementRequests.VisitDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldVisits.HeldVisit"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, VISIT_ALREADY_DECIDED, VISIT_NOT_HELD */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11118,17 +11514,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11212,17 +11599,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description BOOKING_ILLEGAL_TRANSITION, BOOKING_NO_CAPACITY, BOOKING_NO_PROVIDER, CAREGIVER_BUSY, CAREGIVER_NOT_CERTIFIED, CAREGIVER_OFF_DUTY, CONCURRENT_UPDATE, RESIDENT_INACTIVE, SERVICE_NOT_OFFERED */
+            /** @description CONCURRENT_UPDATE */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
-                };
-            };
-            /** @description BOOKING_IN_THE_PAST, BOOKING_TOO_SOON */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12426,7 +12804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_ITEMS_MISMATCH, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12546,7 +12924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER */
+            /** @description CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, INSUFFICIENT_FUNDS, SETTLEMENT_FUND_LINE_MISSING, SETTLEMENT_ITEMS_MISMATCH, SETTLEMENT_KEY_TAKEN, SETTLEMENT_PERIOD_NOT_OVER */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -12,7 +12,9 @@ import cn.yiyang.kernel.problem.ProblemCode;
  * months ({@code MONTH_ALREADY_BATCHED}), then the bed ({@code BED_OCCUPIED}) and the resident's other
  * beds ({@code RESIDENT_ALREADY_IN_BED}), both decided by PostgreSQL's exclusion constraints.
  * A settlement run is checked: its period ({@code SETTLEMENT_PERIOD_NOT_OVER}), its fund line
- * ({@code SETTLEMENT_FUND_LINE_MISSING}), its feed ({@code SETTLEMENT_FEED_UNAVAILABLE}); then each item on its own ({@code SETTLEMENT_ITEM_INVALID}, {@code SETTLEMENT_KEY_TAKEN}, then the transfer's checks).
+ * ({@code SETTLEMENT_FUND_LINE_MISSING}), its feed ({@code SETTLEMENT_FEED_UNAVAILABLE}); then each item on its own ({@code SETTLEMENT_ITEM_INVALID}, {@code SETTLEMENT_KEY_TAKEN},
+ * {@code SETTLEMENT_ITEMS_MISMATCH}, then the transfer's checks). A held visit's decision: the visit
+ * (404, {@code VISIT_NOT_HELD}), then once ({@code VISIT_ALREADY_DECIDED}).
  */
 public enum FundProblem implements ProblemCode {
     EXISTS_WITH_DIFFERENT_AMOUNT(422),
@@ -49,6 +51,9 @@ public enum FundProblem implements ProblemCode {
     SETTLEMENT_FUND_LINE_MISSING(409),
     SETTLEMENT_KEY_TAKEN(409),
     SETTLEMENT_ITEM_INVALID(422),
+    SETTLEMENT_ITEMS_MISMATCH(409),
+    VISIT_NOT_HELD(409),
+    VISIT_ALREADY_DECIDED(409),
     SETTLEMENT_FEED_UNAVAILABLE(503);
 
     private final int httpStatus;

@@ -41,6 +41,9 @@ public final class FundRoutes {
     public static final Route SETTLE_MEALS = IN.post("/v1/settlements/meals", "settleMeals", OFFICER);
     public static final Route SETTLE_BOOKINGS = IN.post("/v1/settlements/bookings", "settleBookings", OFFICER);
     public static final Route LIST_SETTLEMENTS = IN.get("/v1/settlements", "listSettlements", OFFICER, APPROVER, AUDITOR);
+    public static final Route LIST_HELD_VISITS = IN.get("/v1/held-visits", "listHeldVisits", OFFICER, APPROVER, AUDITOR);
+    public static final Route RELEASE_VISIT = IN.post("/v1/held-visits/{id}/release", "releaseHeldVisit", OFFICER);
+    public static final Route REJECT_VISIT = IN.post("/v1/held-visits/{id}/reject", "rejectHeldVisit", OFFICER);
 
     public static final Route GET_BATCH_POLICY = IN.get("/v1/batch-policies/{kind}", "getBatchPolicy", OFFICER, APPROVER, AUDITOR);
     public static final Route PUT_BATCH_POLICY = IN.put("/v1/batch-policies/{kind}", "putBatchPolicy", OFFICER);
@@ -65,7 +68,8 @@ public final class FundRoutes {
             TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_BURN, REPORT_PAYEES,
             EXPORT_TRANSFERS, GET_BATCH_POLICY, PUT_BATCH_POLICY, CREATE_BATCH, LIST_BATCHES, GET_BATCH, APPROVE_BATCH,
             CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE,
-            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, PUT_PAYOUT_ACCOUNT, GET_PAYOUT_ACCOUNT,
+            SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, LIST_HELD_VISITS, RELEASE_VISIT, REJECT_VISIT, PUT_PAYOUT_ACCOUNT,
+            GET_PAYOUT_ACCOUNT,
             PAYMENT_FILE, IMPORT_BANK_RETURN);
 
     /** Jobs run on a schedule, declared like the routes. */

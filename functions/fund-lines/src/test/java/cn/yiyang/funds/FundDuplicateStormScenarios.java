@@ -80,6 +80,8 @@ public abstract class FundDuplicateStormScenarios {
                 Map.entry(FundRoutes.REVERSE, this::reverse),
                 Map.entry(FundRoutes.SETTLE_MEALS, this::settleMeals),
                 Map.entry(FundRoutes.SETTLE_BOOKINGS, this::settleBookings),
+                Map.entry(FundRoutes.RELEASE_VISIT, () -> decideVisit("release")),
+                Map.entry(FundRoutes.REJECT_VISIT, () -> decideVisit("reject")),
                 Map.entry(FundRoutes.CREATE_BATCH, () -> Case.of(createBatch(allowanceCounty(), "ALLOWANCE", thisMonth()))),
                 Map.entry(FundRoutes.APPROVE_BATCH, () -> batchStep("approve")),
                 Map.entry(FundRoutes.CANCEL_BATCH, () -> batchStep("cancel")),
@@ -176,6 +178,19 @@ public abstract class FundDuplicateStormScenarios {
         String settlementKey = BookingSettlementFeed.key(county, provider, lastMonth);
         return new Case(ApiRequest.post("/v1/settlements/bookings", "{\"month\":\"" + lastMonth + "\"}").bearer(officer(county))
                 .idempotencyKey(key("storm")), () -> assertSettledOnce(county, settlementKey));
+    }
+
+    /** A visit flagged far too short, released or rejected by fifty duplicates: one decision, one audit entry. */
+    private Case decideVisit(String action) {
+        String county = county();
+        String provider = SettlementFeeds.provider(county, "风暴服务社");
+        String visit = SettlementFeeds.booking(county, provider, today().minusDays(2), "COMPLETED", 1_500, "resident-storm", true);
+        return new Case(ApiRequest.post("/v1/held-visits/" + visit + "/" + action, "{\"reason\":\"回访核实\"}").bearer(officer(county))
+                .idempotencyKey(key("storm")), () -> {
+                    assertThat(FundProbe.number("select count(*) from funds.visit_decision where county = ?1", county)).isEqualTo(1);
+                    assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and subject_id = ?2",
+                            county, visit)).as("audited once").isEqualTo(1);
+                });
     }
 
     /** A DRAFT allowance batch of this month, approved or cancelled by fifty duplicates. */

@@ -164,6 +164,219 @@ class SettlementLambdaTest {
     }
 
     @Test
+    void aMealSettlement_keepsEachServedSubsidisedOrder_andItsTraceReachesEachOrderAndResident() {
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 100_000);
+        feeds.mealPoint(county, "mp-trace", "追溯助餐点", "追溯餐饮");
+        String wang = feeds.served(county, "mp-trace", yesterday, 500, "resident-wang");
+        String li = feeds.served(county, "mp-trace", yesterday, 300, "resident-li");
+        String zhao = feeds.served(county, "mp-trace", yesterday, 250, "resident-zhao");
+        feeds.served(county, "mp-trace", yesterday, 0, "resident-full-price");
+        feeds.served(county, "mp-trace", yesterday.minusDays(1), 900, "resident-day-before");
+
+        JsonNode run = expect(door.send(settleMeals(county, yesterday)), 200).json();
+
+        JsonNode settled = item(run, MealSettlementFeed.key(county, "mp-trace", yesterday));
+        assertThat(settled.path("amountFen").asLong()).isEqualTo(1_050);
+        JsonNode trace = trace(settled.path("transferId").asText()).path("settlement");
+        assertThat(trace.path("kind").asText()).isEqualTo("MEAL");
+        assertThat(trace.path("itemCount").asLong()).isEqualTo(3);
+        assertThat(lines(trace)).containsExactlyInAnyOrder(
+                wang + "|resident-wang|" + yesterday + "|500",
+                li + "|resident-li|" + yesterday + "|300",
+                zhao + "|resident-zhao|" + yesterday + "|250");
+        assertThat(sumOfItems(trace)).isEqualTo(trace.path("amountFen").asLong()).isEqualTo(1_050);
+        assertThat(FundProbe.number("select coalesce(sum(amount_fen), 0) from funds.settlement_item where county = ?1", county))
+                .isEqualTo(1_050);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBookingSettlement_keepsEachCompletedVisit_andItsTraceReachesEachBookingAndResident() {
+        fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 100_000);
+        String provider = SettlementFeeds.provider(county, "追溯服务社");
+        String first = SettlementFeeds.booking(county, provider, lastMonth.atDay(2), "COMPLETED", 2_000, "resident-zhou", false);
+        String rated = SettlementFeeds.booking(county, provider, lastMonth.atEndOfMonth(), "RATED", 1_500, "resident-wu", false);
+        SettlementFeeds.booking(county, provider, lastMonth.atDay(9), "CANCELLED", 3_000, "resident-zheng", false);
+        SettlementFeeds.booking(county, provider, lastMonth.plusMonths(1).atDay(1), "COMPLETED", 999, "resident-next", false);
+
+        JsonNode run = expect(door.send(settleBookings(county, lastMonth)), 200).json();
+
+        JsonNode settled = item(run, BookingSettlementFeed.key(county, provider, lastMonth));
+        JsonNode trace = trace(settled.path("transferId").asText()).path("settlement");
+        assertThat(trace.path("kind").asText()).isEqualTo("BOOKING");
+        assertThat(trace.path("period").asText()).isEqualTo(lastMonth.toString());
+        assertThat(lines(trace)).containsExactly(
+                first + "|resident-zhou|" + lastMonth.atDay(2) + "|2000",
+                rated + "|resident-wu|" + lastMonth.atEndOfMonth() + "|1500");
+        assertThat(sumOfItems(trace)).isEqualTo(settled.path("amountFen").asLong()).isEqualTo(3_500);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void figuresTheOrdersDoNotAccountFor_areRefusedItemsMismatch_withNothingOfThatSettlementWritten() {
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 100_000);
+        servedMeals(county, "mp-whole", "完整助餐点", "完整餐饮", yesterday, 400);
+        servedMeals(county, "mp-gap", "缺单助餐点", "缺单餐饮", yesterday, 300);
+        feeds.servedWithoutOrder(county, "mp-gap", yesterday, 200);
+        String gapKey = MealSettlementFeed.key(county, "mp-gap", yesterday);
+
+        JsonNode run = expect(door.send(settleMeals(county, yesterday)), 200).json();
+
+        assertThat(item(run, MealSettlementFeed.key(county, "mp-whole", yesterday)).path("result").asText()).isEqualTo("CREATED");
+        JsonNode gap = item(run, gapKey);
+        assertThat(gap.path("result").asText()).isEqualTo("REFUSED");
+        assertThat(gap.path("code").asText()).isEqualTo("SETTLEMENT_ITEMS_MISMATCH");
+        assertThat(gap.path("userMessage").asText()).contains("明细");
+        assertThat(FundProbe.number("select count(*) from funds.settlement where county = ?1 and settlement_key = ?2", county, gapKey))
+                .isZero();
+        assertThat(FundProbe.number("select count(*) from funds.settlement_item where county = ?1 and settlement_key = ?2",
+                county, gapKey)).isZero();
+        assertThat(FundProbe.number("select count(*) from funds.transfer where county = ?1 and client_key = ?2", county, gapKey))
+                .isZero();
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSettlementsMealAlteredInTheDatabase_isFoundByVerify() {
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 10_000);
+        String order = feeds.served(county, "mp-altered", yesterday, 400, "resident-altered");
+        feeds.mealPoint(county, "mp-altered", "改动助餐点", "改动餐饮");
+        String settlementKey = MealSettlementFeed.key(county, "mp-altered", yesterday);
+        expect(door.send(settleMeals(county, yesterday)), 200);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+
+        String refused = FundProbe.tryStatement("update funds.settlement_item set resident_id = 'someone-else' where county = '"
+                + county + "'");
+        FundProbe.tamper("update funds.settlement_item set resident_id = 'someone-else' where county = ?1 and item_ref = ?2",
+                county, order);
+
+        assertThat(refused).contains("insert-only");
+        JsonNode verified = FundFixtures.verify(door, county);
+        assertThat(verified.path("valid").asBoolean()).isFalse();
+        assertThat(verified.path("firstBreak").path("kind").asText()).isEqualTo("SETTLEMENT_ALTERED");
+        assertThat(verified.path("firstBreak").path("subjectId").asText()).isEqualTo(settlementKey);
+    }
+
+    @Test
+    void aVisitFlaggedShort_isHeldOutOfItsMonth_untilReleased_thenTheProvidersNextSettlementPaysItOnce() {
+        YearMonth earlier = lastMonth.minusMonths(1);
+        String budget = fundedBudget(county, "SERVICE_SUBSIDY", earlier.getYear(), 100_000);
+        if (lastMonth.getYear() != earlier.getYear()) {
+            budget = fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 100_000);
+        }
+        String provider = SettlementFeeds.provider(county, "暂扣服务社");
+        String whole = SettlementFeeds.booking(county, provider, earlier.atDay(3), "COMPLETED", 2_000, "resident-whole", false);
+        String shortVisit = SettlementFeeds.booking(county, provider, earlier.atDay(4), "COMPLETED", 1_500, "resident-short", true);
+        String nextMonths = SettlementFeeds.booking(county, provider, lastMonth.atDay(5), "COMPLETED", 1_000, "resident-next", false);
+
+        JsonNode first = item(expect(door.send(settleBookings(county, earlier)), 200).json(),
+                BookingSettlementFeed.key(county, provider, earlier));
+        JsonNode held = expect(door.send(heldVisits(earlier)), 200).json().path("items");
+        JsonNode released = expect(door.send(decide(shortVisit, "release", "家属确认服务已完成，提前结束系老人要求")), 200).json();
+        JsonNode sameMonthAgain = expect(door.send(settleBookings(county, earlier)), 200).json();
+        JsonNode next = item(expect(door.send(settleBookings(county, lastMonth)), 200).json(),
+                BookingSettlementFeed.key(county, provider, lastMonth));
+        JsonNode nextAgain = expect(door.send(settleBookings(county, lastMonth)), 200).json();
+
+        assertThat(first.path("amountFen").asLong()).isEqualTo(2_000);
+        assertThat(lines(trace(first.path("transferId").asText()).path("settlement")))
+                .containsExactly(whole + "|resident-whole|" + earlier.atDay(3) + "|2000");
+        assertThat(held).hasSize(1);
+        assertThat(held.get(0).path("bookingId").asText()).isEqualTo(shortVisit);
+        assertThat(held.get(0).path("state").asText()).isEqualTo("HELD");
+        assertThat(released.path("state").asText()).isEqualTo("RELEASED");
+        assertThat(released.path("decidedBy").asText()).isEqualTo("officer-1");
+        assertThat(sameMonthAgain.path("created").asInt()).isZero();
+        assertThat(next.path("result").asText()).isEqualTo("CREATED");
+        assertThat(next.path("amountFen").asLong()).isEqualTo(2_500);
+        JsonNode nextTrace = trace(next.path("transferId").asText()).path("settlement");
+        assertThat(lines(nextTrace)).containsExactly(
+                shortVisit + "|resident-short|" + earlier.atDay(4) + "|1500",
+                nextMonths + "|resident-next|" + lastMonth.atDay(5) + "|1000");
+        assertThat(sumOfItems(nextTrace)).isEqualTo(next.path("amountFen").asLong());
+        assertThat(nextAgain.path("created").asInt()).isZero();
+        assertThat(FundProbe.number("select count(*) from funds.settlement_item where county = ?1 and item_ref = ?2", county,
+                shortVisit)).as("paid once").isEqualTo(1);
+        JsonNode afterwards = expect(door.send(heldVisits(earlier)), 200).json().path("items").get(0);
+        assertThat(afterwards.path("state").asText()).isEqualTo("RELEASED");
+        assertThat(afterwards.path("reason").asText()).isEqualTo("家属确认服务已完成，提前结束系老人要求");
+        assertThat(afterwards.path("paidIn").asText()).isEqualTo(next.path("settlementKey").asText());
+        assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and action = 'VISIT_RELEASED'"
+                + " and subject_id = ?2 and payload like ?3", county, shortVisit, "%提前结束系老人要求%")).isEqualTo(1);
+        assertThat(FundFixtures.account(door, county, budget).path("debitsPending").asLong()).isGreaterThanOrEqualTo(2_500);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRejectedShortVisit_isNeverPaid_andEachVisitIsDecidedOnce_byAnOfficer_withAReason() {
+        fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 100_000);
+        String provider = SettlementFeeds.provider(county, "驳回服务社");
+        String shortVisit = SettlementFeeds.booking(county, provider, lastMonth.atDay(3), "COMPLETED", 1_500, "resident-r", true);
+        String whole = SettlementFeeds.booking(county, provider, lastMonth.atDay(4), "COMPLETED", 2_000, "resident-w", false);
+
+        JsonNode rejected = expect(door.send(decide(shortVisit, "reject", "回访核实：服务未完成")), 200).json();
+        ApiAnswer twice = door.send(decide(shortVisit, "release", "改为放行"));
+        ApiAnswer notHeld = door.send(decide(whole, "release", "放行"));
+        ApiAnswer unknown = door.send(decide(java.util.UUID.randomUUID().toString(), "release", "放行"));
+        ApiAnswer noReason = door.send(decide(shortVisit, "release", " "));
+        ApiAnswer approverTries = door.send(ApiRequest.post("/v1/held-visits/" + shortVisit + "/release", "{\"reason\":\"放行\"}")
+                .bearer(approver(county)).idempotencyKey(key("release")));
+        ApiAnswer otherCounty = door.send(ApiRequest.post("/v1/held-visits/" + shortVisit + "/release", "{\"reason\":\"放行\"}")
+                .bearer(officer(FundFixtures.newCounty())).idempotencyKey(key("release")));
+        JsonNode settled = item(expect(door.send(settleBookings(county, lastMonth)), 200).json(),
+                BookingSettlementFeed.key(county, provider, lastMonth));
+
+        assertThat(rejected.path("state").asText()).isEqualTo("REJECTED");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("VISIT_ALREADY_DECIDED");
+        assertThat(notHeld.status()).isEqualTo(409);
+        assertThat(notHeld.code()).isEqualTo("VISIT_NOT_HELD");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(approverTries.status()).isEqualTo(403);
+        assertThat(otherCounty.status()).isEqualTo(404);
+        assertThat(settled.path("amountFen").asLong()).isEqualTo(2_000);
+        assertThat(FundProbe.number("select count(*) from funds.settlement_item where county = ?1 and item_ref = ?2", county,
+                shortVisit)).isZero();
+        assertThat(FundProbe.tryStatement("update funds.visit_decision set decision = 'RELEASED' where county = '" + county + "'"))
+                .contains("insert-only");
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRejectedSettlement_isSettledAgainByAnOfficersRun_underANewKeyNamingTheOldOne_once_butNeverByTheSchedule() {
+        fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 100_000);
+        feeds.mealPoint(county, "mp-again", "重结助餐点", "重结餐饮");
+        String order = feeds.served(county, "mp-again", yesterday, 600, "resident-again");
+        String firstKey = MealSettlementFeed.key(county, "mp-again", yesterday);
+        JsonNode first = item(expect(door.send(settleMeals(county, yesterday)), 200).json(), firstKey);
+        expect(door.send(FundFixtures.step(county, first.path("transferId").asText(), "reject", approver(county),
+                "{\"reason\":\"票据不全\"}")), 200);
+        assertThat(FundProbe.column("select coalesce(r.outcome, 'PENDING') from funds.transfer t left join funds.transfer_resolution r"
+                + " on r.transfer_id = t.id where t.county = ?1 and t.client_key = ?2", county, firstKey)).containsExactly("REJECTED");
+
+        ApiAnswer job = door.invoke(FundRoutes.SETTLE_MEALS_DAILY.event(List.of(county)));
+        JsonNode again = item(expect(door.send(settleMeals(county, yesterday)), 200).json(), firstKey + ":r2");
+        JsonNode twice = expect(door.send(settleMeals(county, yesterday)), 200).json();
+
+        assertThat(jobAnswer(job).path("runs").get(0).path("created").asInt()).as("the schedule leaves a rejection be").isZero();
+        assertThat(again.path("result").asText()).isEqualTo("CREATED");
+        assertThat(again.path("supersedes").asText()).isEqualTo(firstKey);
+        assertThat(again.path("amountFen").asLong()).isEqualTo(600);
+        assertThat(twice.path("created").asInt()).isZero();
+        assertThat(item(twice, firstKey + ":r2").path("result").asText()).isEqualTo("ALREADY_SETTLED");
+        JsonNode trace = trace(again.path("transferId").asText()).path("settlement");
+        assertThat(trace.path("supersedes").asText()).isEqualTo(firstKey);
+        assertThat(lines(trace)).containsExactly(order + "|resident-again|" + yesterday + "|600");
+        assertThat(FundFixtures.transfer(door, county, again.path("transferId").asText()).path("causeRef").asText())
+                .isEqualTo(firstKey + ":r2");
+        assertThat(FundProbe.number("select count(*) from funds.settlement where county = ?1", county)).isEqualTo(2);
+        assertThat(expect(door.send(approve(county, again.path("transferId").asText())), 200).json().path("status").asText())
+                .isEqualTo("POSTED");
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void concurrentRuns_ofMealsAndBookings_fromManyClients_payEachKeyOnce_withoutAServerError() {
         String meals = fundedBudget(county, "MEAL_SUBSIDY", yesterday.getYear(), 1_000_000);
         String services = fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 1_000_000);
@@ -385,6 +598,35 @@ class SettlementLambdaTest {
             assertThat(answer.status()).as(request + " → " + answer).isBetween(400, 499);
             assertThat(answer.code()).as(request + " → " + answer).isEqualTo(code);
         });
+    }
+
+    private ApiRequest heldVisits(YearMonth month) {
+        return ApiRequest.get("/v1/held-visits").query("month", month.toString()).bearer(auditor(county));
+    }
+
+    private ApiRequest decide(String bookingId, String decision, String reason) {
+        return ApiRequest.post("/v1/held-visits/" + bookingId + "/" + decision, "{\"reason\":\"" + reason + "\"}")
+                .bearer(officer(county)).idempotencyKey(key(decision));
+    }
+
+    private JsonNode trace(String transferId) {
+        return expect(door.send(ApiRequest.get("/v1/transfers/" + transferId + "/trace").bearer(auditor(county))), 200).json();
+    }
+
+    /** A settlement trace's meals or visits, each as "itemRef|residentId|date|amountFen". */
+    private static List<String> lines(JsonNode settlementTrace) {
+        List<String> lines = new java.util.ArrayList<>();
+        settlementTrace.path("items").forEach(i -> lines.add(i.path("itemRef").asText() + "|" + i.path("residentId").asText() + "|"
+                + i.path("date").asText() + "|" + i.path("amountFen").asLong()));
+        return lines;
+    }
+
+    private static long sumOfItems(JsonNode settlementTrace) {
+        long sum = 0;
+        for (JsonNode i : settlementTrace.path("items")) {
+            sum += i.path("amountFen").asLong();
+        }
+        return sum;
     }
 
     private ApiRequest run(String path, String body, String token) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole path in one process over real HTTP: a meal ordered and served, a bath booked, visited
  * and checked out, each through its own function's routes, then settled by fund-lines reading the
- * same DynamoDB and PostgreSQL the local gateway runs on, once however often it is run.
+ * same DynamoDB and PostgreSQL the local gateway runs on, once however often it is run, each down to the order or booking and the resident in the transfer's trace.
  */
 @QuarkusTest
 @QuarkusTestResource(StoresTestResource.class)
@@ -88,6 +88,60 @@ class SettlementHttpTest {
         assertThat(bookingsAgain.path("created").asInt()).isZero();
 
         assertThat(approve(bathItem).path("status").asText()).isEqualTo("POSTED");
+        JsonNode mealTrace = trace(meal).path("settlement");
+        assertThat(mealTrace.path("items")).hasSize(1);
+        assertThat(mealTrace.path("items").get(0).path("itemRef").asText()).isEqualTo(order.path("id").asText());
+        assertThat(mealTrace.path("items").get(0).path("residentId").asText()).isEqualTo(order.path("residentId").asText());
+        assertThat(mealTrace.path("items").get(0).path("amountFen").asLong()).isEqualTo(meal.path("amountFen").asLong());
+        JsonNode bathTrace = trace(bathItem).path("settlement");
+        assertThat(bathTrace.path("items")).hasSize(1);
+        assertThat(bathTrace.path("items").get(0).path("itemRef").asText()).isEqualTo(booking);
+        assertThat(bathTrace.path("items").get(0).path("residentId").asText()).isEqualTo(resident);
+        assertThat(bathTrace.path("items").get(0).path("date").asText())
+                .isEqualTo(BookingFixtures.tomorrowAt(10, 0).atZoneSameInstant(CountyTime.ZONE).toLocalDate().toString());
+        assertThat(bathTrace.path("items").get(0).path("amountFen").asLong()).isEqualTo(bathItem.path("amountFen").asLong());
+        assertThat(FundFixtures.verify(door, COUNTY).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBathCutFarTooShort_isHeldOutOfTheProvidersSettlement_untilAnOfficerReleasesIt_overHttp() {
+        ApiRequest lines = ApiRequest.post("/v1/fund-lines/defaults", "{}").bearer(FundFixtures.officer(COUNTY))
+                .idempotencyKey(FundFixtures.key("lines"));
+        assertThat(door.send(lines).status()).isIn(201, 409);
+        YearMonth month = YearMonth.from(BookingFixtures.tomorrowAt(10, 0).atZoneSameInstant(CountyTime.ZONE));
+        fund("SERVICE_SUBSIDY", month.getYear());
+        BookingFixtures.catalog(door);
+        String street = BookingFixtures.newStreet();
+        String provider = BookingFixtures.provider(door, street, 10);
+        String caregiver = BookingFixtures.caregiver(door, provider, true);
+        String resident = BookingFixtures.resident(street, "SHINENG");
+        String booking = BookingFixtures.expect(door.send(BookingFixtures.book(BookingFixtures.operator(), resident, "BATH",
+                BookingFixtures.tomorrowAt(10, 0))), 201).json().path("id").asText();
+        BookingFixtures.expect(door.send(BookingFixtures.step(booking, "assign", BookingFixtures.provider(provider),
+                "{\"caregiverId\":\"" + caregiver + "\"}")), 200);
+        MutableClock.INSTANCE.setTo(BookingFixtures.tomorrowAt(10, 2).toInstant());
+        BookingFixtures.expect(door.send(BookingFixtures.step(booking, "check-in", BookingFixtures.caregiver(caregiver), "{}")), 200);
+        MutableClock.INSTANCE.setTo(BookingFixtures.tomorrowAt(10, 7).toInstant());
+        BookingFixtures.expect(door.send(BookingFixtures.step(booking, "check-out", BookingFixtures.caregiver(caregiver), "{}")), 200);
+        MutableClock.INSTANCE.setTo(month.plusMonths(1).atDay(1).atTime(4, 0).atZone(CountyTime.ZONE).toInstant());
+        String settlementKey = "booking:" + COUNTY + ":" + provider + ":" + month;
+
+        JsonNode held = item(settle("/v1/settlements/bookings", "{\"month\":\"" + month + "\"}"), settlementKey);
+        JsonNode listed = FundFixtures.expect(door.send(ApiRequest.get("/v1/held-visits").query("month", month.toString())
+                .bearer(FundFixtures.auditor(COUNTY))), 200).json();
+        JsonNode released = FundFixtures.expect(door.send(ApiRequest.post("/v1/held-visits/" + booking + "/release",
+                "{\"reason\":\"老人身体不适提前结束，家属电话确认\"}").bearer(FundFixtures.officer(COUNTY))
+                .idempotencyKey(FundFixtures.key("release"))), 200).json();
+        JsonNode paid = item(settle("/v1/settlements/bookings", "{\"month\":\"" + month + "\"}"), settlementKey);
+
+        assertThat(held.path("result").asText()).isEqualTo("NOTHING_TO_PAY");
+        assertThat(listed.path("items").findValuesAsText("bookingId")).contains(booking);
+        assertThat(released.path("state").asText()).isEqualTo("RELEASED");
+        assertThat(paid.path("result").asText()).isEqualTo("CREATED");
+        JsonNode visit = trace(paid).path("settlement").path("items").get(0);
+        assertThat(visit.path("itemRef").asText()).isEqualTo(booking);
+        assertThat(visit.path("residentId").asText()).isEqualTo(resident);
+        assertThat(visit.path("amountFen").asLong()).isEqualTo(paid.path("amountFen").asLong()).isPositive();
         assertThat(FundFixtures.verify(door, COUNTY).path("valid").asBoolean()).isTrue();
     }
 
@@ -100,6 +154,11 @@ class SettlementHttpTest {
 
     private JsonNode approve(JsonNode created) {
         return FundFixtures.expect(door.send(FundFixtures.approve(COUNTY, created.path("transferId").asText())), 200).json();
+    }
+
+    private JsonNode trace(JsonNode created) {
+        return FundFixtures.expect(door.send(ApiRequest.get("/v1/transfers/" + created.path("transferId").asText() + "/trace")
+                .bearer(FundFixtures.auditor(COUNTY))), 200).json();
     }
 
     private JsonNode settle(String path, String body) {

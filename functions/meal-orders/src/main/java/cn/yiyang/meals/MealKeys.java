@@ -21,9 +21,10 @@ import java.time.temporal.IsoFields;
  *   <li>{@code MD#<county>}: {@code <date>#<point>}: meals served, delivered and missed per point and day, the
  *       county's days in one partition so that a range of them is one Query</li>
  * </ul>
- * Two parts of the layout are read by fund-lines' settlement as well (the day's settlement figures
- * and the point's own item, for its name): those are published by shared {@link MealSettlementFeed},
- * and this class takes them from there rather than spelling them a second time.
+ * Three parts of the layout are read by fund-lines' settlement as well (the day's settlement figures,
+ * the point's own item, for its name, and the point's orders of the day, for the meals behind the
+ * figures): those are published by shared {@link MealSettlementFeed}, and this class takes them from
+ * there rather than spelling them a second time.
  */
 public final class MealKeys {
 
@@ -74,7 +75,7 @@ public final class MealKeys {
 
     /** A point's orders of one day, on index {@link MealTable#BY_DAY}. */
     public static String ordersOfDayPk(String county, String pointId, LocalDate date) {
-        return "D#" + county + "#" + pointId + "#" + date;
+        return MealSettlementFeed.ordersOfDayPk(county, pointId, date);
     }
 
     public static String ordersOfDaySk(Slot slot, String orderId) {

@@ -322,13 +322,17 @@ public class AuditVerifier {
                 });
     }
 
-    /** Each settlement row (the counts behind a settled amount) against its SETTLEMENT_RECORDED entry. */
+    /** Each settlement row (the counts behind a settled amount) and its meals or visits against its SETTLEMENT_RECORDED entry. */
     private Uni<Checked> settlements(String county) {
         return NativeSql.rows("""
                         select s.settlement_key, s.kind, s.period, fl.code, s.payee_ref, s.units, s.subsidised_units, s.amount_fen,
                                t.id::text,
                                (select a.payload from funds.audit_entry a where a.county = s.county and a.subject_id = s.settlement_key
-                                  and a.action = 'SETTLEMENT_RECORDED' order by a.seq limit 1)
+                                  and a.action = 'SETTLEMENT_RECORDED' order by a.seq limit 1),
+                               case when exists (select 1 from funds.settlement_item i where i.county = s.county
+                                                   and i.settlement_key = s.settlement_key)
+                                    then funds.settlement_items_hash(s.county, s.settlement_key) end,
+                               s.supersedes
                         from funds.settlement s
                         join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
                         join funds.fund_line fl on fl.id = t.fund_line_id
@@ -345,6 +349,13 @@ public class AuditVerifier {
                         fact.put("subsidisedUnits", NativeSql.number(r[6]));
                         fact.put("amountFen", NativeSql.number(r[7]));
                         fact.put("transferId", NativeSql.text(r[8]));
+                        if (r[10] != null) {
+                            // Settlements since the single meals and visits were kept (V7) recorded their hash.
+                            fact.put("itemsHash", NativeSql.text(r[10]));
+                        }
+                        if (r[11] != null) {
+                            fact.put("supersedes", NativeSql.text(r[11]));
+                        }
                         if (r[9] == null || !Canonical.json(fact).equals(NativeSql.text(r[9]))) {
                             return new Checked(count, new Break("SETTLEMENT_ALTERED", null, NativeSql.text(r[0]),
                                     "the settlement row differs from what the audit trail recorded"));

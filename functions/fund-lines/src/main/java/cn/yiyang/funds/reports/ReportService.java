@@ -7,6 +7,7 @@ import cn.yiyang.funds.ledger.TransferQueries;
 import cn.yiyang.funds.ledger.TransferView;
 import cn.yiyang.funds.reports.ReportRequests.LinesOfYear;
 import cn.yiyang.funds.reports.ReportRequests.TransfersOfMonth;
+import cn.yiyang.funds.settlements.SettlementTraces;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
@@ -58,7 +59,8 @@ public class ReportService {
     @RegisterForReflection
     public record Trace(TransferView transfer, AccountService.AccountView from, AccountService.AccountView to,
                         @Nullable String causeType, @Nullable String causeRef, @Nullable TransferView reverses,
-                        List<AuditStep> audit, @Nullable BatchTraces.BatchTrace batchItem) {
+                        List<AuditStep> audit, @Nullable BatchTraces.BatchTrace batchItem,
+                        @Nullable SettlementTraces.SettlementTrace settlement) {
     }
 
     public Uni<Reply> lines(Caller caller, LinesOfYear request) {
@@ -91,7 +93,10 @@ public class ReportService {
                         NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.number(r[7]))).toList())));
     }
 
-    /** From the budget to the payee to the bed, meal or booking behind it (a batch's item and its beds), with every audited step. */
+    /**
+     * From the budget to the payee to the bed, meal or booking behind it (a batch's item and its beds; a
+     * settlement's meal orders or visits and their residents), with every audited step.
+     */
     public Uni<Reply> trace(Caller caller, ById request) {
         UUID id = AccountService.uuid(request.id(), "Transfer");
         String county = caller.county();
@@ -102,12 +107,12 @@ public class ReportService {
                                 .flatMap(original -> NativeSql.rows("""
                                                 select seq, action, actor, at, hash from funds.audit_entry
                                                 where county = ?1 and subject_id = ?2 order by seq""", county, id.toString())
-                                        .flatMap(rows -> BatchTraces.of(county, t.clientKey())
-                                                .map(item -> new Trace(TransferView.of(t), AccountService.AccountView.of(from),
+                                        .flatMap(rows -> BatchTraces.of(county, t.clientKey()).flatMap(item ->
+                                                SettlementTraces.of(county, t.clientKey()).map(settlement -> new Trace(TransferView.of(t), AccountService.AccountView.of(from),
                                                 AccountService.AccountView.of(to), t.causeType(), t.causeRef(), original,
                                                 rows.stream().map(r -> new AuditStep(NativeSql.number(r[0]), NativeSql.text(r[1]),
                                                         NativeSql.text(r[2]), Canonical.time(NativeSql.time(r[3])),
-                                                        NativeSql.text(r[4]))).toList(), item)))))))
+                                                        NativeSql.text(r[4]))).toList(), item, settlement))))))))
                 .map(Reply::ok);
     }
 

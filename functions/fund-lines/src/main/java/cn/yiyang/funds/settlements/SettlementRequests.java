@@ -1,5 +1,6 @@
 package cn.yiyang.funds.settlements;
 
+import cn.yiyang.kernel.text.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The settlement routes' requests: path, query and body in one record each. */
@@ -16,6 +17,16 @@ public final class SettlementRequests {
     /** {@code POST /v1/settlements/bookings}: a past month, {@code YYYY-MM}. */
     @RegisterForReflection
     public record BookingRun(String month) {
+    }
+
+    /** {@code GET /v1/held-visits?month=}: required. */
+    @RegisterForReflection
+    public record HeldVisitsOfMonth(String month) {
+    }
+
+    /** {@code POST /v1/held-visits/{id}/release} and {@code /reject}: the booking id and why. */
+    @RegisterForReflection
+    public record VisitDecision(String id, @Text(maxChars = HeldVisits.REASON_CHARS_MAX) String reason) {
     }
 
     /** {@code GET /v1/settlements?kind=&period=}: both required. */

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -50,6 +51,8 @@ public class SettlementService {
     public static final int PERIOD_AGE_DAYS_MAX = 400;
     /** The daily meal job settles the days from yesterday back this far, so a missed night heals. */
     public static final int MEAL_JOB_DAYS_BACK = 7;
+    /** Settlements of one feed key (the first and those settling a rejected or expired one again). */
+    public static final int SETTLEMENT_ATTEMPTS_MAX = 10;
     /** PostgreSQL's "undefined table": the bookings schema is not there (service-bookings never started). */
     private static final String UNDEFINED_TABLE = "42P01";
 
@@ -69,13 +72,13 @@ public class SettlementService {
     /** An officer's run of one past day of meals. */
     public Reply runMeals(Caller caller, MealRun request) {
         LocalDate date = pastDay(request.date());
-        return Reply.ok(settleMeals(caller, date, new int[] {ITEMS_PER_RUN_MAX}));
+        return Reply.ok(settleMeals(caller, date, new int[] {ITEMS_PER_RUN_MAX}, true));
     }
 
     /** An officer's run of one past month of bookings. */
     public Reply runBookings(Caller caller, BookingRun request) {
         YearMonth month = pastMonth(request.month());
-        return Reply.ok(settleBookings(caller, month, new int[] {ITEMS_PER_RUN_MAX}));
+        return Reply.ok(settleBookings(caller, month, new int[] {ITEMS_PER_RUN_MAX}, true));
     }
 
     /** Daily, as the platform: yesterday's meals and the six days before (already settled days cost one read). */
@@ -84,7 +87,7 @@ public class SettlementService {
         int[] budget = {ITEMS_PER_RUN_MAX};
         List<SettlementReport> runs = new ArrayList<>();
         for (int back = 1; back <= MEAL_JOB_DAYS_BACK; back++) {
-            runs.add(settleMeals(scheduler, today.minusDays(back), budget));
+            runs.add(settleMeals(scheduler, today.minusDays(back), budget, false));
         }
         return Reply.ok(new SettlementReport.Runs(runs));
     }
@@ -92,10 +95,11 @@ public class SettlementService {
     /** Monthly, as the platform: last month's bookings. */
     public Reply bookingJob(Caller scheduler, NoInput none) {
         return Reply.ok(new SettlementReport.Runs(List.of(
-                settleBookings(scheduler, YearMonth.from(CountyTime.today(clock)).minusMonths(1), new int[] {ITEMS_PER_RUN_MAX}))));
+                settleBookings(scheduler, YearMonth.from(CountyTime.today(clock)).minusMonths(1), new int[] {ITEMS_PER_RUN_MAX},
+                        false))));
     }
 
-    private SettlementReport settleMeals(Caller caller, LocalDate date, int[] budget) {
+    private SettlementReport settleMeals(Caller caller, LocalDate date, int[] budget, boolean settleAgain) {
         List<SettlementItem> items;
         try {
             items = meals.day(caller.county(), date).stream().map(SettlementItem::of).toList();
@@ -103,10 +107,20 @@ public class SettlementService {
             LOG.warnf("meal feed unreadable: %s", e.getClass().getSimpleName());
             throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The meal settlement feed cannot be read");
         }
-        return settle(caller, SettlementKind.MEAL, date.toString(), date.getYear(), items, budget);
+        return settle(caller, SettlementKind.MEAL, date.toString(), date.getYear(), items, budget, settleAgain,
+                item -> item.withLines(servedMeals(caller.county(), item.payeeRef(), date)));
     }
 
-    private SettlementReport settleBookings(Caller caller, YearMonth month, int[] budget) {
+    private List<SettlementItem.Line> servedMeals(String county, String mealPointId, LocalDate date) {
+        try {
+            return meals.servedMeals(county, mealPointId, date).stream().map(SettlementItem.Line::of).toList();
+        } catch (SdkException e) {
+            LOG.warnf("meal orders unreadable: %s", e.getClass().getSimpleName());
+            throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The meal orders behind a settlement cannot be read");
+        }
+    }
+
+    private SettlementReport settleBookings(Caller caller, YearMonth month, int[] budget, boolean settleAgain) {
         List<SettlementItem> items;
         try {
             items = pg.inSession(() -> BookingSettlementFeed.month(caller.county(), month)).stream()
@@ -117,11 +131,17 @@ public class SettlementService {
             }
             throw new ApiException(FundProblem.SETTLEMENT_FEED_UNAVAILABLE, "The booking settlement feed does not exist yet");
         }
-        return settle(caller, SettlementKind.BOOKING, month.toString(), month.getYear(), items, budget);
+        return settle(caller, SettlementKind.BOOKING, month.toString(), month.getYear(), items, budget, settleAgain,
+                item -> pg.inSession(() -> BookingLines.paying(caller.county(), item, month)));
     }
 
+    /**
+     * Settles the feed's items in key order; {@code complete} reads the meals or visits of an item about to be
+     * settled. A settlement rejected or expired is settled again by an officer's run ({@code settleAgain}),
+     * never by the schedule, so a rejection is not undone overnight.
+     */
     private SettlementReport settle(Caller caller, SettlementKind kind, String period, int fiscalYear, List<SettlementItem> feed,
-                                    int[] budget) {
+                                    int[] budget, boolean settleAgain, UnaryOperator<SettlementItem> complete) {
         String county = caller.county();
         try {
             pg.inSession(() -> FundLineService.find(county, kind.fundLine()));
@@ -135,7 +155,8 @@ public class SettlementService {
         List<SettlementOutcome> outcomes = new ArrayList<>();
         for (SettlementItem item : feed.stream().sorted(Comparator.comparing(SettlementItem::settlementKey)).toList()) {
             Settled earlier = settled.get(item.settlementKey());
-            if (earlier != null) {
+            boolean again = earlier != null && settleAgain && earlier.settlesAgain() && earlier.attempts() < SETTLEMENT_ATTEMPTS_MAX;
+            if (earlier != null && !again) {
                 outcomes.add(SettlementOutcome.settled(item, Result.ALREADY_SETTLED, earlier));
             } else if (item.amountFen() <= 0) {
                 outcomes.add(SettlementOutcome.of(item, Result.NOTHING_TO_PAY));
@@ -143,7 +164,9 @@ public class SettlementService {
                 outcomes.add(SettlementOutcome.of(item, Result.DEFERRED));
             } else {
                 budget[0]--;
-                outcomes.add(settleOne(caller, kind, period, fiscalYear, item));
+                SettlementItem whole = complete.apply(again ? item.settlingAgain(earlier, earlier.attempts() + 1) : item);
+                outcomes.add(whole.amountFen() <= 0 ? SettlementOutcome.of(whole, Result.NOTHING_TO_PAY)
+                        : settleOne(caller, kind, period, fiscalYear, whole));
             }
         }
         return SettlementReport.of(kind, period, fiscalYear, outcomes);

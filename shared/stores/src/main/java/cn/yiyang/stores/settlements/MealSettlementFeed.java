@@ -5,9 +5,11 @@ import cn.yiyang.stores.dynamo.DynamoStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -25,6 +27,13 @@ public class MealSettlementFeed extends DynamoStore {
     /** A county's meal points on one day: far fewer than one query page. */
     public static final int POINTS_PER_DAY_MAX = DynamoStore.QUERY_ITEMS_MAX;
     public static final String POINT_SK = "POINT";
+    /** A point's orders of one day (both slots, both modes): far fewer than one query page. */
+    public static final int ORDERS_PER_POINT_DAY_MAX = DynamoStore.QUERY_ITEMS_MAX;
+    /** The meal function's index of orders by point and day ({@code gsi2pk} {@link #ordersOfDayPk}). */
+    public static final String BY_DAY = MealsTable.BY_DAY;
+
+    /** The order statuses a settlement pays for (meal-orders' SERVED at the counter, DELIVERED to the door). */
+    private static final Set<String> SERVED_STATUSES = Set.of("SERVED", "DELIVERED");
 
     public MealSettlementFeed(DynamoDbClient client, String physicalTable) {
         super(client, physicalTable);
@@ -42,6 +51,11 @@ public class MealSettlementFeed extends DynamoStore {
     /** The meal point's own item ({@code POINT}) lives under this partition key. */
     public static String pointPk(String county, String mealPointId) {
         return "P#" + county + "#" + mealPointId;
+    }
+
+    /** A point's orders of one day, on index {@link #BY_DAY}. */
+    public static String ordersOfDayPk(String county, String mealPointId, LocalDate date) {
+        return "D#" + county + "#" + mealPointId + "#" + date;
     }
 
     /** A served (or delivered) meal, counted in the order's own transaction. */
@@ -67,6 +81,21 @@ public class MealSettlementFeed extends DynamoStore {
                     number(item, "servedMeals"), number(item, "subsidisedMeals"), number(item, "subsidyFen"),
                     number(item, "payFen"), number(item, "noShows"));
         }).toList();
+    }
+
+    /**
+     * The point's served or delivered orders of the day that carried a subsidy, in order id order: the
+     * meals behind the day's {@code subsidyFen}, which they add up to once the day is over.
+     */
+    public List<ServedMeal> servedMeals(String county, String mealPointId, LocalDate date) {
+        return query(BY_DAY, ordersOfDayPk(county, mealPointId, date), null, ORDERS_PER_POINT_DAY_MAX, true).stream()
+                .filter(item -> SERVED_STATUSES.contains(item.get("status").s()))
+                .map(MealSettlementFeed::data)
+                .map(order -> new ServedMeal(order.path("id").asText(), order.path("residentId").asText(), date,
+                        order.path("subsidyFen").asLong()))
+                .filter(meal -> meal.subsidyFen() > 0)
+                .sorted(Comparator.comparing(ServedMeal::orderId))
+                .toList();
     }
 
     private static JsonNode data(Map<String, AttributeValue> item) {

@@ -1,8 +1,10 @@
 package cn.yiyang.stores.pg.settlements;
 
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
@@ -17,6 +19,8 @@ public final class BookingSettlementFeed {
 
     /** A county's providers: far fewer than this. */
     public static final int PROVIDERS_PER_MONTH_MAX = 2_000;
+    /** One provider's completed subsidised visits in a month: a large provider makes a few thousand. */
+    public static final int VISITS_PER_PROVIDER_MONTH_MAX = 20_000;
 
     private BookingSettlementFeed() {
     }
@@ -39,5 +43,48 @@ public final class BookingSettlementFeed {
                 .map(rows -> rows.stream().map(row -> new BookingSettlement(
                         key(county, NativeSql.text(row[0]), month), NativeSql.text(row[0]), NativeSql.text(row[1]),
                         month.toString(), NativeSql.number(row[2]), NativeSql.number(row[3]))).toList());
+    }
+
+    /**
+     * The provider's visits behind {@link #month}'s figures, in booking id order, each with its day in county
+     * time; {@code limit} at most {@link #VISITS_PER_PROVIDER_MONTH_MAX} (ask one more than you take to see a cut).
+     */
+    public static Uni<List<CompletedVisit>> visits(String county, String providerId, YearMonth month, int limit) {
+        OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
+        return NativeSql.rows(VISITS + " and b.provider_id = cast(?2 as uuid) and b.starts_at >= ?3 and b.starts_at < ?4"
+                        + " order by b.id limit " + Math.min(limit, VISITS_PER_PROVIDER_MONTH_MAX + 1),
+                        county, providerId, from, from.plusMonths(1))
+                .map(rows -> rows.stream().map(BookingSettlementFeed::visit).toList());
+    }
+
+    /** The county's visits of the month flagged far too short, by provider and booking id. */
+    public static Uni<List<CompletedVisit>> flaggedShort(String county, YearMonth month) {
+        OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
+        return NativeSql.rows(VISITS + " and b.flagged_short and b.starts_at >= ?2 and b.starts_at < ?3"
+                        + " order by b.provider_id, b.id limit " + VISITS_PER_PROVIDER_MONTH_MAX, county, from, from.plusMonths(1))
+                .map(rows -> rows.stream().map(BookingSettlementFeed::visit).toList());
+    }
+
+    /** These visits of the county, if still completed, subsidised and not paid with points (any month). */
+    public static Uni<List<CompletedVisit>> visitsById(String county, List<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return NativeSql.rows(VISITS + " and b.id::text in (select jsonb_array_elements_text(cast(cast(?2 as text) as jsonb))) order by b.id",
+                        county, StrictJson.write(bookingIds))
+                .map(rows -> rows.stream().map(BookingSettlementFeed::visit).toList());
+    }
+
+    private static final String VISITS = """
+            select b.id::text, b.provider_id::text, b.resident_id, (b.starts_at at time zone 'Asia/Shanghai')::date,
+                   b.subsidy_fen, b.flagged_short
+            from bookings.booking b
+            where b.county = ?1 and b.status in ('COMPLETED', 'RATED') and b.subsidy_fen > 0 and b.paid_by_exchange is null""";
+
+    static CompletedVisit visit(Object[] row) {
+        Object day = row[3];
+        LocalDate date = day instanceof LocalDate d ? d : day instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(day.toString());
+        return new CompletedVisit(NativeSql.text(row[0]), NativeSql.text(row[1]), NativeSql.text(row[2]), date,
+                NativeSql.number(row[4]), NativeSql.bool(row[5]));
     }
 }
