@@ -7,6 +7,7 @@ import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.kernel.time.DateRange;
 import cn.yiyang.meals.MealKeys;
 import cn.yiyang.meals.MealStore;
 import cn.yiyang.meals.MealTable;
@@ -14,15 +15,12 @@ import cn.yiyang.meals.points.MealPoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The officers' meal figures, read from the counters the serve and no-show transactions keep per point and
@@ -49,19 +47,17 @@ public class MealReports {
         if (!AccessTable.reaches(caller, ObjectKind.REPORT, Action.READ, role -> false)) {
             throw ApiException.notFound("Report");
         }
-        LocalDate today = CountyTime.today(clock);
-        LocalDate to = request.to() == null ? today : date("to", request.to());
-        LocalDate from = request.from() == null ? to.minusDays(DEFAULT_DAYS - 1) : date("from", request.from());
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
-        if (days < 1 || days > RANGE_DAYS_MAX) {
-            throw ApiException.invalid("from", "BAD_RANGE", "from on or before to, at most " + RANGE_DAYS_MAX + " days");
-        }
-        List<LocalDate> dates = from.datesUntil(to.plusDays(1)).toList();
+        DateRange range = DateRange.of(request.from(), request.to(), CountyTime.today(clock), DEFAULT_DAYS, RANGE_DAYS_MAX);
+        LocalDate from = range.from();
+        LocalDate to = range.to();
+        int days = range.days();
+        List<LocalDate> dates = range.dates();
         Map<String, long[][]> figures = new LinkedHashMap<>();
         List<MealPoint> points = store.query(MealTable.BY_RESIDENT, MealKeys.pointsOfCountyPk(caller.county()), null,
                 POINTS_MAX, true).stream().map(item -> MealStore.document(item, MealPoint.class)).toList();
         points.forEach(p -> figures.put(p.id(), new long[3][dates.size()]));
-        for (Map<String, AttributeValue> item : dayCounters(caller.county(), from, to, (int) days * POINTS_MAX)) {
+        for (Map<String, AttributeValue> item : store.queryBetween(MealKeys.mealDaysPk(caller.county()), from.toString(),
+                MealKeys.mealDaysAfter(to), days * POINTS_MAX)) {
             long[][] point = figures.get(item.get("mealPointId").s());
             if (point != null) {
                 int day = (int) ChronoUnit.DAYS.between(from, LocalDate.parse(item.get("date").s()));
@@ -80,33 +76,6 @@ public class MealReports {
             series.add(new MealsServed.PointSeries(point.id(), point.name(), boxed(f[0]), boxed(f[1]), boxed(f[2])));
         }
         return Reply.ok(new MealsServed(from, to, dates, series, new MealsServed.Totals(totals[0], totals[1], totals[2])));
-    }
-
-    /** The range's counters, one Query (paged) in date order; at most {@code itemsMax} items. */
-    private List<Map<String, AttributeValue>> dayCounters(String county, LocalDate from, LocalDate to, int itemsMax) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":pk", MealStore.s(MealKeys.mealDaysPk(county)));
-            values.put(":from", MealStore.s(from.toString()));
-            values.put(":to", MealStore.s(MealKeys.mealDaysAfter(to)));
-            QueryResponse page = store.client().query(q -> q.tableName(store.table()).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(values).exclusiveStartKey(exclusiveStart));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && items.size() < itemsMax);
-        return items;
-    }
-
-    private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "BAD_DATE", "A date YYYY-MM-DD");
-        }
     }
 
     private static List<Long> boxed(long[] values) {

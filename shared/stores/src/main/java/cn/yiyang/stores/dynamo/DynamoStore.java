@@ -94,6 +94,23 @@ public class DynamoStore {
         return query(index, pk, skPrefix, QUERY_ITEMS_MAX, true);
     }
 
+    /** The table partition's items whose sort key lies in [skFrom, skTo], in order, read consistently; at most {@code limit}. */
+    public List<Map<String, AttributeValue>> queryBetween(String pk, String skFrom, String skTo, int limit) {
+        Map<String, AttributeValue> values = Map.of(":pk", s(pk), ":from", s(skFrom), ":to", s(skTo));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = client.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                    .expressionAttributeValues(values).exclusiveStartKey(exclusiveStart)
+                    .limit(Math.min(limit, QUERY_ITEMS_MAX)));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && items.size() < limit);
+        return items.size() > limit ? items.subList(0, limit) : items;
+    }
+
     public List<Map<String, AttributeValue>> query(String index, String pk, String skPrefix, int limit, boolean forward) {
         String pkName = index == null ? "pk" : index + "pk";
         String skName = index == null ? "sk" : index + "sk";
