@@ -1,6 +1,7 @@
 package cn.yiyang.bench;
 
 import cn.yiyang.testing.HttpDoor;
+import cn.yiyang.testing.StoresTestResource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,7 +50,10 @@ final class HarnessGateway implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(outDir.toFile());
-        LambdaChild.cleanEnvironment(builder).putAll(stores.childEnvironment());
+        Map<String, String> environment = LambdaChild.cleanEnvironment(builder);
+        environment.putAll(stores.childEnvironment());
+        // The bank test and the outage run in scenario counties of their own, as the tests do.
+        environment.put("YIYANG_COUNTIES", StoresTestResource.SERVED_COUNTIES);
         HarnessGateway gateway = new HarnessGateway(builder.start(), port, log);
         gateway.awaitSeeded();
         return gateway;
