@@ -11,11 +11,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
-/** Runs many clients at once, released together by one gate, with a bound on the whole run. */
+/**
+ * Runs many clients at once, released together by one gate. The run fails as stalled when no door
+ * has answered for its bound (a hang, a deadlock), not when a busy machine makes it slow: the bound
+ * counts from the latest answer any door handed out ({@link Answers}), or from the start for clients
+ * that use no door. A ceiling on the whole run still ends a run that answers but never finishes.
+ */
 public final class Concurrently {
 
     public static final int CLIENTS_MAX = 500;
     public static final long RUN_SECONDS_MAX = 180;
+    public static final long CEILING_SECONDS = 3_600;
+    private static final long POLL_MILLIS = 1_000;
 
     private Concurrently() {
     }
@@ -24,7 +31,7 @@ public final class Concurrently {
         return run(clients, RUN_SECONDS_MAX, client);
     }
 
-    /** For a long workload (a bank test of many thousand transfers): the same, with its own bound. */
+    /** For a long workload (a bank test of many thousand transfers): the same, with its own stall bound. */
     public static <T> List<T> run(int clients, long runSecondsMax, IntFunction<T> client) {
         if (clients < 1 || clients > CLIENTS_MAX) {
             throw new IllegalArgumentException("clients must be 1.." + CLIENTS_MAX);
@@ -41,10 +48,10 @@ public final class Concurrently {
                 }));
             }
             gate.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(runSecondsMax);
+            Watch watch = new Watch(System.nanoTime(), TimeUnit.SECONDS.toNanos(runSecondsMax));
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
-                results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                results.add(await(future, watch));
             }
             return results;
         } catch (InterruptedException e) {
@@ -54,6 +61,30 @@ public final class Concurrently {
             throw new IllegalStateException("a concurrent client failed", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static <T> T await(Future<T> future, Watch watch) throws InterruptedException, ExecutionException, TimeoutException {
+        while (true) {
+            try {
+                return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                watch.check();
+            }
+        }
+    }
+
+    private record Watch(long startNanos, long stallNanos) {
+
+        void check() throws TimeoutException {
+            long now = System.nanoTime();
+            long lastSign = Math.max(startNanos, Answers.lastNanos());
+            if (now - lastSign > stallNanos) {
+                throw new TimeoutException("stalled: no answer for " + TimeUnit.NANOSECONDS.toSeconds(now - lastSign) + " s");
+            }
+            if (now - startNanos > TimeUnit.SECONDS.toNanos(CEILING_SECONDS)) {
+                throw new TimeoutException("still running after " + CEILING_SECONDS + " s");
+            }
         }
     }
 }

@@ -40,6 +40,7 @@ public final class InProcessLambdaDoor implements Door {
         Map<String, String> answerHeaders = new HashMap<>();
         response.getHeaders().forEach((k, v) -> answerHeaders.put(k.toLowerCase(Locale.ROOT), v));
         ApiAnswer answer = new ApiAnswer(response.getStatusCode(), answerHeaders, response.getBody());
+        Answers.received();
         ContractCheck.verify(request, answer);
         return answer;
     }

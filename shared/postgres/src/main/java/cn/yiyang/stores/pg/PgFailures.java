@@ -48,6 +48,12 @@ public final class PgFailures {
             return new ApiException(CommonProblem.CONCURRENT_UPDATE,
                     "The store kept reporting a conflicting concurrent update; try again");
         }
+        if (find(failure, InterruptedException.class).isPresent()) {
+            // The waiting thread was told to stop (a test's watchdog; a host shutting down): the work may
+            // still finish on the event loop, so the caller is told to try again under its key, never 500.
+            Thread.currentThread().interrupt();
+            return new ApiException(CommonProblem.STORE_UNAVAILABLE, "The wait for the database was interrupted");
+        }
         Optional<String> state = sqlState(failure);
         if (state.map(s -> s.startsWith("08") || s.startsWith("57P") || s.equals("53300")).orElse(false)
                 || find(failure, SocketException.class).isPresent()

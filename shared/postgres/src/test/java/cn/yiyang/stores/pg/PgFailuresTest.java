@@ -35,6 +35,16 @@ class PgFailuresTest {
     }
 
     @Test
+    void anInterruptedWait_isStoreUnavailable_andTheThreadStaysInterrupted() {
+        try {
+            assertThat(code(new CompletionException(new InterruptedException()))).isEqualTo(CommonProblem.STORE_UNAVAILABLE);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void anyOtherFailure_staysWhatItIs() {
         IllegalStateException bug = new IllegalStateException("a bug");
 
