@@ -1,3 +1,5 @@
+import { COUNTY_TIME_ZONE } from '../../logic/dates'
+
 /** The fund-lines words the auditor's pages show, in plain Chinese; an unknown code is shown as is. */
 export const FUND_LINE_NAMES: Record<string, string> = {
   TEKUN_SUPPORT: '特困供养', INSTITUTION_SUBSIDY: '机构补贴', PROJECT_GRANT: '项目补助',
@@ -24,7 +26,13 @@ export function named(names: Record<string, string>, code: string | null | undef
   return code ? names[code] ?? code : '—'
 }
 
-/** An ISO time as the county reads it: 2026-12-02 10:05. */
+// sv-SE writes 2026-12-02 10:05; the county's clock whatever the offset the API wrote (the audit trail's is UTC)
+const countyClock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: COUNTY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+})
+
+/** An ISO time as the county reads it: 2026-12-02 10:05 (Asia/Shanghai). */
 export function shownTime(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : '—'
+  const at = iso ? Date.parse(iso) : NaN
+  return Number.isNaN(at) ? '—' : countyClock.format(at)
 }
