@@ -351,6 +351,8 @@ export async function officerFlow(browser, context) {
   const settled = (report.items ?? []).find((i) => i.payeeRef === mealPointId && i.transferId)
   check(context, "the officer settles the day's meals into a transfer", run.ok && settled, JSON.stringify(report))
   context.settlementTransferId = settled?.transferId
+  // made at the gateway's clock, now the day after the meal: the month the export must ask for
+  context.settlementMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(dayAfter).slice(0, 7)
 }
 
 /** The scripts a cold reload of the page loads (browser cache off), as on a new machine. */
@@ -397,7 +399,7 @@ export async function auditorPagesFlow(browser, context) {
     reached && settlement.includes(residentId), `order ${orderId}: ${settlement}`)
   await shot(page, context, '15-transfer-trace')
 
-  await page.goto(`${context.baseUrl}/console/#/export`)
+  await page.goto(`${context.baseUrl}/console/#/export?month=${context.settlementMonth}`)
   await page.waitForSelector('[data-test=export]', { timeout: WAIT_MS })
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.click('[data-test=export]')])
   const file = path.join(context.shotsDir, '..', `transfers-${download.suggestedFilename()}`)
