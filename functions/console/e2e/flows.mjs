@@ -266,3 +266,149 @@ async function sessionEnds(page, context) {
     EXPECTED_STATUS.current = null
   }
 }
+
+// ---- The officer dashboard and the auditor's pages (issue 14) ----------------------------------------------
+export const OFFICER_PHONE = '13905710101'
+const CALLER_PHONE = '13805710002'
+const VERIFY_ENTRIES_PER_CALL = 5
+
+/** A staff member's token straight from the API, for the steps a page does not do (reading figures, settling). */
+async function tokenOf(context, phone) {
+  const answer = await fetch(`${context.baseUrl}/v1/auth/staff/sign-in`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ county: '330105', phone, password: DEMO_PASSWORD }),
+  })
+  if (!answer.ok) throw new Error(`sign-in of ${phone}: ${answer.status}`)
+  return (await answer.json()).accessToken
+}
+
+async function apiGet(context, token, pathAndQuery) {
+  const answer = await fetch(`${context.baseUrl}${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } })
+  if (!answer.ok) throw new Error(`GET ${pathAndQuery}: ${answer.status} ${await answer.text()}`)
+  return answer.json()
+}
+
+/** Meals that ended (served or delivered) at a point on a day, as the officers' report route counts them. */
+async function mealsEnded(context, token, mealPointId, date) {
+  const report = await apiGet(context, token, `/v1/meal-reports/served?from=${date}&to=${date}`)
+  const point = report.points.find((p) => p.mealPointId === mealPointId)
+  return point ? point.served[0] + point.delivered[0] : 0
+}
+
+/** Before the canteen serves it: which order the operator placed (by its code), and its point's count for that day. */
+export async function beforeServing(context) {
+  const token = await tokenOf(context, OFFICER_PHONE)
+  const [resident] = (await apiGet(context, token, `/v1/residents?phone=${CALLER_PHONE}`)).items
+  const month = tomorrowInCounty().slice(0, 7)
+  const orders = (await apiGet(context, token, `/v1/meal-orders?residentId=${resident.id}&month=${month}`)).items
+  const order = orders.find((o) => o.confirmationCode === context.orderCode)
+  if (!order) throw new Error(`no order with code ${context.orderCode}`)
+  context.servedOrder = { id: order.id, mealPointId: order.mealPointId, date: order.date, residentId: order.residentId }
+  context.mealsBefore = await mealsEnded(context, token, order.mealPointId, order.date)
+}
+
+/**
+ * The officer opens the dashboard (the officer's home page): every plot loads, and the meals-per-day table shows
+ * the meal the canteen just ended, the count the report route gives, one more than before. Then, with the
+ * gateway's clock past that day, the officer settles it (API), for the auditor to trace.
+ */
+export async function officerFlow(browser, context) {
+  const { mealPointId, date } = context.servedOrder
+  const token = await tokenOf(context, OFFICER_PHONE)
+  const after = await mealsEnded(context, token, mealPointId, date)
+  check(context, 'the report route counts the served meal: one more for that point and day', after === context.mealsBefore + 1,
+    `before ${context.mealsBefore}, after ${after}`)
+
+  const page = await browser.newPage()
+  watchErrors(page, context)
+  await signIn(page, context, context.baseUrl, OFFICER_PHONE)
+  await page.waitForURL(/#\/dashboard/, { timeout: WAIT_MS })
+  context.figures.dashboardScripts = await coldLoadScripts(page)
+  const cell = `[data-test=meals-${mealPointId}-${date}]`
+  await page.waitForSelector(cell, { timeout: WAIT_MS })
+  const shown = (await page.textContent(cell)).trim()
+  check(context, "the officer's meals-per-day table shows the served meal for that point and day", shown === String(after),
+    `shown ${shown}, the API says ${after}`)
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=loading]').length === 0, null, { timeout: WAIT_MS })
+  const refusals = await page.$$eval('.report [role=alert]', (alerts) => alerts.map((a) => a.textContent))
+  check(context, 'every dashboard plot loads without a refusal', refusals.length === 0, refusals.join(' | '))
+  check(context, 'the dashboard draws its plots (one canvas per plot with data)', (await page.$$('.report canvas')).length >= 2)
+  await shot(page, context, '13-officer-dashboard')
+  await page.setViewportSize({ width: 820, height: 1180 })
+  await page.waitForTimeout(300)
+  await shot(page, context, '13b-officer-dashboard-tablet')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.close()
+
+  const dayAfter = new Date(Date.parse(`${date}T00:30:00+08:00`) + 86_400_000)
+  const moved = await fetch(`${context.baseUrl}/dev/clock?offsetMinutes=${Math.ceil((dayAfter - Date.now()) / 60_000)}`, { method: 'POST' })
+  if (!moved.ok) throw new Error(`the gateway's clock did not move: ${moved.status}`)
+  const run = await fetch(`${context.baseUrl}/v1/settlements/meals`, {
+    method: 'POST', body: JSON.stringify({ date }),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `e2e-settle-${date}-${Date.now()}` },
+  })
+  const report = await run.json()
+  const settled = (report.items ?? []).find((i) => i.payeeRef === mealPointId && i.transferId)
+  check(context, "the officer settles the day's meals into a transfer", run.ok && settled, JSON.stringify(report))
+  context.settlementTransferId = settled?.transferId
+  // made at the gateway's clock, now the day after the meal: the month the export must ask for
+  context.settlementMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(dayAfter).slice(0, 7)
+}
+
+/** The scripts a cold reload of the page loads (browser cache off), as on a new machine. */
+async function coldLoadScripts(page) {
+  const scripts = []
+  const onScript = (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+  }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  page.on('response', onScript)
+  await page.reload()
+  await page.waitForSelector('.report', { timeout: WAIT_MS })
+  await page.waitForLoadState('networkidle')
+  page.off('response', onScript)
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false })
+  return scripts
+}
+
+/** The auditor walks the whole chain (valid), traces the settlement's transfer down to the meal order, exports the month. */
+export async function auditorPagesFlow(browser, context) {
+  const page = await browser.newPage()
+  watchErrors(page, context)
+  await signIn(page, context, context.baseUrl, AUDITOR_PHONE)
+  await page.waitForURL(/#\/audit/, { timeout: WAIT_MS })
+  // in calls of 5 entries, so that the page must carry on from each call's resumeAfterSeq to reach the head
+  await page.goto(`${context.baseUrl}/console/#/audit?maxEntries=${VERIFY_ENTRIES_PER_CALL}`)
+  await page.click('[data-test=verify-full]')
+  await page.waitForSelector('[data-test=verification]', { timeout: WAIT_MS })
+  const verified = await page.textContent('[data-test=verification]')
+  const calls = Number(/分段(\d+) 段/.exec(verified)?.[1])
+  check(context, "the auditor's full walk of the chain completes valid, carried on over several calls",
+    verified.includes('审计链完整') && verified.includes('从头完整核验') && calls > 1, verified)
+  await shot(page, context, '14-audit-full-verify')
+
+  const transferId = context.settlementTransferId
+  const { id: orderId, residentId } = context.servedOrder
+  await page.goto(`${context.baseUrl}/console/#/trace`)
+  await page.click(`[data-test=trace-link-${transferId}]`, { timeout: WAIT_MS })
+  const item = `[data-test=trace-item-${orderId}]`
+  const reached = await page.waitForSelector(item, { timeout: WAIT_MS }).then(() => true, () => false)
+  const settlement = reached ? await page.textContent('[data-test=trace-settlement]') : ''
+  check(context, "the settlement transfer's trace reaches the served meal order and its resident",
+    reached && settlement.includes(residentId), `order ${orderId}: ${settlement}`)
+  await shot(page, context, '15-transfer-trace')
+
+  await page.goto(`${context.baseUrl}/console/#/export?month=${context.settlementMonth}`)
+  await page.waitForSelector('[data-test=export]', { timeout: WAIT_MS })
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.click('[data-test=export]')])
+  const file = path.join(context.shotsDir, '..', `transfers-${download.suggestedFilename()}`)
+  await download.saveAs(file)
+  const csv = (await import('node:fs')).readFileSync(file, 'utf8')
+  check(context, 'the CSV export downloads the month with the settlement transfer in it',
+    csv.startsWith('\uFEFFtransfer_id,') && csv.includes(transferId), csv.slice(0, 300))
+  await page.waitForSelector('[data-test=export-done]', { timeout: WAIT_MS })
+  await shot(page, context, '16-transfer-export')
+  await page.close()
+}
+// ---- end of the officer dashboard and the auditor's pages -----------------------------------------------------

@@ -9,6 +9,7 @@ import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { startGateway } from './gateway.mjs'
 import { auditorFlow, canteenFlow, operatorFlow } from './flows.mjs'
+import { auditorPagesFlow, beforeServing, officerFlow } from './flows.mjs' // the dashboard and the auditor's pages (issue 14)
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -36,9 +37,13 @@ async function main() {
   try {
     const context = { baseUrl: gateway.baseUrl, shotsDir, errors, results, figures: {} }
     await operatorFlow(browser, context)
+    await beforeServing(context) // issue 14: the meal point's count before the canteen serves
     await canteenFlow(browser, context)
+    await officerFlow(browser, context) // issue 14: the dashboard shows it; the day is settled
+    await auditorPagesFlow(browser, context) // issue 14: full verify, the trace, the CSV export
     await auditorFlow(browser, context)
     printFigures(context.figures)
+    printDashboardFigures(context.figures) // issue 14
   } catch (e) {
     await Promise.all(browser.pages().map((p, i) => p.screenshot({ path: path.join(shotsDir, `failure-${i}.png`) })))
     results.push({ name: 'the flows ran to the end', ok: false, detail: e.stack })
@@ -86,4 +91,13 @@ function printFigures(figures) {
   console.log(`figure: JavaScript at first load of the hotline desk: ${figures.hotlineScripts.length} files, ${kib} KiB gzip`)
   console.log(`figure: hotline desk interactive after ${figures.hotlineInteractiveMs} ms (cold reload to the look-up field focused)`)
   console.log(`figure: hotline flow made ${figures.hotlineApiCalls} API calls: ${figures.hotlineCalls.join(', ')}`)
+}
+
+// ---- issue 14: the dashboard's own JavaScript, loaded only when an officer opens it --------------------------
+function printDashboardFigures(figures) {
+  const all = figures.dashboardScripts
+  const own = all.filter((p) => !figures.hotlineScripts.includes(p))
+  const kib = (files) => (gzipBytes(files) / 1024).toFixed(1)
+  console.log(`figure: JavaScript at first load of the dashboard: ${all.length} files, ${kib(all)} KiB gzip; `
+    + `of which not loaded by the hotline desk (the dashboard's chunks, ECharts included): ${own.length} files, ${kib(own)} KiB gzip`)
 }

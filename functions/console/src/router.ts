@@ -6,7 +6,7 @@ export const HOME_BY_ROLE: [string, string][] = [
   ['operator', '/hotline'],
   ['canteen', '/canteen'],
   ['auditor', '/audit'],
-  ['officer', '/emergencies'],
+  ['officer', '/dashboard'],
 ]
 
 export function homeOf(hasRole: (role: string) => boolean): string {
@@ -25,6 +25,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'canteen', component: () => import('./views/canteen/CanteenCounter.vue'), meta: { roles: ['canteen'], title: '食堂柜台' } },
       { path: 'emergencies', component: () => import('./views/emergency/EmergencyBoard.vue'), meta: { roles: ['operator', 'officer'], title: '助急看板' } },
       { path: 'audit', component: () => import('./views/audit/AuditVerify.vue'), meta: { roles: ['auditor', 'officer'], title: '审计链核验' } },
+      // The officer dashboard and the auditor's pages (issue 14): lazy chunks, ECharts only in the dashboard's.
+      { path: 'dashboard', component: () => import('./views/dashboard/OfficerDashboard.vue'), meta: { roles: ['officer'], title: '县级看板' } },
+      { path: 'trace/:id?', component: () => import('./views/audit/TransferTrace.vue'), meta: { roles: ['auditor', 'officer'], title: '转账追溯' } },
+      { path: 'export', component: () => import('./views/audit/TransferExport.vue'), meta: { roles: ['auditor', 'officer'], title: '转账导出' } },
       { path: 'welcome', component: () => import('./views/WelcomeView.vue'), meta: { title: '欢迎' } },
     ],
   },
