@@ -7,6 +7,8 @@ export const HOME_BY_ROLE: [string, string][] = [
   ['canteen', '/canteen'],
   ['auditor', '/audit'],
   ['officer', '/emergencies'],
+  // provider desk
+  ['provider', '/provider'],
 ]
 
 export function homeOf(hasRole: (role: string) => boolean): string {
@@ -25,6 +27,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'canteen', component: () => import('./views/canteen/CanteenCounter.vue'), meta: { roles: ['canteen'], title: '食堂柜台' } },
       { path: 'emergencies', component: () => import('./views/emergency/EmergencyBoard.vue'), meta: { roles: ['operator', 'officer'], title: '助急看板' } },
       { path: 'audit', component: () => import('./views/audit/AuditVerify.vue'), meta: { roles: ['auditor', 'officer'], title: '审计链核验' } },
+      // provider desk
+      { path: 'provider', component: () => import('./views/provider/ProviderDesk.vue'), meta: { roles: ['provider'], title: '服务商派单' } },
       { path: 'welcome', component: () => import('./views/WelcomeView.vue'), meta: { title: '欢迎' } },
     ],
   },
