@@ -183,6 +183,10 @@ async function bookBath(page, context) {
   await arrowTo(page, 'BATH')
   await page.keyboard.press('Tab')
   await arrowTo(page, tomorrowInCounty())
+  // The hours come from the API with their places left (GET /v1/booking-times).
+  await page.waitForSelector('[data-test=booking-hours][data-state=ready]', { timeout: WAIT_MS })
+  const ten = await page.textContent('[data-test=hour-10]')
+  check(context, "tomorrow's 10:00 shows its places left", /剩 \d+ 个/.test(ten), ten)
   await page.keyboard.press('Tab')
   await arrowTo(page, '10')
   await tabTo(page, '[data-test=place-booking]')

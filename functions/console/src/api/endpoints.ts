@@ -48,6 +48,9 @@ export function createApi(staff: ApiClient, open: ApiClient) {
       answer(staff.POST('/v1/meal-orders/{id}/no-show', { params: { path: { id }, header: key(idempotencyKey) } })),
 
     listServices: () => answer(staff.GET('/v1/services')),
+    /** The hours the service is offered at on the date for the resident, each with its places left. */
+    bookingTimes: (residentId: string, serviceCode: string, date: string) =>
+      answer(staff.GET('/v1/booking-times', { params: { query: { residentId, serviceCode, date } } })),
     listBookings: (residentId: string) => answer(staff.GET('/v1/bookings', { params: { query: { residentId } } })),
     book: (body: BookService, idempotencyKey: string) =>
       answer(staff.POST('/v1/bookings', { body, params: { header: key(idempotencyKey) } })),

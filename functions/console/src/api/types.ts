@@ -29,3 +29,4 @@ export type BookingStatus = Booking['status']
 export type OrderItem = Required<NonNullable<PlaceMealOrder['items']>[number]>
 export type Caregiver = Schemas['ProviderService.CaregiverView']
 export type AssignCaregiver = Schemas['BookingRequests.AssignInput']
+export type BookingHour = Schemas['BookingTimes.Day']['hours'][number]
