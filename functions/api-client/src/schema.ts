@@ -467,6 +467,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/booking-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某项服务某天各时段的剩余名额（热线预约） */
+        get: operations["listBookingTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/bookings": {
         parameters: {
             query?: never;
@@ -2199,6 +2216,20 @@ export interface components {
         };
         /** @enum {string} */
         BookingStatus: "REQUESTED" | "ASSIGNED" | "IN_SERVICE" | "COMPLETED" | "RATED" | "CANCELLED" | "NO_SHOW";
+        "BookingTimes.Day": {
+            /** Format: date */
+            date: string;
+            hours: components["schemas"]["BookingTimes.Hour"][];
+            residentId: string;
+            serviceCode: string;
+        };
+        "BookingTimes.Hour": {
+            places: number;
+            placesLeft: number;
+            refusal?: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
         BookingView: {
             actualMinutes?: number;
             address: string;
@@ -6359,6 +6390,93 @@ export interface operations {
                 };
             };
             /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    listBookingTimes: {
+        parameters: {
+            query?: {
+                residentId?: string;
+                serviceCode?: string;
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingTimes.Day"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BOOKING_NO_PROVIDER, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -68,6 +68,11 @@ async function figures(page, prefix) {
   return { price: await read('price'), subsidy: await read('subsidy'), pay: await read('pay') }
 }
 
+/** Fen as the console shows it: 1500 → ¥15.00. */
+function yuan(fen) {
+  return `${fen < 0 ? '-' : ''}¥${Math.trunc(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
+}
+
 function tomorrowInCounty() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000))
 }
@@ -117,6 +122,7 @@ export async function operatorFlow(browser, context) {
   context.figures.hotlineApiCalls = hotlineCalls.length
   context.figures.hotlineCalls = hotlineCalls
   context.orderCode = order
+  context.bathCode = booking
 
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
@@ -141,13 +147,22 @@ async function orderTomorrowsLunch(page, context) {
   await arrowTo(page, 'LUNCH')
   await page.keyboard.press('Tab')
   await arrowTo(page, 'DELIVERY')
+  const lunch = await page.textContent('[data-test=slot-LUNCH]')
+  check(context, "the meal form shows tomorrow's lunch seats left and its cut-off", /送餐还剩 \d+ 份（共 \d+ 份），\d\d:\d\d 截止/.test(lunch), lunch)
   await tabTo(page, '[data-test=dish-A1]')
   await page.keyboard.type('1')
+  // The price is the API's quote: the confirm button is enabled once the quote of the order as typed has come.
+  await page.waitForSelector('[data-test=meal-quote][data-state=ready]', { timeout: WAIT_MS })
   await tabTo(page, '[data-test=place-order]')
-  await page.waitForSelector('[data-test=meal-quote]')
   const shown = await figures(page, 'quote')
   await shot(page, context, '03-meal-form')
+  const placing = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/meal-orders' && r.request().method() === 'POST',
+    { timeout: WAIT_MS })
   await page.keyboard.press('Enter')
+  const answered = await (await placing).json()
+  const answeredFigures = { price: yuan(answered.priceFen), subsidy: yuan(answered.subsidyFen), pay: yuan(answered.payFen) }
+  check(context, "the quote shown before confirming is the placed order's answer (price, subsidy, pay)",
+    JSON.stringify(shown) === JSON.stringify(answeredFigures), `shown ${JSON.stringify(shown)}, answered ${JSON.stringify(answeredFigures)}`)
   await page.waitForSelector('[data-test=confirmation-code]', { timeout: WAIT_MS })
   const charged = await figures(page, 'charged')
   check(context, 'the meal price shown before confirming is what the API charged',
@@ -168,6 +183,10 @@ async function bookBath(page, context) {
   await arrowTo(page, 'BATH')
   await page.keyboard.press('Tab')
   await arrowTo(page, tomorrowInCounty())
+  // The hours come from the API with their places left (GET /v1/booking-times).
+  await page.waitForSelector('[data-test=booking-hours][data-state=ready]', { timeout: WAIT_MS })
+  const ten = await page.textContent('[data-test=hour-10]')
+  check(context, "tomorrow's 10:00 shows its places left", /剩 \d+ 个/.test(ten), ten)
   await page.keyboard.press('Tab')
   await arrowTo(page, '10')
   await tabTo(page, '[data-test=place-booking]')
@@ -223,6 +242,7 @@ export async function canteenFlow(browser, context) {
   await page.waitForSelector(`${row} .status`, { timeout: WAIT_MS })
   check(context, 'the canteen marks the order delivered with one click', (await page.textContent(row)).includes('已送达'))
   await shot(page, context, '10-canteen-delivered')
+  await serveDineIn(page, context)
   await page.click('[data-test=sign-out]')
   const signedOut = await page.waitForURL(/#\/sign-in/, { timeout: WAIT_MS }).then(() => true, () => false)
   check(context, 'signing out returns to the sign-in page and keeps nothing', signedOut
@@ -316,8 +336,11 @@ export async function officerFlow(browser, context) {
   const { mealPointId, date } = context.servedOrder
   const token = await tokenOf(context, OFFICER_PHONE)
   const after = await mealsEnded(context, token, mealPointId, date)
-  check(context, 'the report route counts the served meal: one more for that point and day', after === context.mealsBefore + 1,
-    `before ${context.mealsBefore}, after ${after}`)
+  // The counter also serves the provider flow's dine-in order, which may be at the same point on the same day.
+  const dineIn = context.dineInOrder
+  const servedThere = 1 + (dineIn && dineIn.mealPointId === mealPointId && dineIn.date === date ? 1 : 0)
+  check(context, 'the report route counts the meals the counter served at that point that day', after === context.mealsBefore + servedThere,
+    `before ${context.mealsBefore}, served there ${servedThere}, after ${after}`)
 
   const page = await browser.newPage()
   watchErrors(page, context)
@@ -412,3 +435,58 @@ export async function auditorPagesFlow(browser, context) {
   await page.close()
 }
 // ---- end of the officer dashboard and the auditor's pages -----------------------------------------------------
+
+// ---- provider desk and the counter's dine-in list (issue 14, desks) ----
+
+export const PROVIDER_PHONE = '13905710104'
+const DEMO_CAREGIVER = '刘护理'
+
+/** The provider assigns the operator's bath to its caregiver, on the provider desk (a tablet: clicks are fine). */
+export async function providerFlow(browser, context) {
+  const page = await browser.newPage()
+  watchErrors(page, context)
+  await signIn(page, context, context.baseUrl, PROVIDER_PHONE)
+  await page.waitForURL(/#\/provider/, { timeout: WAIT_MS })
+  const form = `[data-test=assign-${context.bathCode}]`
+  await page.waitForSelector(form, { timeout: WAIT_MS })
+  const offered = await page.$eval(`${form} select`, (s) => s.selectedOptions[0]?.textContent.trim())
+  check(context, 'the provider desk offers the certified caregiver for the bath first', offered === DEMO_CAREGIVER, offered)
+  await shot(page, context, '17-provider-desk')
+  await page.click(`${form} [data-test=assign]`)
+  const assigned = `[data-test=assigned-${context.bathCode}]`
+  await page.waitForSelector(assigned, { timeout: WAIT_MS })
+  check(context, 'the provider assigns the bath to its caregiver with one click', (await page.textContent(assigned)).includes(DEMO_CAREGIVER))
+  const day = await page.textContent(`[data-test=caregiver-${DEMO_CAREGIVER}]`)
+  check(context, "the bath is on the caregiver's day", day.includes(`${tomorrowInCounty().slice(5)} 10:00`), day)
+  await shot(page, context, '18-provider-assigned')
+  await page.close()
+  await placeDineInOrder(context)
+}
+
+/** A resident orders tomorrow's lunch to eat in, through the mini-program's route (a dev token for the first demo resident). */
+async function placeDineInOrder(context) {
+  const token = (await (await fetch(`${context.baseUrl}/dev/tokens?role=resident`)).text()).trim()
+  const residentId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  const points = await (await fetch(`${context.baseUrl}/v1/meal-points`, { headers })).json()
+  const placed = await fetch(`${context.baseUrl}/v1/meal-orders`, {
+    method: 'POST', headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({ residentId, mealPointId: points.items[0].id, date: tomorrowInCounty(), slot: 'LUNCH', mode: 'DINE_IN',
+      items: [{ dishCode: 'B1', quantity: 1 }] }),
+  })
+  const order = await placed.json()
+  if (placed.status !== 201) throw new Error(`the dine-in order was refused: ${placed.status} ${JSON.stringify(order)}`)
+  context.dineInCode = order.confirmationCode
+  context.dineInOrder = { mealPointId: order.mealPointId, date: order.date }
+}
+
+/** At the counter, on the order's day: the dine-in order is served with one click. */
+async function serveDineIn(page, context) {
+  const row = `[data-test=dine-in-${context.dineInCode}]`
+  await page.waitForSelector(row, { timeout: WAIT_MS })
+  await shot(page, context, '19-canteen-dine-in')
+  await page.click(`${row} button:has-text("已取餐")`)
+  await page.waitForSelector(`${row} .status`, { timeout: WAIT_MS })
+  check(context, 'the canteen marks a dine-in order served with one click', (await page.textContent(row)).includes('已取餐'))
+  await shot(page, context, '20-canteen-dine-in-served')
+}

@@ -1,6 +1,6 @@
 // The console's end-to-end test, in headless Chromium (Debian's, driven by playwright-core) against the local
 // gateway: an operator signs in, finds a resident by phone, orders tomorrow's lunch and books a bath with the
-// keyboard only; the canteen marks the order delivered on its day; the auditor's verify of the audit chain is valid. Screenshots of each page go to SCREENSHOT_DIR;
+// keyboard only; the provider assigns the bath to its caregiver; the canteen marks the order delivered and a dine-in order served on its day; the auditor's verify of the audit chain is valid. Screenshots of each page go to SCREENSHOT_DIR;
 // any console error in the browser fails the run. Prints the figures (first-load JS gzip is measured by the build).
 import fs from 'node:fs'
 import os from 'node:os'
@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core'
 import { startGateway } from './gateway.mjs'
 import { auditorFlow, canteenFlow, operatorFlow } from './flows.mjs'
 import { auditorPagesFlow, beforeServing, officerFlow } from './flows.mjs' // the dashboard and the auditor's pages (issue 14)
+import { providerFlow } from './flows.mjs'
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -37,6 +38,8 @@ async function main() {
   try {
     const context = { baseUrl: gateway.baseUrl, shotsDir, errors, results, figures: {} }
     await operatorFlow(browser, context)
+    // provider desk: before the canteen moves the gateway's clock to tomorrow noon (it also places a dine-in order for the counter)
+    await providerFlow(browser, context)
     await beforeServing(context) // issue 14: the meal point's count before the canteen serves
     await canteenFlow(browser, context)
     await officerFlow(browser, context) // issue 14: the dashboard shows it; the day is settled

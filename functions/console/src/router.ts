@@ -7,6 +7,8 @@ export const HOME_BY_ROLE: [string, string][] = [
   ['canteen', '/canteen'],
   ['auditor', '/audit'],
   ['officer', '/dashboard'],
+  // provider desk
+  ['provider', '/provider'],
 ]
 
 export function homeOf(hasRole: (role: string) => boolean): string {
@@ -29,6 +31,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'dashboard', component: () => import('./views/dashboard/OfficerDashboard.vue'), meta: { roles: ['officer'], title: '县级看板' } },
       { path: 'trace/:id?', component: () => import('./views/audit/TransferTrace.vue'), meta: { roles: ['auditor', 'officer'], title: '转账追溯' } },
       { path: 'export', component: () => import('./views/audit/TransferExport.vue'), meta: { roles: ['auditor', 'officer'], title: '转账导出' } },
+      // provider desk
+      { path: 'provider', component: () => import('./views/provider/ProviderDesk.vue'), meta: { roles: ['provider'], title: '服务商派单' } },
       { path: 'welcome', component: () => import('./views/WelcomeView.vue'), meta: { title: '欢迎' } },
     ],
   },

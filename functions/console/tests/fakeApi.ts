@@ -7,6 +7,8 @@ import { vi } from 'vitest'
 export interface Seen {
   method: string
   path: string
+  /** The query string, without its '?'. */
+  query: string
   headers: Record<string, string>
   body: unknown
 }
@@ -27,7 +29,7 @@ export function fakeFetch(routes: Record<string, Responder | Answer>) {
     const method = sent.method
     const text = await sent.text()
     const request: Seen = {
-      method, path: url.pathname, headers: Object.fromEntries([...sent.headers.entries()].map(([name, value]) => [name.toLowerCase(), value])),
+      method, path: url.pathname, query: url.search.slice(1), headers: Object.fromEntries([...sent.headers.entries()].map(([name, value]) => [name.toLowerCase(), value])),
       body: text ? JSON.parse(text) : undefined,
     }
     seen.push(request)

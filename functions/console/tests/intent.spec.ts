@@ -36,7 +36,7 @@ describe('one Idempotency-Key per intent', () => {
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
       if (!online) {
         const key = new Request(input, init).headers.get('Idempotency-Key') ?? ''
-        seen.push({ method: 'POST', path: '/lost', headers: { 'idempotency-key': key }, body: undefined })
+        seen.push({ method: 'POST', path: '/lost', query: '', headers: { 'idempotency-key': key }, body: undefined })
         throw new TypeError('Failed to fetch')
       }
       return answer(input, init)

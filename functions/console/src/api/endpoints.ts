@@ -1,6 +1,16 @@
 import type { ApiClient } from '@yiyang/api-client'
 import { answer } from './client'
-import type { BookService, PlaceMealOrder, StaffSignIn } from './types'
+import type { BookService, Mode, PlaceMealOrder, Slot, StaffSignIn } from './types'
+
+/** The quote's question: the order about to be placed, its dishes as `A1:2,B2`. */
+export interface MealQuoteQuery {
+  residentId: string
+  mealPointId: string
+  date: string
+  slot: Slot
+  mode: Mode
+  dishes: string
+}
 
 /**
  * The routes the console calls, each one call of the generated client (paths, parameters, bodies and
@@ -22,7 +32,8 @@ export function createApi(staff: ApiClient, open: ApiClient) {
     listMealPoints: () => answer(staff.GET('/v1/meal-points')),
     getMenu: (id: string, date: string) =>
       answer(staff.GET('/v1/meal-points/{id}/menus/{date}', { params: { path: { id, date } } })),
-    currentMealPolicy: () => answer(staff.GET('/v1/meal-policies/current')),
+    /** What placing this order now would charge, priced by the code that charges it; refused as placing would be. */
+    quoteMeal: (q: MealQuoteQuery) => answer(staff.GET('/v1/meal-quotes', { params: { query: q } })),
     listMealOrders: (residentId: string, month: string) =>
       answer(staff.GET('/v1/meal-orders', { params: { query: { residentId, month } } })),
     placeMealOrder: (body: PlaceMealOrder, idempotencyKey: string) =>
@@ -37,12 +48,21 @@ export function createApi(staff: ApiClient, open: ApiClient) {
       answer(staff.POST('/v1/meal-orders/{id}/no-show', { params: { path: { id }, header: key(idempotencyKey) } })),
 
     listServices: () => answer(staff.GET('/v1/services')),
+    /** The hours the service is offered at on the date for the resident, each with its places left. */
+    bookingTimes: (residentId: string, serviceCode: string, date: string) =>
+      answer(staff.GET('/v1/booking-times', { params: { query: { residentId, serviceCode, date } } })),
     listBookings: (residentId: string) => answer(staff.GET('/v1/bookings', { params: { query: { residentId } } })),
     book: (body: BookService, idempotencyKey: string) =>
       answer(staff.POST('/v1/bookings', { body, params: { header: key(idempotencyKey) } })),
     cancelBooking: (id: string, idempotencyKey: string) =>
       answer(staff.POST('/v1/bookings/{id}/cancel', { params: { path: { id }, header: key(idempotencyKey) } })),
     overdueEmergencies: () => answer(staff.GET('/v1/bookings/overdue')),
+
+    // The provider desk: its open bookings (to assign first), its caregivers, assigning one.
+    providerBookings: (id: string) => answer(staff.GET('/v1/providers/{id}/bookings', { params: { path: { id } } })),
+    providerCaregivers: (id: string) => answer(staff.GET('/v1/providers/{id}/caregivers', { params: { path: { id } } })),
+    assignCaregiver: (id: string, caregiverId: string, idempotencyKey: string) =>
+      answer(staff.POST('/v1/bookings/{id}/assign', { body: { caregiverId }, params: { path: { id }, header: key(idempotencyKey) } })),
 
     verifyAuditTrail: () => answer(staff.GET('/v1/audit/verify')),
   }

@@ -41,3 +41,12 @@ export function countyTimeFromNow(minutes: number, now: Date = new Date()): stri
   const shifted = new Date(now.getTime() + minutes * 60_000 + 8 * 3_600_000)
   return `${shifted.toISOString().slice(0, 16)}:00${COUNTY_OFFSET}`
 }
+
+const clockFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: COUNTY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+})
+
+/** The county's wall-clock time now, HH:MM. */
+export function countyClock(now: Date = new Date()): string {
+  return clockFormat.format(now)
+}

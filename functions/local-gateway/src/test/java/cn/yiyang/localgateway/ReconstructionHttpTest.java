@@ -182,6 +182,7 @@ class ReconstructionHttpTest {
             case "/v1/usage", "/v1/booking-settlements", "/v1/fund-reports/transfers-csv" -> List.of(Map.of("month", month));
             case "/v1/fund-reports/lines", "/v1/fund-reports/payees" -> List.of(Map.of("fiscalYear", tomorrow.substring(0, 4)));
             case "/v1/meal-settlements" -> List.of(Map.of("date", tomorrow));
+            case "/v1/booking-times" -> List.of(Map.of("residentId", mobileResident, "serviceCode", "BATH", "date", tomorrow));
             case "/v1/meal-quotes" -> List.of(Map.of("residentId", mobileResident, "mealPointId", ids.get("point"),
                     "date", tomorrow, "slot", "LUNCH", "mode", "DELIVERY", "dishes", "A1:1,B2:1"));
             default -> List.of(Map.of());

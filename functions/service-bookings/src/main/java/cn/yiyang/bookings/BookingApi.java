@@ -4,6 +4,7 @@ import cn.yiyang.bookings.booking.BookingCardPublisher;
 import cn.yiyang.bookings.booking.BookingQueries;
 import cn.yiyang.bookings.booking.BookingReports;
 import cn.yiyang.bookings.booking.BookingRequests;
+import cn.yiyang.bookings.booking.BookingTimes;
 import cn.yiyang.bookings.booking.BookingView;
 import cn.yiyang.bookings.catalog.CatalogService;
 import cn.yiyang.bookings.providers.ProviderRequests;
@@ -52,6 +53,9 @@ public class BookingApi extends DeclaredApi {
                         .refuses(BookingProblem.BOOKING_IN_THE_PAST, BookingProblem.BOOKING_NO_CAPACITY,
                                 BookingProblem.BOOKING_NO_PROVIDER, BookingProblem.BOOKING_TOO_SOON,
                                 BookingProblem.SERVICE_NOT_OFFERED, ResidentStatusProblem.RESIDENT_INACTIVE),
+                Binding.of(BookingRoutes.TIMES, BookingRequests.Times.class, pg.query(bookings.times()::times))
+                        .answers(200, BookingTimes.Day.class)
+                        .refuses(BookingProblem.BOOKING_NO_PROVIDER),
                 Binding.of(BookingRoutes.LIST, BookingRequests.Find.class, pg.query(bookings.queries()::list))
                         .answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.OVERDUE, NoInput.class, pg.query(bookings.queries()::overdue))

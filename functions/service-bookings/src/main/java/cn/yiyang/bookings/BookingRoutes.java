@@ -30,6 +30,7 @@ public final class BookingRoutes {
     public static final Route PROVIDER_BOOKINGS = IN.get("/v1/providers/{id}/bookings", "listProviderOpenBookings", PROVIDER, OFFICER);
     public static final Route CAREGIVER_DAY = IN.get("/v1/caregivers/{id}/days/{date}", "getCaregiverDay", CAREGIVER, PROVIDER, OFFICER);
     public static final Route BOOK = IN.post("/v1/bookings", "bookService", RESIDENT, FAMILY, OPERATOR, OFFICER);
+    public static final Route TIMES = IN.get("/v1/booking-times", "listBookingTimes", RESIDENT, FAMILY, OPERATOR, OFFICER);
     public static final Route LIST = IN.get("/v1/bookings", "listBookings", RESIDENT, FAMILY, OPERATOR, OFFICER);
     public static final Route OVERDUE = IN.get("/v1/bookings/overdue", "listOverdueEmergencies", OPERATOR, OFFICER);
     public static final Route FLAGGED = IN.get("/v1/bookings/flagged", "listFlaggedVisits", OFFICER);
@@ -46,7 +47,7 @@ public final class BookingRoutes {
     public static final Route SETTLEMENTS = IN.get("/v1/booking-settlements", "listBookingSettlements", OFFICER);
 
     public static final List<Route> ALL = List.of(INSTALL_SERVICES, LIST_SERVICES, GET_SETTINGS, PUT_SETTINGS,
-            CREATE_PROVIDER, ADD_CAREGIVER, LIST_CAREGIVERS, PROVIDER_BOOKINGS, PROVIDER_DAY, CAREGIVER_DAY, BOOK, LIST, OVERDUE,
+            CREATE_PROVIDER, ADD_CAREGIVER, LIST_CAREGIVERS, PROVIDER_BOOKINGS, PROVIDER_DAY, CAREGIVER_DAY, BOOK, TIMES, LIST, OVERDUE,
             FLAGGED, GET, ASSIGN, CHECK_IN, CHECK_OUT, RATE, CANCEL, NO_SHOW, REPORT_BY_SERVICE, REPORT_EMERGENCY, SETTLEMENTS);
 
     /** Jobs run on a schedule, declared like the routes. */

@@ -3,6 +3,7 @@ package cn.yiyang.bookings;
 import cn.yiyang.bookings.booking.BookingQueries;
 import cn.yiyang.bookings.booking.BookingReports;
 import cn.yiyang.bookings.booking.BookingService;
+import cn.yiyang.bookings.booking.BookingTimes;
 import cn.yiyang.bookings.booking.ProviderDesk;
 import cn.yiyang.bookings.booking.VisitService;
 import jakarta.inject.Singleton;
@@ -16,14 +17,16 @@ public class BookingServices {
     private final BookingQueries queries;
     private final ProviderDesk desk;
     private final BookingReports reports;
+    private final BookingTimes times;
 
     public BookingServices(BookingService booking, VisitService visits, BookingQueries queries, ProviderDesk desk,
-                           BookingReports reports) {
+                           BookingReports reports, BookingTimes times) {
         this.booking = booking;
         this.visits = visits;
         this.queries = queries;
         this.desk = desk;
         this.reports = reports;
+        this.times = times;
     }
 
     public BookingService booking() {
@@ -44,5 +47,9 @@ public class BookingServices {
 
     public BookingReports reports() {
         return reports;
+    }
+
+    public BookingTimes times() {
+        return times;
     }
 }

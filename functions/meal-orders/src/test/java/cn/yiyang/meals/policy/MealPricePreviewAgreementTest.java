@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The staff console shows an order's subsidy before the operator confirms it, computed in the browser
- * (functions/console/src/logic/mealPrice.ts). Both sides run the same table of cases, this one against
- * the rules that really price the order, so the console never shows a price the API does not charge.
+ * The staff console shows an order's price, subsidy and pay before the operator confirms it, as the quote route
+ * (priced by the code that charges) answers them. This table of cases is shared with the console: here each case's
+ * subsidy is what the function's rules grant; there (functions/console/tests/MealOrderForm.spec.ts) the meal form,
+ * given the quote answering that case, shows those figures with the case's plain-Chinese note.
  */
 class MealPricePreviewAgreementTest {
 

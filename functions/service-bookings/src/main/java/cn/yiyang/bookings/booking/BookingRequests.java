@@ -19,6 +19,11 @@ public final class BookingRequests {
                        @Text(maxChars = BookingInput.ADDRESS_CHARS_MAX) String address, String providerId) {
     }
 
+    /** {@code GET /v1/booking-times?residentId=&serviceCode=&date=YYYY-MM-DD}: the hours on offer with their places left. */
+    @RegisterForReflection
+    public record Times(String residentId, String serviceCode, String date) {
+    }
+
     /** {@code GET /v1/bookings?residentId=} for the resident and those acting for them; {@code ?confirmationCode=} for the hotline. */
     @RegisterForReflection
     public record Find(String residentId, String confirmationCode) {
