@@ -24,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
 final class HarnessColdStarts {
 
     static final int RUNS = 3;
-    static final long LAUNCH_TIMEOUT_SECONDS = 60;
+    static final long LAUNCH_TIMEOUT_SECONDS = Long.getLong("yiyang.harness.launch-timeout-seconds", 60);
+    /** Comma-separated modules to launch (the bare baseline always runs); every function when empty. */
+    static final String ONLY_PROPERTY = "yiyang.harness.cold-start-functions";
     private static final String COUNTY = "330105";
 
     record Function(String module, String firstRead, Role role) {
@@ -44,7 +46,7 @@ final class HarnessColdStarts {
 
     static void run(Path repo, HarnessStores stores, Path outDir, HarnessReport report) throws Exception {
         double[] bare = measureBaseline(repo, stores, outDir, report);
-        for (Function f : FUNCTIONS) {
+        for (Function f : selected()) {
             String name = "yiyang-" + f.module();
             Path target = repo.resolve("functions/" + f.module() + "/target");
             Path jar = target.resolve(name + "-0.1.0-SNAPSHOT-runner.jar");
@@ -68,6 +70,15 @@ final class HarnessColdStarts {
                             jvm[0], jvm[1], jvm[0] / Math.max(nativeRun[0], 1)),
                     RUNS + " measured launch(es) after one unmeasured, binary " + Files.size(executable) / (1024 * 1024) + " MB");
         }
+    }
+
+    private static List<Function> selected() {
+        String only = System.getProperty(ONLY_PROPERTY, "").trim();
+        if (only.isEmpty()) {
+            return FUNCTIONS;
+        }
+        List<String> names = List.of(only.split("\\s*,\\s*"));
+        return FUNCTIONS.stream().filter(f -> names.contains(f.module())).toList();
     }
 
     /** functions/bench/baseline-funqy: Quarkus + Funqy + the same v2 event, nothing of ours. */

@@ -45,7 +45,8 @@ public class LocalHttpDoor {
     }
 
     private void serve(RoutingContext context) {
-        APIGatewayV2HTTPResponse response = dispatcher.handle(toEvent(context));
+        // This process lives on, so the answer goes out without waiting for its usage count (a Lambda's must).
+        APIGatewayV2HTTPResponse response = dispatcher.answer(toEvent(context));
         var http = context.response().setStatusCode(response.getStatusCode());
         if (response.getHeaders() != null) {
             response.getHeaders().forEach(http::putHeader);

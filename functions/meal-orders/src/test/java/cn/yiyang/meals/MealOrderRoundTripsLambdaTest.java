@@ -72,10 +72,33 @@ class MealOrderRoundTripsLambdaTest {
                 .isEqualTo(orders.size() * 2L + client.retries());
     }
 
+    @Test
+    void everyRefusedCall_isCountedOnce_beforeItsInvocationEnds() throws Exception {
+        InProcessLambdaDoor door = new InProcessLambdaDoor(dispatcher);
+        int refusalsEach = 20;
+        long pointsBefore = calls(MealRoutes.CREATE_POINT);
+        long placesBefore = calls(MealRoutes.PLACE);
+        ApiRequest notAnOfficer = ApiRequest.post("/v1/meal-points", "{}").bearer(MealFixtures.operator())
+                .idempotencyKey("point-" + java.util.UUID.randomUUID());
+        ApiRequest noKey = ApiRequest.post("/v1/meal-orders", "{}").bearer(MealFixtures.operator());
+
+        // Refused before any handler (403, 400), all at once: nothing beside each count, which no answer waits for.
+        List<Integer> statuses = Concurrently.run(refusalsEach * 2,
+                i -> door.send(i % 2 == 0 ? notAnOfficer : noKey).status());
+
+        assertThat(statuses).containsOnly(403, 400).filteredOn(s -> s == 403).hasSize(refusalsEach);
+        assertThat(calls(MealRoutes.CREATE_POINT) - pointsBefore).isEqualTo(refusalsEach);
+        assertThat(calls(MealRoutes.PLACE) - placesBefore).isEqualTo(refusalsEach);
+    }
+
     private long placeCalls() {
+        return calls(MealRoutes.PLACE);
+    }
+
+    private long calls(cn.yiyang.kernel.route.Route route) {
         LocalDate today = CountyTime.today(java.time.Clock.systemUTC());
         return meter.month(MealFixtures.COUNTY, YearMonth.from(today)).stream()
-                .filter(c -> c.day().equals(today) && c.route().equals(MealRoutes.PLACE.key()))
+                .filter(c -> c.day().equals(today) && c.route().equals(route.key()))
                 .mapToLong(UsageMeter.UsageCount::calls).sum();
     }
 }

@@ -7,6 +7,7 @@ import cn.yiyang.gateway.auth.JwtAuthenticator;
 import cn.yiyang.kernel.api.IdempotencyKey;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.json.StrictJson;
+import cn.yiyang.kernel.metering.CountsInFlight;
 import cn.yiyang.kernel.metering.UsageMeter;
 import cn.yiyang.kernel.problem.FailureClassifier;
 import cn.yiyang.gateway.problem.ProblemResponses;
@@ -32,11 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -54,9 +50,6 @@ public class ApiDispatcher {
 
     public static final int QUERY_PARAMS_MAX = 16;
     public static final int QUERY_VALUE_CHARS_MAX = 256;
-    static final int METER_THREADS_MAX = 8;
-    static final int METER_QUEUE_MAX = 1_000;
-    private static final CompletableFuture<Void> NOTHING_TO_COUNT = CompletableFuture.completedFuture(null);
 
     private static final Logger LOG = Logger.getLogger(ApiDispatcher.class);
     private static final Map<String, String> JSON = Map.of("content-type", "application/json; charset=utf-8");
@@ -66,38 +59,33 @@ public class ApiDispatcher {
     private final JwtAuthenticator authenticator;
     private final UsageMeter meter;
     private final Clock clock;
-    private final ExecutorService meterThreads;
+    private final CountsInFlight counts;
     private final List<FailureClassifier> classifiers;
     /** Outside production every answer and refusal is held to what its binding declares (the API document's). */
     private final boolean checkAnswers = LaunchMode.current() != LaunchMode.NORMAL;
 
     @Inject
     public ApiDispatcher(Instance<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
-                         Clock clock, Instance<FailureClassifier> classifiers) {
-        this(functions.stream().toList(), authenticator, meter, clock, classifiers.stream().toList());
+                         CountsInFlight counts, Clock clock, Instance<FailureClassifier> classifiers) {
+        this(functions.stream().toList(), authenticator, meter, counts, clock, classifiers.stream().toList());
     }
 
     /** Without CDI: the request path on its own, for ApiDispatcherTest and the harness's overhead section. */
     public ApiDispatcher(List<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter, Clock clock,
                   List<FailureClassifier> classifiers) {
+        this(functions, authenticator, meter, new CountsInFlight(), clock, classifiers);
+    }
+
+    /** Without CDI, with the meter threads given: ApiDispatcherTest awaits them as a Lambda invocation's end does. */
+    public ApiDispatcher(List<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
+                         CountsInFlight counts, Clock clock, List<FailureClassifier> classifiers) {
         this.classifiers = List.copyOf(classifiers);
         this.table = new RouteTable(RouteTable.collect(functions));
         this.jobs = new JobRunner(functions.stream().flatMap(f -> f.jobs().stream()).toList());
         this.authenticator = authenticator;
         this.meter = meter;
         this.clock = clock;
-        // Core size = max: a pool with a bounded queue grows past its core only when the queue is full,
-        // so a smaller core would count a lunch rush one call at a time. Idle threads end after a minute.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(METER_THREADS_MAX, METER_THREADS_MAX, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(METER_QUEUE_MAX), ApiDispatcher::meterThread, new ThreadPoolExecutor.CallerRunsPolicy());
-        pool.allowCoreThreadTimeOut(true);
-        this.meterThreads = pool;
-    }
-
-    private static Thread meterThread(Runnable work) {
-        Thread thread = new Thread(work, "usage-meter");
-        thread.setDaemon(true);
-        return thread;
+        this.counts = counts;
     }
 
     public List<Route> routes() {
@@ -108,7 +96,23 @@ public class ApiDispatcher {
         return table.bindings();
     }
 
+    /**
+     * One Lambda invocation: the answer, then the usage counts still in flight, since a frozen or
+     * recycled Lambda would lose them once it returns. The answer itself never waits for its count.
+     */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = answer(event);
+        counts.awaitCounted();
+        return response;
+    }
+
+    /**
+     * The answer to one event. A call with a verified caller hands its usage count to a meter thread
+     * as soon as the token is verified, whatever it is answered (a success, or a refusal such as 400
+     * or 403 with no work beside the count), and does not wait for it: a door whose process lives on
+     * (the local gateway) answers at once, and {@link #handle} awaits the count where an invocation ends.
+     */
+    public APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
         Instant receivedAt = clock.instant();
         String requestId = requestIdOf(event);
@@ -119,7 +123,6 @@ public class ApiDispatcher {
         }
         Route route = null;
         Caller caller = null;
-        CompletableFuture<Void> counted = NOTHING_TO_COUNT;
         APIGatewayV2HTTPResponse response;
         try {
             RouteTable.Match match = table.match(method, event.getRawPath());
@@ -128,7 +131,7 @@ public class ApiDispatcher {
             if (!route.open()) {
                 caller = authenticator.authenticate(header(event, "authorization"));
                 MDC.put("county", caller.county());
-                counted = countInParallel(caller, route, receivedAt);
+                countBeside(caller, route, receivedAt);
             }
             Reply reply = invoke(event, match, caller, requestId, receivedAt);
             response = respond(reply.status(), reply.json(), merge(JSON, reply.headers()), requestId);
@@ -142,9 +145,6 @@ public class ApiDispatcher {
             response = problem(known.orElseGet(() -> new ApiException(CommonProblem.INTERNAL_ERROR,
                     "An unexpected error occurred")), route, event, requestId);
         }
-        // The count ran beside the work; it is awaited only so that a frozen or recycled Lambda
-        // cannot lose it. A call refused before any store work waits for it alone.
-        counted.join();
         LOG.infof("%s %s -> %d in %d ms", method, route == null ? "(no route)" : route.path(),
                 response.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
         MDC.clear();
@@ -241,14 +241,11 @@ public class ApiDispatcher {
         return Optional.empty();
     }
 
-    /**
-     * The call's usage count, on a meter thread while the request does its work: metering adds no
-     * round trip to the request's own path. When every meter thread is busy the request counts
-     * itself (no count is ever dropped).
-     */
-    private CompletableFuture<Void> countInParallel(Caller caller, Route route, Instant at) {
-        return CompletableFuture.runAsync(() -> meter(caller, route, at), meterThreads);
+    /** The call's usage count, on a meter thread while the request does its work (if any) and answers. */
+    private void countBeside(Caller caller, Route route, Instant at) {
+        counts.count(() -> meter(caller, route, at));
     }
+
 
     private void meter(Caller caller, Route route, Instant at) {
         if (route == null) {

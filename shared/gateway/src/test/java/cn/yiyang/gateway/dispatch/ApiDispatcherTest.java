@@ -10,6 +10,7 @@ import cn.yiyang.kernel.api.IdempotencyGuarded;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.metering.CountsInFlight;
 import cn.yiyang.kernel.metering.UsageMeter;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
@@ -33,6 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +64,8 @@ class ApiDispatcherTest {
     private static KeyPair keys;
     private final AtomicReference<Invocation<?>> seen = new AtomicReference<>();
     private ApiDispatcher dispatcher;
+    private FunctionApi api;
+    private JwtAuthenticator authenticator;
 
     @BeforeAll
     static void makeKeys() throws Exception {
@@ -77,11 +83,11 @@ class ApiDispatcherTest {
             seen.set(invocation);
             throw new IllegalStateException("resident 330105199001010021 phone 13805710001");
         };
-        FunctionApi api = new DeclaredApi(List.of(PING, CREATE, GET, FAIL), Binding.of(PING, ping),
+        api = new DeclaredApi(List.of(PING, CREATE, GET, FAIL), Binding.of(PING, ping),
                 Binding.of(CREATE, Thing.class, create), Binding.of(GET, ById.class, get), Binding.of(FAIL, fail)) {
         };
         JWTAuthContextInfo verification = new JWTAuthContextInfo((RSAPublicKey) keys.getPublic(), ISSUER);
-        JwtAuthenticator authenticator = new JwtAuthenticator(new DefaultJWTParser(verification),
+        authenticator = new JwtAuthenticator(new DefaultJWTParser(verification),
                 Optional.of(List.of(COUNTY)));
         dispatcher = new ApiDispatcher(List.of(api), authenticator, new NoMeter(), Clock.systemUTC(), List.of());
     }
@@ -182,6 +188,53 @@ class ApiDispatcherTest {
     }
 
     @Test
+    void refusedCalls_areAnsweredWhileTheirCountsAreHeld_andEachIsCountedOnceWhenTheInvocationEnds() {
+        HeldMeter meter = new HeldMeter();
+        CountsInFlight counts = new CountsInFlight();
+        ApiDispatcher metered = new ApiDispatcher(List.of(api), authenticator, meter, counts, Clock.systemUTC(), List.of());
+        String officer = token("officer-1", COUNTY, "officer");
+        List<APIGatewayV2HTTPEvent> refused = List.of(
+                event("GET", "/v1/things/a", token("resident-1", COUNTY, "resident"), null, Map.of()),
+                event("POST", "/v1/things/a", officer, "{\"name\":\"a\",\"count\":1}", Map.of()),
+                event("POST", "/v1/things/a", officer, "{not json", Map.of("idempotency-key", "intent-0001")),
+                event("POST", "/v1/things/a", officer, "{\"name\":\"a\",\"count\":1}",
+                        Map.of("idempotency-key", "intent-0001", "content-type", "text/plain")));
+        APIGatewayV2HTTPEvent unauthenticated = event("GET", "/v1/things/a", null, null, Map.of());
+        APIGatewayV2HTTPEvent noRoute = event("GET", "/v1/nothing", officer, null, Map.of());
+
+        // Every meter call is held until the test lets it go: an answer that waited for its count would
+        // find the count timed out and landed (heldTooLong), and the counter no longer zero.
+        List<Integer> statuses = new ArrayList<>();
+        for (APIGatewayV2HTTPEvent event : refused) {
+            statuses.add(metered.answer(event).getStatusCode());
+        }
+        statuses.add(metered.answer(unauthenticated).getStatusCode());
+        statuses.add(metered.answer(noRoute).getStatusCode());
+
+        assertThat(statuses).containsExactly(403, 400, 400, 415, 401, 404);
+        assertThat(meter.landed()).as("no refusal waited for its count").isZero();
+        meter.release();
+        counts.awaitCounted();
+        assertThat(meter.landed()).as("each refusal with a verified caller, once; 401 and no route have no county")
+                .isEqualTo(refused.size());
+        assertThat(meter.heldTooLong()).isZero();
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    void aLambdaInvocation_endsOnlyOnceItsRefusalsCountHasLanded() {
+        HeldMeter meter = new HeldMeter();
+        meter.release();
+        ApiDispatcher metered = new ApiDispatcher(List.of(api), authenticator, meter, Clock.systemUTC(), List.of());
+
+        APIGatewayV2HTTPResponse response = metered.handle(event("GET", "/v1/things/a",
+                token("resident-1", COUNTY, "resident"), null, Map.of()));
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(meter.landed()).isEqualTo(1);
+    }
+
+    @Test
     void anUnexpectedFailure_is500InternalError_andTheAnswerRepeatsNothingOfIt() throws Exception {
         APIGatewayV2HTTPResponse response = send("GET", "/v1/failing", token("officer-1", COUNTY, "officer"), null,
                 Map.of());
@@ -200,6 +253,11 @@ class ApiDispatcherTest {
 
     private APIGatewayV2HTTPResponse send(String method, String path, String token, String body,
                                           Map<String, String> extraHeaders) {
+        return dispatcher.handle(event(method, path, token, body, extraHeaders));
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, String token, String body,
+                                               Map<String, String> extraHeaders) {
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", "application/json");
         if (token != null) {
@@ -216,7 +274,7 @@ class ApiDispatcherTest {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
                         .build())
                 .build();
-        return dispatcher.handle(event);
+        return event;
     }
 
     private static String code(APIGatewayV2HTTPResponse response) {
@@ -252,6 +310,46 @@ class ApiDispatcherTest {
         @Override
         public Reply handle(Invocation<R> invocation) {
             return delegate.handle(invocation);
+        }
+    }
+
+    /**
+     * A meter whose every count waits until the test releases it (at most {@value #HOLD_SECONDS_MAX} s,
+     * so a request path that waited for its count ends the test with a failure rather than a hang).
+     */
+    private static final class HeldMeter implements UsageMeter {
+        static final int HOLD_SECONDS_MAX = 30;
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger landed = new AtomicInteger();
+        private final AtomicInteger heldTooLong = new AtomicInteger();
+
+        @Override
+        public void count(String county, String function, String routeKey, LocalDate day) {
+            try {
+                if (!released.await(HOLD_SECONDS_MAX, TimeUnit.SECONDS)) {
+                    heldTooLong.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            landed.incrementAndGet();
+        }
+
+        @Override
+        public List<UsageMeter.UsageCount> month(String county, YearMonth month) {
+            return List.of();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        int landed() {
+            return landed.get();
+        }
+
+        int heldTooLong() {
+            return heldTooLong.get();
         }
     }
 

@@ -7,19 +7,24 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider;
 
 /**
  * The synchronous DynamoDB client over the JDK's URL connection (small, native-friendly, no
  * Netty clash). On Lambda, credentials come from the environment; locally an endpoint is named
- * and dummy credentials suffice.
+ * and dummy credentials suffice. The endpoint is fixed when the client is made (the named one, or
+ * the region's standard one), so no call evaluates the SDK's endpoint rules (in a region, with the
+ * partition data they parse); SDK 2.25's builder still builds the ruleset it then does not use.
  */
 @ApplicationScoped
 public class DynamoClients {
@@ -45,7 +50,8 @@ public class DynamoClients {
                         .socketTimeout(CALL_TIMEOUT)
                         .build())
                 .overrideConfiguration(override.build())
-                .region(Region.of(region));
+                .region(Region.of(region))
+                .endpointProvider(fixedEndpoint(endpoint.orElseGet(() -> standardEndpoint(region))));
         if (endpoint.isPresent()) {
             builder.endpointOverride(endpoint.get())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
@@ -53,6 +59,19 @@ public class DynamoClients {
             builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
         }
         return builder.build();
+    }
+
+    /**
+     * DynamoDB's endpoint in an AWS region, as the SDK's rules resolve it without FIPS or dual-stack
+     * (DynamoClientsTest holds the two equal): {@code dynamodb.<region>.amazonaws.com}, in China {@code .com.cn}.
+     */
+    static URI standardEndpoint(String region) {
+        return URI.create("https://dynamodb." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com"));
+    }
+
+    private static DynamoDbEndpointProvider fixedEndpoint(URI endpoint) {
+        Endpoint fixed = Endpoint.builder().url(endpoint).build();
+        return params -> CompletableFuture.completedFuture(fixed);
     }
 
     void close(@Disposes DynamoDbClient client) {

@@ -2,6 +2,7 @@ package cn.yiyang.stores.metering;
 
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.metering.CountsInFlight;
 import cn.yiyang.kernel.metering.UsageMeter;
 import cn.yiyang.kernel.metering.UsageMeter.UsageCount;
 import cn.yiyang.kernel.problem.ApiException;
@@ -30,9 +31,11 @@ public class UsageOperation {
     private static final Pattern COUNTY = Pattern.compile("[1-9][0-9]{5}");
 
     private final UsageMeter meter;
+    private final CountsInFlight counts;
 
-    public UsageOperation(UsageMeter meter) {
+    public UsageOperation(UsageMeter meter, CountsInFlight counts) {
         this.meter = meter;
+        this.counts = counts;
     }
 
     public static Route declare(String function) {
@@ -63,6 +66,8 @@ public class UsageOperation {
             }
             county = asked;
         }
+        // The calls this process answered before are in the report: their counts may still be on a meter thread.
+        counts.awaitCounted();
         List<UsageCount> days = meter.month(county, YearMonth.parse(month)).stream()
                 .sorted(Comparator.comparing(UsageCount::day).thenComparing(UsageCount::function)
                         .thenComparing(UsageCount::route))
