@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(StoresTestResource.class)
 class RefusalReachTest {
 
-    static final List<Allowance> ALLOWANCES = List.of();
+    static final List<Allowance> ALLOWANCES = List.of(
+            // The offered hours name, per hour, the refusal booking would answer: BookingSlot.checkStart's
+            // exception is caught and its code answered as data, never as this route's refusal.
+            new Allowance("GET /v1/booking-times", "BookingProblem.BOOKING_IN_THE_PAST", "caught: an hour's refusal, answered as data"),
+            new Allowance("GET /v1/booking-times", "BookingProblem.BOOKING_TOO_SOON", "caught: an hour's refusal, answered as data"));
 
     @Inject
     ApiDispatcher dispatcher;
