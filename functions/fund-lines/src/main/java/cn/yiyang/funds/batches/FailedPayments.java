@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The payments a bank returned FAILED (and the ledger reversed), offered again by the next batch of
- * their kind under a key of their own ({@code retry:<failed transfer>}), so each is paid once more at
- * most: none that a transfer or a live batch already holds is offered.
+ * The payments a bank returned FAILED whose money is back on the budget (a reversal of the failed
+ * transfer POSTED: the import's own once an approver posted it, or an officer's reversal if that one
+ * expired), offered again by the next batch of their kind under a key of their own
+ * ({@code retry:<failed transfer>}), so each is paid once more at most: none that a transfer or a live
+ * batch already holds is offered.
  */
 final class FailedPayments {
 
@@ -26,6 +28,8 @@ final class FailedPayments {
                         join funds.batch_item i on i.batch_id = r.batch_id and i.seq = r.seq
                         join funds.batch b on b.id = r.batch_id
                         where r.county = ?1 and r.outcome = 'FAILED' and b.kind = ?2
+                          and exists (select 1 from funds.transfer rv join funds.transfer_resolution rr on rr.transfer_id = rv.id
+                                      where rv.county = ?1 and rv.reverses_id = r.transfer_id and rr.outcome = 'POSTED')
                           and not exists (select 1 from funds.transfer t where t.county = ?1 and t.client_key = 'retry:' || r.transfer_id::text)
                           and not exists (select 1 from funds.batch_item i2 join funds.batch b2 on b2.id = i2.batch_id
                                           left join funds.batch_resolution r2 on r2.batch_id = b2.id
