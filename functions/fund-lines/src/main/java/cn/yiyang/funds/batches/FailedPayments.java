@@ -4,6 +4,7 @@ import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The payments a bank returned FAILED whose money is back on the budget (a reversal of the failed
@@ -17,11 +18,13 @@ final class FailedPayments {
     /** Failed payments one batch offers again at most; the next batch takes the rest. */
     static final int OFFERED_PER_BATCH_MAX = 10_000;
     static final String KEY_PREFIX = "retry:";
+    private static final UUID NO_CREATION = new UUID(0, 0);
 
     private FailedPayments() {
     }
 
-    static Uni<List<PlannedItem>> toOffer(String county, BatchKind kind) {
+    /** {@code creation}: the batch being created that asks (null: one made in its request); none another creation staged. */
+    static Uni<List<PlannedItem>> toOffer(String county, BatchKind kind, UUID creation) {
         return NativeSql.rows("""
                         select i.payee_account_id, i.amount_fen, i.resident_id, i.age, i.street_code, r.transfer_id::text, b.month
                         from funds.bank_return_item r
@@ -35,7 +38,11 @@ final class FailedPayments {
                                           left join funds.batch_resolution r2 on r2.batch_id = b2.id
                                           where b2.county = ?1 and i2.client_key = 'retry:' || r.transfer_id::text
                                             and (r2.outcome is null or r2.outcome = 'POSTED'))
-                        order by r.recorded_at, r.transfer_id""" + " limit " + OFFERED_PER_BATCH_MAX, county, kind.name())
+                          and not exists (select 1 from funds.batch_item_staged s join funds.batch_creation c on c.batch_id = s.batch_id
+                                          where c.county = ?1 and c.state = 'CREATING' and c.batch_id <> ?3
+                                            and s.client_key = 'retry:' || r.transfer_id::text)
+                        order by r.recorded_at, r.transfer_id""" + " limit " + OFFERED_PER_BATCH_MAX, county, kind.name(),
+                        creation == null ? NO_CREATION : creation)
                 .map(rows -> {
                     List<PlannedItem> items = new ArrayList<>();
                     for (Object[] r : rows) {
