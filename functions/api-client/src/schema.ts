@@ -2056,6 +2056,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             itemCount: number;
+            itemsCreated: number;
             itemsDone: number;
             kind: components["schemas"]["BatchKind"];
             maker: string;
@@ -2092,7 +2093,7 @@ export interface components {
             upliftPercent?: components["schemas"]["BedPolicy.UpliftsInput"];
         };
         /** @enum {string} */
-        BatchStatus: "DRAFT" | "POSTING" | "POSTED" | "REFUSED" | "CANCELLED";
+        BatchStatus: "CREATING" | "DRAFT" | "POSTING" | "POSTED" | "REFUSED" | "CANCELLED";
         "BatchTraces.BatchTrace": {
             age?: number;
             band?: string;
@@ -4933,6 +4934,15 @@ export interface operations {
                     "application/json": components["schemas"]["BatchReports.View"];
                 };
             };
+            /** @description 成功 / ok */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchReports.View"];
+                };
+            };
             /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
             400: {
                 headers: {
@@ -5174,7 +5184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_APPROVED, ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
+            /** @description ALREADY_APPROVED, ALREADY_RESOLVED, BATCH_NOT_CREATED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5418,7 +5428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description ALREADY_RESOLVED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
+            /** @description ALREADY_RESOLVED, BATCH_NOT_CREATED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -15,7 +15,7 @@ import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** Monthly batch disbursements (高龄津贴, 一床一码 subsidies): their policies, drafts, approval, posting job and reports. */
+/** Monthly batch disbursements (高龄津贴, 一床一码 subsidies): their policies, creation and posting job, approval and reports. */
 @Singleton
 class BatchesApi implements ConceptApi {
 
@@ -31,6 +31,7 @@ class BatchesApi implements ConceptApi {
                         .answers(200, BatchPolicies.Versioned.class),
                 Binding.of(FundRoutes.CREATE_BATCH, BatchRequests.NewBatch.class, pg.transact(batches::create))
                         .answers(200, BatchReports.View.class).answers(201, BatchReports.View.class)
+                        .answers(202, BatchReports.View.class)
                         .refuses(FundProblem.BATCH_EMPTY, FundProblem.BATCH_MONTH_NOT_OPEN,
                                 FundProblem.BATCH_RETRIES_EXHAUSTED, FundProblem.BATCH_TOO_LARGE),
                 Binding.of(FundRoutes.LIST_BATCHES, BatchRequests.BatchFilter.class, pg.query(queries::list))
@@ -40,10 +41,10 @@ class BatchesApi implements ConceptApi {
                 Binding.of(FundRoutes.APPROVE_BATCH, ById.class, pg.transact(approval::approve))
                         .answers(200, BatchReports.View.class)
                         .refuses(FundProblem.ALREADY_APPROVED, FundProblem.ALREADY_RESOLVED,
-                                FundProblem.APPROVER_IS_MAKER),
+                                FundProblem.APPROVER_IS_MAKER, FundProblem.BATCH_NOT_CREATED),
                 Binding.of(FundRoutes.CANCEL_BATCH, BatchRequests.Cancellation.class, pg.transact(approval::cancel))
                         .answers(200, BatchReports.View.class)
-                        .refuses(FundProblem.ALREADY_RESOLVED));
+                        .refuses(FundProblem.ALREADY_RESOLVED, FundProblem.BATCH_NOT_CREATED));
         jobs = List.of(JobBinding.of(FundRoutes.POST_BATCHES, Handler.direct(posting::job)));
     }
 

@@ -81,9 +81,12 @@ public final class FundRoutes {
     /** On the 3rd to the 7th: the first run settles last month, the others find it settled unless a run failed. */
     public static final Job SETTLE_BOOKINGS_MONTHLY = new Job(FUNCTION, "settle-bookings", "cron(0 19 2-6 * ? *)",
             "Monthly, 03:00 Asia/Shanghai on the 3rd to the 7th: settle last month's completed subsidised bookings, per provider");
-    /** Every minute: an approved batch too large to post within its approval is posted here, step by step; a crashed run resumes. */
+    /**
+     * Every minute: a batch too large to make within its request is made here, and an approved batch too large to post
+     * within its approval is posted here, step by step; a crashed run resumes.
+     */
     public static final Job POST_BATCHES = new Job(FUNCTION, "post-batches", "cron(* * * * ? *)",
-            "Every minute: carry on posting every approved batch still POSTING, step by step, until posted");
+            "Every minute: carry on making every batch still CREATING and posting every approved batch still POSTING, step by step");
     /** Hourly: verification then walks only what was appended since (at most an hour's entries). */
     public static final Job CHECKPOINT_AUDIT = new Job(FUNCTION, "checkpoint-audit", "cron(20 * * * ? *)",
             "Hourly: verify the audit chain since its last signed checkpoint and sign a new checkpoint at the head it reached");

@@ -8,11 +8,13 @@ import static cn.yiyang.funds.FundFixtures.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.funds.audit.Canonical;
+import cn.yiyang.kernel.route.Role;
 import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.StoresTestResource;
+import cn.yiyang.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bank round trip of a posted 高龄津贴 batch: the 代发 payment file out, the bank's return file in
- * (one PAID, two FAILED), the failed ones reversed to the budget and paid by the next batch once; the
+ * (one PAID, two FAILED), the failed ones reversed to the budget (PENDING until an approver posts the
+ * reversal: maker-checker holds here too) and paid by the next batch once; the
  * same return file twice changes nothing; a file that does not match is refused naming its line.
  */
 @QuarkusTest
@@ -91,9 +94,20 @@ class BankRoundTripLambdaTest {
         assertThat(transferCount(county)).as("the same file twice changes nothing").isEqualTo(transfersAfterImport);
         assertThat(conflicting.status()).isEqualTo(409);
         assertThat(conflicting.code()).isEqualTo("BANK_RETURN_CONFLICT");
+        List<String> reversals = FundProbe.column("select id::text from funds.transfer where county = ?1 and kind = 'REVERSAL'"
+                + " order by id", county);
+        assertThat(reversals).hasSize(2);
+        assertThat(reversals).allSatisfy(id -> assertThat(FundFixtures.transfer(door, county, id).path("status").asText())
+                .as("an officer alone moves no money").isEqualTo("PENDING"));
+        JsonNode waiting = postedBatch(door, county, "ALLOWANCE", month.minusMonths(3));
+        assertThat(waiting.path("items").findValuesAsText("band")).as("not offered again before the money is back")
+                .noneMatch(b -> b.startsWith("补发"));
+        ApiAnswer ownApproval = door.send(FundFixtures.step(county, reversals.get(0), "approve",
+                Tokens.of(county, "officer-1", Role.OFFICER, Role.APPROVER), "{}"));
+        assertThat(ownApproval.code()).as("the importing officer cannot approve it").isEqualTo("APPROVER_IS_MAKER");
+        reversals.forEach(id -> expect(door.send(FundFixtures.approve(county, id)), 200));
         assertThat(FundFixtures.account(door, county, budget).path("available").asLong()).as("the failed 40,000 fen are back")
-                .isEqualTo(995_000);
-        assertThat(FundProbe.number("select count(*) from funds.transfer where county = ?1 and kind = 'REVERSAL'", county)).isEqualTo(2);
+                .isEqualTo(995_000 - waiting.path("batch").path("totalFen").asLong());
 
         JsonNode next = postedBatch(door, county, "ALLOWANCE", month.minusMonths(1));
         List<JsonNode> offered = new ArrayList<>();

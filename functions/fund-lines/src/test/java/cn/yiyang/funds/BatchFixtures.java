@@ -14,6 +14,8 @@ import cn.yiyang.testing.TestResidents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,6 +44,23 @@ public final class BatchFixtures {
         TestResidents.publish(new ResidentCard(county, id, "王阿婆", birthDate, Set.of(), disabilityLevel, status, "330105001",
                 "文三路 8 号", "138****0000", Set.of()));
         return id;
+    }
+
+    /**
+     * {@code count} active residents aged 80 to 104 at the end of {@code month} (one age after another), their
+     * cards written in bulk; answers what the default bands pay them all.
+     */
+    public static long elders(String county, YearMonth month, int count) {
+        List<ResidentCard> cards = new ArrayList<>(count);
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            int age = 80 + i % 25;
+            cards.add(new ResidentCard(county, UUID.randomUUID().toString(), "王阿婆", month.atEndOfMonth().minusYears(age), Set.of(),
+                    null, ResidentCard.ACTIVE, "330105001", "文三路 8 号", "138****0000", Set.of()));
+            total += age >= 100 ? 30_000 : age >= 90 ? 10_000 : 5_000;
+        }
+        TestResidents.publishAll(cards);
+        return total;
     }
 
     /** An active resident of 85 with the card's disability level (null: none). */

@@ -13,7 +13,14 @@ import static cn.yiyang.funds.FundFixtures.officer;
 import static cn.yiyang.funds.FundFixtures.secondApprover;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.funds.batches.BatchCreation;
+import cn.yiyang.funds.batches.BatchPosting;
+import cn.yiyang.funds.batches.BatchReports;
+import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.api.NoInput;
+import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.route.Role;
+import io.quarkus.arc.Arc;
 import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
@@ -23,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +38,9 @@ import org.junit.jupiter.api.Test;
 public abstract class BatchScenarios {
 
     protected abstract Door door();
+
+    /** Residents besides the six of every scenario: past what a batch's request makes itself. */
+    static final int COUNTY_SIZED_ELDERS = BatchCreation.INLINE_ITEMS_MAX + 100;
 
     protected String county;
     private final YearMonth month = thisMonth();
@@ -132,6 +143,57 @@ public abstract class BatchScenarios {
         assertThat(paid.path("batch").path("status").asText()).isEqualTo("POSTED");
         assertThat(FundFixtures.account(door(), county, budget).path("available").asLong()).isEqualTo(5_000);
         assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCountySizedMonth_answers202Creating_theJobMakesIt_andOnlyAMadeBatchIsApprovedAndPosted() {
+        fundedTwice(100_000_000);
+        long total = 45_000 + BatchFixtures.elders(county, month, COUNTY_SIZED_ELDERS);
+        ApiRequest create = createBatch(county, "ALLOWANCE", month);
+
+        ApiAnswer accepted = expect(door().send(create), 202);
+        ApiAnswer replayed = expect(door().send(create), 202);
+        ApiAnswer askedAgain = expect(door().send(createBatch(county, "ALLOWANCE", month)), 202);
+        String id = accepted.json().path("batch").path("id").asText();
+        ApiAnswer tooEarly = door().send(approveBatch(county, id, approver(county)));
+        ApiAnswer cancelEarly = door().send(ApiRequest.post("/v1/batches/" + id + "/cancel", "{\"reason\":\"重做\"}")
+                .bearer(officer(county)).idempotencyKey(key("cancel")));
+        JsonNode creating = BatchFixtures.batch(door(), county, id);
+        runBatchJob(county);
+        JsonNode made = BatchFixtures.batch(door(), county, id);
+
+        assertThat(accepted.header("location")).isEqualTo("/v1/batches/" + id);
+        assertThat(accepted.json().path("batch").path("status").asText()).isEqualTo("CREATING");
+        assertThat(replayed.body()).as("the same key answers the first answer").isEqualTo(accepted.body());
+        assertThat(askedAgain.json().path("batch").path("id").asText()).as("the month's one creation").isEqualTo(id);
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.code()).isEqualTo("BATCH_NOT_CREATED");
+        assertThat(cancelEarly.code()).isEqualTo("BATCH_NOT_CREATED");
+        assertThat(creating.path("batch").path("status").asText()).isEqualTo("CREATING");
+        assertThat(creating.path("batch").path("itemsCreated").asInt()).isZero();
+        assertThat(creating.path("items")).isEmpty();
+        assertThat(made.path("batch").path("status").asText()).isEqualTo("DRAFT");
+        assertThat(made.path("batch").path("itemCount").asInt()).isEqualTo(COUNTY_SIZED_ELDERS + 3);
+        assertThat(made.path("batch").path("itemsCreated").asInt()).isEqualTo(COUNTY_SIZED_ELDERS + 3);
+        assertThat(made.path("batch").path("totalFen").asLong()).isEqualTo(total);
+        assertThat(made.path("items")).hasSize(BatchReports.ITEM_PAGE_SIZE_MAX);
+
+        expect(door().send(approveBatch(county, id, approver(county))), 200);
+        JsonNode approved = expect(door().send(approveBatch(county, id, secondApprover(county))), 200).json();
+        runBatchJob(county);
+
+        assertThat(approved.path("batch").path("status").asText()).isEqualTo("POSTING");
+        assertThat(BatchFixtures.batch(door(), county, id).path("batch").path("status").asText()).isEqualTo("POSTED");
+        assertThat(FundFixtures.accountOf(door(), county, "LONGEVITY_ALLOWANCE", "BUDGET").path("debitsPosted").asLong())
+                .isEqualTo(total);
+        assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
+    }
+
+    /** The post-batches job for the county, as the schedule runs it (the Lambda door sends its event). */
+    protected void runBatchJob(String inCounty) {
+        Reply run = Arc.container().instance(BatchPosting.class).get()
+                .job(new Caller("scheduler", inCounty, Set.of(Role.PLATFORM)), NoInput.INSTANCE);
+        assertThat(run.status()).isEqualTo(200);
     }
 
     @Test
@@ -265,7 +327,11 @@ public abstract class BatchScenarios {
     }
 
     private void fundedTwice() {
-        String transfer = expect(door().send(FundFixtures.appropriation(county, "LONGEVITY_ALLOWANCE", 1_000_000)), 201)
+        fundedTwice(1_000_000);
+    }
+
+    private void fundedTwice(long amountFen) {
+        String transfer = expect(door().send(FundFixtures.appropriation(county, "LONGEVITY_ALLOWANCE", amountFen)), 201)
                 .json().path("id").asText();
         expect(door().send(FundFixtures.approve(county, transfer)), 200);
         expect(door().send(FundFixtures.step(county, transfer, "approve", secondApprover(county), "{}")), 200);

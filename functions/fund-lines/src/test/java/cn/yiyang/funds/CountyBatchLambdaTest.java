@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A whole county's 高龄津贴 in one batch: 100,000 residents aged 80 to 104 on 20 streets, their cards
- * in the card store as the registry publishes them. The batch is made and approved through the
- * Lambda door; the approval answers at once with the batch POSTING; two steps of the posting job
+ * in the card store as the registry publishes them. The request answers 202 at once and the job makes
+ * the batch; it is approved through the Lambda door; the approval answers at once with the batch POSTING; two steps of the posting job
  * commit, a third is killed before its commit; nothing is posted and verify holds; the job resumes
  * and posts each item exactly once. Durations are printed (the figures belong to the bench harness),
  * never asserted.
@@ -42,6 +42,7 @@ class CountyBatchLambdaTest {
     static final int RESIDENTS = 100_000;
     static final int STREETS = 20;
     static final int WRITERS = 4;
+    static final int JOB_RUNS_MAX = 5;
 
     private final LambdaDoor door = LambdaDoor.ofThisTest();
 
@@ -61,9 +62,18 @@ class CountyBatchLambdaTest {
         String budget = fundedTwice(county, expectedTotal + 1_000);
 
         long t0 = System.nanoTime();
-        JsonNode draft = expect(door.send(createBatch(county, "ALLOWANCE", month)), 201).json();
+        JsonNode accepted = expect(door.send(createBatch(county, "ALLOWANCE", month)), 202).json();
+        long acceptedMillis = (System.nanoTime() - t0) / 1_000_000;
+        String id = accepted.path("batch").path("id").asText();
+        // a run stops starting steps after its time (BatchPosting.RUN_SECONDS_MAX): the next run goes on, as the schedule's would
+        String made = "";
+        for (int run = 0; run < JOB_RUNS_MAX && !made.contains("DRAFT"); run++) {
+            made = expect(door.invoke(FundRoutes.POST_BATCHES.event(List.of(county))), 200).json().toString();
+        }
         long createdMillis = (System.nanoTime() - t0) / 1_000_000;
-        String id = draft.path("batch").path("id").asText();
+        assertThat(made).contains("DRAFT");
+        JsonNode draft = BatchFixtures.batch(door, county, id);
+        assertThat(draft.path("batch").path("status").asText()).isEqualTo("DRAFT");
         assertThat(draft.path("batch").path("itemCount").asInt()).isEqualTo(RESIDENTS);
         assertThat(draft.path("batch").path("totalFen").asLong()).isEqualTo(expectedTotal);
         assertThat(draft.path("breakdowns").path("byStreet")).hasSize(STREETS);
@@ -119,9 +129,10 @@ class CountyBatchLambdaTest {
         assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.path("transfersChecked").asLong()).isGreaterThanOrEqualTo(RESIDENTS);
 
-        System.out.printf("COUNTY BATCH figures (%d items, busy 2-core machine): create %d ms (%.0f items/s); completing approval "
-                        + "%d ms; two steps of %d items and a killed third %d ms; resumed job to POSTED %d ms (%.0f items/s)%n",
-                RESIDENTS, createdMillis, RESIDENTS * 1000.0 / createdMillis, approvedMillis, BatchPosting.STEP_ITEMS,
+        System.out.printf("COUNTY BATCH figures (%d items, busy 2-core machine): create answered in %d ms, made by the job in %d ms "
+                        + "(%.0f items/s); completing approval %d ms; two steps of %d items and a killed third %d ms; resumed job to "
+                        + "POSTED %d ms (%.0f items/s)%n",
+                RESIDENTS, acceptedMillis, createdMillis, RESIDENTS * 1000.0 / createdMillis, approvedMillis, BatchPosting.STEP_ITEMS,
                 (t3 - t2) / 1_000_000, resumedMillis, (RESIDENTS - 2.0 * BatchPosting.STEP_ITEMS) * 1000.0 / resumedMillis);
     }
 

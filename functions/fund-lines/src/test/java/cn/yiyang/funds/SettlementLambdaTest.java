@@ -258,7 +258,7 @@ class SettlementLambdaTest {
     }
 
     @Test
-    void aVisitFlaggedShort_isHeldOutOfItsMonth_untilReleased_thenTheProvidersNextSettlementPaysItOnce() {
+    void aVisitFlaggedShort_isHeldOutOfItsMonth_untilReleased_thenTheNextRunPaysItOnce_onItsOwnWhenItsMonthIsSettled() {
         YearMonth earlier = lastMonth.minusMonths(1);
         String budget = fundedBudget(county, "SERVICE_SUBSIDY", earlier.getYear(), 100_000);
         if (lastMonth.getYear() != earlier.getYear()) {
@@ -273,7 +273,8 @@ class SettlementLambdaTest {
                 BookingSettlementFeed.key(county, provider, earlier));
         JsonNode held = expect(door.send(heldVisits(earlier)), 200).json().path("items");
         JsonNode released = expect(door.send(decide(shortVisit, "release", "家属确认服务已完成，提前结束系老人要求")), 200).json();
-        JsonNode sameMonthAgain = expect(door.send(settleBookings(county, earlier)), 200).json();
+        JsonNode sameMonthAgain = item(expect(door.send(settleBookings(county, earlier)), 200).json(),
+                BookingSettlementFeed.key(county, provider, earlier) + ":released");
         JsonNode next = item(expect(door.send(settleBookings(county, lastMonth)), 200).json(),
                 BookingSettlementFeed.key(county, provider, lastMonth));
         JsonNode nextAgain = expect(door.send(settleBookings(county, lastMonth)), 200).json();
@@ -286,24 +287,136 @@ class SettlementLambdaTest {
         assertThat(held.get(0).path("state").asText()).isEqualTo("HELD");
         assertThat(released.path("state").asText()).isEqualTo("RELEASED");
         assertThat(released.path("decidedBy").asText()).isEqualTo("officer-1");
-        assertThat(sameMonthAgain.path("created").asInt()).isZero();
+        assertThat(sameMonthAgain.path("result").asText()).as("its month is settled: paid on its own").isEqualTo("CREATED");
+        assertThat(sameMonthAgain.path("amountFen").asLong()).isEqualTo(1_500);
+        assertThat(lines(trace(sameMonthAgain.path("transferId").asText()).path("settlement")))
+                .containsExactly(shortVisit + "|resident-short|" + earlier.atDay(4) + "|1500");
         assertThat(next.path("result").asText()).isEqualTo("CREATED");
-        assertThat(next.path("amountFen").asLong()).isEqualTo(2_500);
+        assertThat(next.path("amountFen").asLong()).isEqualTo(1_000);
         JsonNode nextTrace = trace(next.path("transferId").asText()).path("settlement");
-        assertThat(lines(nextTrace)).containsExactly(
-                shortVisit + "|resident-short|" + earlier.atDay(4) + "|1500",
-                nextMonths + "|resident-next|" + lastMonth.atDay(5) + "|1000");
-        assertThat(sumOfItems(nextTrace)).isEqualTo(next.path("amountFen").asLong());
+        assertThat(lines(nextTrace)).containsExactly(nextMonths + "|resident-next|" + lastMonth.atDay(5) + "|1000");
         assertThat(nextAgain.path("created").asInt()).isZero();
         assertThat(FundProbe.number("select count(*) from funds.settlement_item where county = ?1 and item_ref = ?2", county,
                 shortVisit)).as("paid once").isEqualTo(1);
         JsonNode afterwards = expect(door.send(heldVisits(earlier)), 200).json().path("items").get(0);
         assertThat(afterwards.path("state").asText()).isEqualTo("RELEASED");
         assertThat(afterwards.path("reason").asText()).isEqualTo("家属确认服务已完成，提前结束系老人要求");
-        assertThat(afterwards.path("paidIn").asText()).isEqualTo(next.path("settlementKey").asText());
+        assertThat(afterwards.path("paidIn").asText()).isEqualTo(sameMonthAgain.path("settlementKey").asText());
         assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and action = 'VISIT_RELEASED'"
                 + " and subject_id = ?2 and payload like ?3", county, shortVisit, "%提前结束系老人要求%")).isEqualTo(1);
         assertThat(FundFixtures.account(door, county, budget).path("debitsPending").asLong()).isGreaterThanOrEqualTo(2_500);
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aReleasedVisit_whoseProviderHadNoOtherVisit_isPaidOnItsOwnByTheNextMonthlyJob_once() {
+        YearMonth earlier = lastMonth.minusMonths(1);
+        String budget = fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 100_000);
+        if (lastMonth.getYear() != earlier.getYear()) {
+            fundedBudget(county, "SERVICE_SUBSIDY", earlier.getYear(), 100_000);
+        }
+        String provider = SettlementFeeds.provider(county, "独一服务社");
+        String lone = SettlementFeeds.booking(county, provider, earlier.atDay(6), "COMPLETED", 1_800, "resident-lone", true);
+        String ownKey = BookingSettlementFeed.key(county, provider, earlier);
+        String releasedKey = ownKey.replace(":" + earlier, ":" + lastMonth) + ":released";
+
+        JsonNode heldMonth = item(expect(door.send(settleBookings(county, earlier)), 200).json(), ownKey);
+        JsonNode beforeRelease = jobAnswer(door.invoke(FundRoutes.SETTLE_BOOKINGS_MONTHLY.event(List.of(county))));
+        expect(door.send(decide(lone, "release", "电话回访确认服务完成")), 200);
+        JsonNode paid = item(jobAnswer(door.invoke(FundRoutes.SETTLE_BOOKINGS_MONTHLY.event(List.of(county)))).path("runs").get(0),
+                releasedKey);
+        JsonNode again = expect(door.send(settleBookings(county, lastMonth)), 200).json();
+        JsonNode earlierAgain = item(expect(door.send(settleBookings(county, earlier)), 200).json(), ownKey);
+
+        assertThat(heldMonth.path("result").asText()).isEqualTo("NOTHING_TO_PAY");
+        assertThat(beforeRelease.path("runs").get(0).path("items")).as("nothing released yet").isEmpty();
+        assertThat(paid.path("result").asText()).isEqualTo("CREATED");
+        assertThat(paid.path("amountFen").asLong()).isEqualTo(1_800);
+        assertThat(paid.path("payeeName").asText()).isEqualTo("独一服务社");
+        JsonNode trace = trace(paid.path("transferId").asText()).path("settlement");
+        assertThat(lines(trace)).containsExactly(lone + "|resident-lone|" + earlier.atDay(6) + "|1800");
+        assertThat(FundFixtures.transfer(door, county, paid.path("transferId").asText()).path("memo").asText())
+                .contains("放行的暂扣服务 1 次");
+        assertThat(again.path("created").asInt()).as("nothing left to pay").isZero();
+        assertThat(earlierAgain.path("result").asText()).as("paid already, by the released settlement").isEqualTo("NOTHING_TO_PAY");
+        assertThat(FundProbe.number("select count(*) from funds.settlement_item where county = ?1 and item_ref = ?2", county,
+                lone)).as("paid once").isEqualTo(1);
+        assertThat(expect(door.send(heldVisits(earlier)), 200).json().path("items").get(0).path("paidIn").asText())
+                .isEqualTo(releasedKey);
+        assertThat(FundFixtures.account(door, county, budget).path("debitsPending").asLong()).isEqualTo(1_800);
+        assertThat(expect(door.send(approve(county, paid.path("transferId").asText())), 200).json().path("status").asText())
+                .isEqualTo("POSTED");
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void releasedVisits_arePaidWithTheirProvidersMonth_orOnTheirOwnWhenThatMonthIsSettled_eachOnce() {
+        YearMonth earlier = lastMonth.minusMonths(1);
+        fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 100_000);
+        if (lastMonth.getYear() != earlier.getYear()) {
+            fundedBudget(county, "SERVICE_SUBSIDY", earlier.getYear(), 100_000);
+        }
+        String settledFirst = SettlementFeeds.provider(county, "先结服务社");
+        String wholeA = SettlementFeeds.booking(county, settledFirst, earlier.atDay(3), "COMPLETED", 2_000, "resident-a1", false);
+        String shortA = SettlementFeeds.booking(county, settledFirst, earlier.atDay(4), "COMPLETED", 1_500, "resident-a2", true);
+        String busy = SettlementFeeds.provider(county, "续办服务社");
+        String shortB = SettlementFeeds.booking(county, busy, earlier.atDay(5), "COMPLETED", 700, "resident-b1", true);
+        String nextB = SettlementFeeds.booking(county, busy, lastMonth.atDay(5), "COMPLETED", 900, "resident-b2", false);
+
+        JsonNode first = expect(door.send(settleBookings(county, earlier)), 200).json();
+        expect(door.send(decide(shortA, "release", "监控核实服务完成")), 200);
+        expect(door.send(decide(shortB, "release", "家属确认")), 200);
+        JsonNode next = expect(door.send(settleBookings(county, lastMonth)), 200).json();
+        JsonNode nextAgain = expect(door.send(settleBookings(county, lastMonth)), 200).json();
+
+        assertThat(item(first, BookingSettlementFeed.key(county, settledFirst, earlier)).path("amountFen").asLong()).isEqualTo(2_000);
+        JsonNode aAlone = item(next, BookingSettlementFeed.key(county, settledFirst, lastMonth) + ":released");
+        assertThat(aAlone.path("result").asText()).isEqualTo("CREATED");
+        assertThat(lines(trace(aAlone.path("transferId").asText()).path("settlement")))
+                .containsExactly(shortA + "|resident-a2|" + earlier.atDay(4) + "|1500");
+        JsonNode bMonth = item(next, BookingSettlementFeed.key(county, busy, lastMonth));
+        assertThat(bMonth.path("result").asText()).isEqualTo("CREATED");
+        assertThat(lines(trace(bMonth.path("transferId").asText()).path("settlement"))).containsExactlyInAnyOrder(
+                shortB + "|resident-b1|" + earlier.atDay(5) + "|700", nextB + "|resident-b2|" + lastMonth.atDay(5) + "|900");
+        assertThat(item(next, BookingSettlementFeed.key(county, busy, lastMonth) + ":released").path("result").asText())
+                .as("its month's settlement paid it first").isEqualTo("NOTHING_TO_PAY");
+        assertThat(nextAgain.path("created").asInt()).isZero();
+        for (String visit : List.of(wholeA, shortA, shortB, nextB)) {
+            assertThat(FundProbe.number("select count(*) from funds.settlement_item where county = ?1 and item_ref = ?2", county,
+                    visit)).as(visit).isEqualTo(1);
+        }
+        assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aReleaseStorm_thenRacingRuns_makeOneDecision_andPayTheVisitOnce() {
+        YearMonth earlier = lastMonth.minusMonths(1);
+        fundedBudget(county, "SERVICE_SUBSIDY", lastMonth.getYear(), 100_000);
+        String provider = SettlementFeeds.provider(county, "风暴服务社");
+        String lone = SettlementFeeds.booking(county, provider, earlier.atDay(8), "COMPLETED", 1_200, "resident-storm", true);
+        Door many = RetryingClient.around(new InProcessLambdaDoor(dispatcher));
+        ApiRequest release = decide(lone, "release", "复核放行");
+
+        List<ApiAnswer> releases = Concurrently.run(30, i -> many.send(i % 3 == 0 ? decide(lone, "release", "复核放行") : release));
+        List<ApiAnswer> runs = Concurrently.run(12, i -> many.send(settleBookings(county, lastMonth)));
+
+        for (ApiAnswer answer : releases) {
+            assertThat(answer.status()).as(answer.toString()).isIn(200, 409);
+            if (answer.status() == 409) {
+                assertThat(answer.code()).isEqualTo("VISIT_ALREADY_DECIDED");
+            }
+        }
+        assertThat(releases.stream().filter(a -> a.status() == 200).map(ApiAnswer::body).distinct()).as("one first answer").hasSize(1);
+        long created = runs.stream().peek(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200))
+                .mapToLong(a -> a.json().path("created").asLong()).sum();
+        assertThat(created).isEqualTo(1);
+        assertThat(FundProbe.number("select count(*) from funds.visit_decision where county = ?1", county)).isEqualTo(1);
+        assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and action = 'VISIT_RELEASED'",
+                county)).isEqualTo(1);
+        assertThat(FundProbe.number("select count(*) from funds.settlement_item where county = ?1 and item_ref = ?2", county,
+                lone)).isEqualTo(1);
+        assertThat(FundProbe.number("select coalesce(sum(amount_fen), 0) from funds.transfer where county = ?1 and cause_type = 'BOOKING'",
+                county)).isEqualTo(1_200);
         assertThat(FundFixtures.verify(door, county).path("valid").asBoolean()).isTrue();
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -45,6 +46,16 @@ public final class TestResidents {
             container.instance(ResidentCards.class).get().put(card);
         } else {
             outOfProcessCards().put(card);
+        }
+    }
+
+    /** Many cards at once, written 25 to a request (a county-sized batch's residents). */
+    public static void publishAll(List<ResidentCard> cards) {
+        ArcContainer container = Arc.container();
+        if (container != null && container.isRunning()) {
+            container.instance(ResidentCards.class).get().putAll(cards);
+        } else {
+            outOfProcessCards().putAll(cards);
         }
     }
 

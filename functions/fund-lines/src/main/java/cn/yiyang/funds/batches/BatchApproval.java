@@ -71,10 +71,18 @@ public class BatchApproval {
                 .flatMap(v -> BatchQueries.find(caller.county(), id)).flatMap(b -> BatchReports.view(b, 0)).map(Reply::ok);
     }
 
-    /** The county's batch, locked, still a DRAFT; otherwise 404 or ALREADY_RESOLVED. */
+    /** The county's batch, locked, still a DRAFT; otherwise 404, BATCH_NOT_CREATED (still CREATING) or ALREADY_RESOLVED. */
     private static Uni<Batch> draft(String county, UUID id) {
         return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0))", id.toString())
-                .flatMap(v -> BatchQueries.find(county, id))
+                .flatMap(v -> NativeSql.first(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, county))
+                .flatMap(row -> row.isPresent() ? Uni.createFrom().item(Batch.of(row.get()))
+                        : BatchCreation.find(county, id).map(c -> {
+                            if (c.creating()) {
+                                throw new ApiException(FundProblem.BATCH_NOT_CREATED, "The batch is still being created: "
+                                        + c.itemsDone() + " items written");
+                            }
+                            throw new ApiException(FundProblem.ALREADY_RESOLVED, "The batch's creation failed: " + c.failureCode());
+                        }))
                 .map(b -> {
                     if (!b.isDraft()) {
                         throw new ApiException(FundProblem.ALREADY_RESOLVED, "The batch is already " + b.status());

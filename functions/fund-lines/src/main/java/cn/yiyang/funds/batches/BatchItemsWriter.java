@@ -20,6 +20,9 @@ import java.util.UUID;
  */
 final class BatchItemsWriter {
 
+    /** The batch's items, and the stage a batch created by the job fills first ({@link BatchCreation}). */
+    static final String ITEMS = "funds.batch_item";
+    static final String STAGED_ITEMS = "funds.batch_item_staged";
     /** Items per statement: about 1 MB of JSON text. */
     static final int ITEMS_PER_STATEMENT_MAX = 5_000;
     /** A street code longer than this is not kept on the item (the report groups it as unknown). */
@@ -68,7 +71,7 @@ final class BatchItemsWriter {
     }
 
     /** The items, seq 1…n in the order planned, each naming its payee account (given, or the resident's on the line). */
-    static Uni<Void> insertItems(UUID batch, FundLine line, BatchKind kind, List<PlannedItem> items, int from) {
+    static Uni<Void> insertItems(String table, UUID batch, FundLine line, BatchKind kind, List<PlannedItem> items, int from) {
         if (from >= items.size()) {
             return Uni.createFrom().voidItem();
         }
@@ -89,8 +92,8 @@ final class BatchItemsWriter {
             row.put("street", street(item.streetCode()));
             rows.add(row);
         }
-        return NativeSql.update("""
-                        insert into funds.batch_item (batch_id, seq, payee_account_id, client_key, amount_fen, cause_type, cause_ref,
+        return NativeSql.update("insert into " + table + """
+                         (batch_id, seq, payee_account_id, client_key, amount_fen, cause_type, cause_ref,
                           resident_id, age, band, bed_days, street_code)
                         select ?1, x.seq, coalesce(x.payee, a.id), x.key, x.amount, ?2, x.key, x.resident, x.age, x.band, x.bed_days,
                                x.street
@@ -105,8 +108,9 @@ final class BatchItemsWriter {
                     }
                     return inserted;
                 })
-                .flatMap(v -> insertBedLines(batch, chunk, from))
-                .flatMap(v -> insertItems(batch, line, kind, items, from + ITEMS_PER_STATEMENT_MAX));
+                // bed subsidies are always made in their request (BatchService): their bed lines go with the items
+                .flatMap(v -> ITEMS.equals(table) ? insertBedLines(batch, chunk, from) : Uni.createFrom().voidItem())
+                .flatMap(v -> insertItems(table, batch, line, kind, items, from + ITEMS_PER_STATEMENT_MAX));
     }
 
     private static Uni<Void> insertBedLines(UUID batch, List<PlannedItem> chunk, int from) {

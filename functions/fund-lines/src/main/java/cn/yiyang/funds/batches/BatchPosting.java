@@ -44,11 +44,13 @@ public class BatchPosting {
 
     private final PgOperations pg;
     private final AuditTrail audit;
+    private final BatchCreation creations;
     private final Clock clock;
 
-    public BatchPosting(PgOperations pg, AuditTrail audit, Clock clock) {
+    public BatchPosting(PgOperations pg, AuditTrail audit, BatchCreation creations, Clock clock) {
         this.pg = pg;
         this.audit = audit;
+        this.creations = creations;
         this.clock = clock;
     }
 
@@ -191,16 +193,17 @@ public class BatchPosting {
     }
 
     /**
-     * The job: every batch of the county still POSTING, carried on step by step, each step its own
-     * transaction (after a crash this is the resumption), until posted or the run's time is up.
+     * The job: every batch of the county still CREATING ({@link BatchCreation}), then every one still POSTING,
+     * carried on step by step, each step its own transaction (after a crash this is the resumption), until
+     * made or posted or the run's time is up.
      */
     public Reply job(Caller scheduler, NoInput none) {
         long deadline = System.nanoTime() + RUN_SECONDS_MAX * 1_000_000_000L;
+        List<Progress> report = new ArrayList<>(creations.carryOn(scheduler.county(), deadline));
         List<UUID> open = pg.inSession(() -> NativeSql.rows("""
                         select batch_id from funds.batch_posting where county = ?1 and state = 'POSTING'
                         order by approved_at""" + " limit " + BATCHES_PER_RUN_MAX, scheduler.county())
                 .map(rows -> rows.stream().map(r -> NativeSql.uuid(r[0])).toList()));
-        List<Progress> report = new ArrayList<>();
         for (UUID batch : open) {
             boolean more = true;
             while (more && System.nanoTime() < deadline) {

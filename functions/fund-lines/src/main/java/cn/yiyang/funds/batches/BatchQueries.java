@@ -27,7 +27,11 @@ public class BatchQueries {
     public Uni<Reply> get(Caller caller, ReportPage request) {
         UUID id = AccountService.uuid(request.id(), "Batch");
         int afterSeq = afterSeq(request.afterSeq());
-        return find(caller.county(), id).flatMap(b -> BatchReports.view(b, afterSeq)).map(Reply::ok);
+        return NativeSql.first(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, caller.county())
+                .flatMap(row -> row.isPresent() ? BatchReports.view(Batch.of(row.get()), afterSeq)
+                        // not a batch yet (or ever): its creation
+                        : BatchCreation.find(caller.county(), id).map(BatchCreation::view))
+                .map(Reply::ok);
     }
 
     public Uni<Reply> list(Caller caller, BatchFilter filter) {
@@ -41,9 +45,17 @@ public class BatchQueries {
             params.add(BatchRules.kind(filter.kind()).name());
             where.append(" and b.kind = ?").append(params.size());
         }
-        return NativeSql.rows(Batch.SELECT + where + " order by b.month desc, b.kind, b.attempt desc limit " + PAGE_SIZE_MAX,
-                        params.toArray())
-                .map(rows -> Reply.ok(new Page(rows.stream().map(Batch::of).map(BatchReports.Summary::of).toList())));
+        String creations = where.toString().replace("b.", "c.") + " and c.state <> 'CREATED'";
+        return NativeSql.rows(BatchCreation.Creation.SELECT + creations + " order by c.month desc, c.kind, c.attempt desc limit "
+                        + PAGE_SIZE_MAX, params.toArray())
+                .flatMap(unmade -> NativeSql.rows(Batch.SELECT + where + " order by b.month desc, b.kind, b.attempt desc limit "
+                                + PAGE_SIZE_MAX, params.toArray())
+                        .map(rows -> {
+                            List<BatchReports.Summary> page = new ArrayList<>();
+                            unmade.forEach(r -> page.add(BatchCreation.view(BatchCreation.Creation.of(r)).batch()));
+                            rows.forEach(r -> page.add(BatchReports.Summary.of(Batch.of(r))));
+                            return Reply.ok(new Page(page.subList(0, Math.min(page.size(), PAGE_SIZE_MAX))));
+                        }));
     }
 
     /** The county's batch, or 404. */

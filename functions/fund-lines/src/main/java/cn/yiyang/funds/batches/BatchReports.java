@@ -34,18 +34,22 @@ public final class BatchReports {
     public record Refusal(int itemSeq, String code, String reason) {
     }
 
+    /**
+     * {@code itemsDone}: items the posting made transfers for; {@code itemsCreated}: items written so far, all of
+     * them ({@code itemCount}) once the batch is made (while CREATING, {@code itemCount} is 0 until it is planned).
+     */
     @RegisterForReflection
     public record Summary(UUID id, BatchKind kind, String fundLine, String month, int attempt, BatchStatus status,
                           int itemCount, long totalFen, int requiredApprovals, List<String> approvers, String maker,
                           OffsetDateTime createdAt, @Nullable String resolvedBy, @Nullable OffsetDateTime resolvedAt,
-                          @Nullable Refusal refusal, @Nullable String reason, int itemsDone) {
+                          @Nullable Refusal refusal, @Nullable String reason, int itemsDone, int itemsCreated) {
         static Summary of(Batch b) {
             int done = b.status() == BatchStatus.POSTED ? b.itemCount() : b.itemsPosted() == null ? 0 : b.itemsPosted();
             return new Summary(b.id(), b.kind(), b.fundLine(), b.month(), b.attempt(), b.status(), b.itemCount(), b.totalFen(),
                     b.requiredApprovals(), b.approvers(), b.maker(), CountyTime.shown(b.createdAt()), b.resolvedBy(),
                     CountyTime.shown(b.resolvedAt()),
                     b.status() == BatchStatus.REFUSED ? new Refusal(b.failedSeq(), b.failureCode(), b.reason()) : null,
-                    b.status() == BatchStatus.CANCELLED ? b.reason() : null, done);
+                    b.status() == BatchStatus.CANCELLED ? b.reason() : null, done, b.itemCount());
         }
     }
 

@@ -12,8 +12,9 @@ import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.cards.residents.ResidentCard;
+
 import cn.yiyang.cards.residents.ResidentCards;
+import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.stores.pg.NativeSql;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +31,8 @@ import java.util.UUID;
  * Making a month's batch: the items are planned (residents by age band from the resident cards, or
  * institutions by occupied bed-days), each payee's account opened, and the batch stored as a DRAFT
  * that reserves nothing; the money moves, all or none, when the batch is approved
- * ({@link BatchApproval}). A month has one live batch per kind: asking again answers the one there is.
+ * ({@link BatchApproval}). A county-sized month is made by a job instead ({@link BatchCreation}): the
+ * request answers 202 at once. A month has one live batch per kind: asking again answers the one there is.
  */
 @ApplicationScoped
 public class BatchService {
@@ -47,12 +50,14 @@ public class BatchService {
     private final AccountService accounts;
     private final ResidentCards cards;
     private final AuditTrail audit;
+    private final BatchCreation creations;
     private final Clock clock;
 
-    public BatchService(AccountService accounts, ResidentCards cards, AuditTrail audit, Clock clock) {
+    public BatchService(AccountService accounts, ResidentCards cards, AuditTrail audit, BatchCreation creations, Clock clock) {
         this.accounts = accounts;
         this.cards = cards;
         this.audit = audit;
+        this.creations = creations;
         this.clock = clock;
     }
 
@@ -64,68 +69,79 @@ public class BatchService {
         return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-batch-month:' || ?1, 0))",
                         county + ":" + kind + ":" + month)
                 .flatMap(v -> FundLineService.find(county, kind.fundLine()))
-                .flatMap(line -> attempts(county, kind, line, month).flatMap(earlier -> {
+                .flatMap(line -> attempts(county, kind, line, month).flatMap(earlier -> BatchCreation.unfinished(county, kind, line,
+                        month).flatMap(creations -> {
                     Optional<Batch> live = earlier.stream().filter(Batch::isLive).findFirst();
                     if (live.isPresent()) {
                         // the same month again: the batch there is, paid at most once
                         return BatchReports.view(live.get(), 0).map(Reply::ok);
                     }
-                    if (earlier.size() >= ATTEMPTS_MAX) {
+                    Optional<BatchCreation.Creation> creating = creations.stream().filter(BatchCreation.Creation::creating).findFirst();
+                    if (creating.isPresent()) {
+                        return Uni.createFrom().item(BatchCreation.accepted(creating.get()));
+                    }
+                    int tries = earlier.size() + creations.size();
+                    if (tries >= ATTEMPTS_MAX) {
                         throw new ApiException(FundProblem.BATCH_RETRIES_EXHAUSTED, "The month's batch was made " + ATTEMPTS_MAX + " times");
                     }
-                    return make(caller, kind, line, month, earlier.size() + 1);
-                }));
+                    return make(caller, kind, line, month, tries + 1);
+                })));
     }
 
+    /**
+     * A month whose plan fits {@link BatchCreation#INLINE_ITEMS_MAX} is made here, in the request; a larger one
+     * (more resident cards to read than that) is handed to the job: 202, the batch CREATING.
+     */
     private Uni<Reply> make(Caller caller, BatchKind kind, FundLine line, YearMonth month, int attempt) {
+        String county = caller.county();
+        Uni<Void> locked = kind == BatchKind.BED ? OccupancyService.lockOccupancies(county) : Uni.createFrom().voidItem();
+        return locked.flatMap(v -> BatchPolicies.current(county, kind)).flatMap(policy -> MonthPlan.of(cards, county, kind, month, policy.policy(),
+                        BatchCreation.INLINE_ITEMS_MAX + 1)
+                .flatMap(planned -> planned.isEmpty()
+                        ? creations.start(caller, kind, line, month, attempt, policy)
+                        : MonthPlan.withFailedPayments(county, kind, planned.get(), null)
+                                .flatMap(items -> makeNow(caller, kind, line, month, attempt, policy, items))));
+    }
+
+    private Uni<Reply> makeNow(Caller caller, BatchKind kind, FundLine line, YearMonth month, int attempt,
+                               BatchPolicies.Versioned policy, List<PlannedItem> items) {
+        BatchRules.checkItemCount(items.size(), month);
         String county = caller.county();
         OffsetDateTime now = CountyTime.now(clock);
         UUID id = UUID.randomUUID();
-        Uni<Void> locked = kind == BatchKind.BED ? OccupancyService.lockOccupancies(county) : Uni.createFrom().voidItem();
-        return locked.flatMap(v -> BatchPolicies.current(county, kind)).flatMap(policy -> plan(county, kind, month, policy.policy())
-                .flatMap(planned -> FailedPayments.toOffer(county, kind).map(again -> {
-                    List<PlannedItem> all = new java.util.ArrayList<>(planned);
-                    all.addAll(again);
-                    return all;
-                }))
-                .flatMap(items -> {
-                    BatchRules.checkItemCount(items.size(), month);
-                    long total = items.stream().mapToLong(PlannedItem::amountFen).sum();
-                    return FundSettings.of(county).flatMap(settings -> accounts.budget(caller, line, month.getYear())
-                            .flatMap(budget -> NativeSql.update("""
-                                            insert into funds.batch (id, county, kind, fund_line_id, budget_account_id, month, attempt,
-                                              policy_version, policy, item_count, total_fen, required_approvals, maker, created_at)
-                                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""",
-                                            id, county, kind.name(), line.id(), budget.id(), month.toString(), (short) attempt,
-                                            policy.version(), cn.yiyang.kernel.json.StrictJson.write(policy.policy()), items.size(),
-                                            total, (short) settings.approvalsRequiredFor(total), caller.subject(), now)
-                                    .flatMap(v -> BatchItemsWriter.openResidentAccounts(audit, county, caller.subject(), id, line,
-                                            items, 0, now))
-                                    .flatMap(v -> BatchItemsWriter.insertItems(id, line, kind, items, 0))
-                                    .flatMap(v -> BatchQueries.find(county, id))
-                                    .flatMap(batch -> NativeSql.first("select funds.batch_items_hash(?1)", id)
-                                            .flatMap(hash -> audit.append(county, caller.subject(), "BATCH_CREATED", "BATCH",
-                                                    id.toString(), batch.facts(NativeSql.text(hash.orElseThrow()[0])), now))
-                                            .replaceWith(batch))
-                                    .flatMap(batch -> BatchReports.view(batch, 0))
-                                    .map(Reply::created)));
-                }));
+        long total = items.stream().mapToLong(PlannedItem::amountFen).sum();
+        return accounts.budget(caller, line, month.getYear())
+                .flatMap(budget -> insertBatch(new NewRow(id, county, kind, line.id(), budget.id(), month, attempt, policy.version(),
+                        StrictJson.write(policy.policy()), items.size(), total, caller.subject(), now)))
+                .flatMap(v -> BatchItemsWriter.openResidentAccounts(audit, county, caller.subject(), id, line, items, 0, now))
+                .flatMap(v -> BatchItemsWriter.insertItems(BatchItemsWriter.ITEMS, id, line, kind, items, 0))
+                .flatMap(v -> recordCreated(audit, county, caller.subject(), id, now))
+                .flatMap(batch -> BatchReports.view(batch, 0))
+                .map(Reply::created);
     }
 
-    private Uni<List<PlannedItem>> plan(String county, BatchKind kind, YearMonth month, Object policy) {
-        if (kind == BatchKind.BED) {
-            return BedPlan.of(county, month, (BedPolicy) policy);
-        }
-        AllowancePolicy allowance = (AllowancePolicy) policy;
-        // only residents old enough at month end are read: the index is sorted by birth date
-        return VertxContextSupport.executeBlocking(() -> cards.bornOnOrBefore(county,
-                        month.atEndOfMonth().minusYears(allowance.youngestAge()), CARDS_READ_MAX))
-                .map(found -> {
-                    if (found.size() >= CARDS_READ_MAX) {
-                        throw new ApiException(FundProblem.BATCH_TOO_LARGE, "More than " + CARDS_READ_MAX + " residents to read");
-                    }
-                    return AllowancePlan.of(found, allowance, month);
-                });
+    /** A batch row as it is written once, whole. */
+    record NewRow(UUID id, String county, BatchKind kind, UUID fundLineId, UUID budgetAccountId, YearMonth month, int attempt,
+                  int policyVersion, String policy, int itemCount, long totalFen, String maker, OffsetDateTime createdAt) {
+    }
+
+    static Uni<Void> insertBatch(NewRow b) {
+        return FundSettings.of(b.county()).flatMap(settings -> NativeSql.update("""
+                        insert into funds.batch (id, county, kind, fund_line_id, budget_account_id, month, attempt,
+                          policy_version, policy, item_count, total_fen, required_approvals, maker, created_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""",
+                b.id(), b.county(), b.kind().name(), b.fundLineId(), b.budgetAccountId(), b.month().toString(), (short) b.attempt(),
+                b.policyVersion(), b.policy(), b.itemCount(), b.totalFen(), (short) settings.approvalsRequiredFor(b.totalFen()),
+                b.maker(), b.createdAt())).replaceWithVoid();
+    }
+
+    /** Once its items are all written: the batch's one BATCH_CREATED entry, with the hash over its items. */
+    static Uni<Batch> recordCreated(AuditTrail audit, String county, String maker, UUID id, OffsetDateTime now) {
+        return BatchQueries.find(county, id)
+                .flatMap(batch -> NativeSql.first("select funds.batch_items_hash(?1)", id)
+                        .flatMap(hash -> audit.append(county, maker, "BATCH_CREATED", "BATCH", id.toString(),
+                                batch.facts(NativeSql.text(hash.orElseThrow()[0])), now))
+                        .replaceWith(batch));
     }
 
     private static Uni<List<Batch>> attempts(String county, BatchKind kind, FundLine line, YearMonth month) {

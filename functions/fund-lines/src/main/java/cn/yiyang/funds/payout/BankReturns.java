@@ -4,12 +4,10 @@ import cn.yiyang.funds.FundProblem;
 import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.funds.audit.Canonical;
-import cn.yiyang.funds.ledger.ApprovalService;
 import cn.yiyang.funds.ledger.NewTransfer;
 import cn.yiyang.funds.ledger.TransferKind;
 import cn.yiyang.funds.ledger.TransferQueries;
 import cn.yiyang.funds.ledger.TransferService;
-import cn.yiyang.funds.ledger.TransferStatus;
 import cn.yiyang.funds.payout.PayoutRequests.BankReturnImport;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
@@ -30,9 +28,11 @@ import java.util.UUID;
  * {@code POST /v1/batches/{id}/bank-returns}: the bank's return file for a posted batch. Every line is
  * checked against the batch first ({@link BankReturnFile}); a file that does not match is refused
  * whole, naming its first wrong line. Each item takes one outcome for ever: PAID is recorded; FAILED
- * is recorded with the bank's reason and its money goes back to the budget by a posted REVERSAL
- * transfer naming the item's transfer (keyed {@code bank-return:<transfer>}), and the next batch of
- * the kind offers the payment again. The same file twice answers the first import and changes nothing.
+ * is recorded with the bank's reason and its money goes back to the budget by a REVERSAL transfer naming
+ * the item's transfer (keyed {@code bank-return:<transfer>}), made PENDING by the importing officer and
+ * posted by an approver, as every transfer is (maker-checker: an officer alone never moves money, and a
+ * FAILED line is what lets the next batch pay the item again); once it is posted, the next batch of the
+ * kind offers the payment again. The same file twice answers the first import and changes nothing.
  */
 @ApplicationScoped
 public class BankReturns {
@@ -41,13 +41,11 @@ public class BankReturns {
     public static final String REVERSAL_KEY_PREFIX = "bank-return:";
 
     private final TransferService transfers;
-    private final ApprovalService approvals;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public BankReturns(TransferService transfers, ApprovalService approvals, AuditTrail audit, Clock clock) {
+    public BankReturns(TransferService transfers, AuditTrail audit, Clock clock) {
         this.transfers = transfers;
-        this.approvals = approvals;
         this.audit = audit;
         this.clock = clock;
     }
@@ -123,7 +121,7 @@ public class BankReturns {
                 .flatMap(v -> each(caller, batch, hash, lines, index + 1, now));
     }
 
-    /** The failed payment's money back to the budget: a REVERSAL made and posted at once, since the bank paid nothing. */
+    /** The failed payment's money back to the budget: a PENDING REVERSAL, for an approver to post like any reversal. */
     private Uni<UUID> reverse(Caller caller, BankReturnFile.Line line, OffsetDateTime now) {
         String county = caller.county();
         return TransferQueries.find(county, line.transferId()).flatMap(original -> AccountService.find(county, original.creditAccountId())
@@ -131,7 +129,6 @@ public class BankReturns {
                         .flatMap(budget -> transfers.createPending(county, caller.subject(), REVERSAL_KEY_PREFIX + original.id(),
                                 new NewTransfer(payee, budget, original.amountFen(), TransferKind.REVERSAL, original.id(),
                                         original.causeType(), original.causeRef(), "代发失败退回"), now)))
-                .flatMap(t -> approvals.resolve(t, TransferStatus.POSTED, caller.subject(), "bank return: " + line.reason(), now)
-                        .replaceWith(t.id())));
+                .map(t -> t.id()));
     }
 }

@@ -32,8 +32,9 @@ import java.util.UUID;
 
 /**
  * Visits flagged far too short (service-bookings' check-out flags them) are held out of the provider's
- * settlement until an officer decides, once, with a reason: RELEASED, and the provider's next settlement
- * pays it (once: a visit is never in two live settlements), or REJECTED, and it is never paid.
+ * settlement until an officer decides, once, with a reason: RELEASED, and the next monthly run pays it (once:
+ * a visit is never in two live settlements), with the provider's month or, when that month is settled already or
+ * the provider has none, on its own ({@link ReleasedVisits}); or REJECTED, and it is never paid.
  */
 @ApplicationScoped
 public class HeldVisits {
@@ -120,7 +121,7 @@ public class HeldVisits {
         });
     }
 
-    /** The provider's released visits that no live settlement holds yet: what its next settlement pays besides its month's. */
+    /** The provider's released visits that no live settlement holds yet: what its next settlement pays. */
     static Uni<List<String>> releasedUnpaid(String county, String providerId) {
         return NativeSql.rows("""
                         select d.booking_id::text from funds.visit_decision d

@@ -46,6 +46,21 @@ record SettlementItem(String settlementKey, String payeeRef, String payeeName, l
                 "服务补贴结算 " + b.month() + "：完成补贴服务 " + b.completedSubsidisedBookings() + " 次", List.of(), null, null);
     }
 
+    /**
+     * A provider's released visits paid on their own ({@link ReleasedVisits}): none of the month's own visits, so no
+     * units; the amount is what the released visits came to when the run read them, read again when settled.
+     */
+    static SettlementItem releasedOnly(String key, String providerId, String providerName, String month, long visits, long fen) {
+        String name = firstOf(providerName, null, "服务机构 " + providerId);
+        return new SettlementItem(key, providerId, clip(name), 0, 0, fen,
+                "服务补贴补付 " + month + "：放行的暂扣服务 " + visits + " 次", List.of(), null, null);
+    }
+
+    /** Pays only released visits, whatever the provider's month holds. */
+    boolean releasedOnly() {
+        return (baseKey == null ? settlementKey : baseKey).endsWith(ReleasedVisits.KEY_SUFFIX);
+    }
+
     SettlementItem withLines(List<Line> read) {
         return new SettlementItem(settlementKey, payeeRef, payeeName, units, subsidisedUnits, amountFen, memo, List.copyOf(read),
                 baseKey, supersedes);
@@ -58,8 +73,9 @@ record SettlementItem(String settlementKey, String payeeRef, String payeeName, l
     SettlementItem paying(List<Line> paid, int held, String month) {
         long fen = paid.stream().mapToLong(Line::amountFen).sum();
         String note = held == 0 ? "" : "（另有 " + held + " 次时长过短暂扣）";
+        String what = releasedOnly() ? "服务补贴补付 " + month + "：放行的暂扣服务 " : "服务补贴结算 " + month + "：支付补贴服务 ";
         return new SettlementItem(settlementKey, payeeRef, payeeName, paid.size(), paid.size(), fen,
-                "服务补贴结算 " + month + "：支付补贴服务 " + paid.size() + " 次" + note, List.copyOf(paid), baseKey, supersedes);
+                what + paid.size() + " 次" + note, List.copyOf(paid), baseKey, supersedes);
     }
 
     /** Settled again after its settlement {@code dead} was rejected or expired: a new key naming the old one. */

@@ -123,8 +123,9 @@ public class SettlementService {
     private SettlementReport settleBookings(Caller caller, YearMonth month, int[] budget, boolean settleAgain) {
         List<SettlementItem> items;
         try {
-            items = pg.inSession(() -> BookingSettlementFeed.month(caller.county(), month)).stream()
-                    .map(SettlementItem::of).toList();
+            items = new ArrayList<>(pg.inSession(() -> BookingSettlementFeed.month(caller.county(), month)).stream()
+                    .map(SettlementItem::of).toList());
+            items.addAll(pg.inSession(() -> ReleasedVisits.ofMonth(caller.county(), month)));
         } catch (RuntimeException e) {
             if (!PgFailures.is(e, UNDEFINED_TABLE)) {
                 throw e;
