@@ -24,13 +24,16 @@ public final class PgWireCounter implements AutoCloseable {
     static final int MESSAGE_BYTES_MAX = 64 * 1024 * 1024;
     static final int STARTUP_MESSAGES_MAX = 2;
 
+    private static final String PROPERTY_PREFIX = "yiyang.test.pg-wire-counter.";
+
     private final ServerSocket listener;
     private final String upstreamHost;
     private final int upstreamPort;
-    private final AtomicLong roundTrips = new AtomicLong();
+    private final AtomicLong roundTrips;
     private volatile boolean closed;
 
-    private PgWireCounter(String upstreamHost, int upstreamPort) throws IOException {
+    private PgWireCounter(String upstreamHost, int upstreamPort, AtomicLong roundTrips) throws IOException {
+        this.roundTrips = roundTrips;
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -42,7 +45,28 @@ public final class PgWireCounter implements AutoCloseable {
     /** A counter in front of the server of this reactive URL ({@code postgresql://host:port/db}). */
     public static PgWireCounter inFrontOf(String reactiveUrl) throws IOException {
         java.net.URI uri = java.net.URI.create(reactiveUrl.replaceFirst("^postgres(ql)?:", "postgresql:"));
-        return new PgWireCounter(uri.getHost(), uri.getPort());
+        return new PgWireCounter(uri.getHost(), uri.getPort(), new AtomicLong());
+    }
+
+    /**
+     * A counter whose count a test can read under {@code name} from any class loader of the JVM (a
+     * Quarkus test resource and the test itself see different copies of this class): the count is a
+     * java.base object kept in the system properties.
+     */
+    public static PgWireCounter shared(String name, String reactiveUrl) throws IOException {
+        java.net.URI uri = java.net.URI.create(reactiveUrl.replaceFirst("^postgres(ql)?:", "postgresql:"));
+        AtomicLong count = new AtomicLong();
+        System.getProperties().put(PROPERTY_PREFIX + name, count);
+        return new PgWireCounter(uri.getHost(), uri.getPort(), count);
+    }
+
+    /** The round trips counted so far by the {@link #shared} counter of this name. */
+    public static long sharedRoundTrips(String name) {
+        Object count = System.getProperties().get(PROPERTY_PREFIX + name);
+        if (!(count instanceof AtomicLong n)) {
+            throw new IllegalStateException("no wire counter named " + name + " in this JVM");
+        }
+        return n.get();
     }
 
     /** The same URL, through this counter. */

@@ -47,7 +47,10 @@ public class ApprovalService {
         OffsetDateTime now = CountyTime.now(clock);
         return pending(caller.county(), id).flatMap(t -> {
             ApprovalRules.checkApproval(t, approver, now);
-            return recordApproval(t, approver, now).flatMap(v -> TransferQueries.find(caller.county(), id));
+            TransferStatus after = ApprovalRules.completes(t.approvers().size(), t.requiredApprovals())
+                    ? TransferStatus.POSTED : TransferStatus.PENDING;
+            // the answer is the locked row with this approval added: what a read after the writes would show
+            return recordApproval(t, approver, now).replaceWith(t.approvedBy(approver, after, now));
         }).map(t -> Reply.ok(TransferView.of(t)));
     }
 
@@ -76,7 +79,7 @@ public class ApprovalService {
     /** The job: every pending transfer of the county past its deadline becomes EXPIRED, its reservation released. */
     public Uni<Reply> expire(Caller scheduler, NoInput none) {
         OffsetDateTime now = CountyTime.now(clock);
-        return NativeSql.rows(Transfer.SELECT + """
+        return NativeSql.select(Transfer.SELECT + """
                         where t.county = ?1 and r.transfer_id is null and t.expires_at <= ?2 and t.batch_id is null
                         order by t.expires_at """ + " limit " + EXPIRED_PER_RUN_MAX, scheduler.county(), now)
                 .map(rows -> rows.stream().map(Transfer::of).toList())
@@ -112,14 +115,10 @@ public class ApprovalService {
             if (!t.isPending()) {
                 throw new ApiException(FundProblem.ALREADY_RESOLVED, "The transfer is already " + t.status());
             }
-            return NativeSql.first("select batch_id from funds.transfer where id = ?1 and batch_id is not null", id)
-                    .map(batch -> {
-                        if (batch.isPresent()) {
-                            throw new ApiException(FundProblem.TRANSFER_OF_A_BATCH, "The transfer is posted with batch "
-                                    + NativeSql.text(batch.get()[0]));
-                        }
-                        return t;
-                    });
+            if (t.batchId() != null) {
+                throw new ApiException(FundProblem.TRANSFER_OF_A_BATCH, "The transfer is posted with batch " + t.batchId());
+            }
+            return Uni.createFrom().item(t);
         });
     }
 

@@ -2,6 +2,7 @@ package cn.yiyang.stores.pg;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Tuple;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,15 +17,27 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.type.StandardBasicTypes;
 
 /**
- * Plain SQL on the current Panache session, so it joins the operation's transaction: positional
- * parameters {@code ?1 … ?n}, rows as {@code Object[]}, and readers that accept whichever Java type
- * the driver hands back for a column.
+ * Plain SQL on the current Panache session, so it joins the operation's transaction (entities and
+ * native SQL of one operation share it): positional parameters {@code ?1 … ?n}, rows read by column
+ * name ({@link #select}, {@link #selectOne}: {@link SqlRow}). {@link #rows} and {@link #first} hand
+ * rows out as {@code Object[]} read by position; new code reads by name.
  */
 public final class NativeSql {
 
     private static final TypedParameterValue<String> TEXT_NULL = new TypedParameterValue<>(StandardBasicTypes.STRING, null);
 
     private NativeSql() {
+    }
+
+    /** The rows, read by column name. */
+    public static Uni<List<SqlRow>> select(String sql, Object... params) {
+        return Panache.getSession().flatMap(s -> bind(s.createNativeQuery(sql, Tuple.class), params).getResultList())
+                .map(tuples -> tuples.stream().map(SqlRow::new).toList());
+    }
+
+    /** The first row, if any, read by column name. */
+    public static Uni<Optional<SqlRow>> selectOne(String sql, Object... params) {
+        return select(sql, params).map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
     }
 
     public static Uni<List<Object[]>> rows(String sql, Object... params) {
@@ -40,7 +53,7 @@ public final class NativeSql {
         return Panache.getSession().flatMap(s -> bind(s.<Object>createNativeQuery(sql), params).executeUpdate());
     }
 
-    private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, Object... params) {
+    private static <Q extends Mutiny.AbstractQuery> Q bind(Q query, Object... params) {
         for (int i = 0; i < params.length; i++) {
             // A bare null has no type to bind with: it goes as a text null, which the SQL casts (cast(?n as uuid)).
             query.setParameter(i + 1, params[i] == null ? TEXT_NULL : params[i]);
