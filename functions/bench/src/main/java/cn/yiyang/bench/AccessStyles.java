@@ -51,9 +51,8 @@ final class AccessStyles {
         settings.put(Settings.USER, user);
         settings.put(Settings.PASS, password);
         settings.put(Settings.POOL_SIZE, Integer.toString(POOL_SIZE));
-        if (cachePrepared) {
-            settings.put(Settings.PREPARED_STATEMENT_CACHE_MAX_SIZE, Integer.toString(STATEMENT_CACHE_SIZE_MAX));
-        }
+        // 0 turns Hibernate Reactive's own cache off, as Quarkus' pool has it off by default
+        settings.put(Settings.PREPARED_STATEMENT_CACHE_MAX_SIZE, Integer.toString(cachePrepared ? STATEMENT_CACHE_SIZE_MAX : 0));
         configuration.addProperties(settings);
         return configuration.buildSessionFactory(new ReactiveServiceRegistryBuilder().applySettings(settings).build())
                 .unwrap(Mutiny.SessionFactory.class);
@@ -61,16 +60,21 @@ final class AccessStyles {
 
     /** (a) today: NativeSql on the session, positional parameters, {@code Object[]} rows read by position. */
     static Style objectArrays(String name, Mutiny.SessionFactory factory) {
-        return new HibernateStyle(name, factory, ObjectArraySteps::new);
+        return new HibernateStyle(name, factory, ObjectArraySteps::new, false);
     }
 
     /** (b) the same session, rows as {@code Tuple}s read by column name. */
     static Style tuples(String name, Mutiny.SessionFactory factory) {
-        return new HibernateStyle(name, factory, TupleSteps::new);
+        return new HibernateStyle(name, factory, TupleSteps::new, false);
     }
 
-    private record HibernateStyle(String name, Mutiny.SessionFactory factory, Function<Mutiny.Session, Steps> steps)
-            implements Style {
+    /** The chosen style with the ledger's statements after issue 18's cuts. */
+    static Style tuplesCut(String name, Mutiny.SessionFactory factory) {
+        return new HibernateStyle(name, factory, TupleSteps::new, true);
+    }
+
+    private record HibernateStyle(String name, Mutiny.SessionFactory factory, Function<Mutiny.Session, Steps> steps,
+                                  boolean cut) implements Style {
         @Override
         public <T> T inTransaction(Function<Steps, Uni<T>> work) {
             return factory.withTransaction(session -> work.apply(steps.apply(session))).await().indefinitely();

@@ -66,6 +66,11 @@ final class TransferFlow {
 
         <T> T inTransaction(Function<Steps, Uni<T>> work);
 
+        /** Sends the statements of the ledger after issue 18's cuts ({@link TransferStatements#CREATE_STATEMENTS_CUT}). */
+        default boolean cut() {
+            return false;
+        }
+
         @Override
         void close();
     }
@@ -76,8 +81,9 @@ final class TransferFlow {
     /** Create (PENDING, reserved, audited) then approve (POSTED) one transfer: two transactions. */
     static void createAndApprove(Style style, UUID fundLine, UUID debit, UUID credit) {
         String key = "bench-" + UUID.randomUUID();
-        UUID id = style.inTransaction(steps -> create(steps, key, fundLine, debit, credit));
-        Transfer posted = style.inTransaction(steps -> approve(steps, id));
+        UUID id = style.inTransaction(steps -> style.cut() ? createCut(steps, key, fundLine, debit, credit)
+                : create(steps, key, fundLine, debit, credit));
+        Transfer posted = style.inTransaction(steps -> style.cut() ? approveCut(steps, id) : approve(steps, id));
         if (!"POSTED".equals(posted.status())) {
             throw new IllegalStateException("not posted: " + posted);
         }
@@ -113,6 +119,37 @@ final class TransferFlow {
                 .flatMap(v -> s.transfer(TRANSFER_BY_ID, id, COUNTY))
                 .flatMap(t -> s.run(IDEMPOTENCY_RECORD, FUNCTION, COUNTY, APPROVER, key, "fingerprint", 200,
                         "{\"id\":\"" + id + "\"}", now, now.plusHours(24)).replaceWith(t.orElseThrow()));
+    }
+
+    private static Uni<UUID> createCut(Steps s, String key, UUID fundLine, UUID debit, UUID credit) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return s.flag(TRY_KEY_LOCK, (long) key.hashCode()).flatMap(locked -> s.transfer(TRANSFER_BY_KEY, COUNTY, key))
+                .flatMap(earlier -> s.run(ACCOUNT_PAIR, debit, credit, COUNTY))
+                .flatMap(accounts -> s.pendingExpiryHours(SETTINGS, COUNTY))
+                .flatMap(hours -> s.run(INSERT_TRANSFER, id, COUNTY, key, fundLine, debit, credit, AMOUNT_FEN, key, MAKER,
+                        (short) 1, now, now.plusHours(hours.orElse(PENDING_EXPIRY_HOURS_DEFAULT))))
+                .flatMap(v -> inOrder(s, debit, credit, RESERVE_DEBIT, RESERVE_CREDIT))
+                .flatMap(v -> audit(s, MAKER, "TRANSFER_CREATED", id, now))
+                .replaceWith(id);
+    }
+
+    private static Uni<Transfer> approveCut(Steps s, UUID id) {
+        String key = "bench-approve-" + id;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return s.flag(TRY_KEY_LOCK, (long) key.hashCode())
+                .flatMap(locked -> s.earlier(IDEMPOTENCY_FIND, FUNCTION, COUNTY, APPROVER, key, now))
+                .flatMap(earlier -> s.run(TRANSFER_LOCK, id.toString()))
+                .flatMap(v -> s.transfer(TRANSFER_BY_ID, id, COUNTY))
+                .map(Optional::orElseThrow)
+                .flatMap(t -> s.run(INSERT_APPROVAL, id, APPROVER, now)
+                        .flatMap(v -> s.run(INSERT_RESOLUTION, id, COUNTY, APPROVER, now))
+                        .flatMap(v -> inOrder(s, t.debitAccountId(), t.creditAccountId(), POST_DEBIT, POST_CREDIT))
+                        .flatMap(v -> audit(s, APPROVER, "TRANSFER_POSTED", id, now))
+                        .replaceWith(new Transfer(t.id(), t.county(), t.fundLineId(), t.debitAccountId(), t.creditAccountId(),
+                                t.amountFen(), t.requiredApprovals(), "POSTED", t.createdAt(), List.of(APPROVER))))
+                .flatMap(t -> s.run(IDEMPOTENCY_RECORD, FUNCTION, COUNTY, APPROVER, key, "fingerprint", 200,
+                        "{\"id\":\"" + id + "\"}", now, now.plusHours(24)).replaceWith(t));
     }
 
     private static Uni<Void> inOrder(Steps s, UUID debit, UUID credit, String debitSql, String creditSql) {

@@ -27,6 +27,8 @@ final class TransferStatements {
             from funds.account a join funds.fund_line fl on fl.id = a.fund_line_id
             join funds.account_balance b on b.account_id = a.id
             where a.id = $1 and a.county = $2""";
+    /** After issue 18: both accounts of a transfer in one read. */
+    static final String ACCOUNT_PAIR = ACCOUNT.replace("where a.id = $1 and a.county = $2", "where a.id in ($1, $2) and a.county = $3");
     static final String SETTINGS = "select dual_approval_above_fen, pending_expiry_hours from funds.county_setting where county = $1";
     static final String INSERT_TRANSFER = """
             insert into funds.transfer (id, county, client_key, fund_line_id, debit_account_id, credit_account_id,
@@ -69,6 +71,12 @@ final class TransferStatements {
     /** Statements of a create (12) and of an approve (14), each in a transaction: BEGIN and COMMIT add 2 each. */
     static final int CREATE_STATEMENTS = 12;
     static final int APPROVE_STATEMENTS = 14;
+    /**
+     * After issue 18's cuts: the accounts in one read, no re-read of the created transfer, the batch id read
+     * with the transfer, no re-read of the approved one.
+     */
+    static final int CREATE_STATEMENTS_CUT = 10;
+    static final int APPROVE_STATEMENTS_CUT = 12;
 
     private TransferStatements() {
     }

@@ -60,7 +60,7 @@ public class ApprovalService {
      */
     public Uni<Void> recordApproval(Transfer t, String approver, OffsetDateTime now) {
         boolean posts = ApprovalRules.completes(t.approvers().size(), t.requiredApprovals());
-        return NativeSql.update(
+        return NativeSql.write(
                         "insert into funds.transfer_approval (transfer_id, approver, approved_at) values (?1, ?2, ?3)", t.id(), approver, now)
                 .flatMap(v -> posts
                         ? resolve(t, TransferStatus.POSTED, approver, null, now)
@@ -132,7 +132,7 @@ public class ApprovalService {
         fact.put("outcome", outcome.name());
         fact.put("resolvedBy", by);
         fact.put("reason", reason);
-        return NativeSql.update("""
+        return NativeSql.write("""
                         insert into funds.transfer_resolution (transfer_id, county, outcome, resolved_by, reason, resolved_at)
                         values (?1, ?2, ?3, ?4, cast(?5 as text), ?6)""", t.id(), t.county(), outcome.name(), by, reason, now)
                 .flatMap(v -> balances)

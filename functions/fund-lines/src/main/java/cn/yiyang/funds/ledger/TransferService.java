@@ -124,7 +124,7 @@ public class TransferService {
         return FundSettings.of(county).flatMap(settings -> {
             int approvals = settings.approvalsRequiredFor(t.amountFen());
             OffsetDateTime expiresAt = now.plusHours(settings.pendingExpiryHours());
-            return NativeSql.update("""
+            return NativeSql.write("""
                             insert into funds.transfer (id, county, client_key, fund_line_id, debit_account_id, credit_account_id,
                               amount_fen, kind, reverses_id, cause_type, cause_ref, memo, maker, required_approvals, created_at, expires_at)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as uuid), cast(?10 as text), cast(?11 as text),

@@ -1,8 +1,10 @@
 package cn.yiyang.stores.pg;
 
-import jakarta.persistence.Tuple;
-import jakarta.persistence.TupleElement;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,10 +14,10 @@ import java.util.UUID;
  */
 public final class SqlRow {
 
-    private final Tuple tuple;
+    private final Row row;
 
-    SqlRow(Tuple tuple) {
-        this.tuple = tuple;
+    SqlRow(Row row) {
+        this.row = row;
     }
 
     public String text(String column) {
@@ -42,6 +44,12 @@ public final class SqlRow {
         return value == null ? null : (int) NativeSql.number(value);
     }
 
+    /** Any number (an aggregate, a percentile), or null. */
+    public Number numberOrNull(String column) {
+        Object value = value(column);
+        return value == null ? null : (Number) value;
+    }
+
     public UUID uuid(String column) {
         return NativeSql.uuid(value(column));
     }
@@ -54,16 +62,31 @@ public final class SqlRow {
         return NativeSql.time(value(column));
     }
 
+    /** A bytea column (sealed or encrypted values), or null. */
+    public byte[] bytes(String column) {
+        Object value = value(column);
+        if (value == null || value instanceof byte[]) {
+            return (byte[]) value;
+        }
+        if (value instanceof Buffer buffer) {
+            return buffer.getBytes();
+        }
+        throw new IllegalStateException("column " + column + " is not bytes: " + value.getClass().getName());
+    }
+
     public boolean isNull(String column) {
         return value(column) == null;
     }
 
     private Object value(String column) {
-        try {
-            return tuple.get(column);
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("the row has no column " + column + "; it has "
-                    + tuple.getElements().stream().map(TupleElement::getAlias).toList(), unknown);
+        int index = row.getColumnIndex(column);
+        if (index < 0) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                names.add(row.getColumnName(i));
+            }
+            throw new IllegalArgumentException("the row has no column " + column + "; it has " + names);
         }
+        return row.getValue(index);
     }
 }
