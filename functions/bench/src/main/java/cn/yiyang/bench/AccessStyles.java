@@ -10,9 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Row;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.persistence.Tuple;
@@ -23,9 +22,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
+import org.hibernate.reactive.pool.impl.SqlClientConnection;
 import org.hibernate.reactive.provider.ReactiveServiceRegistryBuilder;
 import org.hibernate.reactive.provider.Settings;
 
@@ -207,10 +209,24 @@ final class AccessStyles {
         return new PoolStyle(name, vertx, PgPool.pool(vertx, options, new PoolOptions().setMaxSize(POOL_SIZE)));
     }
 
+    /**
+     * (d) chosen: Hibernate Reactive's transaction, each statement sent on the session's own connection
+     * as NativeSql.select/write do (the session flushed first), rows by name, the ledger's statements after the cuts.
+     */
+    static Style sessionConnection(String name, Mutiny.SessionFactory factory) {
+        return new HibernateStyle(name, factory, session -> {
+            SqlClientConnection connection = (SqlClientConnection) ((MutinySessionImpl) session).getReactiveConnection()
+                    .withBatchSize(1);
+            return new RowSteps((sql, values) -> session.flush().chain(() -> Uni.createFrom()
+                    .completionStage(() -> connection.preparedQuery(sql, values))));
+        }, true);
+    }
+
     private record PoolStyle(String name, Vertx vertx, Pool pool) implements Style {
         @Override
         public <T> T inTransaction(Function<Steps, Uni<T>> work) {
-            return pool.withTransaction(connection -> work.apply(new RowSteps(connection))).await().indefinitely();
+            return pool.withTransaction(connection -> work.apply(new RowSteps((sql, values) -> connection.preparedQuery(sql)
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.newInstance(values)).map(RowSet::getDelegate)))).await().indefinitely();
         }
 
         @Override
@@ -220,9 +236,10 @@ final class AccessStyles {
         }
     }
 
-    private record RowSteps(SqlConnection connection) implements Steps {
-        private Uni<RowSet<Row>> execute(String sql, Object... params) {
-            return connection.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.from(params));
+    /** Statements through a prepared-query function, rows read by name. */
+    private record RowSteps(BiFunction<String, io.vertx.sqlclient.Tuple, Uni<io.vertx.sqlclient.RowSet<Row>>> send) implements Steps {
+        private Uni<io.vertx.sqlclient.RowSet<Row>> execute(String sql, Object... params) {
+            return send.apply(sql, io.vertx.sqlclient.Tuple.from(java.util.Arrays.asList(params)));
         }
 
         private Uni<Optional<Row>> first(String sql, Object... params) {

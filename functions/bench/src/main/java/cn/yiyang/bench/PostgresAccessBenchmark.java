@@ -71,7 +71,9 @@ public final class PostgresAccessBenchmark {
                         AccessStyles.sessionFactory(at, user, "", true)),
                 at -> AccessStyles.tuples("(b) Hibernate Reactive native, Tuple rows by name, cached",
                         AccessStyles.sessionFactory(at, user, "", true)),
-                at -> AccessStyles.tuplesCut("(b) chosen, after the cuts: Tuple rows by name, cached, 10 + 12 statements",
+                at -> AccessStyles.tuplesCut("(b') Tuple rows by name, cached, after the cuts: 10 + 12 statements",
+                        AccessStyles.sessionFactory(at, user, "", true)),
+                at -> AccessStyles.sessionConnection("(d) chosen: NativeSql on the session's own connection, rows by name, cached, 10 + 12 statements",
                         AccessStyles.sessionFactory(at, user, "", true)),
                 at -> AccessStyles.pool("(c) reactive pg Pool, Row by name, no statement cache", at, user, "", false),
                 at -> AccessStyles.pool("(c') reactive pg Pool, Row by name, prepared statements cached", at, user, "", true));
