@@ -28,7 +28,7 @@ public final class ProofHarness {
     static final long WATCHDOG_SECONDS = Long.getLong("yiyang.harness.watchdog-seconds", 15 * 60);
 
     /** Transfers per access style in the "postgres access" section. */
-    static final int POSTGRES_ACCESS_TRANSFERS = 200;
+    static final int POSTGRES_ACCESS_TRANSFERS = 100;
     static final List<String> GATEWAY_SECTIONS = List.of("warm routes", "lunch rush", "idempotency storm", "fuzz",
             "fuzz on real objects", "bank test", "DynamoDB faults", "PostgreSQL outage");
 
