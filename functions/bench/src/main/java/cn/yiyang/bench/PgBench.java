@@ -62,10 +62,23 @@ final class PgBench {
 
     /** One client running {@code transactions} TPC-B transactions: each one's latency in ms. */
     Phase block(int transactions) throws Exception {
+        return timed(List.of("-b", "tpcb-like"), transactions);
+    }
+
+    /** One client running a script of its own {@code times} times ({@code -M prepared}, variables by {@code -D}): each run's latency in ms. */
+    Phase script(Path script, Map<String, String> variables, int times) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-f", script.toString(), "-M", "prepared"));
+        variables.forEach((name, value) -> args.add("-D" + name + "=" + value));
+        return timed(args, times);
+    }
+
+    private Phase timed(List<String> workload, int transactions) throws Exception {
         String prefix = outDir.resolve("pgbench-block-" + (++blocks)).toString();
         long start = System.nanoTime();
-        run(List.of("-n", "-b", "tpcb-like", "-c", "1", "-j", "1", "-t", Integer.toString(transactions), "-l",
-                "--log-prefix=" + prefix), "pgbench-run.log");
+        List<String> args = new ArrayList<>(List.of("-n"));
+        args.addAll(workload);
+        args.addAll(List.of("-c", "1", "-j", "1", "-t", Integer.toString(transactions), "-l", "--log-prefix=" + prefix));
+        run(args, "pgbench-run.log");
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Double> millis = new ArrayList<>();
         try (Stream<Path> logs = Files.list(outDir)) {

@@ -27,6 +27,11 @@ public final class ProofHarness {
     /** A hung run ends here; a machine shared with other work may need more: -Dyiyang.harness.watchdog-seconds. */
     static final long WATCHDOG_SECONDS = Long.getLong("yiyang.harness.watchdog-seconds", 15 * 60);
 
+    /** Transfers per access style in the "postgres access" section. */
+    static final int POSTGRES_ACCESS_TRANSFERS = 100;
+    static final List<String> GATEWAY_SECTIONS = List.of("warm routes", "lunch rush", "idempotency storm", "fuzz",
+            "fuzz on real objects", "bank test", "DynamoDB faults", "PostgreSQL outage");
+
     private ProofHarness() {
     }
 
@@ -44,7 +49,11 @@ public final class ProofHarness {
             section(report, "cold start", () -> HarnessColdStarts.run(repo, stores, out, report));
             section(report, "in-function overhead", () -> HarnessOverhead.run(report));
             section(report, "throughput", () -> HarnessBenchmarks.run(repo, stores, out, report, HarnessBenchmarks.available(repo)));
-            try (HarnessGateway gateway = HarnessGateway.start(
+            section(report, "postgres access", () -> PostgresAccessBenchmark.run(stores.pgUrl(), POSTGRES_ACCESS_TRANSFERS,
+                    out.resolve("postgres-access"), report));
+            if (GATEWAY_SECTIONS.stream().noneMatch(ProofHarness::selected)) {
+                CONSOLE.println("harness: no section over the local gateway selected: it is not started");
+            } else try (HarnessGateway gateway = HarnessGateway.start(
                     repo.resolve("functions/local-gateway/target/quarkus-app/quarkus-run.jar"), stores, out,
                     List.of("-Dyiyang.dynamo.faults.enabled=true"));
                  HarnessSql sql = new HarnessSql(stores)) {

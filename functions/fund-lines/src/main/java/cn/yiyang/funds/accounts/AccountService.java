@@ -14,6 +14,7 @@ import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.text.FreeText;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,7 +95,7 @@ public class AccountService {
         Optional<String> line = Optional.ofNullable(filter.fundLine());
         String where = "where a.county = ?1" + (line.isPresent() ? " and fl.code = ?2" : "");
         Object[] params = line.isPresent() ? new Object[] {caller.county(), line.get()} : new Object[] {caller.county()};
-        return NativeSql.rows(SELECT + where + " order by fl.code, a.kind, a.fiscal_year, a.name, a.id limit " + PAGE_SIZE_MAX, params)
+        return NativeSql.select(SELECT + where + " order by fl.code, a.kind, a.fiscal_year, a.name, a.id limit " + PAGE_SIZE_MAX, params)
                 .map(rows -> Reply.ok(new AccountPage(rows.stream().map(AccountService::account).map(AccountView::of).toList())));
     }
 
@@ -104,8 +105,24 @@ public class AccountService {
 
     /** The county's account, or 404. */
     public static Uni<Account> find(String county, UUID id) {
-        return NativeSql.first(SELECT + "where a.id = ?1 and a.county = ?2", id, county)
+        return NativeSql.selectOne(SELECT + "where a.id = ?1 and a.county = ?2", id, county)
                 .map(row -> row.map(AccountService::account).orElseThrow(() -> ApiException.notFound("Account")));
+    }
+
+    /** The county's two accounts of a transfer, in one round trip; 404 when either is not there. */
+    public static Uni<Pair> findPair(String county, UUID debit, UUID credit) {
+        return NativeSql.select(SELECT + "where a.id in (?1, ?2) and a.county = ?3", debit, credit, county).map(rows -> {
+            Map<UUID, Account> byId = new java.util.HashMap<>();
+            rows.stream().map(AccountService::account).forEach(a -> byId.put(a.id(), a));
+            if (!byId.containsKey(debit) || !byId.containsKey(credit)) {
+                throw ApiException.notFound("Account");
+            }
+            return new Pair(byId.get(debit), byId.get(credit));
+        });
+    }
+
+    /** The debit and the credit account of a transfer. */
+    public record Pair(Account debit, Account credit) {
     }
 
     public Uni<Account> source(Caller caller, FundLine line) {
@@ -146,11 +163,11 @@ public class AccountService {
 
     private static Uni<Optional<Account>> existing(FundLine line, AccountKind kind, Integer fiscalYear, PayeeType type,
                                                    String ref) {
-        Uni<Optional<Object[]>> row = switch (kind) {
-            case SOURCE -> NativeSql.first(SELECT + "where a.fund_line_id = ?1 and a.kind = 'SOURCE'", line.id());
-            case BUDGET -> NativeSql.first(SELECT + "where a.fund_line_id = ?1 and a.kind = 'BUDGET' and a.fiscal_year = ?2",
+        Uni<Optional<SqlRow>> row = switch (kind) {
+            case SOURCE -> NativeSql.selectOne(SELECT + "where a.fund_line_id = ?1 and a.kind = 'SOURCE'", line.id());
+            case BUDGET -> NativeSql.selectOne(SELECT + "where a.fund_line_id = ?1 and a.kind = 'BUDGET' and a.fiscal_year = ?2",
                     line.id(), fiscalYear);
-            case PAYEE -> NativeSql.first(SELECT + "where a.fund_line_id = ?1 and a.kind = 'PAYEE' and a.payee_type = ?2 and a.payee_ref = ?3",
+            case PAYEE -> NativeSql.selectOne(SELECT + "where a.fund_line_id = ?1 and a.kind = 'PAYEE' and a.payee_type = ?2 and a.payee_ref = ?3",
                     line.id(), type.name(), ref);
         };
         return row.map(found -> found.map(AccountService::account));
@@ -168,10 +185,10 @@ public class AccountService {
         return fact;
     }
 
-    static Account account(Object[] r) {
-        return new Account(NativeSql.uuid(r[0]), NativeSql.uuid(r[1]), NativeSql.text(r[2]), AccountKind.valueOf(NativeSql.text(r[3])),
-                r[4] == null ? null : (int) NativeSql.number(r[4]), NativeSql.text(r[5]), NativeSql.text(r[6]), NativeSql.text(r[7]),
-                NativeSql.bool(r[8]), NativeSql.number(r[9]), NativeSql.number(r[10]), NativeSql.number(r[11]), NativeSql.number(r[12]));
+    static Account account(SqlRow r) {
+        return new Account(r.uuid("id"), r.uuid("fund_line_id"), r.text("code"), AccountKind.valueOf(r.text("kind")),
+                r.integerOrNull("fiscal_year"), r.text("payee_type"), r.text("payee_ref"), r.text("name"), r.bool("floor_enforced"),
+                r.fen("debits_pending"), r.fen("debits_posted"), r.fen("credits_pending"), r.fen("credits_posted"));
     }
 
     public static UUID uuid(String id, String what) {

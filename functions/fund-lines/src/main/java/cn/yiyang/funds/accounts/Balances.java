@@ -18,7 +18,7 @@ public final class Balances {
 
     /** A pending transfer reserves: the debit's pending debits count against its floor at once. */
     public static Uni<Void> reserve(UUID debit, UUID credit, long amountFen) {
-        Uni<Void> debitSide = NativeSql.update("""
+        Uni<Void> debitSide = NativeSql.write("""
                         update funds.account_balance set debits_pending = debits_pending + ?2
                         where account_id = ?1 and (not floor_enforced or debits_posted + debits_pending + ?2 <= credits_posted)""",
                 debit, amountFen).map(updated -> {
@@ -27,17 +27,17 @@ public final class Balances {
                     }
                     return updated;
                 }).replaceWithVoid();
-        Uni<Void> creditSide = exactlyOne(NativeSql.update(
+        Uni<Void> creditSide = exactlyOne(NativeSql.write(
                 "update funds.account_balance set credits_pending = credits_pending + ?2 where account_id = ?1", credit, amountFen));
         return inOrder(debit, credit, debitSide, creditSide);
     }
 
     /** Approval posts what was reserved. */
     public static Uni<Void> post(UUID debit, UUID credit, long amountFen) {
-        Uni<Void> debitSide = exactlyOne(NativeSql.update("""
+        Uni<Void> debitSide = exactlyOne(NativeSql.write("""
                 update funds.account_balance set debits_pending = debits_pending - ?2, debits_posted = debits_posted + ?2
                 where account_id = ?1""", debit, amountFen));
-        Uni<Void> creditSide = exactlyOne(NativeSql.update("""
+        Uni<Void> creditSide = exactlyOne(NativeSql.write("""
                 update funds.account_balance set credits_pending = credits_pending - ?2, credits_posted = credits_posted + ?2
                 where account_id = ?1""", credit, amountFen));
         return inOrder(debit, credit, debitSide, creditSide);
@@ -45,9 +45,9 @@ public final class Balances {
 
     /** Rejection, voiding or expiry gives the reservation back. */
     public static Uni<Void> release(UUID debit, UUID credit, long amountFen) {
-        Uni<Void> debitSide = exactlyOne(NativeSql.update(
+        Uni<Void> debitSide = exactlyOne(NativeSql.write(
                 "update funds.account_balance set debits_pending = debits_pending - ?2 where account_id = ?1", debit, amountFen));
-        Uni<Void> creditSide = exactlyOne(NativeSql.update(
+        Uni<Void> creditSide = exactlyOne(NativeSql.write(
                 "update funds.account_balance set credits_pending = credits_pending - ?2 where account_id = ?1", credit, amountFen));
         return inOrder(debit, credit, debitSide, creditSide);
     }

@@ -2,6 +2,7 @@ package cn.yiyang.funds.audit;
 
 import cn.yiyang.funds.audit.AuditVerifier.Break;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 
@@ -30,34 +31,34 @@ final class AuditChain {
 
     private static Uni<Stretch> page(String county, long afterSeq, String previousHash, long checked, long maxEntries) {
         long wanted = Math.min(PAGE_ROWS, maxEntries - checked + 1);
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         select seq, at, actor, action, subject_type, subject_id, payload, prev_hash, hash
                         from funds.audit_entry where county = ?1 and seq > ?2 order by seq """ + " limit " + wanted, county, afterSeq)
                 .flatMap(rows -> walk(rows, county, afterSeq, previousHash, checked, maxEntries, wanted));
     }
 
-    private static Uni<Stretch> walk(List<Object[]> rows, String county, long afterSeq, String previousHash, long checkedBefore,
+    private static Uni<Stretch> walk(List<SqlRow> rows, String county, long afterSeq, String previousHash, long checkedBefore,
                                      long maxEntries, long wanted) {
         long checked = checkedBefore;
         long expected = afterSeq;
         String previous = previousHash;
-        for (Object[] r : rows) {
+        for (SqlRow r : rows) {
             if (checked == maxEntries) {
                 return done(new Stretch(checked, expected, previous, null, false));
             }
             expected++;
-            long seq = NativeSql.number(r[0]);
+            long seq = r.number("seq");
             if (seq != expected) {
                 return broken(checked, expected - 1, previous, new Break("MISSING_ENTRY", expected, null, "entry " + expected + " is missing"));
             }
-            if (!previous.equals(NativeSql.text(r[7]))) {
-                return broken(checked, seq - 1, previous, new Break("BROKEN_LINK", seq, NativeSql.text(r[5]),
+            if (!previous.equals(r.text("prev_hash"))) {
+                return broken(checked, seq - 1, previous, new Break("BROKEN_LINK", seq, r.text("subject_id"),
                         "prev_hash does not match the hash of entry " + (seq - 1)));
             }
-            String hash = Canonical.chainHash(previous, county, seq, NativeSql.time(r[1]), NativeSql.text(r[2]),
-                    NativeSql.text(r[3]), NativeSql.text(r[4]), NativeSql.text(r[5]), NativeSql.text(r[6]));
-            if (!hash.equals(NativeSql.text(r[8]))) {
-                return broken(checked, seq - 1, previous, new Break("ENTRY_ALTERED", seq, NativeSql.text(r[5]),
+            String hash = Canonical.chainHash(previous, county, seq, r.time("at"), r.text("actor"), r.text("action"),
+                    r.text("subject_type"), r.text("subject_id"), r.text("payload"));
+            if (!hash.equals(r.text("hash"))) {
+                return broken(checked, seq - 1, previous, new Break("ENTRY_ALTERED", seq, r.text("subject_id"),
                         "the entry's content no longer matches its hash"));
             }
             previous = hash;

@@ -7,6 +7,7 @@ import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,17 +91,17 @@ public class AuditCheckpoints {
 
     /** The newest checkpoint this function's key signed, the entry it names still carrying the hash it signed. */
     Uni<Start> newestTrusted(String county) {
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         select seq, hash, at, key_id, signature from funds.audit_checkpoint
                         where county = ?1 order by seq desc""" + " limit " + CHECKPOINTS_TRIED_MAX, county)
                 .flatMap(rows -> {
                     List<RejectedCheckpoint> rejected = new ArrayList<>();
-                    for (Object[] r : rows) {
-                        long seq = NativeSql.number(r[0]);
-                        String hash = NativeSql.text(r[1]);
-                        OffsetDateTime at = NativeSql.time(r[2]);
-                        String keyId = NativeSql.text(r[3]);
-                        if (signer.verifies(county, seq, hash, at, keyId, NativeSql.text(r[4]))) {
+                    for (SqlRow r : rows) {
+                        long seq = r.number("seq");
+                        String hash = r.text("hash");
+                        OffsetDateTime at = r.time("at");
+                        String keyId = r.text("key_id");
+                        if (signer.verifies(county, seq, hash, at, keyId, r.text("signature"))) {
                             return trusted(county, new Checkpoint(seq, hash, Canonical.time(at), keyId), List.copyOf(rejected));
                         }
                         rejected.add(new RejectedCheckpoint(seq, !signer.hasKey() ? "NO_KEY"
@@ -111,11 +112,11 @@ public class AuditCheckpoints {
     }
 
     private static Uni<Start> trusted(String county, Checkpoint checkpoint, List<RejectedCheckpoint> rejected) {
-        return NativeSql.first("select hash from funds.audit_entry where county = ?1 and seq = ?2", county, checkpoint.seq())
+        return NativeSql.selectOne("select hash from funds.audit_entry where county = ?1 and seq = ?2", county, checkpoint.seq())
                 .map(entry -> {
                     Break found = entry.isEmpty()
                             ? new Break("MISSING_ENTRY", checkpoint.seq(), null, "the entry a signed checkpoint names is missing")
-                            : !checkpoint.hash().equals(NativeSql.text(entry.get()[0]))
+                            : !checkpoint.hash().equals(entry.get().text("hash"))
                             ? new Break("ENTRY_ALTERED", checkpoint.seq(), null, "the entry's hash differs from the signed checkpoint's")
                             : null;
                     return new Start(checkpoint, checkpoint.seq(), checkpoint.hash(), rejected, found);

@@ -19,14 +19,14 @@ public class AuditTrail {
     public Uni<Void> append(String county, String actor, String action, String subjectType, String subjectId,
                             Map<String, ?> fact, OffsetDateTime at) {
         String payload = Canonical.json(fact);
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-audit:' || ?1, 0))", county)
-                .flatMap(locked -> NativeSql.first(
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-audit:' || ?1, 0))", county)
+                .flatMap(locked -> NativeSql.selectOne(
                         "select seq, hash from funds.audit_entry where county = ?1 order by seq desc limit 1", county))
                 .flatMap(last -> {
-                    long seq = last.map(row -> NativeSql.number(row[0]) + 1).orElse(1L);
-                    String previous = last.map(row -> NativeSql.text(row[1])).orElse(Canonical.GENESIS_HASH);
+                    long seq = last.map(row -> row.number("seq") + 1).orElse(1L);
+                    String previous = last.map(row -> row.text("hash")).orElse(Canonical.GENESIS_HASH);
                     String hash = Canonical.chainHash(previous, county, seq, at, actor, action, subjectType, subjectId, payload);
-                    return NativeSql.update("""
+                    return NativeSql.write("""
                                     insert into funds.audit_entry
                                       (county, seq, at, actor, action, subject_type, subject_id, payload, prev_hash, hash)
                                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""",

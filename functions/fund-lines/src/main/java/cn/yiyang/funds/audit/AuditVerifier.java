@@ -8,6 +8,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -127,9 +128,9 @@ public class AuditVerifier {
         if (fromSeq == 0) {
             return Uni.createFrom().item(AuditCheckpoints.Start.genesis());
         }
-        return NativeSql.first("select hash from funds.audit_entry where county = ?1 and seq = ?2", county, fromSeq)
-                .map(entry -> new AuditCheckpoints.Start(null, fromSeq, NativeSql.text(entry.orElseThrow(() ->
-                        ApiException.invalid("fromSeq", "NO_SUCH_ENTRY", "A sequence number the trail holds"))[0]), List.of(), null));
+        return NativeSql.selectOne("select hash from funds.audit_entry where county = ?1 and seq = ?2", county, fromSeq)
+                .map(entry -> new AuditCheckpoints.Start(null, fromSeq, entry.orElseThrow(() ->
+                        ApiException.invalid("fromSeq", "NO_SUCH_ENTRY", "A sequence number the trail holds")).text("hash"), List.of(), null));
     }
 
     private static final int TRANSFERS = 0;
@@ -160,16 +161,17 @@ public class AuditVerifier {
      */
     private Uni<Checked> transfers(String county, String afterId, long checked, Tail tail) {
         String columns = """
-                select t.id::text, t.client_key, t.fund_line_id::text, t.debit_account_id::text, t.credit_account_id::text,
-                       t.amount_fen, t.kind, t.reverses_id::text, t.cause_type, t.cause_ref, t.memo, t.maker,
+                select t.id::text as id, t.client_key, t.fund_line_id::text as fund_line_id,
+                       t.debit_account_id::text as debit_account_id, t.credit_account_id::text as credit_account_id,
+                       t.amount_fen, t.kind, t.reverses_id::text as reverses_id, t.cause_type, t.cause_ref, t.memo, t.maker,
                        t.required_approvals, t.created_at, t.expires_at,""";
-        Uni<List<Object[]>> page = tail == null ? NativeSql.rows(columns + """
+        Uni<List<SqlRow>> page = tail == null ? NativeSql.select(columns + """
                                (select a.payload from funds.audit_entry a where a.county = t.county and a.subject_id = t.id::text
-                                  and a.action = 'TRANSFER_CREATED' order by a.seq limit 1)
+                                  and a.action = 'TRANSFER_CREATED' order by a.seq limit 1) as payload
                         from funds.transfer t where t.county = ?1 and t.batch_id is null and t.id::text > ?2
                         order by t.id::text """ + " limit " + PAGE_ROWS,
                         county, afterId == null ? "" : afterId)
-                : NativeSql.rows(columns + """
+                : NativeSql.select(columns + """
                                a.payload
                         from funds.audit_entry a
                         join funds.transfer t on t.id = case when a.action = 'TRANSFER_CREATED' then cast(a.subject_id as uuid) end
@@ -180,38 +182,38 @@ public class AuditVerifier {
         return page
                 .flatMap(rows -> {
                     long count = checked;
-                    for (Object[] r : rows) {
+                    for (SqlRow r : rows) {
                         Map<String, Object> facts = new LinkedHashMap<>();
-                        facts.put("id", NativeSql.text(r[0]));
-                        facts.put("clientKey", NativeSql.text(r[1]));
-                        facts.put("fundLineId", NativeSql.text(r[2]));
-                        facts.put("debitAccountId", NativeSql.text(r[3]));
-                        facts.put("creditAccountId", NativeSql.text(r[4]));
-                        facts.put("amountFen", NativeSql.number(r[5]));
-                        facts.put("kind", NativeSql.text(r[6]));
-                        facts.put("reversesId", NativeSql.text(r[7]));
-                        facts.put("causeType", NativeSql.text(r[8]));
-                        facts.put("causeRef", NativeSql.text(r[9]));
-                        facts.put("memo", NativeSql.text(r[10]));
-                        facts.put("maker", NativeSql.text(r[11]));
-                        facts.put("requiredApprovals", (int) NativeSql.number(r[12]));
-                        facts.put("createdAt", Canonical.time(NativeSql.time(r[13])));
-                        facts.put("expiresAt", Canonical.time(NativeSql.time(r[14])));
-                        String recorded = NativeSql.text(r[15]);
+                        facts.put("id", r.text("id"));
+                        facts.put("clientKey", r.text("client_key"));
+                        facts.put("fundLineId", r.text("fund_line_id"));
+                        facts.put("debitAccountId", r.text("debit_account_id"));
+                        facts.put("creditAccountId", r.text("credit_account_id"));
+                        facts.put("amountFen", r.fen("amount_fen"));
+                        facts.put("kind", r.text("kind"));
+                        facts.put("reversesId", r.text("reverses_id"));
+                        facts.put("causeType", r.text("cause_type"));
+                        facts.put("causeRef", r.text("cause_ref"));
+                        facts.put("memo", r.text("memo"));
+                        facts.put("maker", r.text("maker"));
+                        facts.put("requiredApprovals", (int) r.number("required_approvals"));
+                        facts.put("createdAt", Canonical.time(r.time("created_at")));
+                        facts.put("expiresAt", Canonical.time(r.time("expires_at")));
+                        String recorded = r.text("payload");
                         if (recorded == null) {
                             return Uni.createFrom().item(new Checked(count, new Break("UNAUDITED_TRANSFER", null,
-                                    NativeSql.text(r[0]), "no audit entry records this transfer's creation")));
+                                    r.text("id"), "no audit entry records this transfer's creation")));
                         }
                         if (!Canonical.json(facts).equals(recorded)) {
                             return Uni.createFrom().item(new Checked(count, new Break("TRANSFER_ALTERED", null,
-                                    NativeSql.text(r[0]), "the transfer row differs from what the audit trail recorded")));
+                                    r.text("id"), "the transfer row differs from what the audit trail recorded")));
                         }
                         count++;
                     }
                     if (rows.size() < PAGE_ROWS) {
                         return Uni.createFrom().item(new Checked(count, null));
                     }
-                    return transfers(county, NativeSql.text(rows.get(rows.size() - 1)[0]), count, tail);
+                    return transfers(county, rows.get(rows.size() - 1).text("id"), count, tail);
                 });
     }
 
@@ -221,15 +223,15 @@ public class AuditVerifier {
      * stretch bounds them, at most {@link #ENTRIES_PER_CALL_MAX}).
      */
     private Uni<Checked> resolutions(String county, Tail tail) {
-        Uni<List<Object[]>> found = tail == null ? NativeSql.rows("""
-                        select r.transfer_id::text, r.outcome, r.resolved_by, r.reason,
+        Uni<List<SqlRow>> found = tail == null ? NativeSql.select("""
+                        select r.transfer_id::text as transfer_id, r.outcome, r.resolved_by, r.reason,
                                (select a.payload from funds.audit_entry a where a.county = r.county
                                   and a.subject_id = r.transfer_id::text and a.action = 'TRANSFER_' || r.outcome
-                                order by a.seq limit 1)
+                                order by a.seq limit 1) as payload
                         from funds.transfer_resolution r join funds.transfer t on t.id = r.transfer_id
                         where r.county = ?1 and t.batch_id is null""", county)
-                : NativeSql.rows("""
-                        select t.id::text, r.outcome, r.resolved_by, r.reason, a.payload
+                : NativeSql.select("""
+                        select t.id::text as transfer_id, r.outcome, r.resolved_by, r.reason, a.payload
                         from funds.audit_entry a
                         join funds.transfer t on t.id = case when a.action in ('TRANSFER_POSTED', 'TRANSFER_REJECTED',
                                'TRANSFER_VOIDED', 'TRANSFER_EXPIRED') then cast(a.subject_id as uuid) end
@@ -240,13 +242,13 @@ public class AuditVerifier {
         return found
                 .map(rows -> {
                     long count = 0;
-                    for (Object[] r : rows) {
+                    for (SqlRow r : rows) {
                         Map<String, Object> fact = new LinkedHashMap<>();
-                        fact.put("outcome", NativeSql.text(r[1]));
-                        fact.put("resolvedBy", NativeSql.text(r[2]));
-                        fact.put("reason", NativeSql.text(r[3]));
-                        if (r[4] == null || !Canonical.json(fact).equals(NativeSql.text(r[4]))) {
-                            return new Checked(count, new Break("RESOLUTION_ALTERED", null, NativeSql.text(r[0]),
+                        fact.put("outcome", r.text("outcome"));
+                        fact.put("resolvedBy", r.text("resolved_by"));
+                        fact.put("reason", r.text("reason"));
+                        if (r.isNull("payload") || !Canonical.json(fact).equals(r.text("payload"))) {
+                            return new Checked(count, new Break("RESOLUTION_ALTERED", null, r.text("transfer_id"),
                                     "the resolution row differs from what the audit trail recorded"));
                         }
                         count++;
@@ -260,18 +262,19 @@ public class AuditVerifier {
      * recorded, and its resolution against its BATCH_<OUTCOME> entry.
      */
     private Uni<Checked> batches(String county) {
-        return NativeSql.rows("""
-                        select b.id::text, b.kind, b.fund_line_id::text, b.budget_account_id::text, b.month, b.attempt, b.policy_version,
+        return NativeSql.select("""
+                        select b.id::text as id, b.kind, b.fund_line_id::text as fund_line_id,
+                               b.budget_account_id::text as budget_account_id, b.month, b.attempt, b.policy_version,
                                b.policy, b.item_count, b.total_fen, b.required_approvals, b.maker, b.created_at,
-                               (select count(*) from funds.batch_item i where i.batch_id = b.id),
-                               (select coalesce(sum(i.amount_fen), 0) from funds.batch_item i where i.batch_id = b.id),
+                               (select count(*) from funds.batch_item i where i.batch_id = b.id) as items_counted,
+                               (select coalesce(sum(i.amount_fen), 0) from funds.batch_item i where i.batch_id = b.id) as items_total_fen,
                                (select a.payload from funds.audit_entry a where a.county = b.county and a.subject_id = b.id::text
-                                  and a.action = 'BATCH_CREATED' order by a.seq limit 1),
+                                  and a.action = 'BATCH_CREATED' order by a.seq limit 1) as created_payload,
                                r.outcome, r.resolved_by, r.failed_seq, r.failure_code, r.reason,
                                (select a.payload from funds.audit_entry a where a.county = b.county and a.subject_id = b.id::text
-                                  and a.action = 'BATCH_' || r.outcome order by a.seq limit 1),
-                               funds.batch_items_hash(b.id),
-                               case when r.outcome = 'POSTED' then funds.batch_transfers_hash(b.id) end
+                                  and a.action = 'BATCH_' || r.outcome order by a.seq limit 1) as resolved_payload,
+                               funds.batch_items_hash(b.id) as items_hash,
+                               case when r.outcome = 'POSTED' then funds.batch_transfers_hash(b.id) end as transfers_hash
                         from funds.batch b left join funds.batch_resolution r on r.batch_id = b.id
                         where b.county = ?1 order by b.id""" + " limit " + (BATCHES_MAX + 1), county)
                 .map(rows -> {
@@ -279,39 +282,39 @@ public class AuditVerifier {
                         throw new IllegalStateException("more than " + BATCHES_MAX + " batches");
                     }
                     long count = 0;
-                    for (Object[] r : rows) {
-                        String id = NativeSql.text(r[0]);
+                    for (SqlRow r : rows) {
+                        String id = r.text("id");
                         Map<String, Object> facts = new LinkedHashMap<>();
                         facts.put("id", id);
-                        facts.put("kind", NativeSql.text(r[1]));
-                        facts.put("fundLineId", NativeSql.text(r[2]));
-                        facts.put("budgetAccountId", NativeSql.text(r[3]));
-                        facts.put("month", NativeSql.text(r[4]));
-                        facts.put("attempt", NativeSql.number(r[5]));
-                        facts.put("policyVersion", NativeSql.number(r[6]));
-                        facts.put("policy", NativeSql.text(r[7]));
-                        facts.put("itemCount", NativeSql.number(r[8]));
-                        facts.put("totalFen", NativeSql.number(r[9]));
-                        facts.put("requiredApprovals", NativeSql.number(r[10]));
-                        facts.put("maker", NativeSql.text(r[11]));
-                        facts.put("createdAt", Canonical.time(NativeSql.time(r[12])));
-                        facts.put("itemsHash", NativeSql.text(r[22]));
-                        if (r[15] == null || !Canonical.json(facts).equals(NativeSql.text(r[15]))
-                                || NativeSql.number(r[13]) != NativeSql.number(r[8]) || NativeSql.number(r[14]) != NativeSql.number(r[9])) {
+                        facts.put("kind", r.text("kind"));
+                        facts.put("fundLineId", r.text("fund_line_id"));
+                        facts.put("budgetAccountId", r.text("budget_account_id"));
+                        facts.put("month", r.text("month"));
+                        facts.put("attempt", r.number("attempt"));
+                        facts.put("policyVersion", r.number("policy_version"));
+                        facts.put("policy", r.text("policy"));
+                        facts.put("itemCount", r.number("item_count"));
+                        facts.put("totalFen", r.fen("total_fen"));
+                        facts.put("requiredApprovals", r.number("required_approvals"));
+                        facts.put("maker", r.text("maker"));
+                        facts.put("createdAt", Canonical.time(r.time("created_at")));
+                        facts.put("itemsHash", r.text("items_hash"));
+                        if (r.isNull("created_payload") || !Canonical.json(facts).equals(r.text("created_payload"))
+                                || r.number("items_counted") != r.number("item_count") || r.fen("items_total_fen") != r.fen("total_fen")) {
                             return new Checked(count, new Break("BATCH_ALTERED", null, id,
                                     "the batch or its items differ from what the audit trail recorded"));
                         }
-                        if (r[16] != null) {
+                        if (!r.isNull("outcome")) {
                             Map<String, Object> fact = new LinkedHashMap<>();
-                            fact.put("outcome", NativeSql.text(r[16]));
-                            fact.put("resolvedBy", NativeSql.text(r[17]));
-                            fact.put("failedSeq", r[18] == null ? null : NativeSql.number(r[18]));
-                            fact.put("failureCode", NativeSql.text(r[19]));
-                            fact.put("reason", NativeSql.text(r[20]));
-                            if (r[23] != null) {
-                                fact.put("transfersHash", NativeSql.text(r[23]));
+                            fact.put("outcome", r.text("outcome"));
+                            fact.put("resolvedBy", r.text("resolved_by"));
+                            fact.put("failedSeq", r.isNull("failed_seq") ? null : r.number("failed_seq"));
+                            fact.put("failureCode", r.text("failure_code"));
+                            fact.put("reason", r.text("reason"));
+                            if (!r.isNull("transfers_hash")) {
+                                fact.put("transfersHash", r.text("transfers_hash"));
                             }
-                            if (r[21] == null || !Canonical.json(fact).equals(NativeSql.text(r[21]))) {
+                            if (r.isNull("resolved_payload") || !Canonical.json(fact).equals(r.text("resolved_payload"))) {
                                 return new Checked(count, new Break("BATCH_RESOLUTION_ALTERED", null, id,
                                         "the batch's resolution differs from what the audit trail recorded"));
                             }
@@ -324,14 +327,14 @@ public class AuditVerifier {
 
     /** Each settlement row (the counts behind a settled amount) and its meals or visits against its SETTLEMENT_RECORDED entry. */
     private Uni<Checked> settlements(String county) {
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         select s.settlement_key, s.kind, s.period, fl.code, s.payee_ref, s.units, s.subsidised_units, s.amount_fen,
-                               t.id::text,
+                               t.id::text as transfer_id,
                                (select a.payload from funds.audit_entry a where a.county = s.county and a.subject_id = s.settlement_key
-                                  and a.action = 'SETTLEMENT_RECORDED' order by a.seq limit 1),
+                                  and a.action = 'SETTLEMENT_RECORDED' order by a.seq limit 1) as payload,
                                case when exists (select 1 from funds.settlement_item i where i.county = s.county
                                                    and i.settlement_key = s.settlement_key)
-                                    then funds.settlement_items_hash(s.county, s.settlement_key) end,
+                                    then funds.settlement_items_hash(s.county, s.settlement_key) end as items_hash,
                                s.supersedes
                         from funds.settlement s
                         join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
@@ -339,25 +342,25 @@ public class AuditVerifier {
                         where s.county = ?1""", county)
                 .map(rows -> {
                     long count = 0;
-                    for (Object[] r : rows) {
+                    for (SqlRow r : rows) {
                         Map<String, Object> fact = new LinkedHashMap<>();
-                        fact.put("kind", NativeSql.text(r[1]));
-                        fact.put("period", NativeSql.text(r[2]));
-                        fact.put("fundLine", NativeSql.text(r[3]));
-                        fact.put("payeeRef", NativeSql.text(r[4]));
-                        fact.put("units", NativeSql.number(r[5]));
-                        fact.put("subsidisedUnits", NativeSql.number(r[6]));
-                        fact.put("amountFen", NativeSql.number(r[7]));
-                        fact.put("transferId", NativeSql.text(r[8]));
-                        if (r[10] != null) {
+                        fact.put("kind", r.text("kind"));
+                        fact.put("period", r.text("period"));
+                        fact.put("fundLine", r.text("code"));
+                        fact.put("payeeRef", r.text("payee_ref"));
+                        fact.put("units", r.number("units"));
+                        fact.put("subsidisedUnits", r.number("subsidised_units"));
+                        fact.put("amountFen", r.fen("amount_fen"));
+                        fact.put("transferId", r.text("transfer_id"));
+                        if (!r.isNull("items_hash")) {
                             // Settlements since the single meals and visits were kept (V7) recorded their hash.
-                            fact.put("itemsHash", NativeSql.text(r[10]));
+                            fact.put("itemsHash", r.text("items_hash"));
                         }
-                        if (r[11] != null) {
-                            fact.put("supersedes", NativeSql.text(r[11]));
+                        if (!r.isNull("supersedes")) {
+                            fact.put("supersedes", r.text("supersedes"));
                         }
-                        if (r[9] == null || !Canonical.json(fact).equals(NativeSql.text(r[9]))) {
-                            return new Checked(count, new Break("SETTLEMENT_ALTERED", null, NativeSql.text(r[0]),
+                        if (r.isNull("payload") || !Canonical.json(fact).equals(r.text("payload"))) {
+                            return new Checked(count, new Break("SETTLEMENT_ALTERED", null, r.text("settlement_key"),
                                     "the settlement row differs from what the audit trail recorded"));
                         }
                         count++;
@@ -372,7 +375,7 @@ public class AuditVerifier {
      * not yet account for is pending besides.
      */
     private Uni<Checked> balances(String county) {
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         with moves as (
                           select t.debit_account_id as account_id,
                                  case when r.outcome is null then t.amount_fen else 0 end as debits_pending,
@@ -391,15 +394,15 @@ public class AuditVerifier {
                           where b.county = ?1 and not exists (select 1 from funds.batch_resolution r where r.batch_id = b.id)),
                         sums as (select account_id, sum(debits_pending) dp, sum(debits_posted) dd, sum(credits_pending) cp,
                                         sum(credits_posted) cd from moves group by account_id)
-                        select a.id::text, (b.debits_pending = coalesce(s.dp, 0) and b.debits_posted = coalesce(s.dd, 0)
-                                 and b.credits_pending = coalesce(s.cp, 0) and b.credits_posted = coalesce(s.cd, 0))
+                        select a.id::text as id, (b.debits_pending = coalesce(s.dp, 0) and b.debits_posted = coalesce(s.dd, 0)
+                                 and b.credits_pending = coalesce(s.cp, 0) and b.credits_posted = coalesce(s.cd, 0)) as matches
                         from funds.account a join funds.account_balance b on b.account_id = a.id
                         left join sums s on s.account_id = a.id where a.county = ?1 order by a.id""", county)
                 .map(rows -> {
                     long count = 0;
-                    for (Object[] r : rows) {
-                        if (!NativeSql.bool(r[1])) {
-                            return new Checked(count, new Break("BALANCE_MISMATCH", null, NativeSql.text(r[0]),
+                    for (SqlRow r : rows) {
+                        if (!r.bool("matches")) {
+                            return new Checked(count, new Break("BALANCE_MISMATCH", null, r.text("id"),
                                     "the account's balances differ from the sums of its transfers"));
                         }
                         count++;
@@ -427,12 +430,12 @@ public class AuditVerifier {
         } catch (NumberFormatException e) {
             throw ApiException.invalid("afterSeq", "BAD_NUMBER", "A sequence number");
         }
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         select seq, at, actor, action, subject_type, subject_id, payload, prev_hash, hash
                         from funds.audit_entry where county = ?1 and seq > ?2 order by seq """ + " limit " + ENTRY_PAGE_SIZE_MAX,
                         caller.county(), after)
-                .map(rows -> Reply.ok(new EntryPage(rows.stream().map(r -> new Entry(NativeSql.number(r[0]),
-                        Canonical.time(NativeSql.time(r[1])), NativeSql.text(r[2]), NativeSql.text(r[3]), NativeSql.text(r[4]),
-                        NativeSql.text(r[5]), NativeSql.text(r[6]), NativeSql.text(r[7]), NativeSql.text(r[8]))).toList())));
+                .map(rows -> Reply.ok(new EntryPage(rows.stream().map(r -> new Entry(r.number("seq"), Canonical.time(r.time("at")),
+                        r.text("actor"), r.text("action"), r.text("subject_type"), r.text("subject_id"), r.text("payload"),
+                        r.text("prev_hash"), r.text("hash"))).toList())));
     }
 }

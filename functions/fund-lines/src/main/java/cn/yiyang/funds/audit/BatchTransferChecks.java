@@ -2,6 +2,7 @@ package cn.yiyang.funds.audit;
 
 import cn.yiyang.funds.audit.AuditVerifier.Break;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -19,7 +20,7 @@ final class BatchTransferChecks {
 
     /** Every batch transfer is its item's payment: same key, payee, amount and cause, from the batch's budget, by its maker. */
     static Uni<Result> transfers(String county) {
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         with checked as (
                           select t.id, (i.seq is null or p.batch_id is null or t.credit_account_id <> i.payee_account_id
                                  or t.amount_fen <> i.amount_fen or t.debit_account_id <> b.budget_account_id
@@ -30,19 +31,20 @@ final class BatchTransferChecks {
                           left join funds.batch_item i on i.batch_id = b.id and i.client_key = t.client_key
                           left join funds.batch_posting p on p.batch_id = b.id
                           where t.county = ?1 and t.batch_id is not null)
-                        select count(*), (select c.id::text from checked c where c.broken order by c.id limit 1) from checked""",
+                        select count(*) as checked, (select c.id::text from checked c where c.broken order by c.id limit 1) as broken_id
+                        from checked""",
                         county)
                 .map(row -> {
-                    Object[] r = row.orElseThrow();
-                    return r[1] == null ? new Result(NativeSql.number(r[0]), null) : new Result(0, new Break("TRANSFER_ALTERED", null,
-                            NativeSql.text(r[1]), "the transfer differs from the batch item it pays"));
+                    SqlRow r = row.orElseThrow();
+                    return r.isNull("broken_id") ? new Result(r.number("checked"), null) : new Result(0, new Break("TRANSFER_ALTERED",
+                            null, r.text("broken_id"), "the transfer differs from the batch item it pays"));
                 });
     }
 
     /** Every resolution of a batch transfer is POSTED by the batch's own POSTED resolution. */
     static Uni<Result> resolutions(String county) {
-        return NativeSql.first("""
-                        select tr.transfer_id::text from funds.transfer_resolution tr
+        return NativeSql.selectOne("""
+                        select tr.transfer_id::text as transfer_id from funds.transfer_resolution tr
                         join funds.transfer t on t.id = tr.transfer_id
                         left join funds.batch_resolution br on br.batch_id = t.batch_id
                         where tr.county = ?1 and t.batch_id is not null
@@ -50,14 +52,14 @@ final class BatchTransferChecks {
                                or tr.reason is not null)
                         limit 1""", county)
                 .flatMap(broken -> broken.isPresent()
-                        ? Uni.createFrom().item(new Result(0, new Break("RESOLUTION_ALTERED", null, NativeSql.text(broken.get()[0]),
+                        ? Uni.createFrom().item(new Result(0, new Break("RESOLUTION_ALTERED", null, broken.get().text("transfer_id"),
                                 "the batch transfer's resolution differs from its batch's")))
                         : count("""
-                                select count(*) from funds.transfer_resolution tr join funds.transfer t on t.id = tr.transfer_id
+                                select count(*) as n from funds.transfer_resolution tr join funds.transfer t on t.id = tr.transfer_id
                                 where tr.county = ?1 and t.batch_id is not null""", county).map(n -> new Result(n, null)));
     }
 
     private static Uni<Long> count(String sql, String county) {
-        return NativeSql.first(sql, county).map(row -> NativeSql.number(row.orElseThrow()[0]));
+        return NativeSql.selectOne(sql, county).map(row -> row.orElseThrow().number("n"));
     }
 }

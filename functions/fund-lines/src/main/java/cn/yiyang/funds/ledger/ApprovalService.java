@@ -47,7 +47,10 @@ public class ApprovalService {
         OffsetDateTime now = CountyTime.now(clock);
         return pending(caller.county(), id).flatMap(t -> {
             ApprovalRules.checkApproval(t, approver, now);
-            return recordApproval(t, approver, now).flatMap(v -> TransferQueries.find(caller.county(), id));
+            TransferStatus after = ApprovalRules.completes(t.approvers().size(), t.requiredApprovals())
+                    ? TransferStatus.POSTED : TransferStatus.PENDING;
+            // the answer is the locked row with this approval added: what a read after the writes would show
+            return recordApproval(t, approver, now).replaceWith(t.approvedBy(approver, after, now));
         }).map(t -> Reply.ok(TransferView.of(t)));
     }
 
@@ -57,7 +60,7 @@ public class ApprovalService {
      */
     public Uni<Void> recordApproval(Transfer t, String approver, OffsetDateTime now) {
         boolean posts = ApprovalRules.completes(t.approvers().size(), t.requiredApprovals());
-        return NativeSql.update(
+        return NativeSql.write(
                         "insert into funds.transfer_approval (transfer_id, approver, approved_at) values (?1, ?2, ?3)", t.id(), approver, now)
                 .flatMap(v -> posts
                         ? resolve(t, TransferStatus.POSTED, approver, null, now)
@@ -76,7 +79,7 @@ public class ApprovalService {
     /** The job: every pending transfer of the county past its deadline becomes EXPIRED, its reservation released. */
     public Uni<Reply> expire(Caller scheduler, NoInput none) {
         OffsetDateTime now = CountyTime.now(clock);
-        return NativeSql.rows(Transfer.SELECT + """
+        return NativeSql.select(Transfer.SELECT + """
                         where t.county = ?1 and r.transfer_id is null and t.expires_at <= ?2 and t.batch_id is null
                         order by t.expires_at """ + " limit " + EXPIRED_PER_RUN_MAX, scheduler.county(), now)
                 .map(rows -> rows.stream().map(Transfer::of).toList())
@@ -112,14 +115,10 @@ public class ApprovalService {
             if (!t.isPending()) {
                 throw new ApiException(FundProblem.ALREADY_RESOLVED, "The transfer is already " + t.status());
             }
-            return NativeSql.first("select batch_id from funds.transfer where id = ?1 and batch_id is not null", id)
-                    .map(batch -> {
-                        if (batch.isPresent()) {
-                            throw new ApiException(FundProblem.TRANSFER_OF_A_BATCH, "The transfer is posted with batch "
-                                    + NativeSql.text(batch.get()[0]));
-                        }
-                        return t;
-                    });
+            if (t.batchId() != null) {
+                throw new ApiException(FundProblem.TRANSFER_OF_A_BATCH, "The transfer is posted with batch " + t.batchId());
+            }
+            return Uni.createFrom().item(t);
         });
     }
 
@@ -133,7 +132,7 @@ public class ApprovalService {
         fact.put("outcome", outcome.name());
         fact.put("resolvedBy", by);
         fact.put("reason", reason);
-        return NativeSql.update("""
+        return NativeSql.write("""
                         insert into funds.transfer_resolution (transfer_id, county, outcome, resolved_by, reason, resolved_at)
                         values (?1, ?2, ?3, ?4, cast(?5 as text), ?6)""", t.id(), t.county(), outcome.name(), by, reason, now)
                 .flatMap(v -> balances)

@@ -1,7 +1,7 @@
 package cn.yiyang.funds.ledger;
 
 import cn.yiyang.funds.audit.Canonical;
-import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +13,14 @@ public record Transfer(UUID id, String county, String clientKey, UUID fundLineId
                        UUID creditAccountId, long amountFen, TransferKind kind, UUID reversesId, String causeType,
                        String causeRef, String memo, String maker, int requiredApprovals, OffsetDateTime createdAt,
                        OffsetDateTime expiresAt, TransferStatus status, String resolvedBy, String reason,
-                       OffsetDateTime resolvedAt, List<String> approvers) {
+                       OffsetDateTime resolvedAt, List<String> approvers, UUID batchId) {
 
     public static final String SELECT = """
             select t.id, t.county, t.client_key, t.fund_line_id, fl.code, t.debit_account_id, t.credit_account_id,
                    t.amount_fen, t.kind, t.reverses_id, t.cause_type, t.cause_ref, t.memo, t.maker, t.required_approvals,
                    t.created_at, t.expires_at, r.outcome, r.resolved_by, r.reason, r.resolved_at,
                    (select string_agg(a.approver, ',' order by a.approved_at, a.approver)
-                      from funds.transfer_approval a where a.transfer_id = t.id)
+                      from funds.transfer_approval a where a.transfer_id = t.id) as approvers, t.batch_id
             from funds.transfer t join funds.fund_line fl on fl.id = t.fund_line_id
             left join funds.transfer_resolution r on r.transfer_id = t.id
             """;
@@ -29,15 +29,33 @@ public record Transfer(UUID id, String county, String clientKey, UUID fundLineId
         return status == TransferStatus.PENDING;
     }
 
-    public static Transfer of(Object[] r) {
-        String approvers = NativeSql.text(r[21]);
-        return new Transfer(NativeSql.uuid(r[0]), NativeSql.text(r[1]), NativeSql.text(r[2]), NativeSql.uuid(r[3]),
-                NativeSql.text(r[4]), NativeSql.uuid(r[5]), NativeSql.uuid(r[6]), NativeSql.number(r[7]),
-                TransferKind.valueOf(NativeSql.text(r[8])), NativeSql.uuid(r[9]), NativeSql.text(r[10]), NativeSql.text(r[11]),
-                NativeSql.text(r[12]), NativeSql.text(r[13]), (int) NativeSql.number(r[14]), NativeSql.time(r[15]),
-                NativeSql.time(r[16]), r[17] == null ? TransferStatus.PENDING : TransferStatus.valueOf(NativeSql.text(r[17])),
-                NativeSql.text(r[18]), NativeSql.text(r[19]), NativeSql.time(r[20]),
-                approvers == null ? List.of() : List.of(approvers.split(",")));
+    public static Transfer of(SqlRow r) {
+        String approvers = r.text("approvers");
+        return new Transfer(r.uuid("id"), r.text("county"), r.text("client_key"), r.uuid("fund_line_id"), r.text("code"),
+                r.uuid("debit_account_id"), r.uuid("credit_account_id"), r.fen("amount_fen"), TransferKind.valueOf(r.text("kind")),
+                r.uuid("reverses_id"), r.text("cause_type"), r.text("cause_ref"), r.text("memo"), r.text("maker"),
+                (int) r.number("required_approvals"), r.time("created_at"), r.time("expires_at"),
+                r.isNull("outcome") ? TransferStatus.PENDING : TransferStatus.valueOf(r.text("outcome")), r.text("resolved_by"),
+                r.text("reason"), r.time("resolved_at"), approvers == null ? List.of() : List.of(approvers.split(",")),
+                r.uuid("batch_id"));
+    }
+
+    /** The transfer just made, as a read of its row would show it (its times are whole milliseconds, as stored). */
+    static Transfer made(UUID id, String county, String clientKey, String maker, NewTransfer t, int requiredApprovals,
+                         OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+        return new Transfer(id, county, clientKey, t.debit().fundLineId(), t.debit().fundLine(), t.debit().id(), t.credit().id(),
+                t.amountFen(), t.kind(), t.reversesId(), t.causeType(), t.causeRef(), t.memo(), maker, requiredApprovals,
+                createdAt, expiresAt, TransferStatus.PENDING, null, null, null, List.of(), null);
+    }
+
+    /** This pending transfer after one more approval, resolved as {@code outcome} when that completes it. */
+    Transfer approvedBy(String approver, TransferStatus outcome, OffsetDateTime at) {
+        List<String> all = new java.util.ArrayList<>(approvers);
+        all.add(approver);
+        boolean resolved = outcome != TransferStatus.PENDING;
+        return new Transfer(id, county, clientKey, fundLineId, fundLine, debitAccountId, creditAccountId, amountFen, kind,
+                reversesId, causeType, causeRef, memo, maker, requiredApprovals, createdAt, expiresAt, outcome,
+                resolved ? approver : null, null, resolved ? at : null, List.copyOf(all), batchId);
     }
 
     /**

@@ -15,7 +15,7 @@ public final class TransferLocks {
     }
 
     public static Uni<Void> lock(UUID transfer) {
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-transfer:' || ?1, 0))", transfer.toString())
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-transfer:' || ?1, 0))", transfer.toString())
                 .replaceWithVoid();
     }
 }

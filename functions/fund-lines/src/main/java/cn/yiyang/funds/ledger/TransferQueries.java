@@ -45,13 +45,13 @@ public class TransferQueries {
                     .append(" or t.credit_account_id = ?").append(params.size()).append(')');
         }
         int limit = filter.limit() == null ? PAGE_SIZE_MAX : limit(filter.limit());
-        return NativeSql.rows(Transfer.SELECT + where + " order by t.created_at desc, t.id limit " + limit, params.toArray())
+        return NativeSql.select(Transfer.SELECT + where + " order by t.created_at desc, t.id limit " + limit, params.toArray())
                 .map(rows -> Reply.ok(TransferView.Page.of(rows.stream().map(Transfer::of).toList())));
     }
 
     /** The county's transfer, or 404. */
     public static Uni<Transfer> find(String county, UUID id) {
-        return NativeSql.first(Transfer.SELECT + "where t.id = ?1 and t.county = ?2", id, county)
+        return NativeSql.selectOne(Transfer.SELECT + "where t.id = ?1 and t.county = ?2", id, county)
                 .map(row -> row.map(Transfer::of).orElseThrow(() -> ApiException.notFound("Transfer")));
     }
 

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,10 +50,10 @@ public class TransferService {
         Caller caller = invocation.caller();
         TransferRules.requireValid(TransferRules.fieldErrors(r));
         String key = clientKey(invocation);
-        return findByKey(caller.county(), key).flatMap(earlier -> AccountService.find(caller.county(), r.debitAccountId())
-                .flatMap(debit -> AccountService.find(caller.county(), r.creditAccountId())
-                        .flatMap(credit -> decided(caller, key, earlier, new NewTransfer(debit, credit, r.amountFen(),
-                                TransferKind.PAYMENT, null, r.causeType(), r.causeRef(), blankToNull(r.memo()))))));
+        return findByKey(caller.county(), key).flatMap(earlier -> AccountService.findPair(caller.county(), r.debitAccountId(),
+                        r.creditAccountId())
+                .flatMap(pair -> decided(caller, key, earlier, new NewTransfer(pair.debit(), pair.credit(), r.amountFen(),
+                        TransferKind.PAYMENT, null, r.causeType(), r.causeRef(), blankToNull(r.memo())))));
     }
 
     public Uni<Reply> appropriate(Invocation<Appropriation> invocation) {
@@ -116,12 +117,14 @@ public class TransferService {
      * it PENDING under its client key, reserve its amount on the debit account (or refuse with
      * INSUFFICIENT_FUNDS), and record it in the audit trail, in the caller's transaction.
      */
-    public Uni<Transfer> createPending(String county, String maker, String clientKey, NewTransfer t, OffsetDateTime now) {
+    public Uni<Transfer> createPending(String county, String maker, String clientKey, NewTransfer t, OffsetDateTime at) {
         UUID id = UUID.randomUUID();
+        // whole milliseconds, as CountyTime gives them: the row stores exactly this, so the answer needs no re-read
+        OffsetDateTime now = at.truncatedTo(ChronoUnit.MILLIS);
         return FundSettings.of(county).flatMap(settings -> {
             int approvals = settings.approvalsRequiredFor(t.amountFen());
             OffsetDateTime expiresAt = now.plusHours(settings.pendingExpiryHours());
-            return NativeSql.update("""
+            return NativeSql.write("""
                             insert into funds.transfer (id, county, client_key, fund_line_id, debit_account_id, credit_account_id,
                               amount_fen, kind, reverses_id, cause_type, cause_ref, memo, maker, required_approvals, created_at, expires_at)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as uuid), cast(?10 as text), cast(?11 as text),
@@ -133,7 +136,7 @@ public class TransferService {
                     .transform(f -> new ApiException(FundProblem.EXISTS_WITH_DIFFERENT_FIELDS,
                             "Another caller made a transfer under this key"))
                     .flatMap(v -> Balances.reserve(t.debit().id(), t.credit().id(), t.amountFen()))
-                    .flatMap(v -> TransferQueries.find(county, id))
+                    .map(v -> Transfer.made(id, county, clientKey, maker, t, approvals, now, expiresAt))
                     .flatMap(created -> audit.append(county, maker, "TRANSFER_CREATED", "TRANSFER", id.toString(),
                             created.facts(), now).replaceWith(created));
         });
@@ -141,12 +144,12 @@ public class TransferService {
 
     /** The county's transfer under this client key, if one was ever made. */
     public static Uni<Optional<Transfer>> findByKey(String county, String clientKey) {
-        return NativeSql.first(Transfer.SELECT + "where t.county = ?1 and t.client_key = ?2", county, clientKey)
+        return NativeSql.selectOne(Transfer.SELECT + "where t.county = ?1 and t.client_key = ?2", county, clientKey)
                 .map(row -> row.map(Transfer::of));
     }
 
     private static Uni<Boolean> liveReversalOf(UUID original) {
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         select 1 from funds.transfer t left join funds.transfer_resolution r on r.transfer_id = t.id
                         where t.reverses_id = ?1 and (r.outcome is null or r.outcome = 'POSTED')""", original)
                 .map(Optional::isPresent);

@@ -10,6 +10,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.text.FreeText;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,7 @@ public class FundLineService {
 
     /** The county's line with this code, or 404: another county's lines do not exist for the caller. */
     public static Uni<FundLine> find(String county, String code) {
-        return NativeSql.first("select id, code, name from funds.fund_line where county = ?1 and code = ?2", county, code)
+        return NativeSql.selectOne("select id, code, name from funds.fund_line where county = ?1 and code = ?2", county, code)
                 .map(row -> row.map(FundLineService::line).orElseThrow(() -> ApiException.notFound("Fund line")));
     }
 
@@ -88,12 +89,12 @@ public class FundLineService {
     }
 
     private static Uni<List<FundLine>> all(String county) {
-        return NativeSql.rows("select id, code, name from funds.fund_line where county = ?1 order by created_at, code", county)
+        return NativeSql.select("select id, code, name from funds.fund_line where county = ?1 order by created_at, code", county)
                 .map(rows -> rows.stream().map(FundLineService::line).toList());
     }
 
-    private static FundLine line(Object[] row) {
-        return new FundLine(NativeSql.uuid(row[0]), NativeSql.text(row[1]), NativeSql.text(row[2]));
+    private static FundLine line(SqlRow row) {
+        return new FundLine(row.uuid("id"), row.text("code"), row.text("name"));
     }
 
     private static Map<String, String> defaults() {

@@ -4,6 +4,7 @@ import cn.yiyang.funds.reports.ReportRequests.LinesOfYear;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class BudgetBurn {
 
     public Uni<Reply> burn(Caller caller, LinesOfYear request) {
         int year = ReportService.fiscalYear(request.fiscalYear());
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         with budget as (
                           select fl.id as line_id, fl.code, fl.name, a.id as account_id
                           from funds.fund_line fl
@@ -61,9 +62,9 @@ public class BudgetBurn {
                         grid as (
                           select b.line_id, b.code, b.name, m.month::date as month
                           from budget b cross join generate_series(make_date(?2, 1, 1), make_date(?2, 12, 1), interval '1 month') m(month))
-                        select g.code, g.name, to_char(g.month, 'YYYY-MM'), coalesce(sum(mv.spent_fen), 0),
-                               sum(coalesce(sum(mv.spent_fen), 0)) over (partition by g.line_id order by g.month),
-                               sum(coalesce(sum(mv.budget_fen), 0)) over (partition by g.line_id order by g.month)
+                        select g.code, g.name, to_char(g.month, 'YYYY-MM') as month, coalesce(sum(mv.spent_fen), 0) as spent_fen,
+                               sum(coalesce(sum(mv.spent_fen), 0)) over (partition by g.line_id order by g.month) as cumulative_spent_fen,
+                               sum(coalesce(sum(mv.budget_fen), 0)) over (partition by g.line_id order by g.month) as cumulative_budget_fen
                         from grid g left join moves mv on mv.line_id = g.line_id and mv.month = g.month
                         group by g.line_id, g.code, g.name, g.month
                         order by g.code, g.month""" + " limit " + LINES_MAX * MONTHS_PER_YEAR, caller.county(), year)
@@ -71,17 +72,17 @@ public class BudgetBurn {
     }
 
     /** Twelve rows per line, in month order: one line each, its totals those of December. */
-    private static List<LineBurn> lines(List<Object[]> rows) {
+    private static List<LineBurn> lines(List<SqlRow> rows) {
         List<LineBurn> lines = new ArrayList<>();
         for (int i = 0; i + MONTHS_PER_YEAR <= rows.size(); i += MONTHS_PER_YEAR) {
             List<BurnMonth> months = new ArrayList<>();
-            for (Object[] r : rows.subList(i, i + MONTHS_PER_YEAR)) {
-                months.add(new BurnMonth(NativeSql.text(r[2]), NativeSql.number(r[3]), NativeSql.number(r[4]),
-                        NativeSql.number(r[5])));
+            for (SqlRow r : rows.subList(i, i + MONTHS_PER_YEAR)) {
+                months.add(new BurnMonth(r.text("month"), r.fen("spent_fen"), r.fen("cumulative_spent_fen"),
+                        r.fen("cumulative_budget_fen")));
             }
             BurnMonth december = months.get(MONTHS_PER_YEAR - 1);
-            Object[] first = rows.get(i);
-            lines.add(new LineBurn(NativeSql.text(first[0]), NativeSql.text(first[1]), december.cumulativeBudgetFen(),
+            SqlRow first = rows.get(i);
+            lines.add(new LineBurn(first.text("code"), first.text("name"), december.cumulativeBudgetFen(),
                     december.cumulativeSpentFen(), List.copyOf(months)));
         }
         return lines;

@@ -17,6 +17,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,32 +66,33 @@ public class ReportService {
 
     public Uni<Reply> lines(Caller caller, LinesOfYear request) {
         int year = fiscalYear(request.fiscalYear());
-        return NativeSql.rows("""
-                        select fl.code, fl.name, coalesce(b.credits_posted, 0), coalesce(b.credits_pending, 0),
-                               coalesce(b.debits_pending, 0), coalesce(b.debits_posted, 0)
+        return NativeSql.select("""
+                        select fl.code, fl.name, coalesce(b.credits_posted, 0) as credits_posted,
+                               coalesce(b.credits_pending, 0) as credits_pending, coalesce(b.debits_pending, 0) as debits_pending,
+                               coalesce(b.debits_posted, 0) as debits_posted
                         from funds.fund_line fl
                         left join funds.account a on a.fund_line_id = fl.id and a.kind = 'BUDGET' and a.fiscal_year = ?2
                         left join funds.account_balance b on b.account_id = a.id
                         where fl.county = ?1 order by fl.code""", caller.county(), year)
                 .map(rows -> Reply.ok(new LineReports(year, rows.stream().map(r -> {
-                    long appropriated = NativeSql.number(r[2]);
-                    long reserved = NativeSql.number(r[4]);
-                    long disbursed = NativeSql.number(r[5]);
-                    return new LineReport(NativeSql.text(r[0]), NativeSql.text(r[1]), year, appropriated,
-                            NativeSql.number(r[3]), reserved, disbursed, appropriated - disbursed - reserved);
+                    long appropriated = r.fen("credits_posted");
+                    long reserved = r.fen("debits_pending");
+                    long disbursed = r.fen("debits_posted");
+                    return new LineReport(r.text("code"), r.text("name"), year, appropriated, r.fen("credits_pending"), reserved,
+                            disbursed, appropriated - disbursed - reserved);
                 }).toList())));
     }
 
     public Uni<Reply> payees(Caller caller, NoInput none) {
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         select a.id, fl.code, a.payee_type, a.payee_ref, a.name, b.credits_posted, b.credits_pending, b.debits_posted
                         from funds.account a join funds.fund_line fl on fl.id = a.fund_line_id
                         join funds.account_balance b on b.account_id = a.id
                         where a.county = ?1 and a.kind = 'PAYEE' order by fl.code, a.payee_type, a.payee_ref """ + " limit " + PAYEE_ROWS_MAX,
                         caller.county())
-                .map(rows -> Reply.ok(new PayeeReports(rows.stream().map(r -> new PayeeReport(NativeSql.uuid(r[0]),
-                        NativeSql.text(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]), NativeSql.text(r[4]),
-                        NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.number(r[7]))).toList())));
+                .map(rows -> Reply.ok(new PayeeReports(rows.stream().map(r -> new PayeeReport(r.uuid("id"), r.text("code"),
+                        r.text("payee_type"), r.text("payee_ref"), r.text("name"), r.fen("credits_posted"), r.fen("credits_pending"),
+                        r.fen("debits_posted"))).toList())));
     }
 
     /**
@@ -104,15 +106,15 @@ public class ReportService {
                 .flatMap(from -> AccountService.find(county, t.creditAccountId())
                         .flatMap(to -> (t.reversesId() == null ? Uni.createFrom().<TransferView>nullItem()
                                 : TransferQueries.find(county, t.reversesId()).map(TransferView::of))
-                                .flatMap(original -> NativeSql.rows("""
+                                .flatMap(original -> NativeSql.select("""
                                                 select seq, action, actor, at, hash from funds.audit_entry
                                                 where county = ?1 and subject_id = ?2 order by seq""", county, id.toString())
                                         .flatMap(rows -> BatchTraces.of(county, t.clientKey()).flatMap(item ->
                                                 SettlementTraces.of(county, t.clientKey()).map(settlement -> new Trace(TransferView.of(t), AccountService.AccountView.of(from),
                                                 AccountService.AccountView.of(to), t.causeType(), t.causeRef(), original,
-                                                rows.stream().map(r -> new AuditStep(NativeSql.number(r[0]), NativeSql.text(r[1]),
-                                                        NativeSql.text(r[2]), Canonical.time(NativeSql.time(r[3])),
-                                                        NativeSql.text(r[4]))).toList(), item, settlement))))))))
+                                                rows.stream().map(r -> new AuditStep(r.number("seq"), r.text("action"),
+                                                        r.text("actor"), Canonical.time(r.time("at")),
+                                                        r.text("hash"))).toList(), item, settlement))))))))
                 .map(Reply::ok);
     }
 

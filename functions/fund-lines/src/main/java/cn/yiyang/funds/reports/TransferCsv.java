@@ -3,12 +3,14 @@ package cn.yiyang.funds.reports;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The auditors' export: one line per transfer made in a period, with its status, accounts, approvers and
@@ -26,18 +28,21 @@ final class TransferCsv {
     static final String HEADER = "transfer_id,created_at,fund_line,kind,debit_account,credit_account,amount_fen,status,"
             + "maker,approvers,resolved_at,cause_type,cause_ref,reverses_id,memo";
     private static final String NEWLINE = "\r\n";
-    private static final int CREATED_AT = 1;
-    private static final int RESOLVED_AT = 10;
+    /** The query's columns, named as the header names them. */
+    private static final List<String> COLUMNS = List.of(HEADER.split(","));
+    private static final Set<String> TIMES = Set.of("created_at", "resolved_at");
 
     private TransferCsv() {
     }
 
     static Uni<Reply> page(String county, OffsetDateTime from, OffsetDateTime until, Optional<CsvCursor> after, String path) {
         CsvCursor start = after.orElse(CsvCursor.before(from));
-        return NativeSql.rows("""
-                        select t.id::text, t.created_at, fl.code, t.kind, d.name, c.name, t.amount_fen, coalesce(r.outcome, 'PENDING'),
-                               t.maker, (select string_agg(a.approver, ' ' order by a.approved_at) from funds.transfer_approval a
-                                         where a.transfer_id = t.id), r.resolved_at, t.cause_type, t.cause_ref, t.reverses_id::text, t.memo
+        return NativeSql.select("""
+                        select t.id::text as transfer_id, t.created_at, fl.code as fund_line, t.kind, d.name as debit_account,
+                               c.name as credit_account, t.amount_fen, coalesce(r.outcome, 'PENDING') as status, t.maker,
+                               (select string_agg(a.approver, ' ' order by a.approved_at) from funds.transfer_approval a
+                                 where a.transfer_id = t.id) as approvers, r.resolved_at, t.cause_type, t.cause_ref,
+                               t.reverses_id::text as reverses_id, t.memo
                         from funds.transfer t join funds.fund_line fl on fl.id = t.fund_line_id
                         join funds.account d on d.id = t.debit_account_id join funds.account c on c.id = t.credit_account_id
                         left join funds.transfer_resolution r on r.transfer_id = t.id
@@ -48,12 +53,12 @@ final class TransferCsv {
                 .map(rows -> reply(rows, path));
     }
 
-    private static Reply reply(List<Object[]> rows, String path) {
+    private static Reply reply(List<SqlRow> rows, String path) {
         StringBuilder csv = new StringBuilder(HEADER).append(NEWLINE);
         long bytes = sentBytes(csv);
         int written = 0;
-        Object[] last = null;
-        for (Object[] r : rows) {
+        SqlRow last = null;
+        for (SqlRow r : rows) {
             String line = line(r);
             long lineBytes = sentBytes(line);
             if (written == ROWS_PER_PAGE_MAX || bytes + lineBytes > PAGE_BYTES_MAX) {
@@ -67,24 +72,21 @@ final class TransferCsv {
         Map<String, String> headers = new HashMap<>(Map.of("content-type", "text/csv; charset=utf-8",
                 "content-disposition", "attachment; filename=\"transfers.csv\"", "x-rows", Integer.toString(written)));
         if (written < rows.size()) {
-            String next = CsvCursor.after(NativeSql.time(last[CREATED_AT]), NativeSql.uuid(last[0])).encoded();
+            String next = CsvCursor.after(last.time("created_at"), last.uuid("transfer_id")).encoded();
             headers.put("x-next-cursor", next);
             headers.put("link", "<" + path + "&cursor=" + next + ">; rel=\"next\"");
         }
         return new Reply(200, csv.toString(), headers);
     }
 
-    private static String line(Object[] r) {
+    private static String line(SqlRow r) {
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < r.length; i++) {
-            if (i > 0) {
+        for (String column : COLUMNS) {
+            if (line.length() > 0) {
                 line.append(',');
             }
-            Object v = r[i];
-            if (v != null && (i == CREATED_AT || i == RESOLVED_AT)) {
-                v = CountyTime.shown(NativeSql.time(v));
-            }
-            line.append(cell(v == null ? "" : v.toString()));
+            String v = r.isNull(column) ? "" : TIMES.contains(column) ? CountyTime.shown(r.time(column)).toString() : r.text(column);
+            line.append(cell(v));
         }
         return line.append(NEWLINE).toString();
     }

@@ -50,6 +50,6 @@ final class LedgerExamples {
         return new Transfer(UUID.randomUUID(), "330105", "key-1", t.debit().fundLineId(), t.debit().fundLine(),
                 t.debit().id(), t.credit().id(), t.amountFen(), t.kind(), t.reversesId(), t.causeType(), t.causeRef(),
                 t.memo(), maker, requiredApprovals, NOW.minusHours(1), NOW.plusHours(167), status, null, null, null,
-                List.copyOf(approvers));
+                List.copyOf(approvers), null);
     }
 }

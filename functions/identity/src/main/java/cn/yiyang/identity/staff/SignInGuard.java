@@ -1,7 +1,5 @@
 package cn.yiyang.identity.staff;
 
-import static cn.yiyang.stores.pg.NativeSql.number;
-import static cn.yiyang.stores.pg.NativeSql.time;
 
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
@@ -29,12 +27,12 @@ public class SignInGuard {
         return NativeSql.update("""
                         insert into identity.sign_in_guard (county, phone_index, failures) values (?1, ?2, 0)
                         on conflict (county, phone_index) do nothing""", county, phoneIndex)
-                .flatMap(ignored -> NativeSql.first("""
+                .flatMap(ignored -> NativeSql.selectOne("""
                         select failures, locked_until from identity.sign_in_guard
                          where county = ?1 and phone_index = ?2 for update""", county, phoneIndex))
                 .flatMap(row -> {
-                    long failures = number(row.orElseThrow()[0]);
-                    OffsetDateTime lockedUntil = time(row.get()[1]);
+                    long failures = row.orElseThrow().number("failures");
+                    OffsetDateTime lockedUntil = row.get().time("locked_until");
                     if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
                         return Uni.createFrom().item(Optional.of(lockedUntil));
                     }

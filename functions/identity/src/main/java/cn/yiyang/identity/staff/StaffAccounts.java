@@ -1,14 +1,10 @@
 package cn.yiyang.identity.staff;
 
-import static cn.yiyang.stores.pg.NativeSql.bool;
-import static cn.yiyang.stores.pg.NativeSql.number;
-import static cn.yiyang.stores.pg.NativeSql.text;
-import static cn.yiyang.stores.pg.NativeSql.time;
-import static cn.yiyang.stores.pg.NativeSql.uuid;
 
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,18 +39,18 @@ public class StaffAccounts {
     }
 
     public Uni<Optional<StaffAccount>> find(String county, UUID id, boolean forUpdate) {
-        return NativeSql.first("select " + COLUMNS + " from identity.staff_account where county = ?1 and id = ?2"
+        return NativeSql.selectOne("select " + COLUMNS + " from identity.staff_account where county = ?1 and id = ?2"
                         + (forUpdate ? " for update" : ""), county, id)
                 .map(row -> row.map(StaffAccounts::account));
     }
 
     public Uni<Optional<StaffAccount>> byPhone(String county, byte[] phoneIndex) {
-        return NativeSql.first("select " + COLUMNS + " from identity.staff_account where county = ?1 and phone_index = ?2",
+        return NativeSql.selectOne("select " + COLUMNS + " from identity.staff_account where county = ?1 and phone_index = ?2",
                 county, phoneIndex).map(row -> row.map(StaffAccounts::account));
     }
 
     public Uni<List<StaffAccount>> list(String county) {
-        return NativeSql.rows("select " + COLUMNS + " from identity.staff_account where county = ?1 order by created_at, id limit "
+        return NativeSql.select("select " + COLUMNS + " from identity.staff_account where county = ?1 order by created_at, id limit "
                 + PAGE_ITEMS_MAX, county).map(rows -> rows.stream().map(StaffAccounts::account).toList());
     }
 
@@ -85,16 +81,17 @@ public class StaffAccounts {
         return roles.stream().map(Role::claim).sorted().collect(Collectors.joining(","));
     }
 
-    private static StaffAccount account(Object[] r) {
+    private static StaffAccount account(SqlRow r) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(text(r[5]).split(",")).map(Role::fromClaim).forEach(role -> role.ifPresent(roles::add));
+        Arrays.stream(r.text("roles").split(",")).map(Role::fromClaim).forEach(role -> role.ifPresent(roles::add));
         Map<String, List<String>> org;
         try {
-            org = StrictJson.mapper().readValue(text(r[6]), ORG);
+            org = StrictJson.mapper().readValue(r.text("org"), ORG);
         } catch (Exception e) {
-            throw new IllegalStateException("staff account " + r[0] + " has an unreadable org", e);
+            throw new IllegalStateException("staff account " + r.uuid("id") + " has an unreadable org", e);
         }
-        return new StaffAccount(uuid(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), roles, org, text(r[7]),
-                (byte[]) r[8], bool(r[9]), number(r[10]), (int) number(r[11]), time(r[12]), time(r[13]));
+        return new StaffAccount(r.uuid("id"), r.text("county"), r.text("name"), r.text("phone_masked"), r.text("password_hash"),
+                roles, org, r.text("status"), r.bytes("totp_secret_enc"), r.bool("totp_enabled"), r.number("totp_last_step"),
+                (int) r.number("version"), r.time("created_at"), r.time("updated_at"));
     }
 }

@@ -1,12 +1,9 @@
 package cn.yiyang.identity.tokens;
 
-import static cn.yiyang.stores.pg.NativeSql.bool;
-import static cn.yiyang.stores.pg.NativeSql.text;
-import static cn.yiyang.stores.pg.NativeSql.time;
-import static cn.yiyang.stores.pg.NativeSql.uuid;
 
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,29 +60,30 @@ public class RefreshTokens {
 
     /** Spends {@code token} for a new pair, replays a rotation within the grace window, or refuses. */
     public Uni<Outcome> rotate(String token, Instant now) {
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         select id, county, family_id, subject, subject_kind, expires_at, spent_at, rotation_sealed,
-                               revoked_at is not null
+                               revoked_at is not null as revoked
                           from identity.refresh_token where token_hash = ?1 for update""", hash(token))
                 .flatMap(found -> {
                     if (found.isEmpty()) {
                         return refused(IdentityProblem.REFRESH_TOKEN_INVALID, "Unknown refresh token");
                     }
-                    Object[] row = found.get();
-                    UUID family = uuid(row[2]);
-                    if (bool(row[8]) || !time(row[5]).toInstant().isAfter(now)) {
+                    SqlRow row = found.get();
+                    UUID family = row.uuid("family_id");
+                    if (row.bool("revoked") || !row.time("expires_at").toInstant().isAfter(now)) {
                         return refused(IdentityProblem.REFRESH_TOKEN_INVALID, "The refresh token is revoked or expired");
                     }
-                    OffsetDateTime spentAt = time(row[6]);
+                    OffsetDateTime spentAt = row.time("spent_at");
                     if (spentAt != null) {
-                        if (!now.isAfter(spentAt.toInstant().plusSeconds(REUSE_GRACE_SECONDS)) && row[7] != null) {
-                            return Uni.createFrom().item(StrictJson.read(RotationSeal.open(token, (byte[]) row[7]), Issued.class));
+                        if (!now.isAfter(spentAt.toInstant().plusSeconds(REUSE_GRACE_SECONDS)) && !row.isNull("rotation_sealed")) {
+                            return Uni.createFrom().item(StrictJson.read(RotationSeal.open(token, row.bytes("rotation_sealed")),
+                                    Issued.class));
                         }
                         return revokeFamily(family, now).replaceWith(refusedNow(IdentityProblem.REFRESH_TOKEN_REUSED,
                                 "A spent refresh token was presented again: its family is revoked"));
                     }
-                    return rotateUnspent(token, uuid(row[0]), family, text(row[1]), text(row[3]),
-                            SubjectKind.valueOf(text(row[4])), now);
+                    return rotateUnspent(token, row.uuid("id"), family, row.text("county"), row.text("subject"),
+                            SubjectKind.valueOf(row.text("subject_kind")), now);
                 });
     }
 

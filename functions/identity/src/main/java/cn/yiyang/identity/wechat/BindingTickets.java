@@ -1,9 +1,5 @@
 package cn.yiyang.identity.wechat;
 
-import static cn.yiyang.stores.pg.NativeSql.number;
-import static cn.yiyang.stores.pg.NativeSql.text;
-import static cn.yiyang.stores.pg.NativeSql.time;
-import static cn.yiyang.stores.pg.NativeSql.uuid;
 
 import cn.yiyang.identity.tokens.IdentityProblem;
 import cn.yiyang.identity.tokens.RefreshTokens;
@@ -72,10 +68,10 @@ public class BindingTickets {
     }
 
     public Uni<Optional<Ticket>> find(String ticket, boolean forUpdate) {
-        return NativeSql.first("select id, county, openid, unionid, expires_at, failures, used_at from identity.binding_ticket"
+        return NativeSql.selectOne("select id, county, openid, unionid, expires_at, failures, used_at from identity.binding_ticket"
                         + " where ticket_hash = ?1" + (forUpdate ? " for update" : ""), hash(ticket))
-                .map(row -> row.map(r -> new Ticket(uuid(r[0]), text(r[1]), text(r[2]), text(r[3]), time(r[4]),
-                        (int) number(r[5]), time(r[6]))));
+                .map(row -> row.map(r -> new Ticket(r.uuid("id"), r.text("county"), r.text("openid"), r.text("unionid"),
+                        r.time("expires_at"), (int) r.number("failures"), r.time("used_at"))));
     }
 
     /**

@@ -1,7 +1,5 @@
 package cn.yiyang.identity.wechat;
 
-import static cn.yiyang.stores.pg.NativeSql.text;
-import static cn.yiyang.stores.pg.NativeSql.uuid;
 
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
@@ -77,11 +75,11 @@ public class FamilyInvitations {
         if (code.length() != CODE_CHARS || code.chars().anyMatch(c -> ConfirmationCode.ALPHABET.indexOf(c) < 0)) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         select id, resident_id from identity.family_invitation
                          where code_hash = ?1 and used_at is null and expires_at > ?2 for update""",
                         hash(county, code), now.atOffset(ZoneOffset.UTC))
-                .map(row -> row.map(r -> new Invitation(uuid(r[0]), text(r[1]))));
+                .map(row -> row.map(r -> new Invitation(r.uuid("id"), r.text("resident_id"))));
     }
 
     public Uni<Integer> use(Invitation invitation, String familySubject, Instant now) {

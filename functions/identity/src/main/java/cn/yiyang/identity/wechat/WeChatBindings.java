@@ -1,6 +1,5 @@
 package cn.yiyang.identity.wechat;
 
-import static cn.yiyang.stores.pg.NativeSql.text;
 
 import cn.yiyang.identity.tokens.SubjectKind;
 import cn.yiyang.stores.pg.NativeSql;
@@ -18,8 +17,8 @@ public class WeChatBindings {
     }
 
     public Uni<Optional<Binding>> find(String county, String openid) {
-        return NativeSql.first("select subject_kind, subject from identity.wechat_binding where county = ?1 and openid = ?2",
-                county, openid).map(row -> row.map(r -> new Binding(SubjectKind.valueOf(text(r[0])), text(r[1]))));
+        return NativeSql.selectOne("select subject_kind, subject from identity.wechat_binding where county = ?1 and openid = ?2",
+                county, openid).map(row -> row.map(r -> new Binding(SubjectKind.valueOf(r.text("subject_kind")), r.text("subject"))));
     }
 
     /** True when bound now; false when the openid was bound already (a concurrent binding won). */

@@ -78,11 +78,11 @@ public final class WeChatClaims {
 
         @Override
         public Uni<Optional<TokenClaims>> current(String county, String subject) {
-            return bindings.isBound(county, SubjectKind.FAMILY, subject).flatMap(bound -> NativeSql.rows(
+            return bindings.isBound(county, SubjectKind.FAMILY, subject).flatMap(bound -> NativeSql.select(
                             "select resident_id from identity.family_link where county = ?1 and family_subject = ?2"
                                     + " order by resident_id limit " + RESIDENTS_MAX, county, subject)
                     .map(rows -> rows.isEmpty() || !bound ? Optional.<TokenClaims>empty()
-                            : Optional.of(family(county, subject, rows.stream().map(r -> NativeSql.text(r[0])).toList()))));
+                            : Optional.of(family(county, subject, rows.stream().map(r -> r.text("resident_id")).toList()))));
         }
     }
 

@@ -66,43 +66,43 @@ public class BookingReports {
 
     public Uni<Reply> byService(Caller caller, BookingRequests.DateRange request) {
         Range range = range(request);
-        return NativeSql.rows("""
-                        select service_code, status, count(*) from bookings.booking
+        return NativeSql.select("""
+                        select service_code, status, count(*) as bookings from bookings.booking
                         where county = ?1 and starts_at >= ?2 and starts_at < ?3
                         group by service_code, status order by service_code, status""" + " limit " + SERVICE_ROWS_MAX,
                         caller.county(), range.start(), range.end())
                 .map(rows -> Reply.ok(new BookingsByService(range.from().toString(), range.to().toString(), rows.stream()
-                        .map(r -> new ServiceStatusCount(NativeSql.text(r[0]), BookingStatus.valueOf(NativeSql.text(r[1])),
-                                NativeSql.number(r[2])))
+                        .map(r -> new ServiceStatusCount(r.text("service_code"), BookingStatus.valueOf(r.text("status")),
+                                r.number("bookings")))
                         .toList())));
     }
 
     public Uni<Reply> emergencyResponse(Caller caller, BookingRequests.DateRange request) {
         Range range = range(request);
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         with waits as (
                           select (created_at at time zone 'Asia/Shanghai')::date as day,
                                  extract(epoch from assigned_at - created_at) / 60 as to_assign,
                                  extract(epoch from checked_in_at - created_at) / 60 as to_check_in
                           from bookings.booking
                           where county = ?1 and emergency and created_at >= ?2 and created_at < ?3)
-                        select day::text, count(*), count(to_assign),
-                               percentile_cont(0.5) within group (order by to_assign),
-                               percentile_cont(0.9) within group (order by to_assign),
-                               count(to_check_in),
-                               percentile_cont(0.5) within group (order by to_check_in),
-                               percentile_cont(0.9) within group (order by to_check_in)
+                        select day::text as day, count(*) as emergencies, count(to_assign) as assigned,
+                               percentile_cont(0.5) within group (order by to_assign) as assign_p50,
+                               percentile_cont(0.9) within group (order by to_assign) as assign_p90,
+                               count(to_check_in) as checked_in,
+                               percentile_cont(0.5) within group (order by to_check_in) as check_in_p50,
+                               percentile_cont(0.9) within group (order by to_check_in) as check_in_p90
                         from waits group by day order by day""" + " limit " + (RANGE_DAYS_MAX + 1),
                         caller.county(), range.start(), range.end())
                 .map(rows -> Reply.ok(new EmergencyResponse(range.from().toString(), range.to().toString(), rows.stream()
-                        .map(r -> new EmergencyDay(NativeSql.text(r[0]), NativeSql.number(r[1]),
-                                NativeSql.number(r[2]), minutes(r[3]), minutes(r[4]), NativeSql.number(r[5]), minutes(r[6]),
-                                minutes(r[7])))
+                        .map(r -> new EmergencyDay(r.text("day"), r.number("emergencies"), r.number("assigned"),
+                                minutes(r.numberOrNull("assign_p50")), minutes(r.numberOrNull("assign_p90")), r.number("checked_in"),
+                                minutes(r.numberOrNull("check_in_p50")), minutes(r.numberOrNull("check_in_p90"))))
                         .toList())));
     }
 
-    private static Long minutes(Object value) {
-        return value == null ? null : Math.round(((Number) value).doubleValue());
+    private static Long minutes(Number value) {
+        return value == null ? null : Math.round(value.doubleValue());
     }
 
     private static Range range(BookingRequests.DateRange request) {

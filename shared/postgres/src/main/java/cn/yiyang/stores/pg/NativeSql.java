@@ -2,6 +2,9 @@ package cn.yiyang.stores.pg;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,18 +16,80 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
+import org.hibernate.reactive.pool.impl.SqlClientConnection;
 import org.hibernate.type.StandardBasicTypes;
 
 /**
- * Plain SQL on the current Panache session, so it joins the operation's transaction: positional
- * parameters {@code ?1 … ?n}, rows as {@code Object[]}, and readers that accept whichever Java type
- * the driver hands back for a column.
+ * Plain SQL in the current Panache session's transaction, so entities and native SQL of one
+ * operation share it: positional parameters {@code ?1 … ?n}. {@link #select}, {@link #selectOne} and
+ * {@link #write} send the statement straight on the session's own connection (the reactive
+ * PostgreSQL client, prepared and cached, rows read by column name as {@link SqlRow}) after flushing
+ * the session's entities, as Hibernate does before a native query; they skip Hibernate's per-query
+ * work, which cost more than the round trip itself (issue 18, harness section "postgres access").
+ * {@link #rows}, {@link #first} and {@link #update} go through Hibernate's native queries and hand
+ * rows out as {@code Object[]} read by position; new code uses the first three.
  */
 public final class NativeSql {
 
+    private static final java.util.regex.Pattern DOLLAR_PARAMETER = java.util.regex.Pattern.compile("\\?(\\d+)");
     private static final TypedParameterValue<String> TEXT_NULL = new TypedParameterValue<>(StandardBasicTypes.STRING, null);
 
     private NativeSql() {
+    }
+
+    /** The rows, read by column name. */
+    public static Uni<List<SqlRow>> select(String sql, Object... params) {
+        return onConnection(sql, params).map(rows -> {
+            List<SqlRow> read = new ArrayList<>(rows.size());
+            rows.forEach(row -> read.add(new SqlRow(row)));
+            return read;
+        });
+    }
+
+    /** An INSERT, UPDATE or DELETE: the rows it changed. */
+    public static Uni<Integer> write(String sql, Object... params) {
+        return onConnection(sql, params).map(RowSet::rowCount);
+    }
+
+    private static Uni<RowSet<Row>> onConnection(String sql, Object... params) {
+        String statement = DOLLAR_PARAMETER.matcher(sql).replaceAll("\\$$1");
+        io.vertx.sqlclient.Tuple values = io.vertx.sqlclient.Tuple.tuple();
+        for (Object param : params) {
+            values.addValue(wireValue(param));
+        }
+        return Panache.getSession().flatMap(session -> session.flush().chain(() -> Uni.createFrom()
+                .completionStage(() -> connectionOf(session).preparedQuery(statement, values))));
+    }
+
+    /** The session's own connection, in its transaction: Hibernate Reactive's, which holds the reactive client's. */
+    private static SqlClientConnection connectionOf(Mutiny.Session session) {
+        // A batching wrapper hands out the connection it wraps for a batch size of 1 (its batch ran at the flush).
+        if (session instanceof MutinySessionImpl impl
+                && impl.getReactiveConnection().withBatchSize(1) instanceof SqlClientConnection connection) {
+            return connection;
+        }
+        throw new IllegalStateException("not a Hibernate Reactive session on the reactive PostgreSQL client: "
+                + session.getClass().getName());
+    }
+
+    /** What the reactive client binds: it takes bytes as a Buffer and times as OffsetDateTime. */
+    private static Object wireValue(Object param) {
+        if (param instanceof byte[] bytes) {
+            return Buffer.buffer(bytes);
+        }
+        if (param instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (param instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        return param;
+    }
+
+    /** The first row, if any, read by column name. */
+    public static Uni<Optional<SqlRow>> selectOne(String sql, Object... params) {
+        return select(sql, params).map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
     }
 
     public static Uni<List<Object[]>> rows(String sql, Object... params) {
@@ -40,7 +105,7 @@ public final class NativeSql {
         return Panache.getSession().flatMap(s -> bind(s.<Object>createNativeQuery(sql), params).executeUpdate());
     }
 
-    private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, Object... params) {
+    private static <Q extends Mutiny.AbstractQuery> Q bind(Q query, Object... params) {
         for (int i = 0; i < params.length; i++) {
             // A bare null has no type to bind with: it goes as a text null, which the SQL casts (cast(?n as uuid)).
             query.setParameter(i + 1, params[i] == null ? TEXT_NULL : params[i]);

@@ -3,7 +3,6 @@ package cn.yiyang.stores.pg;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.api.IdempotencyKey;
 import cn.yiyang.kernel.api.Invocation;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Idempotency inside the business transaction. A transaction-scoped advisory lock on the key
@@ -54,18 +52,17 @@ public class PgIdempotency {
         IdempotencyKey key = invocation.idempotencyKey().get();
         String function = invocation.function();
         OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
-        return Panache.getSession().flatMap(session -> tryLock(session, key)
-                .flatMap(locked -> {
-                    if (!locked) {
-                        return Uni.createFrom().failure(key.stillInProgress());
-                    }
-                    return find(session, function, key, now).flatMap(rows -> {
-                        if (!rows.isEmpty()) {
-                            return Uni.createFrom().item(replay(rows.get(0), key));
-                        }
-                        return work.get().flatMap(reply -> record(session, function, key, reply, now));
-                    });
-                }));
+        return tryLock(key).flatMap(locked -> {
+            if (!locked) {
+                return Uni.createFrom().failure(key.stillInProgress());
+            }
+            return find(function, key, now).flatMap(rows -> {
+                if (!rows.isEmpty()) {
+                    return Uni.createFrom().item(replay(rows.get(0), key));
+                }
+                return work.get().flatMap(reply -> record(function, key, reply, now));
+            });
+        });
     }
 
     /**
@@ -78,8 +75,7 @@ public class PgIdempotency {
             return work.get();
         }
         IdempotencyKey key = invocation.idempotencyKey().get();
-        return Panache.getSession().flatMap(session -> tryLock(session, key)
-                .flatMap(locked -> locked ? work.get() : Uni.createFrom().failure(key.stillInProgress())));
+        return tryLock(key).flatMap(locked -> locked ? work.get() : Uni.createFrom().failure(key.stillInProgress()));
     }
 
     /**
@@ -91,21 +87,21 @@ public class PgIdempotency {
         IdempotencyKey key = invocation.idempotencyKey().orElseThrow();
         String function = invocation.function();
         OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
-        return Panache.getSession().flatMap(session -> tryLock(session, key).flatMap(locked -> {
+        return tryLock(key).flatMap(locked -> {
             if (!locked) {
                 return Uni.createFrom().failure(key.stillInProgress());
             }
-            return find(session, function, key, now).flatMap(rows -> {
+            return find(function, key, now).flatMap(rows -> {
                 if (rows.isEmpty()) {
-                    return upsert(session, function, key, CLAIMED, "", now, now.plusMinutes(CLAIM_LEASE_MINUTES))
+                    return upsert(function, key, CLAIMED, "", now, now.plusMinutes(CLAIM_LEASE_MINUTES))
                             .replaceWith(Optional.<Reply>empty());
                 }
-                if (((Number) rows.get(0)[1]).intValue() == CLAIMED && key.fingerprint().equals(rows.get(0)[0])) {
+                if (rows.get(0).number("status") == CLAIMED && key.fingerprint().equals(rows.get(0).text("fingerprint"))) {
                     return Uni.createFrom().failure(key.stillInProgress());
                 }
                 return Uni.createFrom().item(Optional.of(replay(rows.get(0), key)));
             });
-        }));
+        });
     }
 
     /** The claimed work answered: a success is recorded for replay, a refusal frees the key for a new try. */
@@ -115,66 +111,43 @@ public class PgIdempotency {
         }
         IdempotencyKey key = invocation.idempotencyKey().orElseThrow();
         OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(COMPLETE)
-                .setParameter(1, invocation.function()).setParameter(2, key.county()).setParameter(3, key.caller())
-                .setParameter(4, key.key()).setParameter(5, reply.status()).setParameter(6, reply.json())
-                .setParameter(7, now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
-                .executeUpdate().replaceWithVoid());
+        return NativeSql.write(COMPLETE, invocation.function(), key.county(), key.caller(), key.key(), reply.status(),
+                reply.json(), now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS))).replaceWithVoid();
     }
 
     /** The claimed work failed: the claim goes, so the client's retry runs the work anew. */
     public Uni<Void> release(Invocation<?> invocation) {
         IdempotencyKey key = invocation.idempotencyKey().orElseThrow();
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(RELEASE)
-                .setParameter(1, invocation.function()).setParameter(2, key.county()).setParameter(3, key.caller())
-                .setParameter(4, key.key()).executeUpdate().replaceWithVoid());
+        return NativeSql.write(RELEASE, invocation.function(), key.county(), key.caller(), key.key()).replaceWithVoid();
     }
 
-    private static Uni<Boolean> tryLock(Mutiny.Session session, IdempotencyKey key) {
-        return session.createNativeQuery("select pg_try_advisory_xact_lock(?1)", Boolean.class)
-                .setParameter(1, key.lockId())
-                .getSingleResult();
+    private static Uni<Boolean> tryLock(IdempotencyKey key) {
+        return NativeSql.selectOne("select pg_try_advisory_xact_lock(?1) as locked", key.lockId())
+                .map(row -> row.orElseThrow().bool("locked"));
     }
 
-    private static Uni<List<Object[]>> find(Mutiny.Session session, String function, IdempotencyKey key,
-                                            OffsetDateTime now) {
-        return session.createNativeQuery(FIND, Object[].class)
-                .setParameter(1, function)
-                .setParameter(2, key.county())
-                .setParameter(3, key.caller())
-                .setParameter(4, key.key())
-                .setParameter(5, now)
-                .getResultList();
+    private static Uni<List<SqlRow>> find(String function, IdempotencyKey key, OffsetDateTime now) {
+        return NativeSql.select(FIND, function, key.county(), key.caller(), key.key(), now);
     }
 
-    private static Reply replay(Object[] row, IdempotencyKey key) {
-        if (!key.fingerprint().equals(row[0])) {
+    private static Reply replay(SqlRow row, IdempotencyKey key) {
+        if (!key.fingerprint().equals(row.text("fingerprint"))) {
             throw key.reusedWithDifferentRequest();
         }
-        return new Reply(((Number) row[1]).intValue(), (String) row[2], java.util.Map.of("idempotent-replayed", "true"));
+        return new Reply((int) row.number("status"), row.text("body"), java.util.Map.of("idempotent-replayed", "true"));
     }
 
-    private static Uni<Reply> record(Mutiny.Session session, String function, IdempotencyKey key, Reply reply,
-                                     OffsetDateTime now) {
+    private static Uni<Reply> record(String function, IdempotencyKey key, Reply reply, OffsetDateTime now) {
         if (reply.status() >= 300) {
             return Uni.createFrom().item(reply);
         }
-        return upsert(session, function, key, reply.status(), reply.json(), now, now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
+        return upsert(function, key, reply.status(), reply.json(), now, now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
                 .replaceWith(reply);
     }
 
-    private static Uni<Integer> upsert(Mutiny.Session session, String function, IdempotencyKey key, int status, String body,
-                                       OffsetDateTime now, OffsetDateTime expiresAt) {
-        return session.createNativeQuery(RECORD)
-                .setParameter(1, function)
-                .setParameter(2, key.county())
-                .setParameter(3, key.caller())
-                .setParameter(4, key.key())
-                .setParameter(5, key.fingerprint())
-                .setParameter(6, status)
-                .setParameter(7, body)
-                .setParameter(8, now)
-                .setParameter(9, expiresAt)
-                .executeUpdate();
+    private static Uni<Integer> upsert(String function, IdempotencyKey key, int status, String body, OffsetDateTime now,
+                                       OffsetDateTime expiresAt) {
+        return NativeSql.write(RECORD, function, key.county(), key.caller(), key.key(), key.fingerprint(), status, body, now,
+                expiresAt);
     }
 }

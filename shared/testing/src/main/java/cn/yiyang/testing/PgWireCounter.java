@@ -1,0 +1,187 @@
+package cn.yiyang.testing;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy in front of a PostgreSQL server that counts the round trips clients make: every
+ * frontend message that makes the server answer and wait for the next — a simple Query ('Q') or the
+ * Sync ('S') that ends an extended-protocol Parse/Bind/Execute — is one. Counting on the wire
+ * counts what any access style really sends (entities, native SQL, BEGIN and COMMIT alike) without
+ * a hook in the code under test. Startup and authentication are not counted.
+ */
+public final class PgWireCounter implements AutoCloseable {
+
+    /** A frontend message longer than this is not PostgreSQL talking: the proxy stops counting that connection. */
+    static final int MESSAGE_BYTES_MAX = 64 * 1024 * 1024;
+    static final int STARTUP_MESSAGES_MAX = 2;
+
+    private static final String PROPERTY_PREFIX = "yiyang.test.pg-wire-counter.";
+
+    private final ServerSocket listener;
+    private final String upstreamHost;
+    private final int upstreamPort;
+    private final AtomicLong roundTrips;
+    private volatile boolean closed;
+
+    private PgWireCounter(String upstreamHost, int upstreamPort, AtomicLong roundTrips) throws IOException {
+        this.roundTrips = roundTrips;
+        this.upstreamHost = upstreamHost;
+        this.upstreamPort = upstreamPort;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "pg-wire-counter");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** A counter in front of the server of this reactive URL ({@code postgresql://host:port/db}). */
+    public static PgWireCounter inFrontOf(String reactiveUrl) throws IOException {
+        java.net.URI uri = java.net.URI.create(reactiveUrl.replaceFirst("^postgres(ql)?:", "postgresql:"));
+        return new PgWireCounter(uri.getHost(), uri.getPort(), new AtomicLong());
+    }
+
+    /**
+     * A counter whose count a test can read under {@code name} from any class loader of the JVM (a
+     * Quarkus test resource and the test itself see different copies of this class): the count is a
+     * java.base object kept in the system properties.
+     */
+    public static PgWireCounter shared(String name, String reactiveUrl) throws IOException {
+        java.net.URI uri = java.net.URI.create(reactiveUrl.replaceFirst("^postgres(ql)?:", "postgresql:"));
+        AtomicLong count = new AtomicLong();
+        System.getProperties().put(PROPERTY_PREFIX + name, count);
+        return new PgWireCounter(uri.getHost(), uri.getPort(), count);
+    }
+
+    /** The round trips counted so far by the {@link #shared} counter of this name. */
+    public static long sharedRoundTrips(String name) {
+        Object count = System.getProperties().get(PROPERTY_PREFIX + name);
+        if (!(count instanceof AtomicLong n)) {
+            throw new IllegalStateException("no wire counter named " + name + " in this JVM");
+        }
+        return n.get();
+    }
+
+    /** The same URL, through this counter. */
+    public String url(String reactiveUrl) {
+        java.net.URI uri = java.net.URI.create(reactiveUrl.replaceFirst("^postgres(ql)?:", "postgresql:"));
+        return "postgresql://" + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort()
+                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    public long roundTrips() {
+        return roundTrips.get();
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(upstreamHost, upstreamPort);
+                client.setTcpNoDelay(true);
+                server.setTcpNoDelay(true);
+                daemon(() -> countAndCopy(client, server), "pg-wire-counter-up");
+                daemon(() -> copy(server, client), "pg-wire-counter-down");
+            } catch (IOException e) {
+                if (!closed) {
+                    throw new IllegalStateException("the wire counter stopped accepting", e);
+                }
+            }
+        }
+    }
+
+    private void countAndCopy(Socket client, Socket server) {
+        try (client; server) {
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            OutputStream out = new java.io.BufferedOutputStream(server.getOutputStream());
+            for (int i = 0; i < STARTUP_MESSAGES_MAX && forwardStartup(in, out); i++) {
+                // an SSLRequest the server refused is followed by the real startup message
+            }
+            while (true) {
+                int type = in.read();
+                if (type < 0) {
+                    return;
+                }
+                int length = in.readInt();
+                if (length < 4 || length > MESSAGE_BYTES_MAX) {
+                    throw new IOException("not a PostgreSQL frontend message: length " + length);
+                }
+                if (type == 'Q' || type == 'S') {
+                    roundTrips.incrementAndGet();
+                }
+                out.write(type);
+                writeInt(out, length);
+                copyExactly(in, out, length - 4);
+                out.flush();
+            }
+        } catch (EOFException | SocketException closedByAPeer) {
+            // a connection ends
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forwards one startup-phase message; true when it was an SSL or GSS request (another startup message follows). */
+    private static boolean forwardStartup(DataInputStream in, OutputStream out) throws IOException {
+        int length = in.readInt();
+        if (length < 8 || length > MESSAGE_BYTES_MAX) {
+            throw new IOException("not a PostgreSQL startup message: length " + length);
+        }
+        byte[] body = in.readNBytes(length - 4);
+        writeInt(out, length);
+        out.write(body);
+        out.flush();
+        int code = ((body[0] & 0xff) << 24) | ((body[1] & 0xff) << 16) | ((body[2] & 0xff) << 8) | (body[3] & 0xff);
+        return code == 80877103 || code == 80877104;
+    }
+
+    private static void copy(Socket from, Socket to) {
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            byte[] buffer = new byte[16 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException closedByAPeer) {
+            // a connection ends
+        }
+    }
+
+    private static void copyExactly(DataInputStream in, OutputStream out, int bytes) throws IOException {
+        byte[] buffer = new byte[Math.min(bytes, 16 * 1024)];
+        for (int left = bytes; left > 0; ) {
+            int n = in.read(buffer, 0, Math.min(left, buffer.length));
+            if (n < 0) {
+                throw new EOFException();
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+
+    private static void writeInt(OutputStream out, int value) throws IOException {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
+    }
+
+    private static void daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        listener.close();
+    }
+}
