@@ -5,8 +5,11 @@ export const DEMO_PASSWORD = 'Xihu-demo-2026'
 export const OPERATOR_PHONE = '13905710102'
 export const CANTEEN_PHONE = '13905710103'
 export const AUDITOR_PHONE = '13905710107'
-/** 李建国, 84 (the 80–89 band: ¥5.00 off a meal), typed with spaces as a caller reads it out. */
-export const CALLER_PHONE_TYPED = '138 0571 0002'
+/**
+ * 李建国, 84 (the 80–89 band: ¥5.00 off a meal), rings from his landline 0571-8806 1234: typed as he says it,
+ * without the area code and with a space.
+ */
+export const CALLER_PHONE_TYPED = '8806 1234'
 export const CALLER_NAME = '李建国'
 const TABS_MAX = 20
 const WAIT_MS = 20_000
@@ -107,7 +110,9 @@ export async function operatorFlow(browser, context) {
   await page.keyboard.type(CALLER_PHONE_TYPED)
   await page.keyboard.press('Enter')
   await page.waitForSelector('[data-test=resident-card]', { timeout: WAIT_MS })
-  check(context, 'look-up by phone finds the resident', (await page.textContent('[data-test=resident-card]')).includes(CALLER_NAME))
+  const found = await page.textContent('[data-test=resident-card]')
+  check(context, 'look-up by landline (no area code) finds the resident, his line masked',
+    found.includes(CALLER_NAME) && found.includes('0571-****1234'), found)
   await shot(page, context, '02-resident-card')
 
   const order = await orderTomorrowsLunch(page, context)
@@ -289,7 +294,7 @@ async function sessionEnds(page, context) {
 
 // ---- The officer dashboard and the auditor's pages (issue 14) ----------------------------------------------
 export const OFFICER_PHONE = '13905710101'
-const CALLER_PHONE = '13805710002'
+const CALLER_PHONE = '0571-88061234'
 const VERIFY_ENTRIES_PER_CALL = 5
 
 /** A staff member's token straight from the API, for the steps a page does not do (reading figures, settling). */
