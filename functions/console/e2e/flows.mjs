@@ -11,6 +11,9 @@ export const AUDITOR_PHONE = '13905710107'
  */
 export const CALLER_PHONE_TYPED = '8806 1234'
 export const CALLER_NAME = '李建国'
+/** 王秀英, born 1938, found by name as a caller who gives no number would be. */
+const NAMED_CALLER = '王秀英'
+const NAMED_CALLER_BIRTH_YEAR = '1938'
 const TABS_MAX = 20
 const WAIT_MS = 20_000
 
@@ -134,11 +137,29 @@ export async function operatorFlow(browser, context) {
   const backToLookUp = await page.waitForFunction(() => document.activeElement?.id === 'caller', null, { timeout: WAIT_MS })
     .then(() => true, () => false)
   check(context, 'Esc twice goes back to the look-up, focused', backToLookUp)
+  await findByNameAndBirthYear(page, context)
   await page.goto(`${context.baseUrl}/console/#/emergencies`)
   await page.waitForSelector('text=助急看板', { timeout: WAIT_MS })
   await page.waitForSelector('text=上次刷新', { timeout: WAIT_MS })
   await shot(page, context, '08-emergency-board')
   await page.close()
+}
+
+/** A caller who gives a name: the desk asks for the birth year (keyboard only), then shows that resident's card. */
+async function findByNameAndBirthYear(page, context) {
+  await page.keyboard.type(NAMED_CALLER)
+  await page.keyboard.press('Enter')
+  const asked = await page.waitForFunction(() => document.activeElement?.id === 'caller-detail', null, { timeout: WAIT_MS })
+    .then(() => true, () => false)
+  check(context, 'a typed name asks for the birth year, focused', asked)
+  await page.keyboard.type(NAMED_CALLER_BIRTH_YEAR)
+  await page.keyboard.press('Enter')
+  const shown = await page.waitForFunction((name) => document.querySelector('[data-test=resident-card]')?.textContent?.includes(name),
+    NAMED_CALLER, { timeout: WAIT_MS }).then(() => true, () => false)
+  check(context, 'look-up by name and birth year finds the resident', shown,
+    await page.textContent('body'))
+  await shot(page, context, '07b-lookup-by-name')
+  await page.keyboard.press('Escape')
 }
 
 async function orderTomorrowsLunch(page, context) {
