@@ -57,6 +57,8 @@ export function createApi(staff: ApiClient, open: ApiClient) {
     cancelBooking: (id: string, idempotencyKey: string) =>
       answer(staff.POST('/v1/bookings/{id}/cancel', { params: { path: { id }, header: key(idempotencyKey) } })),
     overdueEmergencies: () => answer(staff.GET('/v1/bookings/overdue')),
+    /** Every 助急 call not yet assigned, the longest wait first (so the overdue ones lead). */
+    unassignedEmergencies: () => answer(staff.GET('/v1/bookings/overdue', { params: { query: { all: true } } })),
 
     // The provider desk: its open bookings (to assign first), its caregivers, assigning one.
     providerBookings: (id: string) => answer(staff.GET('/v1/providers/{id}/bookings', { params: { path: { id } } })),
