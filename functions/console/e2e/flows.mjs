@@ -156,8 +156,10 @@ async function findByNameAndBirthYear(page, context) {
   await page.keyboard.press('Enter')
   const shown = await page.waitForFunction((name) => document.querySelector('[data-test=resident-card]')?.textContent?.includes(name),
     NAMED_CALLER, { timeout: WAIT_MS }).then(() => true, () => false)
-  check(context, 'look-up by name and birth year finds the resident', shown,
-    await page.textContent('body'))
+  const card = await page.textContent('[data-test=resident-card]')
+  check(context, 'look-up by name and birth year finds the resident', shown, card)
+  check(context, "the new card shows none of the last caller's orders or bookings",
+    !card.includes(context.orderCode) && !card.includes(context.bathCode), card)
   await shot(page, context, '07b-lookup-by-name')
   await page.keyboard.press('Escape')
 }
