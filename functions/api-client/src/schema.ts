@@ -6806,7 +6806,9 @@ export interface operations {
     };
     listOverdueEmergencies: {
         parameters: {
-            query?: never;
+            query?: {
+                all?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -5,9 +5,15 @@ export const DEMO_PASSWORD = 'Xihu-demo-2026'
 export const OPERATOR_PHONE = '13905710102'
 export const CANTEEN_PHONE = '13905710103'
 export const AUDITOR_PHONE = '13905710107'
-/** 李建国, 84 (the 80–89 band: ¥5.00 off a meal), typed with spaces as a caller reads it out. */
-export const CALLER_PHONE_TYPED = '138 0571 0002'
+/**
+ * 李建国, 84 (the 80–89 band: ¥5.00 off a meal), rings from his landline 0571-8806 1234: typed as he says it,
+ * without the area code and with a space.
+ */
+export const CALLER_PHONE_TYPED = '8806 1234'
 export const CALLER_NAME = '李建国'
+/** 王秀英, born 1938, found by name as a caller who gives no number would be. */
+const NAMED_CALLER = '王秀英'
+const NAMED_CALLER_BIRTH_YEAR = '1938'
 const TABS_MAX = 20
 const WAIT_MS = 20_000
 
@@ -107,7 +113,9 @@ export async function operatorFlow(browser, context) {
   await page.keyboard.type(CALLER_PHONE_TYPED)
   await page.keyboard.press('Enter')
   await page.waitForSelector('[data-test=resident-card]', { timeout: WAIT_MS })
-  check(context, 'look-up by phone finds the resident', (await page.textContent('[data-test=resident-card]')).includes(CALLER_NAME))
+  const found = await page.textContent('[data-test=resident-card]')
+  check(context, 'look-up by landline (no area code) finds the resident, his line masked',
+    found.includes(CALLER_NAME) && found.includes('0571-****1234'), found)
   await shot(page, context, '02-resident-card')
 
   const order = await orderTomorrowsLunch(page, context)
@@ -129,11 +137,31 @@ export async function operatorFlow(browser, context) {
   const backToLookUp = await page.waitForFunction(() => document.activeElement?.id === 'caller', null, { timeout: WAIT_MS })
     .then(() => true, () => false)
   check(context, 'Esc twice goes back to the look-up, focused', backToLookUp)
+  await findByNameAndBirthYear(page, context)
   await page.goto(`${context.baseUrl}/console/#/emergencies`)
   await page.waitForSelector('text=助急看板', { timeout: WAIT_MS })
   await page.waitForSelector('text=上次刷新', { timeout: WAIT_MS })
   await shot(page, context, '08-emergency-board')
   await page.close()
+}
+
+/** A caller who gives a name: the desk asks for the birth year (keyboard only), then shows that resident's card. */
+async function findByNameAndBirthYear(page, context) {
+  await page.keyboard.type(NAMED_CALLER)
+  await page.keyboard.press('Enter')
+  const asked = await page.waitForFunction(() => document.activeElement?.id === 'caller-detail', null, { timeout: WAIT_MS })
+    .then(() => true, () => false)
+  check(context, 'a typed name asks for the birth year, focused', asked)
+  await page.keyboard.type(NAMED_CALLER_BIRTH_YEAR)
+  await page.keyboard.press('Enter')
+  const shown = await page.waitForFunction((name) => document.querySelector('[data-test=resident-card]')?.textContent?.includes(name),
+    NAMED_CALLER, { timeout: WAIT_MS }).then(() => true, () => false)
+  const card = await page.textContent('[data-test=resident-card]')
+  check(context, 'look-up by name and birth year finds the resident', shown, card)
+  check(context, "the new card shows none of the last caller's orders or bookings",
+    !card.includes(context.orderCode) && !card.includes(context.bathCode), card)
+  await shot(page, context, '07b-lookup-by-name')
+  await page.keyboard.press('Escape')
 }
 
 async function orderTomorrowsLunch(page, context) {
@@ -289,7 +317,7 @@ async function sessionEnds(page, context) {
 
 // ---- The officer dashboard and the auditor's pages (issue 14) ----------------------------------------------
 export const OFFICER_PHONE = '13905710101'
-const CALLER_PHONE = '13805710002'
+const CALLER_PHONE = '0571-88061234'
 const VERIFY_ENTRIES_PER_CALL = 5
 
 /** A staff member's token straight from the API, for the steps a page does not do (reading figures, settling). */

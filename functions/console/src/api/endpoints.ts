@@ -1,4 +1,5 @@
 import type { ApiClient } from '@yiyang/api-client'
+import type { CallerQuery } from '../logic/callerLookup'
 import { answer } from './client'
 import type { BookService, Mode, PlaceMealOrder, Slot, StaffSignIn } from './types'
 
@@ -24,9 +25,8 @@ export function createApi(staff: ApiClient, open: ApiClient) {
     refresh: (refreshToken: string) => answer(open.POST('/v1/auth/refresh', { body: { refreshToken } })),
     signOut: (refreshToken: string) => answer(open.POST('/v1/auth/sign-out', { body: { refreshToken } })),
 
-    /** What the caller typed goes to the look-up as is: the registry normalises +86, spaces, full-width digits. */
-    lookUpResidents: (typed: string) =>
-      answer(staff.GET('/v1/residents', { params: { query: { phone: typed || undefined } } })),
+    /** One way to find the caller (callerLookup.ts reads what was typed); the registry normalises +86, spaces, full-width digits. */
+    lookUpResidents: (query: CallerQuery) => answer(staff.GET('/v1/residents', { params: { query } })),
     getResident: (id: string) => answer(staff.GET('/v1/residents/{id}', { params: { path: { id } } })),
 
     listMealPoints: () => answer(staff.GET('/v1/meal-points')),
@@ -57,6 +57,8 @@ export function createApi(staff: ApiClient, open: ApiClient) {
     cancelBooking: (id: string, idempotencyKey: string) =>
       answer(staff.POST('/v1/bookings/{id}/cancel', { params: { path: { id }, header: key(idempotencyKey) } })),
     overdueEmergencies: () => answer(staff.GET('/v1/bookings/overdue')),
+    /** Every 助急 call not yet assigned, the longest wait first (so the overdue ones lead). */
+    unassignedEmergencies: () => answer(staff.GET('/v1/bookings/overdue', { params: { query: { all: true } } })),
 
     // The provider desk: its open bookings (to assign first), its caregivers, assigning one.
     providerBookings: (id: string) => answer(staff.GET('/v1/providers/{id}/bookings', { params: { path: { id } } })),

@@ -43,7 +43,7 @@ final class HarnessRouteLatencies {
         String credit = FundFixtures.accountOf(door, COUNTY, "MEAL_SUBSIDY", "PAYEE").path("id").asText();
         Map<String, IntFunction<ApiRequest>> routes = new LinkedHashMap<>();
         // one operator per call: a caller's look-ups are limited (LookupBudget), the latency is what is measured here
-        routes.put("GET /v1/residents?phone= (hotline look-up)", i -> ApiRequest.get("/v1/residents").query("phone", "13805710002")
+        routes.put("GET /v1/residents?phone= (hotline look-up)", i -> ApiRequest.get("/v1/residents").query("phone", "88061234")
                 .bearer(Tokens.of(COUNTY, "harness-operator-" + i, Role.OPERATOR)));
         routes.put("GET /v1/residents/{id}", i -> ApiRequest.get("/v1/residents/" + resident).bearer(operator));
         routes.put("GET /v1/meal-points", i -> ApiRequest.get("/v1/meal-points").bearer(operator));

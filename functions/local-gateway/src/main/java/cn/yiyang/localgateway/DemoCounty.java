@@ -43,10 +43,13 @@ public class DemoCounty {
     /** Every demo staff account's password: throw-away data of a local run, shown in the README. */
     public static final String DEMO_STAFF_PASSWORD = "Xihu-demo-2026";
 
-    /** Demo residents: the ID numbers and phones are made up, with valid check digits. */
+    /**
+     * Demo residents: the ID numbers and phones are made up, with valid check digits. 李建国 rings from a
+     * landline (0571-8806 1234), as many elderly callers do; the console's e2e finds him by it.
+     */
     private static final List<String> RESIDENTS = List.of(
             resident("王秀英", "330105193805170021", "13805710001", "330105001", "DUJU\",\"SHINENG", "SEVERE", 3),
-            resident("李建国", "330105194210080013", "13805710002", "330105001", "KONGCHAO", null, 1),
+            resident("李建国", "330105194210080013", "0571-88061234", "330105001", "KONGCHAO", null, 1),
             resident("张桂兰", "33010519311224004X", "13805710003", "330105002", "TEKUN\",\"DUJU", null, 2),
             resident("陈德明", "330105195001150032", "13805710004", "330105002", "DIBAO", null, 0),
             resident("刘淑珍", "33010519290630002X", "13805710005", "330105003", "SHIDU\",\"SHINENG", "MODERATE", 2));

@@ -58,7 +58,7 @@ public class BookingApi extends DeclaredApi {
                         .refuses(BookingProblem.BOOKING_NO_PROVIDER),
                 Binding.of(BookingRoutes.LIST, BookingRequests.Find.class, pg.query(bookings.queries()::list))
                         .answers(200, BookingView.Page.class),
-                Binding.of(BookingRoutes.OVERDUE, NoInput.class, pg.query(bookings.queries()::overdue))
+                Binding.of(BookingRoutes.OVERDUE, BookingRequests.Unassigned.class, pg.query(bookings.queries()::overdue))
                         .answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.FLAGGED, NoInput.class, pg.query(bookings.queries()::flagged))
                         .answers(200, BookingView.Page.class),

@@ -23,6 +23,8 @@ import cn.yiyang.testing.MutableClock;
 import cn.yiyang.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,6 +191,30 @@ public abstract class BookingScenarios {
 
         assertThat(before).doesNotContain(id);
         assertThat(after).contains(id);
+    }
+
+    @Test
+    void theEmergencyBoard_listsEveryUnassignedEmergency_theOverdueFirst() {
+        String resident = resident(street);
+        OffsetDateTime soon = CountyTime.now(java.time.Clock.systemUTC()).plusMinutes(20);
+        String early = expect(door().send(book(residentToken(resident), resident, "EMERGENCY", soon)), 201).json().path("id").asText();
+        MutableClock.INSTANCE.setTo(java.time.Instant.now().plusSeconds(31 * 60));
+        String neighbour = resident(street);
+        String recent = expect(door().send(book(residentToken(neighbour), neighbour, "EMERGENCY", soon.plusMinutes(31))), 201)
+                .json().path("id").asText();
+
+        List<String> overdue = ids(door().send(ApiRequest.get("/v1/bookings/overdue").bearer(operator())));
+        List<String> all = ids(door().send(ApiRequest.get("/v1/bookings/overdue").query("all", "true").bearer(operator())));
+
+        assertThat(overdue).contains(early).doesNotContain(recent);
+        assertThat(all).contains(early, recent);
+        assertThat(all.indexOf(early)).isLessThan(all.indexOf(recent));
+    }
+
+    private static List<String> ids(ApiAnswer answer) {
+        List<String> ids = new ArrayList<>();
+        expect(answer, 200).json().path("items").forEach(n -> ids.add(n.path("id").asText()));
+        return ids;
     }
 
     @Test

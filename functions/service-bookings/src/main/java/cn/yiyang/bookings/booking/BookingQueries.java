@@ -65,8 +65,15 @@ public class BookingQueries {
                 .map(BookingQueries::pageOf);
     }
 
-    /** 助急 bookings still unassigned past the county's assignment time, oldest first ({@link EmergencyOverdue}). */
-    public Uni<Reply> overdue(Caller caller, NoInput none) {
+    /**
+     * 助急 bookings still unassigned past the county's assignment time ({@link EmergencyOverdue}), or with
+     * {@code all} every unassigned one; oldest first either way, so the overdue ones lead.
+     */
+    public Uni<Reply> overdue(Caller caller, BookingRequests.Unassigned request) {
+        if (Boolean.TRUE.equals(request.all())) {
+            return Booking.<Booking>find("county = ?1 and emergency = true and status = ?2 order by createdAt",
+                    caller.county(), BookingStatus.REQUESTED).page(0, PAGE_SIZE_MAX).list().map(BookingQueries::pageOf);
+        }
         OffsetDateTime now = CountyTime.now(clock);
         return CountySetting.of(caller.county()).flatMap(setting -> Booking.<Booking>find(
                 "county = ?1 and emergency = true and status = ?2 and createdAt < ?3 order by createdAt",

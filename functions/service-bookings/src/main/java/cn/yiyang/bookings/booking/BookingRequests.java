@@ -24,6 +24,14 @@ public final class BookingRequests {
     public record Times(String residentId, String serviceCode, String date) {
     }
 
+    /**
+     * {@code GET /v1/bookings/overdue}: the 助急 calls unassigned past the county's assignment time;
+     * {@code ?all=true}: every unassigned 助急 call, the overdue ones first (they waited longest), for the 助急 board.
+     */
+    @RegisterForReflection
+    public record Unassigned(Boolean all) {
+    }
+
     /** {@code GET /v1/bookings?residentId=} for the resident and those acting for them; {@code ?confirmationCode=} for the hotline. */
     @RegisterForReflection
     public record Find(String residentId, String confirmationCode) {
