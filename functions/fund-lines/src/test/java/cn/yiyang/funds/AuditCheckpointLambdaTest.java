@@ -175,6 +175,33 @@ class AuditCheckpointLambdaTest {
         assertThat(tooMany.body()).contains("maxEntries");
     }
 
+    /**
+     * Without a checkpoint and over its limit, the default walk resumed call by call holds every stretch's rows to
+     * their entries, the first stretch's too: a transfer altered in it is found (the first call used to skip its rows).
+     */
+    @Test
+    void aDefaultWalkResumedCallByCall_holdsTheFirstStretchsRowsToTheirEntries() {
+        String altered = FundProbe.column("select subject_id from funds.audit_entry where county = ?1 and subject_type = 'TRANSFER' "
+                + "order by seq limit 1", county).get(0);
+        long alteredSeq = FundProbe.number("select min(seq) from funds.audit_entry where county = ?1 and subject_id = ?2", county, altered);
+        assertThat(FundProbe.tamper("update funds.transfer set amount_fen = amount_fen + 1 where id = ?1",
+                java.util.UUID.fromString(altered))).isEqualTo(1);
+        long perCall = Math.max(2, alteredSeq);
+
+        JsonNode last = verify("maxEntries=" + perCall);
+        boolean brokeOnFirstCall = last.path("firstBreak").isObject();
+        int calls = 1;
+        while (!last.path("firstBreak").isObject() && !last.path("complete").asBoolean() && calls < head()) {
+            last = verify("maxEntries=" + perCall + "&fromSeq=" + last.path("resumeAfterSeq").asLong());
+            calls++;
+        }
+
+        assertThat(head()).as("the walk needs more than one call").isGreaterThan(perCall);
+        assertThat(last.path("valid").asBoolean()).as("the walk's verdict once it stops").isFalse();
+        assertThat(last.path("firstBreak").toString()).contains(altered);
+        assertThat(brokeOnFirstCall).as("the altered transfer's entry is in the first call's stretch").isTrue();
+    }
+
     @Test
     void theFullWalk_isTheAuditorsAlone() {
         ApiAnswer byOfficer = door.send(ApiRequest.get("/v1/audit/verify").query("full", "true").bearer(officer(county)));

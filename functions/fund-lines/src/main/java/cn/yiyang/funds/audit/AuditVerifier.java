@@ -77,16 +77,19 @@ public class AuditVerifier {
                 return Uni.createFrom().item(new Verification(false, 0, 0, 0, 0, 0, null, s.firstBreak(), 0, full, true,
                         s.afterSeq(), null, s.checkpoint(), s.rejected()));
             }
-            boolean wholeLedger = full || (request.fromSeq() == null && s.checkpoint() == null);
+            boolean fromGenesis = request.fromSeq() == null && s.checkpoint() == null;
+            // The whole-ledger checks run where a walk reaches the head having seen every entry: the full walk's
+            // last call, or a walk from the first entry that fits in one call. Any other call holds the rows of
+            // its own stretch to their entries, so a walk resumed call by call checks every row once.
             return AuditChain.walk(county, s.afterSeq(), s.previousHash(), maxEntries)
-                    .flatMap(stretch -> rows(county, wholeLedger, s, stretch, full));
+                    .flatMap(stretch -> rows(county, full || (fromGenesis && stretch.complete()), s, stretch, full));
         }).map(Reply::ok);
     }
 
     private Uni<Verification> rows(String county, boolean wholeLedger, AuditCheckpoints.Start start, AuditChain.Stretch stretch,
                                    boolean full) {
         Long resume = stretch.complete() ? null : stretch.lastSeq();
-        if (stretch.firstBreak() != null || (wholeLedger && !stretch.complete())) {
+        if (stretch.firstBreak() != null || (full && !stretch.complete())) {
             return Uni.createFrom().item(new Verification(false, stretch.entries(), 0, 0, 0, 0, stretch.lastHash(),
                     stretch.firstBreak(), 0, full, stretch.complete(), start.afterSeq(), resume, start.checkpoint(), start.rejected()));
         }
