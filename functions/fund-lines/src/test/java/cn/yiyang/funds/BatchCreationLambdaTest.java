@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.funds.batches.BatchCreation;
 import cn.yiyang.funds.batches.BatchPosting;
 import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.testing.ApiAnswer;
+import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.StoresTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +76,23 @@ class BatchCreationLambdaTest {
         assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and action = 'BATCH_CREATED'",
                 interrupted)).isEqualTo(1);
         assertThat(FundFixtures.verify(door, interrupted).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRetriedCreation_getsTheFirst202AgainWithItsLocation_andMakesOneBatch() {
+        String county = county();
+        BatchFixtures.elders(county, month, ELDERS);
+        ApiRequest create = createBatch(county, "ALLOWANCE", month);
+
+        ApiAnswer first = expect(door.send(create), 202);
+        ApiAnswer again = expect(door.send(create), 202);
+
+        String id = first.json().path("batch").path("id").asText();
+        assertThat(first.header("location")).isEqualTo("/v1/batches/" + id);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("location")).as("the replay's Location").isEqualTo(first.header("location"));
+        assertThat(again.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(FundProbe.number("select count(*) from funds.batch_creation where county = ?1", county)).isEqualTo(1);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package cn.yiyang.kernel.api;
 
 import cn.yiyang.kernel.json.StrictJson;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What an operation answers: a status and the JSON body already written, so a replay of an
@@ -18,6 +20,34 @@ public record Reply(int status, String json, Map<String, String> headers, Class<
     /** A body written elsewhere (a replay, a document kept as text): its type is not known. */
     public Reply(int status, String json, Map<String, String> headers) {
         this(status, json, headers, null);
+    }
+
+    /** The header that marks an answer given again from an idempotency record. */
+    public static final String REPLAYED_HEADER = "idempotent-replayed";
+
+    /** The first answer given again: its status, body and headers (a Location too), marked as replayed. */
+    public static Reply replayed(int status, String json, String storedHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        storedHeaders.lines().filter(line -> !line.isEmpty()).forEach(line -> {
+            int colon = line.indexOf(": ");
+            headers.put(line.substring(0, colon), line.substring(colon + 2));
+        });
+        headers.put(REPLAYED_HEADER, "true");
+        return new Reply(status, json, headers);
+    }
+
+    /**
+     * This answer's headers as an idempotency record keeps them, so that a replay gives them again: one
+     * "name: value" per line, sorted (header names and values never hold a line break).
+     */
+    public String storedHeaders() {
+        StringBuilder stored = new StringBuilder();
+        new TreeMap<>(headers).forEach((name, value) -> {
+            if (!name.equals(REPLAYED_HEADER)) {
+                stored.append(name).append(": ").append(value).append('\n');
+            }
+        });
+        return stored.toString();
     }
 
     public static Reply ok(Object body) {

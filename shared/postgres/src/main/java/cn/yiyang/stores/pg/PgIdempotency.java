@@ -27,19 +27,19 @@ public class PgIdempotency {
     static final int CLAIMED = 102;
 
     private static final String FIND = """
-            select fingerprint, status, body from platform.idempotency_record
+            select fingerprint, status, body, headers from platform.idempotency_record
             where function = ?1 and county = ?2 and caller = ?3 and key = ?4 and expires_at > ?5""";
     private static final String RECORD = """
             insert into platform.idempotency_record
-              (function, county, caller, key, fingerprint, status, body, created_at, expires_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+              (function, county, caller, key, fingerprint, status, body, headers, created_at, expires_at)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             on conflict (function, county, caller, key) do update set
               fingerprint = excluded.fingerprint, status = excluded.status, body = excluded.body,
-              created_at = excluded.created_at, expires_at = excluded.expires_at
+              headers = excluded.headers, created_at = excluded.created_at, expires_at = excluded.expires_at
             where platform.idempotency_record.expires_at <= excluded.created_at""";
 
     private static final String COMPLETE = """
-            update platform.idempotency_record set status = ?5, body = ?6, expires_at = ?7
+            update platform.idempotency_record set status = ?5, body = ?6, headers = ?7, expires_at = ?8
             where function = ?1 and county = ?2 and caller = ?3 and key = ?4 and status = %d""".formatted(CLAIMED);
     private static final String RELEASE = """
             delete from platform.idempotency_record
@@ -93,7 +93,7 @@ public class PgIdempotency {
             }
             return find(function, key, now).flatMap(rows -> {
                 if (rows.isEmpty()) {
-                    return upsert(function, key, CLAIMED, "", now, now.plusMinutes(CLAIM_LEASE_MINUTES))
+                    return upsert(function, key, CLAIMED, "", "", now, now.plusMinutes(CLAIM_LEASE_MINUTES))
                             .replaceWith(Optional.<Reply>empty());
                 }
                 if (rows.get(0).number("status") == CLAIMED && key.fingerprint().equals(rows.get(0).text("fingerprint"))) {
@@ -112,7 +112,7 @@ public class PgIdempotency {
         IdempotencyKey key = invocation.idempotencyKey().orElseThrow();
         OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
         return NativeSql.write(COMPLETE, invocation.function(), key.county(), key.caller(), key.key(), reply.status(),
-                reply.json(), now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS))).replaceWithVoid();
+                reply.json(), reply.storedHeaders(), now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS))).replaceWithVoid();
     }
 
     /** The claimed work failed: the claim goes, so the client's retry runs the work anew. */
@@ -134,20 +134,21 @@ public class PgIdempotency {
         if (!key.fingerprint().equals(row.text("fingerprint"))) {
             throw key.reusedWithDifferentRequest();
         }
-        return new Reply((int) row.number("status"), row.text("body"), java.util.Map.of("idempotent-replayed", "true"));
+        return Reply.replayed((int) row.number("status"), row.text("body"), row.text("headers"));
     }
 
     private static Uni<Reply> record(String function, IdempotencyKey key, Reply reply, OffsetDateTime now) {
         if (reply.status() >= 300) {
             return Uni.createFrom().item(reply);
         }
-        return upsert(function, key, reply.status(), reply.json(), now, now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
+        return upsert(function, key, reply.status(), reply.json(), reply.storedHeaders(), now,
+                now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
                 .replaceWith(reply);
     }
 
-    private static Uni<Integer> upsert(String function, IdempotencyKey key, int status, String body, OffsetDateTime now,
-                                       OffsetDateTime expiresAt) {
-        return NativeSql.write(RECORD, function, key.county(), key.caller(), key.key(), key.fingerprint(), status, body, now,
-                expiresAt);
+    private static Uni<Integer> upsert(String function, IdempotencyKey key, int status, String body, String headers,
+                                       OffsetDateTime now, OffsetDateTime expiresAt) {
+        return NativeSql.write(RECORD, function, key.county(), key.caller(), key.key(), key.fingerprint(), status, body,
+                headers, now, expiresAt);
     }
 }

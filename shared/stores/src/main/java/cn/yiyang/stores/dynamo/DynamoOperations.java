@@ -152,8 +152,9 @@ public class DynamoOperations {
         if (!key.fingerprint().equals(item.get("fingerprint").s())) {
             throw key.reusedWithDifferentRequest();
         }
-        return Optional.of(new Reply(Integer.parseInt(item.get("status").n()), item.get("body").s(),
-                Map.of("idempotent-replayed", "true")));
+        AttributeValue headers = item.get("headers");
+        return Optional.of(Reply.replayed(Integer.parseInt(item.get("status").n()), item.get("body").s(),
+                headers == null ? "" : headers.s()));
     }
 
     private TransactWriteItem recordOf(String function, IdempotencyKey key, Reply reply, long now) {
@@ -161,6 +162,9 @@ public class DynamoOperations {
         item.put("fingerprint", AttributeValue.fromS(key.fingerprint()));
         item.put("status", AttributeValue.fromN(Integer.toString(reply.status())));
         item.put("body", AttributeValue.fromS(reply.json()));
+        if (!reply.headers().isEmpty()) {
+            item.put("headers", AttributeValue.fromS(reply.storedHeaders()));
+        }
         item.put(IdempotencyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(
                 now + Duration.ofHours(IdempotencyKey.TTL_HOURS).toSeconds())));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)

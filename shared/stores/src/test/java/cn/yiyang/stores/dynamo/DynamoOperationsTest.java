@@ -100,6 +100,22 @@ class DynamoOperationsTest {
     }
 
     @Test
+    void aReplay_givesTheFirstAnswersHeadersAgain_theLocationToo() {
+        String slot = newSlot();
+        Handler<String> place = new DynamoOperations(client, IDEMPOTENCY).transact((caller, request) -> placeOrder(slot));
+        Invocation<String> invocation = call("again-" + UUID.randomUUID(), "{}");
+
+        Reply first = place.handle(invocation);
+        Reply again = place.handle(invocation);
+
+        assertThat(first.headers()).containsOnlyKeys("Location");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.headers()).containsEntry("Location", first.headers().get("Location"))
+                .containsEntry(Reply.REPLAYED_HEADER, "true").hasSize(2);
+        assertThat(placed(slot)).isEqualTo(1);
+    }
+
+    @Test
     void concurrentOrdersUnderDistinctKeys_neverExceedTheCapacity() throws Exception {
         String slot = newSlot();
         Handler<String> place = new DynamoOperations(client, IDEMPOTENCY).transact((caller, request) -> placeOrder(slot));
@@ -233,7 +249,8 @@ class DynamoOperationsTest {
                 .conditionExpression("attribute_not_exists(pk)")).build();
         return new DynamoTransaction(List.of(
                 ConditionalWrite.refusing(seat, ApiException.invalid("slot", "SOLD_OUT", "No seat left")),
-                ConditionalWrite.unconditional(order)), new Reply(201, "{\"orderId\":\"" + orderId + "\"}", Map.of()));
+                ConditionalWrite.unconditional(order)), new Reply(201, "{\"orderId\":\"" + orderId + "\"}",
+                Map.of("Location", "/v1/orders/" + orderId)));
     }
 
     private static long placed(String slot) {
