@@ -14,6 +14,7 @@ import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.text.FreeText;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import cn.yiyang.stores.pg.settlements.BookingSettlementFeed;
 import cn.yiyang.stores.pg.settlements.CompletedVisit;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -105,7 +106,7 @@ public class HeldVisits {
             if (!visit.flaggedShort()) {
                 throw new ApiException(FundProblem.VISIT_NOT_HELD, "The visit was not flagged short: it is settled as any other");
             }
-            return NativeSql.update("""
+            return NativeSql.write("""
                             insert into funds.visit_decision (county, booking_id, provider_id, decision, reason, decided_by, decided_at)
                             values (?1, ?2, cast(?3 as uuid), ?4, ?5, ?6, ?7) on conflict do nothing""",
                             county, booking, visit.providerId(), decision.name(), reason, caller.subject(), now)
@@ -123,12 +124,12 @@ public class HeldVisits {
 
     /** The provider's released visits that no live settlement holds yet: what its next settlement pays. */
     static Uni<List<String>> releasedUnpaid(String county, String providerId) {
-        return NativeSql.rows("""
-                        select d.booking_id::text from funds.visit_decision d
+        return NativeSql.select("""
+                        select d.booking_id::text as booking_id from funds.visit_decision d
                         where d.county = ?1 and d.provider_id = cast(?2 as uuid) and d.decision = 'RELEASED'
                           and not exists (""" + LIVE_ITEM + " and i.item_ref = d.booking_id::text)"
                         + " order by d.booking_id limit " + RELEASED_PER_SETTLEMENT_MAX, county, providerId)
-                .map(rows -> rows.stream().map(r -> NativeSql.text(r[0])).toList());
+                .map(rows -> rows.stream().map(r -> r.text("booking_id")).toList());
     }
 
     /** An item of a settlement that still pays (pending or posted); the caller adds its own conditions. */
@@ -138,36 +139,36 @@ public class HeldVisits {
             left join funds.transfer_resolution r on r.transfer_id = t.id
             where i.county = ?1 and coalesce(r.outcome, 'PENDING') not in """ + DEAD_OUTCOMES;
 
-    private static Uni<Map<String, Object[]>> decisions(String county, List<String> bookingIds) {
+    private static Uni<Map<String, SqlRow>> decisions(String county, List<String> bookingIds) {
         if (bookingIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return NativeSql.rows("""
-                        select d.booking_id::text, d.decision, d.reason, d.decided_by, d.decided_at,
+        return NativeSql.select("""
+                        select d.booking_id::text as booking_id, d.decision, d.reason, d.decided_by, d.decided_at,
                                (select i.settlement_key from funds.settlement_item i
                                 join funds.transfer t on t.county = i.county and t.client_key = i.settlement_key
                                 left join funds.transfer_resolution r on r.transfer_id = t.id
                                 where i.county = d.county and i.item_ref = d.booking_id::text
                                   and coalesce(r.outcome, 'PENDING') not in """ + DEAD_OUTCOMES + """
-                                 limit 1)
+                                 limit 1) as settlement_key
                         from funds.visit_decision d
                         where d.county = ?1 and d.booking_id::text in (select jsonb_array_elements_text(cast(cast(?2 as text) as jsonb)))""",
                         county, StrictJson.write(bookingIds))
                 .map(rows -> {
-                    Map<String, Object[]> byId = new HashMap<>();
-                    rows.forEach(r -> byId.put(NativeSql.text(r[0]), r));
+                    Map<String, SqlRow> byId = new HashMap<>();
+                    rows.forEach(r -> byId.put(r.text("booking_id"), r));
                     return byId;
                 });
     }
 
-    private static HeldVisit view(CompletedVisit v, Object[] decided) {
+    private static HeldVisit view(CompletedVisit v, SqlRow decided) {
         if (decided == null) {
             return new HeldVisit(v.bookingId(), v.providerId(), v.residentId(), v.date(), v.subsidyFen(), State.HELD, null, null,
                     null, null);
         }
         return new HeldVisit(v.bookingId(), v.providerId(), v.residentId(), v.date(), v.subsidyFen(),
-                State.valueOf(NativeSql.text(decided[1])), NativeSql.text(decided[2]), NativeSql.text(decided[3]),
-                CountyTime.shown(NativeSql.time(decided[4])), NativeSql.text(decided[5]));
+                State.valueOf(decided.text("decision")), decided.text("reason"), decided.text("decided_by"),
+                CountyTime.shown(decided.time("decided_at")), decided.text("settlement_key"));
     }
 
     private static Map<String, Object> fact(CompletedVisit visit, State decision, String reason) {

@@ -30,8 +30,8 @@ final class ReleasedVisits {
     /** The month's released-only items, one per provider with released visits no live settlement holds. */
     static Uni<List<SettlementItem>> ofMonth(String county, YearMonth month) {
         OffsetDateTime monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return NativeSql.rows("""
-                        select d.provider_id::text, p.name, count(*), sum(b.subsidy_fen)
+        return NativeSql.select("""
+                        select d.provider_id::text as provider_id, p.name, count(*) as visits, sum(b.subsidy_fen) as subsidy_fen
                         from funds.visit_decision d
                         join bookings.booking b on b.id = d.booking_id and b.county = d.county
                         join bookings.provider p on p.id = d.provider_id
@@ -41,8 +41,8 @@ final class ReleasedVisits {
                          and i.item_ref = d.booking_id::text)
                         group by d.provider_id, p.name order by d.provider_id limit """
                         + " " + BookingSettlementFeed.PROVIDERS_PER_MONTH_MAX, county, monthEnd)
-                .map(rows -> rows.stream().map(r -> SettlementItem.releasedOnly(key(county, NativeSql.text(r[0]), month),
-                        NativeSql.text(r[0]), NativeSql.text(r[1]), month.toString(), NativeSql.number(r[2]),
-                        NativeSql.number(r[3]))).toList());
+                .map(rows -> rows.stream().map(r -> SettlementItem.releasedOnly(key(county, r.text("provider_id"), month),
+                        r.text("provider_id"), r.text("name"), month.toString(), r.number("visits"),
+                        r.number("subsidy_fen"))).toList());
     }
 }

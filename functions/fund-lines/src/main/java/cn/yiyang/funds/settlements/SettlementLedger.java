@@ -14,6 +14,7 @@ import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -35,7 +36,8 @@ public class SettlementLedger {
     static final int LINES_PER_STATEMENT_MAX = 5_000;
     private static final Pattern PAYEE_REF = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final String SETTLED = """
-            select s.settlement_key, t.id, coalesce(r.outcome, 'PENDING'), s.amount_fen, coalesce(s.base_key, s.settlement_key)
+            select s.settlement_key, t.id as transfer_id, coalesce(r.outcome, 'PENDING') as transfer_status, s.amount_fen,
+                   coalesce(s.base_key, s.settlement_key) as base_key
             from funds.settlement s
             join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
             left join funds.transfer_resolution r on r.transfer_id = t.id
@@ -53,11 +55,11 @@ public class SettlementLedger {
 
     /** The feed's keys of the period settled so far, each with its latest settlement's transfer. */
     public Uni<Map<String, Settled>> settledIn(String county, SettlementKind kind, String period) {
-        return NativeSql.rows(SETTLED + "where s.county = ?1 and s.kind = ?2 and s.period = ?3 order by s.settled_at, s.settlement_key",
+        return NativeSql.select(SETTLED + "where s.county = ?1 and s.kind = ?2 and s.period = ?3 order by s.settled_at, s.settlement_key",
                         county, kind.name(), period)
                 .map(rows -> {
                     Map<String, Settled> settled = new LinkedHashMap<>();
-                    rows.forEach(r -> settled.merge(NativeSql.text(r[4]), settled(r),
+                    rows.forEach(r -> settled.merge(r.text("base_key"), settled(r),
                             (earlier, later) -> new Settled(later.settlementKey(), later.transferId(), later.transferStatus(),
                                     later.amountFen(), earlier.attempts() + 1)));
                     return settled;
@@ -76,8 +78,8 @@ public class SettlementLedger {
         }
         String county = caller.county();
         String maker = caller.subject();
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-settlement:' || ?1, 0))", county)
-                .flatMap(locked -> NativeSql.update("""
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-settlement:' || ?1, 0))", county)
+                .flatMap(locked -> NativeSql.write("""
                                 insert into funds.settlement (county, settlement_key, kind, period, payee_ref, units,
                                   subsidised_units, amount_fen, settled_by, settled_at, base_key, supersedes)
                                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
@@ -87,7 +89,7 @@ public class SettlementLedger {
                         item.supersedes()))
                 .flatMap(inserted -> inserted == 0
                         // the twin run's row: under this key, or settling the same dead settlement again under another
-                        ? NativeSql.first(SETTLED + "where s.county = ?1 and (s.settlement_key = ?2 or s.supersedes = ?3)", county,
+                        ? NativeSql.selectOne(SETTLED + "where s.county = ?1 and (s.settlement_key = ?2 or s.supersedes = ?3)", county,
                                         item.settlementKey(), item.supersedes())
                                 .map(row -> SettlementOutcome.settled(item, SettlementOutcome.Result.ALREADY_SETTLED,
                                         settled(row.orElseThrow())))
@@ -113,7 +115,7 @@ public class SettlementLedger {
         List<SettlementItem.Line> chunk = item.lines().subList(from, Math.min(item.lines().size(), from + LINES_PER_STATEMENT_MAX));
         List<Map<String, Object>> rows = chunk.stream().map(l -> Map.<String, Object>of("ref", l.itemRef(),
                 "resident", l.residentId(), "day", l.date().toString(), "amount", l.amountFen())).toList();
-        return NativeSql.update("""
+        return NativeSql.write("""
                         insert into funds.settlement_item (county, settlement_key, item_ref, resident_id, served_on, amount_fen)
                         select ?1, ?2, x.ref, x.resident, x.day, x.amount
                         from json_to_recordset(cast(cast(?3 as text) as json)) as x(ref text, resident text, day date, amount bigint)""",
@@ -124,11 +126,11 @@ public class SettlementLedger {
     /** A meal or visit is paid by one live settlement at most: checked under the county's settlement lock. */
     private static Uni<Void> notInAnotherLiveSettlement(String county, SettlementItem item) {
         List<String> refs = item.lines().stream().map(SettlementItem.Line::itemRef).toList();
-        return NativeSql.rows("select count(*) from (" + HeldVisits.LIVE_ITEM
+        return NativeSql.selectOne("select count(*) as taken from (" + HeldVisits.LIVE_ITEM
                         + " and i.item_ref in (select jsonb_array_elements_text(cast(cast(?2 as text) as jsonb)))) taken", county,
                         StrictJson.write(refs))
-                .map(rows -> {
-                    long taken = NativeSql.number(rows.get(0)[0]);
+                .map(row -> {
+                    long taken = row.orElseThrow().number("taken");
                     if (taken > 0) {
                         throw new ApiException(FundProblem.SETTLEMENT_ITEMS_MISMATCH, taken
                                 + " of the settlement's meals or visits are already paid by another settlement");
@@ -140,8 +142,9 @@ public class SettlementLedger {
     private Uni<SettlementOutcome> pay(Caller caller, SettlementKind kind, String period, int fiscalYear, SettlementItem item,
                                        String maker, OffsetDateTime now) {
         String county = caller.county();
-        Uni<String> itemsHash = NativeSql.first("select funds.settlement_items_hash(?1, ?2)", county, item.settlementKey())
-                .map(row -> NativeSql.text(row.orElseThrow()[0]));
+        Uni<String> itemsHash = NativeSql.selectOne("select funds.settlement_items_hash(?1, ?2) as items_hash", county,
+                        item.settlementKey())
+                .map(row -> row.orElseThrow().text("items_hash"));
         return itemsHash.flatMap(hash -> TransferService.findByKey(county, item.settlementKey()).flatMap(existing -> {
             if (existing.isPresent()) {
                 throw new ApiException(FundProblem.SETTLEMENT_KEY_TAKEN,
@@ -162,7 +165,7 @@ public class SettlementLedger {
     }
 
     private static Uni<Void> lockBalance(Account account) {
-        return NativeSql.rows("select account_id from funds.account_balance where account_id = ?1 for update", account.id())
+        return NativeSql.select("select account_id from funds.account_balance where account_id = ?1 for update", account.id())
                 .replaceWithVoid();
     }
 
@@ -184,7 +187,7 @@ public class SettlementLedger {
         return fact;
     }
 
-    private static Settled settled(Object[] r) {
-        return new Settled(NativeSql.text(r[0]), NativeSql.uuid(r[1]), NativeSql.text(r[2]), NativeSql.number(r[3]), 1);
+    private static Settled settled(SqlRow r) {
+        return new Settled(r.text("settlement_key"), r.uuid("transfer_id"), r.text("transfer_status"), r.fen("amount_fen"), 1);
     }
 }

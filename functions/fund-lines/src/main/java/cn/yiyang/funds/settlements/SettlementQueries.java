@@ -44,18 +44,18 @@ public class SettlementQueries {
         if (!PERIOD.matcher(period).matches()) {
             throw ApiException.invalid("period", "BAD_PERIOD", "A day YYYY-MM-DD (meals) or a month YYYY-MM (bookings)");
         }
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         select s.settlement_key, s.kind, s.period, s.payee_ref, s.units, s.subsidised_units, s.amount_fen,
-                               s.settled_by, s.settled_at, t.id, coalesce(r.outcome, 'PENDING')
+                               s.settled_by, s.settled_at, t.id as transfer_id, coalesce(r.outcome, 'PENDING') as transfer_status
                         from funds.settlement s
                         join funds.transfer t on t.county = s.county and t.client_key = s.settlement_key
                         left join funds.transfer_resolution r on r.transfer_id = t.id
                         where s.county = ?1 and s.kind = ?2 and s.period = ?3
                         order by s.settlement_key""" + " limit " + PAGE_SIZE_MAX, caller.county(), kind.name(), period)
-                .map(rows -> Reply.ok(new Page(rows.stream().map(r -> new SettlementView(NativeSql.text(r[0]),
-                        SettlementKind.valueOf(NativeSql.text(r[1])), NativeSql.text(r[2]), NativeSql.text(r[3]),
-                        NativeSql.number(r[4]), NativeSql.number(r[5]), NativeSql.number(r[6]), NativeSql.text(r[7]),
-                        CountyTime.shown(NativeSql.time(r[8])), NativeSql.uuid(r[9]), NativeSql.text(r[10]))).toList())));
+                .map(rows -> Reply.ok(new Page(rows.stream().map(r -> new SettlementView(r.text("settlement_key"),
+                        SettlementKind.valueOf(r.text("kind")), r.text("period"), r.text("payee_ref"),
+                        r.number("units"), r.number("subsidised_units"), r.fen("amount_fen"), r.text("settled_by"),
+                        CountyTime.shown(r.time("settled_at")), r.uuid("transfer_id"), r.text("transfer_status"))).toList())));
     }
 
     private static String required(String name, String value) {

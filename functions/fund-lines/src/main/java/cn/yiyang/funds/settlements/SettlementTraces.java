@@ -2,6 +2,7 @@ package cn.yiyang.funds.settlements;
 
 import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
@@ -31,25 +32,22 @@ public final class SettlementTraces {
 
     /** The settlement paid under this key, or null when the transfer is not a settlement's. */
     public static Uni<SettlementTrace> of(String county, String clientKey) {
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         select s.settlement_key, s.kind, s.period, s.payee_ref, s.subsidised_units, s.amount_fen,
                                (select count(*) from funds.settlement_item i where i.county = s.county
-                                  and i.settlement_key = s.settlement_key), s.supersedes
+                                  and i.settlement_key = s.settlement_key) as item_count, s.supersedes
                         from funds.settlement s where s.county = ?1 and s.settlement_key = ?2""", county, clientKey)
-                .flatMap(row -> row.isEmpty() ? Uni.createFrom().<SettlementTrace>nullItem() : NativeSql.rows("""
+                .flatMap(row -> row.isEmpty() ? Uni.createFrom().<SettlementTrace>nullItem() : NativeSql.select("""
                                 select item_ref, resident_id, served_on, amount_fen from funds.settlement_item
                                 where county = ?1 and settlement_key = ?2 order by served_on, item_ref""" + " limit " + TRACE_ITEMS_MAX,
                                 county, clientKey)
-                        .map(items -> {
-                            Object[] s = row.get();
-                            return new SettlementTrace(NativeSql.text(s[0]), SettlementKind.valueOf(NativeSql.text(s[1])),
-                                    NativeSql.text(s[2]), NativeSql.text(s[3]), NativeSql.number(s[4]), NativeSql.number(s[5]),
-                                    NativeSql.number(s[6]), items.stream().map(i -> new TracedItem(NativeSql.text(i[0]),
-                                            NativeSql.text(i[1]), day(i[2]), NativeSql.number(i[3]))).toList(), NativeSql.text(s[7]));
-                        }));
+                        .map(items -> trace(row.get(), items)));
     }
 
-    static LocalDate day(Object value) {
-        return value instanceof LocalDate d ? d : value instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(value.toString());
+    private static SettlementTrace trace(SqlRow s, List<SqlRow> items) {
+        return new SettlementTrace(s.text("settlement_key"), SettlementKind.valueOf(s.text("kind")), s.text("period"),
+                s.text("payee_ref"), s.number("subsidised_units"), s.fen("amount_fen"), s.number("item_count"),
+                items.stream().map(i -> new TracedItem(i.text("item_ref"), i.text("resident_id"), i.date("served_on"),
+                        i.fen("amount_fen"))).toList(), s.text("supersedes"));
     }
 }

@@ -2,6 +2,7 @@ package cn.yiyang.stores.pg;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,11 @@ public final class SqlRow {
 
     public OffsetDateTime time(String column) {
         return NativeSql.time(value(column));
+    }
+
+    /** A date column (a day served, a month's first day), or null. */
+    public LocalDate date(String column) {
+        return (LocalDate) value(column);
     }
 
     /** A bytea column (sealed or encrypted values), or null. */
