@@ -7,7 +7,10 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.UUID;
 
-/** From a transfer a posted batch made to the item behind it: the resident and band, or the beds and residents. */
+/**
+ * From a transfer a posted batch made to the item behind it: the resident and band, the beds and residents, or the
+ * caregiver's assignments (caregiver, bed, certificate level, rate).
+ */
 public final class BatchTraces {
 
     private BatchTraces() {
@@ -16,7 +19,7 @@ public final class BatchTraces {
     @RegisterForReflection
     public record BatchTrace(UUID batchId, BatchKind kind, String month, int seq, @Nullable String residentId,
                              @Nullable Integer age, @Nullable String band, @Nullable Integer bedDays,
-                             @Nullable List<BatchItem.BedLine> beds) {
+                             @Nullable List<BatchItem.BedLine> beds, @Nullable List<BatchItem.PostLine> posts) {
     }
 
     /** The posted batch item that made the transfer under this key, or null when no batch made it. */
@@ -36,7 +39,7 @@ public final class BatchTraces {
                     return BatchQueries.items(batch, seq - 1, 1).map(items -> {
                         BatchItem i = items.get(0);
                         return new BatchTrace(batch, BatchKind.valueOf(NativeSql.text(r[1])), NativeSql.text(r[2]), seq,
-                                i.residentId(), i.age(), i.band(), i.bedDays(), i.beds());
+                                i.residentId(), i.age(), i.band(), i.bedDays(), i.beds(), i.posts());
                     });
                 });
     }
