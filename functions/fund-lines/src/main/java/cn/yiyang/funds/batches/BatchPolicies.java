@@ -40,9 +40,9 @@ public class BatchPolicies {
     }
 
     public static Uni<Versioned> current(String county, BatchKind kind) {
-        return NativeSql.first("select version, body from funds.batch_policy where county = ?1 and kind = ?2 order by version desc limit 1",
+        return NativeSql.selectOne("select version, body from funds.batch_policy where county = ?1 and kind = ?2 order by version desc limit 1",
                         county, kind.name())
-                .map(row -> row.map(r -> new Versioned(kind.name(), (int) NativeSql.number(r[0]), parse(kind, NativeSql.text(r[1]))))
+                .map(row -> row.map(r -> new Versioned(kind.name(), (int) r.number("version"), parse(kind, r.text("body"))))
                         .orElse(new Versioned(kind.name(), 0, defaultOf(kind))));
     }
 
@@ -58,10 +58,10 @@ public class BatchPolicies {
         String county = caller.county();
         String by = caller.subject();
         // one writer per county and kind at a time, so versions never collide
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-policy:' || ?1 || ':' || ?2, 0))",
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-policy:' || ?1 || ':' || ?2, 0)) as locked",
                         county, kind.name())
                 .flatMap(v -> current(county, kind))
-                .flatMap(current -> NativeSql.update("""
+                .flatMap(current -> NativeSql.write("""
                                 insert into funds.batch_policy (county, kind, version, body, changed_by, changed_at)
                                 values (?1, ?2, ?3, ?4, ?5, ?6)""", county, kind.name(), current.version() + 1, body, by, now)
                         .flatMap(v -> audit.append(county, by, "BATCH_POLICY_CHANGED", "BATCH_POLICY",
