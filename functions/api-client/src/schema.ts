@@ -398,6 +398,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/beds/{id}/caregiver-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看床位的护理员安排 */
+        get: operations["listBedCaregiverAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/booking-reports/emergency-response": {
         parameters: {
             query?: never;
@@ -649,6 +666,94 @@ export interface paths {
         put?: never;
         /** 评价服务 */
         post: operations["rateVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care-home-caregivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 养老机构护理员列表（脱敏） */
+        get: operations["listCareHomeCaregivers"];
+        put?: never;
+        /** 登记养老机构护理员（含证书） */
+        post: operations["registerCareHomeCaregiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care-home-caregivers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看养老机构护理员（脱敏） */
+        get: operations["getCareHomeCaregiver"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care-home-caregivers/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看护理员负责的床位 */
+        get: operations["listCaregiverAssignments"];
+        put?: never;
+        /** 安排护理员负责床位 */
+        post: operations["assignCaregiverToBed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care-home-caregivers/{id}/payout-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看护理员的发放账户（脱敏） */
+        get: operations["getCaregiverPayoutAccount"];
+        /** 设置护理员的发放账户 */
+        put: operations["putCaregiverPayoutAccount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/caregiver-assignments/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束护理员的床位安排 */
+        post: operations["endCaregiverAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2016,8 +2121,20 @@ export interface components {
             residentId: string;
             upliftPercent: number;
         };
+        "BatchItem.PostLine": {
+            amountFen: number;
+            /** Format: uuid */
+            assignmentId: string;
+            bedCode: string;
+            /** Format: uuid */
+            caregiverId: string;
+            certificateLevel: string;
+            dailyRateFen: number;
+            days: number;
+            rateVersion: number;
+        };
         /** @enum {string} */
-        BatchKind: "ALLOWANCE" | "BED";
+        BatchKind: "ALLOWANCE" | "BED" | "CAREGIVER_POST";
         "BatchPolicies.Versioned": {
             kind: string;
             policy: unknown;
@@ -2035,6 +2152,7 @@ export interface components {
             /** Format: uuid */
             payeeAccountId: string;
             payeeName: string;
+            posts?: components["schemas"]["BatchItem.PostLine"][];
             residentId?: string;
             seq: number;
             status: string;
@@ -2090,6 +2208,8 @@ export interface components {
         "BatchRequests.PolicyChangeInput": {
             bands?: components["schemas"]["AllowancePolicy.BandInput"][];
             dailyRateFen?: number;
+            effectiveFrom?: string;
+            ratesFen?: components["schemas"]["CaregiverPostPolicy.RatesInput"];
             upliftPercent?: components["schemas"]["BedPolicy.UpliftsInput"];
         };
         /** @enum {string} */
@@ -2103,6 +2223,7 @@ export interface components {
             beds?: components["schemas"]["BatchItem.BedLine"][];
             kind: components["schemas"]["BatchKind"];
             month: string;
+            posts?: components["schemas"]["BatchItem.PostLine"][];
             residentId?: string;
             seq: number;
         };
@@ -2296,6 +2417,69 @@ export interface components {
             months: components["schemas"]["BudgetBurn.BurnMonth"][];
             name: string;
             spentFen: number;
+        };
+        "CaregiverPostPolicy.RatesInput": {
+            intermediate?: number;
+            junior?: number;
+            senior?: number;
+            technician?: number;
+        };
+        "CaregiverRequests.AssignmentEndInput": {
+            endsOn?: string;
+        };
+        "CaregiverRequests.NewAssignmentInput": {
+            bedId?: string;
+            from?: string;
+            until?: string;
+        };
+        "CaregiverRequests.NewCaregiverInput": {
+            certificateFrom?: string;
+            certificateLevel?: string;
+            certificateNumber?: string;
+            certificateUntil?: string;
+            idNumber?: string;
+            name?: string;
+            phone?: string;
+        };
+        "CaregiverViews.AssignmentPage": {
+            items: components["schemas"]["CaregiverViews.AssignmentView"][];
+        };
+        "CaregiverViews.AssignmentView": {
+            assignedBy: string;
+            bedCode: string;
+            /** Format: uuid */
+            bedId: string;
+            /** Format: uuid */
+            caregiverId: string;
+            caregiverName: string;
+            endedBy?: string;
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            until?: string;
+        };
+        "CaregiverViews.CaregiverPage": {
+            items: components["schemas"]["CaregiverViews.CaregiverView"][];
+            nextAfterId?: string;
+        };
+        "CaregiverViews.CaregiverView": {
+            /** Format: date */
+            certificateFrom: string;
+            certificateLevel: string;
+            certificateLevelLabel: string;
+            certificateNumber: string;
+            /** Format: date */
+            certificateUntil: string;
+            /** Format: uuid */
+            id: string;
+            idNumberMasked: string;
+            name: string;
+            phoneMasked: string;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: string;
         };
         CatalogItem: {
             id: string;
@@ -2735,9 +2919,10 @@ export interface components {
         /** @enum {string} */
         PayeeType: "INSTITUTION" | "MEAL_POINT" | "PROVIDER" | "RESIDENT" | "OTHER";
         "PayoutAccounts.PayoutAccountView": {
+            caregiverId?: string;
             current: components["schemas"]["PayoutAccounts.Version"];
             history: components["schemas"]["PayoutAccounts.Version"][];
-            residentId: string;
+            residentId?: string;
         };
         "PayoutAccounts.Version": {
             accountMasked: string;
@@ -2752,6 +2937,13 @@ export interface components {
         };
         "PayoutRequests.BankReturnImportInput": {
             file?: string;
+        };
+        "PayoutRequests.CaregiverPayoutAccountChangeInput": {
+            accountNumber?: string;
+            bankCode?: string;
+            holderName?: string;
+            kind?: string;
+            reason?: string;
         };
         "PayoutRequests.PayoutAccountChangeInput": {
             accountNumber?: string;
@@ -5983,6 +6175,91 @@ export interface operations {
             };
         };
     };
+    listBedCaregiverAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.AssignmentPage"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
     reportEmergencyResponse: {
         parameters: {
             query?: {
@@ -7670,6 +7947,817 @@ export interface operations {
                 };
             };
             /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    listCareHomeCaregivers: {
+        parameters: {
+            query?: {
+                afterId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.CaregiverPage"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    registerCareHomeCaregiver: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 同一个键、同样的请求体，返回第一次的应答；不同的请求体返回 422；第一次仍在处理时返回 409。 Kept at least 48 h.
+                 * @example order-20261201-0001
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaregiverRequests.NewCaregiverInput"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.CaregiverView"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CAREGIVER_ALREADY_REGISTERED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    getCareHomeCaregiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.CaregiverView"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    listCaregiverAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.AssignmentPage"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    assignCaregiverToBed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 同一个键、同样的请求体，返回第一次的应答；不同的请求体返回 422；第一次仍在处理时返回 409。 Kept at least 48 h.
+                 * @example order-20261201-0001
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaregiverRequests.NewAssignmentInput"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.AssignmentView"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BED_HAS_CAREGIVER, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    getCaregiverPayoutAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccounts.PayoutAccountView"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    putCaregiverPayoutAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutRequests.CaregiverPayoutAccountChangeInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccounts.PayoutAccountView"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    endCaregiverAssignment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 同一个键、同样的请求体，返回第一次的应答；不同的请求体返回 422；第一次仍在处理时返回 409。 Kept at least 48 h.
+                 * @example order-20261201-0001
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaregiverRequests.AssignmentEndInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.AssignmentView"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description ASSIGNMENT_ALREADY_ENDED, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description ASSIGNMENT_END_NOT_AFTER_START, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The fund-lines API: each concept binds its own routes and jobs (lines and accounts, transfers,
- * audit and reports, batches, beds, settlements); this joins them under the one route declaration,
+ * audit and reports, batches, beds, settlements, payout, caregiver posts); this joins them under the one route declaration,
  * which checks that every declared route is bound exactly once. One constructor only: with two,
  * CDI finds no bean constructor and the function would serve no route.
  */
@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 public class FundApi extends DeclaredApi {
 
     public FundApi(IdempotencyPurge purge, LinesAndAccountsApi lines, TransfersApi transfers, AuditAndReportsApi reports,
-                   BatchesApi batches, BedsApi beds, SettlementsApi settlements, PayoutApi payout) {
-        super(FundRoutes.ALL, Stream.of(lines, transfers, reports, batches, beds, settlements, payout)
+                   BatchesApi batches, BedsApi beds, SettlementsApi settlements, PayoutApi payout, CaregiversApi caregivers) {
+        super(FundRoutes.ALL, Stream.of(lines, transfers, reports, batches, beds, settlements, payout, caregivers)
                 .flatMap(part -> part.bindings().stream()).toArray(Binding[]::new));
         List<JobBinding> jobs = new ArrayList<>();
         Stream.of(lines, transfers, reports, batches, beds, settlements).forEach(part -> jobs.addAll(part.jobs()));

@@ -10,7 +10,10 @@ import cn.yiyang.kernel.problem.ProblemCode;
  * checked: resolved ({@code ALREADY_RESOLVED}), maker ({@code APPROVER_IS_MAKER}), twice
  * ({@code ALREADY_APPROVED}); an admission: the resident ({@code BED_RESIDENT_INACTIVE}), the settled
  * months ({@code MONTH_ALREADY_BATCHED}), then the bed ({@code BED_OCCUPIED}) and the resident's other
- * beds ({@code RESIDENT_ALREADY_IN_BED}), both decided by PostgreSQL's exclusion constraints.
+ * beds ({@code RESIDENT_ALREADY_IN_BED}), both decided by PostgreSQL's exclusion constraints; a caregiver's
+ * assignment: the caregiver and the bed (404), the paid months ({@code MONTH_ALREADY_BATCHED}), then the bed's
+ * other caregivers ({@code BED_HAS_CAREGIVER}, an exclusion constraint); its end: once
+ * ({@code ASSIGNMENT_ALREADY_ENDED}), after its start ({@code ASSIGNMENT_END_NOT_AFTER_START}), the paid months.
  * A settlement run is checked: its period ({@code SETTLEMENT_PERIOD_NOT_OVER}), its fund line
  * ({@code SETTLEMENT_FUND_LINE_MISSING}), its feed ({@code SETTLEMENT_FEED_UNAVAILABLE}); then each item on its own ({@code SETTLEMENT_ITEM_INVALID}, {@code SETTLEMENT_KEY_TAKEN},
  * {@code SETTLEMENT_ITEMS_MISMATCH}, then the transfer's checks). A held visit's decision: the visit
@@ -48,6 +51,10 @@ public enum FundProblem implements ProblemCode {
     ALREADY_DISCHARGED(409),
     DISCHARGE_NOT_AFTER_ADMISSION(422),
     MONTH_ALREADY_BATCHED(409),
+    CAREGIVER_ALREADY_REGISTERED(409),
+    BED_HAS_CAREGIVER(409),
+    ASSIGNMENT_ALREADY_ENDED(409),
+    ASSIGNMENT_END_NOT_AFTER_START(422),
     SETTLEMENT_PERIOD_NOT_OVER(409),
     SETTLEMENT_FUND_LINE_MISSING(409),
     SETTLEMENT_KEY_TAKEN(409),

@@ -63,6 +63,20 @@ public final class FundRoutes {
     public static final Route GET_PAYOUT_ACCOUNT = IN.get("/v1/payout-accounts/{residentId}", "getPayoutAccount", OFFICER, APPROVER,
             AUDITOR);
 
+    public static final Route REGISTER_CAREGIVER = IN.post("/v1/care-home-caregivers", "registerCareHomeCaregiver", OFFICER);
+    public static final Route LIST_CAREGIVERS = IN.get("/v1/care-home-caregivers", "listCareHomeCaregivers", OFFICER, AUDITOR);
+    public static final Route GET_CAREGIVER = IN.get("/v1/care-home-caregivers/{id}", "getCareHomeCaregiver", OFFICER, AUDITOR);
+    public static final Route ASSIGN_CAREGIVER = IN.post("/v1/care-home-caregivers/{id}/assignments", "assignCaregiverToBed", OFFICER);
+    public static final Route CAREGIVER_ASSIGNMENTS = IN.get("/v1/care-home-caregivers/{id}/assignments", "listCaregiverAssignments",
+            OFFICER, AUDITOR);
+    public static final Route BED_ASSIGNMENTS = IN.get("/v1/beds/{id}/caregiver-assignments", "listBedCaregiverAssignments",
+            OFFICER, AUDITOR);
+    public static final Route END_ASSIGNMENT = IN.post("/v1/caregiver-assignments/{id}/end", "endCaregiverAssignment", OFFICER);
+    public static final Route PUT_CAREGIVER_PAYOUT = IN.put("/v1/care-home-caregivers/{id}/payout-account", "putCaregiverPayoutAccount",
+            OFFICER);
+    public static final Route GET_CAREGIVER_PAYOUT = IN.get("/v1/care-home-caregivers/{id}/payout-account", "getCaregiverPayoutAccount",
+            OFFICER, AUDITOR);
+
     public static final List<Route> ALL = List.of(INSTALL_LINES, CREATE_LINE, LIST_LINES, GET_SETTINGS, PUT_SETTINGS,
             OPEN_ACCOUNT, LIST_ACCOUNTS, GET_ACCOUNT, APPROPRIATE, CREATE_TRANSFER, LIST_TRANSFERS, GET_TRANSFER,
             TRACE_TRANSFER, APPROVE, REJECT, VOID, REVERSE, AUDIT, AUDIT_VERIFY, REPORT_LINES, REPORT_BURN, REPORT_PAYEES,
@@ -70,7 +84,8 @@ public final class FundRoutes {
             CANCEL_BATCH, REGISTER_BED, LIST_BEDS, GET_BED, ADMIT, DISCHARGE,
             SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, LIST_HELD_VISITS, RELEASE_VISIT, REJECT_VISIT, PUT_PAYOUT_ACCOUNT,
             GET_PAYOUT_ACCOUNT,
-            PAYMENT_FILE, IMPORT_BANK_RETURN);
+            PAYMENT_FILE, IMPORT_BANK_RETURN, REGISTER_CAREGIVER, LIST_CAREGIVERS, GET_CAREGIVER, ASSIGN_CAREGIVER,
+            CAREGIVER_ASSIGNMENTS, BED_ASSIGNMENTS, END_ASSIGNMENT, PUT_CAREGIVER_PAYOUT, GET_CAREGIVER_PAYOUT);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",

@@ -5,6 +5,7 @@ import cn.yiyang.funds.payout.PaymentFile;
 import cn.yiyang.funds.payout.PayoutAccounts;
 import cn.yiyang.funds.payout.PayoutRequests;
 import cn.yiyang.gateway.dispatch.Binding;
+import cn.yiyang.kernel.api.ById;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -28,6 +29,11 @@ class PayoutApi implements ConceptApi {
                 Binding.of(FundRoutes.PUT_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountChange.class, pg.transact(accounts::put))
                         .answers(200, PayoutAccounts.PayoutAccountView.class),
                 Binding.of(FundRoutes.GET_PAYOUT_ACCOUNT, PayoutRequests.PayoutAccountOf.class, pg.query(accounts::get))
+                        .answers(200, PayoutAccounts.PayoutAccountView.class),
+                Binding.of(FundRoutes.PUT_CAREGIVER_PAYOUT, PayoutRequests.CaregiverPayoutAccountChange.class,
+                                pg.transact(accounts::putCaregiver))
+                        .answers(200, PayoutAccounts.PayoutAccountView.class),
+                Binding.of(FundRoutes.GET_CAREGIVER_PAYOUT, ById.class, pg.query(accounts::getCaregiver))
                         .answers(200, PayoutAccounts.PayoutAccountView.class));
     }
 

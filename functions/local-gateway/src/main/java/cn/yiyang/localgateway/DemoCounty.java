@@ -76,6 +76,7 @@ public class DemoCounty {
     private volatile String mealPointId;
     private volatile String providerId;
     private volatile String caregiverId;
+    private volatile String careHomeCaregiverId;
     private final Instance<ApiDispatcher> dispatcher;
     private final Instance<VolunteerCards> volunteerCards;
     private final boolean enabled;
@@ -107,6 +108,7 @@ public class DemoCounty {
         mealPointId = "(none)".equals(mealPoint) ? null : mealPoint;
         seedCare();
         seedFunds(mealPoint);
+        seedCaregiverPosts();
         seedStaff(mealPoint);
         // The demo volunteer is a verified person (the card identity publishes when a volunteer registers
         // with their ID number in the mini-program; the dev token skips that sign-in), then opens their
@@ -147,6 +149,53 @@ public class DemoCounty {
                     {"fundLine":"SERVICE_SUBSIDY","payeeType":"PROVIDER","payeeRef":"%s","name":"西湖颐康居家养老服务中心"}""".formatted(providerId),
                     "demo-payee-provider");
         }
+    }
+
+    /**
+     * 岗位津贴: a care home (an INSTITUTION payee of 机构补贴) with two coded beds, 王秀英 and 刘淑珍 in them, and two
+     * certified caregivers each assigned to one, so the console and the API examples show caregivers, their
+     * masked numbers and their beds; the county's rates are the built-in default.
+     */
+    private void seedCaregiverPosts() {
+        Reply home = invoke(FundRoutes.OPEN_ACCOUNT, Map.of(), """
+                {"fundLine":"INSTITUTION_SUBSIDY","payeeType":"INSTITUTION","payeeRef":"demo-home","name":"西湖区社会福利中心"}""",
+                "demo-payee-care-home");
+        if (home.status() != 201 || residentIds.size() < 5) {
+            return;
+        }
+        String homeId = StrictJson.mapper().valueToTree(parse(home.json())).path("id").asText();
+        LocalDate today = LocalDate.now(CountyTime.ZONE);
+        String[][] posts = {
+                // bed code, resident index, admitted days ago, caregiver
+                {"XH-0101", "0", "40", "孙丽", "330105198203150026", "13905710201", "SENIOR", "HL-2023-0158"},
+                {"XH-0102", "4", "20", "钱春梅", "330105197609210039", "13905710202", "INTERMEDIATE", "HL-2021-0932"}};
+        for (String[] p : posts) {
+            Reply bed = invoke(FundRoutes.REGISTER_BED, Map.of(), """
+                    {"institutionAccountId":"%s","code":"%s-%s","bedType":"NURSING","careLevel":"SEVERE"}""".formatted(homeId, COUNTY,
+                    p[0]), "demo-bed-" + p[0]);
+            Reply caregiver = invoke(FundRoutes.REGISTER_CAREGIVER, Map.of(), """
+                    {"name":"%s","idNumber":"%s","phone":"%s","certificateLevel":"%s","certificateNumber":"%s",
+                     "certificateFrom":"%s","certificateUntil":"%s"}""".formatted(p[3], p[4], p[5], p[6], p[7],
+                    today.minusYears(2), today.plusYears(3)), "demo-care-home-caregiver-" + p[0]);
+            if (bed.status() != 201 || caregiver.status() != 201) {
+                continue;
+            }
+            String bedId = StrictJson.mapper().valueToTree(parse(bed.json())).path("id").asText();
+            String caregiverOf = StrictJson.mapper().valueToTree(parse(caregiver.json())).path("id").asText();
+            LocalDate since = today.minusDays(Integer.parseInt(p[2]));
+            invoke(FundRoutes.ADMIT, Map.of("id", bedId), "{\"residentId\":\"%s\",\"admittedOn\":\"%s\"}".formatted(
+                    residentIds.get(Integer.parseInt(p[1])), since), "demo-admission-" + p[0]);
+            invoke(FundRoutes.ASSIGN_CAREGIVER, Map.of("id", caregiverOf), "{\"bedId\":\"%s\",\"from\":\"%s\"}".formatted(bedId, since),
+                    "demo-assignment-" + p[0]);
+            if (careHomeCaregiverId == null) {
+                careHomeCaregiverId = caregiverOf;
+            }
+        }
+    }
+
+    /** The first care-home caregiver the demo registered (岗位津贴), or null. */
+    public String careHomeCaregiverId() {
+        return careHomeCaregiverId;
     }
 
     /**

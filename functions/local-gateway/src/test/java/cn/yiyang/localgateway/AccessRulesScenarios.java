@@ -142,7 +142,8 @@ public abstract class AccessRulesScenarios {
         assertThat(attempt.state().get()).as("what the refused call aimed at").isEqualTo(before);
     }
 
-    private static final List<ObjectKind> LEDGER = List.of(ObjectKind.TRANSFER, ObjectKind.BATCH, ObjectKind.BED);
+    private static final List<ObjectKind> LEDGER = List.of(ObjectKind.TRANSFER, ObjectKind.BATCH, ObjectKind.BED,
+            ObjectKind.CARE_HOME_CAREGIVER);
 
     private Map<ObjectKind, Map<Action, Probe>> probes() {
         Map<ObjectKind, Map<Action, Probe>> all = new EnumMap<>(ObjectKind.class);
@@ -179,6 +180,12 @@ public abstract class AccessRulesScenarios {
                 Action.CREATE, (role, own) -> Attempt.of(ApiRequest.post("/v1/beds", "{}").idempotencyKey(AccessWorld.key())),
                 Action.ACT, (role, own) -> Attempt.of(ApiRequest.post("/v1/occupancies/" + UUID.randomUUID() + "/discharge",
                         "{\"dischargedOn\":\"" + LocalDate.now(CountyTime.ZONE) + "\"}").idempotencyKey(AccessWorld.key()))));
+        all.put(ObjectKind.CARE_HOME_CAREGIVER, Map.of(
+                Action.READ, (role, own) -> Attempt.of(ApiRequest.get("/v1/care-home-caregivers")),
+                Action.CREATE, (role, own) -> Attempt.of(ApiRequest.post("/v1/care-home-caregivers", "{}")
+                        .idempotencyKey(AccessWorld.key())),
+                Action.ACT, (role, own) -> Attempt.of(ApiRequest.post("/v1/caregiver-assignments/" + UUID.randomUUID() + "/end",
+                        "{\"endsOn\":\"" + LocalDate.now(CountyTime.ZONE) + "\"}").idempotencyKey(AccessWorld.key()))));
         all.put(ObjectKind.REPORT, Map.of(Action.READ, (role, own) -> Attempt.of(ApiRequest.get("/v1/fund-reports/lines")
                 .query("fiscalYear", String.valueOf(LocalDate.now(CountyTime.ZONE).getYear())))));
         all.put(ObjectKind.USAGE, Map.of(Action.READ, (role, own) -> Attempt.of(ApiRequest.get("/v1/usage")

@@ -126,7 +126,10 @@ class DemoExamplesTest {
                 new Call("listFundLines", Role.OFFICER, ApiRequest.get("/v1/fund-lines")),
                 new Call("listFundAccounts", Role.OFFICER, ApiRequest.get("/v1/fund-accounts")),
                 new Call("listTransfers", Role.OFFICER, ApiRequest.get("/v1/transfers")),
-                new Call("verifyAuditTrail", Role.AUDITOR, ApiRequest.get("/v1/audit/verify")));
+                new Call("verifyAuditTrail", Role.AUDITOR, ApiRequest.get("/v1/audit/verify")),
+                new Call("listCareHomeCaregivers", Role.AUDITOR, ApiRequest.get("/v1/care-home-caregivers")),
+                new Call("listCaregiverAssignments", Role.OFFICER, ApiRequest.get("/v1/care-home-caregivers/"
+                        + demo.careHomeCaregiverId() + "/assignments")));
     }
 
     private String token(Role role) {

@@ -112,6 +112,19 @@ class ReconstructionHttpTest {
         ids.put("volunteer", volunteer);
         ids.put("record", record);
         secrets.addAll(List.of(idNumber, mobile, landline));
+
+        // 岗位津贴: a care-home caregiver's ID number, phone and payout account are answered masked on every read route
+        String caregiverIdNumber = TestPeople.idNumber();
+        String caregiverPhone = TestPeople.phone();
+        String careHomeCaregiver = expect(door.send(ApiRequest.post("/v1/care-home-caregivers", """
+                {"name":"孙护理","idNumber":"%s","phone":"%s","certificateLevel":"SENIOR","certificateNumber":"HL-2024-0001",
+                 "certificateFrom":"2024-01-01","certificateUntil":"2029-12-31"}""".formatted(caregiverIdNumber, caregiverPhone))
+                .bearer(officer()).idempotencyKey("care-home-caregiver-" + UUID.randomUUID())), 201).json().path("id").asText();
+        expect(door.send(ApiRequest.of("PUT", "/v1/care-home-caregivers/" + careHomeCaregiver + "/payout-account", """
+                {"kind":"BANK_CARD","bankCode":"ICBC","accountNumber":"6222020000000004321","holderName":"孙护理","reason":"登记"}""")
+                .bearer(officer())), 200);
+        ids.put("careHomeCaregiver", careHomeCaregiver);
+        secrets.addAll(List.of(caregiverIdNumber, caregiverPhone));
     }
 
     @ParameterizedTest
@@ -165,6 +178,7 @@ class ReconstructionHttpTest {
                 .replace("/v1/meal-points/{id}", "/v1/meal-points/" + ids.get("point"))
                 .replace("/v1/meal-orders/{id}", "/v1/meal-orders/" + ids.get("order"))
                 .replace("/v1/providers/{id}", "/v1/providers/" + ids.get("provider"))
+                .replace("/v1/care-home-caregivers/{id}", "/v1/care-home-caregivers/" + ids.get("careHomeCaregiver"))
                 .replace("/v1/caregivers/{id}", "/v1/caregivers/" + ids.get("caregiver"))
                 .replace("/v1/bookings/{id}", "/v1/bookings/" + ids.get("booking"))
                 .replace("/v1/time-bank/accounts/{id}", "/v1/time-bank/accounts/" + ids.get("volunteer"))

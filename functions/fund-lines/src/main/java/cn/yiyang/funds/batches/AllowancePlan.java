@@ -27,7 +27,7 @@ final class AllowancePlan {
             }
             int age = card.ageOn(month.atEndOfMonth());
             policy.bandFor(age).ifPresent(band -> items.add(new PlannedItem(card.residentId(), "高龄津贴 " + card.name(), null,
-                    clientKey(month, card.residentId()), band.amountFen(), card.residentId(), age, band.label(), null, List.of(), card.streetCode())));
+                    clientKey(month, card.residentId()), band.amountFen(), card.residentId(), age, band.label(), null, List.of(), card.streetCode(), List.of())));
         }
         return items;
     }

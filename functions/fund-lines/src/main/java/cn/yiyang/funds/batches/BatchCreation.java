@@ -96,8 +96,8 @@ public class BatchCreation {
 
     /** In the request's transaction, under the month's lock: the creation recorded, 202 with the batch CREATING. */
     Uni<Reply> start(Caller caller, BatchKind kind, FundLine line, YearMonth month, int attempt, BatchPolicies.Versioned policy) {
-        if (kind == BatchKind.BED) {
-            throw new IllegalStateException("a bed subsidy is planned whole and made in its request");
+        if (kind.plannedFromBeds()) {
+            throw new IllegalStateException("a bed subsidy or caregiver post allowance is planned whole and made in its request");
         }
         UUID id = UUID.randomUUID();
         OffsetDateTime now = CountyTime.now(clock);
@@ -230,7 +230,7 @@ public class BatchCreation {
 
     /** Items (done, to]: their payee accounts opened, the items staged, the progress recorded. */
     private Uni<Void> stage(Creation c, FundLine line, List<PlannedItem> upTo, int done, OffsetDateTime now) {
-        return BatchItemsWriter.openResidentAccounts(audit, c.county(), c.maker(), c.id(), line, upTo, done, now)
+        return BatchItemsWriter.openPayeeAccounts(audit, c.county(), c.maker(), c.id(), line, c.kind(), upTo, done, now)
                 .flatMap(v -> BatchItemsWriter.insertItems(BatchItemsWriter.STAGED_ITEMS, c.id(), line, c.kind(), upTo, done))
                 .flatMap(v -> NativeSql.update("update funds.batch_creation set items_done = ?2, updated_at = ?3 where batch_id = ?1",
                         c.id(), upTo.size(), now))

@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Writes a planned batch set-based: a chunk of items travels as one JSON parameter and becomes rows
  * through {@code json_to_recordset} in one INSERT … SELECT, so a county of 100,000 residents costs a
- * few dozen round trips, not one per item. The residents' payee accounts are opened the same way,
+ * few dozen round trips, not one per item. The residents' (or caregivers') payee accounts are opened the same way,
  * recorded by one audit entry per chunk (how many, and a hash over the accounts opened).
  */
 final class BatchItemsWriter {
@@ -31,9 +31,9 @@ final class BatchItemsWriter {
     private BatchItemsWriter() {
     }
 
-    /** Opens every resident payee account the items need that the line does not hold yet. */
-    static Uni<Void> openResidentAccounts(AuditTrail audit, String county, String actor, UUID batch, FundLine line,
-                                          List<PlannedItem> items, int from, OffsetDateTime now) {
+    /** Opens every resident (or caregiver) payee account the items need that the line does not hold yet. */
+    static Uni<Void> openPayeeAccounts(AuditTrail audit, String county, String actor, UUID batch, FundLine line, BatchKind kind,
+                                       List<PlannedItem> items, int from, OffsetDateTime now) {
         if (from >= items.size()) {
             return Uni.createFrom().voidItem();
         }
@@ -47,13 +47,13 @@ final class BatchItemsWriter {
                         with wanted as (select * from json_to_recordset(cast(cast(?1 as text) as json)) as x(ref text, name text)),
                         opened as (
                           insert into funds.account (id, county, fund_line_id, kind, payee_type, payee_ref, name, created_at)
-                          select gen_random_uuid(), ?2, ?3, 'PAYEE', 'RESIDENT', w.ref, w.name, ?4 from wanted w
+                          select gen_random_uuid(), ?2, ?3, 'PAYEE', ?5, w.ref, w.name, ?4 from wanted w
                           on conflict do nothing
                           returning id, payee_ref, name),
                         balances as (insert into funds.account_balance (account_id, floor_enforced) select id, true from opened)
                         select count(*), coalesce(encode(sha256(convert_to(string_agg(concat_ws('|', id, payee_ref, name), chr(10)
                                  order by payee_ref), 'UTF8')), 'hex'), '')
-                        from opened""", StrictJson.write(wanted), county, line.id(), now)
+                        from opened""", StrictJson.write(wanted), county, line.id(), now, kind.payeeType())
                 .flatMap(rows -> {
                     long count = NativeSql.number(rows.get(0)[0]);
                     if (count == 0) {
@@ -62,12 +62,13 @@ final class BatchItemsWriter {
                     Map<String, Object> fact = new LinkedHashMap<>();
                     fact.put("batchId", batch.toString());
                     fact.put("fundLine", line.code());
-                    fact.put("payeeType", "RESIDENT");
+                    fact.put("payeeType", kind.payeeType());
                     fact.put("accountsOpened", count);
                     fact.put("accountsHash", NativeSql.text(rows.get(0)[1]));
                     return audit.append(county, actor, "ACCOUNTS_OPENED", "BATCH", batch.toString(), fact, now);
                 });
-        return opened.flatMap(v -> openResidentAccounts(audit, county, actor, batch, line, items, from + ITEMS_PER_STATEMENT_MAX, now));
+        return opened.flatMap(v -> openPayeeAccounts(audit, county, actor, batch, line, kind, items, from + ITEMS_PER_STATEMENT_MAX,
+                now));
     }
 
     /** The items, seq 1…n in the order planned, each naming its payee account (given, or the resident's on the line). */
@@ -100,16 +101,17 @@ final class BatchItemsWriter {
                         from json_to_recordset(cast(cast(?3 as text) as json)) as x(seq int, payee uuid, ref text, key text, amount bigint,
                                resident text, age smallint, band text, bed_days int, street text)
                         left join funds.account a on x.payee is null and a.fund_line_id = ?4 and a.kind = 'PAYEE'
-                          and a.payee_type = 'RESIDENT' and a.payee_ref = x.ref""",
-                        batch, kind.causeType(), StrictJson.write(rows), line.id())
+                          and a.payee_type = ?5 and a.payee_ref = x.ref""",
+                        batch, kind.causeType(), StrictJson.write(rows), line.id(), kind.payeeType())
                 .map(inserted -> {
                     if (inserted != chunk.size()) {
                         throw new IllegalStateException("batch " + batch + ": " + inserted + " of " + chunk.size() + " items written");
                     }
                     return inserted;
                 })
-                // bed subsidies are always made in their request (BatchService): their bed lines go with the items
+                // bed subsidies and caregiver posts are always made in their request (BatchService): their lines go with the items
                 .flatMap(v -> ITEMS.equals(table) ? insertBedLines(batch, chunk, from) : Uni.createFrom().voidItem())
+                .flatMap(v -> ITEMS.equals(table) ? insertPostLines(batch, chunk, from) : Uni.createFrom().voidItem())
                 .flatMap(v -> insertItems(table, batch, line, kind, items, from + ITEMS_PER_STATEMENT_MAX));
     }
 
@@ -139,6 +141,35 @@ final class BatchItemsWriter {
                         select ?1, x.seq, x.occupancy, x.bed_code, x.resident, x.care_level, x.days, x.rate, x.uplift, x.amount
                         from json_to_recordset(cast(cast(?2 as text) as json)) as x(seq int, occupancy uuid, bed_code text, resident text,
                                care_level text, days int, rate bigint, uplift int, amount bigint)""",
+                batch, StrictJson.write(rows)).replaceWithVoid();
+    }
+
+    private static Uni<Void> insertPostLines(UUID batch, List<PlannedItem> chunk, int from) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            for (BatchItem.PostLine l : chunk.get(i).posts()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("seq", from + i + 1);
+                row.put("assignment", l.assignmentId().toString());
+                row.put("caregiver", l.caregiverId().toString());
+                row.put("bed_code", l.bedCode());
+                row.put("level", l.certificateLevel());
+                row.put("version", l.rateVersion());
+                row.put("days", l.days());
+                row.put("rate", l.dailyRateFen());
+                row.put("amount", l.amountFen());
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return NativeSql.write("""
+                        insert into funds.batch_item_post (batch_id, seq, assignment_id, caregiver_id, bed_code, certificate_level,
+                          rate_version, days, daily_rate_fen, amount_fen)
+                        select ?1, x.seq, x.assignment, x.caregiver, x.bed_code, x.level, x.version, x.days, x.rate, x.amount
+                        from json_to_recordset(cast(cast(?2 as text) as json)) as x(seq int, assignment uuid, caregiver uuid, bed_code text,
+                               level text, version int, days int, rate bigint, amount bigint)""",
                 batch, StrictJson.write(rows)).replaceWithVoid();
     }
 

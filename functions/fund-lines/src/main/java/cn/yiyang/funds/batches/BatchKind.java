@@ -5,11 +5,12 @@ import java.util.Optional;
 
 /**
  * What a batch pays, from which fund line, and under what cause: the monthly 高龄津贴 to residents,
- * or the 一床一码 operating subsidy to institutions.
+ * the 一床一码 operating subsidy to institutions, or the 岗位津贴 to the care homes' certified caregivers.
  */
 public enum BatchKind {
     ALLOWANCE("LONGEVITY_ALLOWANCE", "ALLOWANCE", "allowance"),
-    BED("INSTITUTION_SUBSIDY", "BED", "beds");
+    BED("INSTITUTION_SUBSIDY", "BED", "beds"),
+    CAREGIVER_POST("INSTITUTION_SUBSIDY", "CAREGIVER_POST", "caregiver-posts");
 
     private final String fundLine;
     private final String causeType;
@@ -29,7 +30,24 @@ public enum BatchKind {
         return causeType;
     }
 
-    /** As in {@code /v1/batch-policies/allowance} and {@code /v1/batch-policies/beds}. */
+    /** Whom the items pay: residents and caregivers get payee accounts opened by the batch; institutions have theirs. */
+    public String payeeType() {
+        return switch (this) {
+            case ALLOWANCE -> "RESIDENT";
+            case CAREGIVER_POST -> "CAREGIVER";
+            case BED -> "INSTITUTION";
+        };
+    }
+
+    /**
+     * A month of beds or caregiver posts is read by SQL and planned whole in its request, and only a finished
+     * month (its bed-days are known); an allowance reads resident cards, possibly a county's worth, by a job.
+     */
+    public boolean plannedFromBeds() {
+        return this != ALLOWANCE;
+    }
+
+    /** As in {@code /v1/batch-policies/allowance}, {@code /v1/batch-policies/beds}, {@code /v1/batch-policies/caregiver-posts}. */
     public String pathName() {
         return pathName;
     }

@@ -40,10 +40,10 @@ public class BatchPolicies {
     }
 
     public static Uni<Versioned> current(String county, BatchKind kind) {
-        return NativeSql.first("select version, body from funds.batch_policy where county = ?1 and kind = ?2 order by version desc limit 1",
+        return NativeSql.selectOne("select version, body from funds.batch_policy where county = ?1 and kind = ?2 order by version desc limit 1",
                         county, kind.name())
-                .map(row -> row.map(r -> new Versioned(kind.name(), (int) NativeSql.number(r[0]), parse(kind, NativeSql.text(r[1]))))
-                        .orElse(new Versioned(kind.name(), 0, kind == BatchKind.ALLOWANCE ? AllowancePolicy.DEFAULT : BedPolicy.DEFAULT)));
+                .map(row -> row.map(r -> new Versioned(kind.name(), (int) r.number("version"), parse(kind, r.text("body"))))
+                        .orElse(new Versioned(kind.name(), 0, defaultOf(kind))));
     }
 
     public Uni<Reply> read(Caller caller, PolicyOf request) {
@@ -58,10 +58,10 @@ public class BatchPolicies {
         String county = caller.county();
         String by = caller.subject();
         // one writer per county and kind at a time, so versions never collide
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-policy:' || ?1 || ':' || ?2, 0))",
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-policy:' || ?1 || ':' || ?2, 0)) as locked",
                         county, kind.name())
                 .flatMap(v -> current(county, kind))
-                .flatMap(current -> NativeSql.update("""
+                .flatMap(current -> NativeSql.write("""
                                 insert into funds.batch_policy (county, kind, version, body, changed_by, changed_at)
                                 values (?1, ?2, ?3, ?4, ?5, ?6)""", county, kind.name(), current.version() + 1, body, by, now)
                         .flatMap(v -> audit.append(county, by, "BATCH_POLICY_CHANGED", "BATCH_POLICY",
@@ -70,30 +70,63 @@ public class BatchPolicies {
                 .map(Reply::ok);
     }
 
-    /** The kind's policy from the request, checked; the other kind's fields are unknown here. */
+    /** Every version of the kind's policy, oldest first, the built-in default as version 0. */
+    public static Uni<List<Versioned>> all(String county, BatchKind kind) {
+        return NativeSql.select("select version, body from funds.batch_policy where county = ?1 and kind = ?2 order by version",
+                        county, kind.name())
+                .map(rows -> {
+                    List<Versioned> versions = new ArrayList<>(List.of(new Versioned(kind.name(), 0, defaultOf(kind))));
+                    rows.forEach(r -> versions.add(new Versioned(kind.name(), (int) r.number("version"), parse(kind, r.text("body")))));
+                    return versions;
+                });
+    }
+
+    /** The kind's policy from the request, checked; the other kinds' fields are unknown here. */
     static Object policyOf(BatchKind kind, PolicyChange change) {
         List<FieldError> errors = new ArrayList<>();
-        Object policy;
-        if (kind == BatchKind.ALLOWANCE) {
+        if (kind != BatchKind.ALLOWANCE) {
+            unknown("bands", change.bands(), errors);
+        }
+        if (kind != BatchKind.BED) {
             unknown("dailyRateFen", change.dailyRateFen(), errors);
             unknown("upliftPercent", change.upliftPercent(), errors);
-            AllowancePolicy allowance = new AllowancePolicy(change.bands());
-            policy = allowance;
-            if (errors.isEmpty()) {
-                errors.addAll(allowance.errors());
+        }
+        if (kind != BatchKind.CAREGIVER_POST) {
+            unknown("effectiveFrom", change.effectiveFrom(), errors);
+            unknown("ratesFen", change.ratesFen(), errors);
+        }
+        Object policy;
+        List<FieldError> own;
+        switch (kind) {
+            case ALLOWANCE -> {
+                AllowancePolicy allowance = new AllowancePolicy(change.bands());
+                policy = allowance;
+                own = errors.isEmpty() ? allowance.errors() : List.of();
             }
-        } else {
-            unknown("bands", change.bands(), errors);
-            BedPolicy beds = new BedPolicy(change.dailyRateFen(), change.upliftPercent());
-            policy = beds;
-            if (errors.isEmpty()) {
-                errors.addAll(beds.errors());
+            case BED -> {
+                BedPolicy beds = new BedPolicy(change.dailyRateFen(), change.upliftPercent());
+                policy = beds;
+                own = errors.isEmpty() ? beds.errors() : List.of();
+            }
+            default -> {
+                CaregiverPostPolicy posts = new CaregiverPostPolicy(change.effectiveFrom(), change.ratesFen());
+                policy = posts;
+                own = errors.isEmpty() ? posts.errors() : List.of();
             }
         }
+        errors.addAll(own);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         return policy;
+    }
+
+    private static Object defaultOf(BatchKind kind) {
+        return switch (kind) {
+            case ALLOWANCE -> AllowancePolicy.DEFAULT;
+            case BED -> BedPolicy.DEFAULT;
+            case CAREGIVER_POST -> CaregiverPostPolicy.DEFAULT;
+        };
     }
 
     private static void unknown(String field, Object value, List<FieldError> errors) {
@@ -107,6 +140,10 @@ public class BatchPolicies {
     }
 
     static Object parse(BatchKind kind, String body) {
-        return kind == BatchKind.ALLOWANCE ? StrictJson.read(body, AllowancePolicy.class) : StrictJson.read(body, BedPolicy.class);
+        return switch (kind) {
+            case ALLOWANCE -> StrictJson.read(body, AllowancePolicy.class);
+            case BED -> StrictJson.read(body, BedPolicy.class);
+            case CAREGIVER_POST -> StrictJson.read(body, CaregiverPostPolicy.class);
+        };
     }
 }

@@ -120,7 +120,11 @@ public class BatchPosting {
 
     /** Items (from, to]: their PENDING transfers under their keys, the payees' pending credits, the batch's approvals. */
     private Uni<Void> makeTransfers(Batch b, int from, int to, int approvals, OffsetDateTime now) {
-        String memo = (b.kind() == BatchKind.ALLOWANCE ? "高龄津贴 " : "床位运营补贴 ") + b.month();
+        String memo = switch (b.kind()) {
+            case ALLOWANCE -> "高龄津贴 ";
+            case BED -> "床位运营补贴 ";
+            case CAREGIVER_POST -> "护理员岗位津贴 ";
+        } + b.month();
         return FundSettings.of(b.county()).flatMap(settings -> NativeSql.update("""
                         insert into funds.transfer (id, county, client_key, fund_line_id, debit_account_id, credit_account_id,
                           amount_fen, kind, cause_type, cause_ref, memo, maker, required_approvals, created_at, expires_at, batch_id)

@@ -64,11 +64,13 @@ public class BatchQueries {
                 .map(row -> row.map(Batch::of).orElseThrow(() -> ApiException.notFound("Batch")));
     }
 
-    /** Items in sequence, after {@code afterSeq}, at most {@code limit}; bed lines attached to BED items. */
+    /** Items in sequence, after {@code afterSeq}, at most {@code limit}; bed lines attached to BED items, post lines to caregivers'. */
     static Uni<List<BatchItem>> items(UUID batch, int afterSeq, int limit) {
         return NativeSql.rows(BatchItem.SELECT + "where i.batch_id = ?1 and i.seq > ?2 order by i.seq limit " + limit, batch, afterSeq)
                 .map(rows -> rows.stream().map(BatchItem::of).toList())
-                .flatMap(items -> items.isEmpty() || items.get(0).bedDays() == null ? Uni.createFrom().item(items)
+                .flatMap(items -> withPosts(batch, items))
+                .flatMap(items -> items.isEmpty() || items.get(0).bedDays() == null || !"BED".equals(items.get(0).causeType())
+                        ? Uni.createFrom().item(items)
                         : NativeSql.rows("""
                                         select seq, occupancy_id, bed_code, resident_id, care_level, days, daily_rate_fen, uplift_percent,
                                                amount_fen
@@ -81,6 +83,22 @@ public class BatchQueries {
                                                 NativeSql.text(r[4]), (int) NativeSql.number(r[5]), NativeSql.number(r[6]),
                                                 (int) NativeSql.number(r[7]), NativeSql.number(r[8])))
                                         .toList())).toList()));
+    }
+
+    private static Uni<List<BatchItem>> withPosts(UUID batch, List<BatchItem> items) {
+        if (items.isEmpty() || !BatchKind.CAREGIVER_POST.causeType().equals(items.get(0).causeType())) {
+            return Uni.createFrom().item(items);
+        }
+        return NativeSql.select("""
+                        select seq, assignment_id, caregiver_id, bed_code, certificate_level, rate_version, days, daily_rate_fen, amount_fen
+                        from funds.batch_item_post where batch_id = ?1 and seq between ?2 and ?3
+                        order by seq, bed_code, assignment_id, rate_version""", batch, items.get(0).seq(), items.get(items.size() - 1).seq())
+                .map(rows -> items.stream().map(item -> item.withPosts(rows.stream()
+                        .filter(r -> r.number("seq") == item.seq())
+                        .map(r -> new BatchItem.PostLine(r.uuid("assignment_id"), r.uuid("caregiver_id"), r.text("bed_code"),
+                                r.text("certificate_level"), (int) r.number("rate_version"), (int) r.number("days"),
+                                r.fen("daily_rate_fen"), r.fen("amount_fen")))
+                        .toList())).toList());
     }
 
     private static int afterSeq(Integer afterSeq) {

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A batch as answers show it: its state, and the per-item report (who, age and band or bed-days,
- * amount, and each item's status with the reason it was not paid).
+ * A batch as answers show it: its state, and the per-item report (who, age and band or bed-days and
+ * the beds or caregiver assignments behind them, amount, and each item's status with the reason it was not paid).
  */
 public final class BatchReports {
 
@@ -57,7 +57,7 @@ public final class BatchReports {
     public record ItemView(int seq, UUID payeeAccountId, String payeeName, @Nullable String residentId,
                            @Nullable Integer age, @Nullable String band, @Nullable Integer bedDays, long amountFen,
                            String status, @Nullable String why, @Nullable UUID transferId,
-                           @Nullable List<BatchItem.BedLine> beds) {
+                           @Nullable List<BatchItem.BedLine> beds, @Nullable List<BatchItem.PostLine> posts) {
     }
 
     @RegisterForReflection
@@ -93,7 +93,7 @@ public final class BatchReports {
             }
         }
         return new ItemView(i.seq(), i.payeeAccountId(), i.payeeName(), i.residentId(), i.age(), i.band(), i.bedDays(),
-                i.amountFen(), status, why, transfer, i.beds());
+                i.amountFen(), status, why, transfer, i.beds(), i.posts());
     }
 
     /** The transfers a posting or posted batch made, by client key. */

@@ -10,7 +10,7 @@ public final class BatchRequests {
     private BatchRequests() {
     }
 
-    /** {@code POST /v1/batches}: {@code kind} ALLOWANCE or BED; {@code month} YYYY-MM. */
+    /** {@code POST /v1/batches}: {@code kind} ALLOWANCE, BED or CAREGIVER_POST; {@code month} YYYY-MM. */
     @RegisterForReflection
     public record NewBatch(String kind, String month) {
     }
@@ -30,18 +30,18 @@ public final class BatchRequests {
     public record ReportPage(String id, Integer afterSeq) {
     }
 
-    /** {@code GET /v1/batch-policies/{kind}}: {@code allowance} or {@code beds}. */
+    /** {@code GET /v1/batch-policies/{kind}}: {@code allowance}, {@code beds} or {@code caregiver-posts}. */
     @RegisterForReflection
     public record PolicyOf(String kind) {
     }
 
     /**
      * {@code PUT /v1/batch-policies/{kind}}: the fields of the kind's policy, {@code bands} for
-     * {@code allowance}, {@code dailyRateFen} and {@code upliftPercent} for {@code beds}; the other
-     * kind's fields are refused.
+     * {@code allowance}, {@code dailyRateFen} and {@code upliftPercent} for {@code beds}, {@code effectiveFrom}
+     * and {@code ratesFen} for {@code caregiver-posts}; the other kinds' fields are refused.
      */
     @RegisterForReflection
     public record PolicyChange(String kind, List<AllowancePolicy.Band> bands, Long dailyRateFen,
-                               BedPolicy.Uplifts upliftPercent) {
+                               BedPolicy.Uplifts upliftPercent, String effectiveFrom, CaregiverPostPolicy.Rates ratesFen) {
     }
 }

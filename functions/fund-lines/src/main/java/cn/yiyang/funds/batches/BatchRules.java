@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Which month a batch may be made for, as pure rules: an allowance for this month or any of the
- * {@link #MONTHS_BACK_MAX} before; a bed subsidy only for a finished month among them.
+ * {@link #MONTHS_BACK_MAX} before; a bed subsidy or a caregiver post allowance only for a finished month among them.
  */
 public final class BatchRules {
 
@@ -21,7 +21,7 @@ public final class BatchRules {
     public static BatchKind kind(String text) {
         Optional<BatchKind> kind = BatchKind.parse(text);
         if (kind.isEmpty()) {
-            throw ApiException.invalid("kind", "BAD_KIND", "ALLOWANCE or BED");
+            throw ApiException.invalid("kind", "BAD_KIND", "ALLOWANCE, BED or CAREGIVER_POST");
         }
         return kind.get();
     }
@@ -39,10 +39,10 @@ public final class BatchRules {
 
     public static void checkMonthOpen(BatchKind kind, YearMonth month, LocalDate today) {
         YearMonth current = YearMonth.from(today);
-        YearMonth latest = kind == BatchKind.BED ? current.minusMonths(1) : current;
+        YearMonth latest = kind.plannedFromBeds() ? current.minusMonths(1) : current;
         if (month.isAfter(latest) || month.isBefore(current.minusMonths(MONTHS_BACK_MAX))) {
             throw new ApiException(FundProblem.BATCH_MONTH_NOT_OPEN, "Allowances: this month or the " + MONTHS_BACK_MAX
-                    + " before; bed subsidies: a finished month among the " + MONTHS_BACK_MAX + " before");
+                    + " before; bed subsidies and caregiver posts: a finished month among the " + MONTHS_BACK_MAX + " before");
         }
     }
 

@@ -94,7 +94,7 @@ public class BatchService {
      */
     private Uni<Reply> make(Caller caller, BatchKind kind, FundLine line, YearMonth month, int attempt) {
         String county = caller.county();
-        Uni<Void> locked = kind == BatchKind.BED ? OccupancyService.lockOccupancies(county) : Uni.createFrom().voidItem();
+        Uni<Void> locked = kind.plannedFromBeds() ? OccupancyService.lockOccupancies(county) : Uni.createFrom().voidItem();
         return locked.flatMap(v -> BatchPolicies.current(county, kind)).flatMap(policy -> MonthPlan.of(cards, county, kind, month, policy.policy(),
                         BatchCreation.INLINE_ITEMS_MAX + 1)
                 .flatMap(planned -> planned.isEmpty()
@@ -113,7 +113,7 @@ public class BatchService {
         return accounts.budget(caller, line, month.getYear())
                 .flatMap(budget -> insertBatch(new NewRow(id, county, kind, line.id(), budget.id(), month, attempt, policy.version(),
                         StrictJson.write(policy.policy()), items.size(), total, caller.subject(), now)))
-                .flatMap(v -> BatchItemsWriter.openResidentAccounts(audit, county, caller.subject(), id, line, items, 0, now))
+                .flatMap(v -> BatchItemsWriter.openPayeeAccounts(audit, county, caller.subject(), id, line, kind, items, 0, now))
                 .flatMap(v -> BatchItemsWriter.insertItems(BatchItemsWriter.ITEMS, id, line, kind, items, 0))
                 .flatMap(v -> recordCreated(audit, county, caller.subject(), id, now))
                 .flatMap(batch -> BatchReports.view(batch, 0))

@@ -70,7 +70,7 @@ final class BedPlan {
         List<PlannedItem> items = new ArrayList<>();
         byInstitution.forEach((institution, lines) -> items.add(new PlannedItem(null, names.get(institution), institution,
                 clientKey(month, institution), lines.stream().mapToLong(BatchItem.BedLine::amountFen).sum(), null, null,
-                null, lines.stream().mapToInt(BatchItem.BedLine::days).sum(), lines, null)));
+                null, lines.stream().mapToInt(BatchItem.BedLine::days).sum(), lines, null, List.of())));
         return items;
     }
 }

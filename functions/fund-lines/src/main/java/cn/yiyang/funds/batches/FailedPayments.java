@@ -49,7 +49,7 @@ final class FailedPayments {
                         String resident = NativeSql.text(r[2]);
                         items.add(new PlannedItem(resident, null, NativeSql.uuid(r[0]), KEY_PREFIX + NativeSql.text(r[5]),
                                 NativeSql.number(r[1]), resident, r[3] == null ? null : (int) NativeSql.number(r[3]),
-                                "补发 " + NativeSql.text(r[6]), null, List.of(), NativeSql.text(r[4])));
+                                "补发 " + NativeSql.text(r[6]), null, List.of(), NativeSql.text(r[4]), List.of()));
                     }
                     return items;
                 });

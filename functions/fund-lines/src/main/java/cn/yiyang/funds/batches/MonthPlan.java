@@ -28,11 +28,14 @@ final class MonthPlan {
 
     /**
      * The month's planned items, or empty when the county has {@code cardsMax} or more cards to read: a bed
-     * subsidy is planned whole (its items are institutions, read by SQL).
+     * subsidy or a caregiver post allowance is planned whole (its items are institutions or caregivers, read by SQL).
      */
     static Uni<Optional<List<PlannedItem>>> of(ResidentCards cards, String county, BatchKind kind, YearMonth month, Object policy, int cardsMax) {
         if (kind == BatchKind.BED) {
             return BedPlan.of(county, month, (BedPolicy) policy).map(Optional::of);
+        }
+        if (kind == BatchKind.CAREGIVER_POST) {
+            return CaregiverPlan.of(county, month).map(Optional::of);
         }
         AllowancePolicy allowance = (AllowancePolicy) policy;
         // only residents old enough at month end are read: the index is sorted by birth date

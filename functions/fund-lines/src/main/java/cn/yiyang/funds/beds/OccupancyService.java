@@ -67,7 +67,7 @@ public class OccupancyService {
                                 throw new ApiException(FundProblem.BED_RESIDENT_INACTIVE, "The resident is " + card.get().status());
                             }
                             CareLevel level = CareLevel.ofCard(card.get().disabilityLevel());
-                            return notBatched(county, admittedOn)
+                            return notBatched(county, admittedOn, PAID_BY_BED_DAYS)
                                     .flatMap(v -> NativeSql.update("""
                                                     insert into funds.occupancy (id, county, bed_id, resident_id, care_level, during, admitted_by, admitted_at)
                                                     values (?1, ?2, ?3, ?4, ?5, daterange(?6, cast(null as date), '[)'), ?7, ?8)""",
@@ -101,7 +101,7 @@ public class OccupancyService {
                     if (!dischargedOn.isAfter(o.admittedOn())) {
                         throw new ApiException(FundProblem.DISCHARGE_NOT_AFTER_ADMISSION, "Admitted on " + o.admittedOn());
                     }
-                    return notBatched(county, dischargedOn)
+                    return notBatched(county, dischargedOn, PAID_BY_BED_DAYS)
                             .flatMap(v -> NativeSql.update("""
                                             update funds.occupancy set during = daterange(lower(during), ?2, '[)'),
                                               discharged_by = ?3, discharged_at = ?4
@@ -119,27 +119,32 @@ public class OccupancyService {
                 .map(Reply::ok);
     }
 
+    /** The batch kinds paid by occupied bed-days: an occupancy counts for the bed subsidy and for the caregiver posts. */
+    private static final String PAID_BY_BED_DAYS = "BED,CAREGIVER_POST";
+
     /**
-     * No live bed batch covers the date's month or a later one: a paid month's bed-days never change.
-     * Admissions and discharges share a county lock that a bed batch's creation takes exclusively,
-     * so a batch never reads the month while an occupancy inside it is being changed.
+     * No live batch of these kinds (comma-separated) covers the date's month or a later one: a paid month's
+     * bed-days never change. Admissions, discharges and caregiver assignments share a county lock that a bed or
+     * caregiver-post batch's creation takes exclusively, so a batch never reads the month while an occupancy or
+     * an assignment inside it is being changed.
      */
-    private static Uni<Void> notBatched(String county, LocalDate date) {
+    public static Uni<Void> notBatched(String county, LocalDate date, String kinds) {
         return NativeSql.rows("select pg_advisory_xact_lock_shared(hashtextextended('funds-occupancy:' || ?1, 0))", county)
                 .flatMap(v -> NativeSql.first("""
-                        select b.month from funds.batch b left join funds.batch_resolution r on r.batch_id = b.id
-                        where b.county = ?1 and b.kind = 'BED' and b.month >= ?2 and (r.outcome is null or r.outcome = 'POSTED')
-                        limit 1""", county, YearMonth.from(date).toString()))
+                        select b.kind, b.month from funds.batch b left join funds.batch_resolution r on r.batch_id = b.id
+                        where b.county = ?1 and b.kind = any(string_to_array(?3, ',')) and b.month >= ?2
+                          and (r.outcome is null or r.outcome = 'POSTED')
+                        limit 1""", county, YearMonth.from(date).toString(), kinds))
                 .map(found -> {
                     if (found.isPresent()) {
-                        throw new ApiException(FundProblem.MONTH_ALREADY_BATCHED, "The bed subsidy of " + NativeSql.text(found.get()[0])
-                                + " is made already");
+                        throw new ApiException(FundProblem.MONTH_ALREADY_BATCHED, "The " + NativeSql.text(found.get()[0]) + " batch of "
+                                + NativeSql.text(found.get()[1]) + " is made already");
                     }
                     return null;
                 });
     }
 
-    /** Taken by a bed batch's creation: no admission or discharge of the county runs while it reads the month. */
+    /** Taken by a bed or caregiver-post batch's creation: no admission, discharge or assignment of the county runs while it reads the month. */
     public static Uni<Void> lockOccupancies(String county) {
         return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-occupancy:' || ?1, 0))", county).replaceWithVoid();
     }

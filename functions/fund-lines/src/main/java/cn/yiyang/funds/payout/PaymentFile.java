@@ -9,6 +9,7 @@ import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -47,12 +48,12 @@ public class PaymentFile {
         if (afterSeq < 0) {
             throw ApiException.invalid("afterSeq", "BAD_NUMBER", "An item sequence number, 0 or more");
         }
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         select b.month, b.item_count, b.total_fen, r.outcome from funds.batch b
                         left join funds.batch_resolution r on r.batch_id = b.id where b.id = ?1 and b.county = ?2""", batch, county)
                 .flatMap(found -> {
-                    Object[] b = found.orElseThrow(() -> ApiException.notFound("Batch"));
-                    if (!"POSTED".equals(NativeSql.text(b[3]))) {
+                    SqlRow b = found.orElseThrow(() -> ApiException.notFound("Batch"));
+                    if (!"POSTED".equals(b.text("outcome"))) {
                         throw new ApiException(FundProblem.BATCH_NOT_POSTED, "A payment file is made of a posted batch only");
                     }
                     return items(county, batch, afterSeq).flatMap(rows -> lines(county, batch, b, afterSeq, rows)
@@ -61,49 +62,67 @@ public class PaymentFile {
                 });
     }
 
-    private static Uni<List<Object[]>> items(String county, UUID batch, int afterSeq) {
-        return NativeSql.rows("""
-                        select i.seq, t.id::text, i.resident_id, i.amount_fen from funds.batch_item i
+    /**
+     * The page's items with whom each pays: a resident (an allowance item names them) or a caregiver (the payee
+     * account of a caregiver-post item names them); an institution's item has no payout account here.
+     */
+    private static Uni<List<SqlRow>> items(String county, UUID batch, int afterSeq) {
+        return NativeSql.select("""
+                        select i.seq, t.id::text as transfer_id, i.amount_fen,
+                               case when i.resident_id is not null then 'RESIDENT' when a.payee_type = 'CAREGIVER' then 'CAREGIVER' end
+                                 as payee_type,
+                               coalesce(i.resident_id, case when a.payee_type = 'CAREGIVER' then a.payee_ref end) as payee_ref
+                        from funds.batch_item i
                         join funds.transfer t on t.county = ?2 and t.client_key = i.client_key
+                        join funds.account a on a.id = i.payee_account_id
                         where i.batch_id = ?1 and i.seq > ?3 order by i.seq""" + " limit " + (ITEMS_PER_PAGE_MAX + 1),
                 batch, county, afterSeq);
     }
 
-    private Uni<String> lines(String county, UUID batch, Object[] b, int afterSeq, List<Object[]> rows) {
-        List<Object[]> page = rows.subList(0, Math.min(rows.size(), ITEMS_PER_PAGE_MAX));
-        List<String> residents = page.stream().map(r -> NativeSql.text(r[2])).filter(Objects::nonNull).toList();
-        return accounts.inForce(county, residents).flatMap(inForce -> {
-            StringBuilder file = new StringBuilder();
-            if (afterSeq == 0) {
-                file.append(BankFileLayout.line("H", BankFileLayout.PAYMENT_FORMAT, county, batch, NativeSql.text(b[0]),
-                        NativeSql.number(b[1]), NativeSql.number(b[2])));
-            }
-            for (Object[] r : page) {
-                PayoutAccounts.InForce a = r[2] == null ? null : inForce.get(NativeSql.text(r[2]));
-                file.append(BankFileLayout.line("D", NativeSql.number(r[0]), NativeSql.text(r[1]),
-                        a == null ? BankFileLayout.NONE : a.kind(), a == null ? BankFileLayout.NONE : a.bankCode(),
-                        a == null ? BankFileLayout.NONE : a.accountNumber(), a == null ? BankFileLayout.NONE : a.holderName(),
-                        NativeSql.number(r[3])));
-            }
-            if (rows.size() > ITEMS_PER_PAGE_MAX) {
-                return Uni.createFrom().item(file.toString());
-            }
-            return checksum(county, batch).map(sum -> file.append(BankFileLayout.line("T", NativeSql.number(b[1]),
-                    NativeSql.number(b[2]), sum)).toString());
-        });
+    private Uni<String> lines(String county, UUID batch, SqlRow b, int afterSeq, List<SqlRow> rows) {
+        List<SqlRow> page = rows.subList(0, Math.min(rows.size(), ITEMS_PER_PAGE_MAX));
+        return inForce(county, page, PayoutAccounts.RESIDENT).flatMap(residents -> inForce(county, page, PayoutAccounts.CAREGIVER)
+                .flatMap(caregivers -> {
+                    StringBuilder file = new StringBuilder();
+                    if (afterSeq == 0) {
+                        file.append(BankFileLayout.line("H", BankFileLayout.PAYMENT_FORMAT, county, batch, b.text("month"),
+                                b.number("item_count"), b.fen("total_fen")));
+                    }
+                    for (SqlRow r : page) {
+                        Map<String, PayoutAccounts.InForce> byRef = PayoutAccounts.CAREGIVER.equals(r.text("payee_type"))
+                                ? caregivers : residents;
+                        PayoutAccounts.InForce a = r.isNull("payee_ref") ? null : byRef.get(r.text("payee_ref"));
+                        file.append(BankFileLayout.line("D", r.number("seq"), r.text("transfer_id"),
+                                a == null ? BankFileLayout.NONE : a.kind(), a == null ? BankFileLayout.NONE : a.bankCode(),
+                                a == null ? BankFileLayout.NONE : a.accountNumber(), a == null ? BankFileLayout.NONE : a.holderName(),
+                                r.fen("amount_fen")));
+                    }
+                    if (rows.size() > ITEMS_PER_PAGE_MAX) {
+                        return Uni.createFrom().item(file.toString());
+                    }
+                    return checksum(county, batch).map(sum -> file.append(BankFileLayout.line("T", b.number("item_count"),
+                            b.fen("total_fen"), sum)).toString());
+                }));
+    }
+
+    /** The accounts in force of the page's payees of one type; none asked when the page has none of them. */
+    private Uni<Map<String, PayoutAccounts.InForce>> inForce(String county, List<SqlRow> page, String payeeType) {
+        List<String> refs = page.stream().filter(r -> payeeType.equals(r.text("payee_type"))).map(r -> r.text("payee_ref"))
+                .filter(Objects::nonNull).toList();
+        return refs.isEmpty() ? Uni.createFrom().item(Map.of()) : accounts.inForce(county, payeeType, refs);
     }
 
     /** SHA-256 over every item's seq, transfer and amount: what the bank's totals line is checked against. */
     public static Uni<String> checksum(String county, UUID batch) {
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         select encode(sha256(convert_to(string_agg(concat_ws('|', i.seq, t.id, i.amount_fen) || chr(10), '' order by i.seq),
-                                 'UTF8')), 'hex')
+                                 'UTF8')), 'hex') as checksum
                         from funds.batch_item i join funds.transfer t on t.county = ?2 and t.client_key = i.client_key
                         where i.batch_id = ?1""", batch, county)
-                .map(row -> NativeSql.text(row.orElseThrow()[0]));
+                .map(row -> row.orElseThrow().text("checksum"));
     }
 
-    private static Map<String, Object> issued(UUID batch, int afterSeq, List<Object[]> rows) {
+    private static Map<String, Object> issued(UUID batch, int afterSeq, List<SqlRow> rows) {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("batchId", batch.toString());
         fact.put("afterSeq", afterSeq);
@@ -111,11 +130,11 @@ public class PaymentFile {
         return fact;
     }
 
-    private static Reply reply(String file, List<Object[]> rows) {
+    private static Reply reply(String file, List<SqlRow> rows) {
         Map<String, String> headers = new HashMap<>(Map.of("content-type", "text/plain; charset=utf-8",
                 "content-disposition", "attachment; filename=\"daifa.txt\""));
         if (rows.size() > ITEMS_PER_PAGE_MAX) {
-            headers.put("x-next-after-seq", Long.toString(NativeSql.number(rows.get(ITEMS_PER_PAGE_MAX - 1)[0])));
+            headers.put("x-next-after-seq", Long.toString(rows.get(ITEMS_PER_PAGE_MAX - 1).number("seq")));
         }
         return new Reply(200, file, headers);
     }

@@ -1,9 +1,14 @@
 package cn.yiyang.funds.payout;
 
 import cn.yiyang.funds.audit.AuditTrail;
+import cn.yiyang.funds.accounts.AccountService;
+import cn.yiyang.funds.caregivers.CaregiverService;
+import cn.yiyang.funds.payout.PayoutRequests.CaregiverPayoutAccountChange;
 import cn.yiyang.funds.payout.PayoutRequests.PayoutAccountChange;
 import cn.yiyang.funds.payout.PayoutRequests.PayoutAccountOf;
+import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
+import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.pii.PiiProtector;
 import cn.yiyang.kernel.problem.ApiException;
@@ -11,6 +16,7 @@ import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -24,10 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A resident's payout account (代发 account: a bank card or a social-security-card account). The number
+ * A resident's or a care-home caregiver's payout account (代发 account: a bank card or a social-security-card account). The number
  * is personal data: stored encrypted and bound to its row ({@link PiiProtector}), matched by a keyed
  * index, answered masked ({@code 6222********1234}); only the bank file ever carries it whole. Only an
  * officer changes it, each change a new version with its reason and an audit entry; the same account
@@ -45,6 +52,8 @@ public class PayoutAccounts {
     private static final Pattern BANK_CODE = Pattern.compile("[0-9A-Z]{2,12}");
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9]{12,30}");
     private static final String INDEX_KIND = "payout-account";
+    public static final String RESIDENT = "RESIDENT";
+    public static final String CAREGIVER = "CAREGIVER";
 
     private final PiiProtector pii;
     private final ResidentCards cards;
@@ -63,8 +72,10 @@ public class PayoutAccounts {
                           String changedBy, OffsetDateTime changedAt) {
     }
 
+    /** {@code residentId} for a resident's account, {@code caregiverId} for a caregiver's. */
     @RegisterForReflection
-    public record PayoutAccountView(String residentId, Version current, List<Version> history) {
+    public record PayoutAccountView(@Nullable String residentId, @Nullable String caregiverId, Version current,
+                                    List<Version> history) {
     }
 
     /** What a bank file needs of a resident's account in force: the whole number, decrypted. */
@@ -72,60 +83,95 @@ public class PayoutAccounts {
     }
 
     public Uni<Reply> put(Caller caller, PayoutAccountChange r) {
-        String number = checked(r);
+        String number = checked(r.kind(), r.bankCode(), r.accountNumber(), r.holderName(), r.reason());
         String county = caller.county();
         return VertxContextSupport.executeBlocking(() -> cards.find(county, r.residentId()))
                 .flatMap(card -> {
                     if (card.isEmpty()) {
                         throw ApiException.notFound("Resident");
                     }
-                    return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-payout:' || ?1, 0))",
-                            county + ":" + r.residentId());
+                    return change(caller, new Payee(RESIDENT, r.residentId()), new Change(r.kind(), r.bankCode(), number,
+                            r.holderName(), r.reason()));
                 })
-                .flatMap(v -> latest(county, r.residentId()))
-                .flatMap(latest -> {
-                    if (latest.isPresent() && sameAccount(latest.get(), county, r, number)) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    int version = latest.map(row -> (int) NativeSql.number(row[0]) + 1).orElse(1);
-                    if (version > VERSIONS_MAX) {
-                        throw ApiException.invalid("residentId", "TOO_MANY_CHANGES", "At most " + VERSIONS_MAX + " changes");
-                    }
-                    return record(caller, r, number, version);
-                })
-                .flatMap(v -> view(county, r.residentId())).map(Reply::ok);
+                .flatMap(v -> view(county, new Payee(RESIDENT, r.residentId()))).map(Reply::ok);
     }
 
     public Uni<Reply> get(Caller caller, PayoutAccountOf r) {
-        return view(caller.county(), r.residentId()).map(Reply::ok);
+        return view(caller.county(), new Payee(RESIDENT, r.residentId())).map(Reply::ok);
     }
 
-    /** The accounts in force of these residents, decrypted, for a bank file. */
-    public Uni<Map<String, InForce>> inForce(String county, List<String> residentIds) {
-        return NativeSql.rows("""
+    /** A care-home caregiver's payout account, set as a resident's is ({@code PUT /v1/care-home-caregivers/{id}/payout-account}). */
+    public Uni<Reply> putCaregiver(Caller caller, CaregiverPayoutAccountChange r) {
+        String number = checked(r.kind(), r.bankCode(), r.accountNumber(), r.holderName(), r.reason());
+        Payee payee = caregiver(r.id());
+        return CaregiverService.find(caller.county(), UUID.fromString(payee.ref()))
+                .flatMap(c -> change(caller, payee, new Change(r.kind(), r.bankCode(), number, r.holderName(), r.reason())))
+                .flatMap(v -> view(caller.county(), payee)).map(Reply::ok);
+    }
+
+    public Uni<Reply> getCaregiver(Caller caller, ById r) {
+        Payee payee = caregiver(r.id());
+        return CaregiverService.find(caller.county(), UUID.fromString(payee.ref()))
+                .flatMap(c -> view(caller.county(), payee)).map(Reply::ok);
+    }
+
+    /** The accounts in force of these payees of one type (RESIDENT or CAREGIVER), decrypted, for a bank file. */
+    public Uni<Map<String, InForce>> inForce(String county, String payeeType, List<String> refs) {
+        return NativeSql.select("""
                         select distinct on (p.resident_id) p.resident_id, p.version, p.kind, p.bank_code, p.account_protected, p.holder_name
                         from funds.payout_account p
-                        where p.county = ?1 and p.resident_id in (select unnest(string_to_array(?2, ',')))
-                        order by p.resident_id, p.version desc""", county, String.join(",", residentIds))
+                        where p.county = ?1 and p.payee_type = ?3 and p.resident_id in (select unnest(string_to_array(?2, ',')))
+                        order by p.resident_id, p.version desc""", county, String.join(",", refs), payeeType)
                 .map(rows -> {
                     Map<String, InForce> found = new LinkedHashMap<>();
-                    for (Object[] row : rows) {
-                        String resident = NativeSql.text(row[0]);
-                        found.put(resident, new InForce(resident, NativeSql.text(row[2]), NativeSql.text(row[3]),
-                                pii.decrypt((byte[]) row[4], boundTo(county, resident, (int) NativeSql.number(row[1]))),
-                                NativeSql.text(row[5])));
+                    for (SqlRow row : rows) {
+                        String ref = row.text("resident_id");
+                        found.put(ref, new InForce(ref, row.text("kind"), row.text("bank_code"),
+                                pii.decrypt(row.bytes("account_protected"), boundTo(county, new Payee(payeeType, ref),
+                                        (int) row.number("version"))), row.text("holder_name")));
                     }
                     return found;
                 });
     }
 
-    private Uni<Void> record(Caller caller, PayoutAccountChange r, String number, int version) {
+    /** Whose account: a resident or a caregiver, by their id. */
+    record Payee(String type, String ref) {
+    }
+
+    /** A change as checked: the number without its spaces. */
+    private record Change(String kind, String bankCode, String number, String holderName, String reason) {
+    }
+
+    private static Payee caregiver(String id) {
+        return new Payee(CAREGIVER, AccountService.uuid(id, "Caregiver").toString());
+    }
+
+    /** Under the payee's lock: a new version, unless the same account again. */
+    private Uni<Void> change(Caller caller, Payee payee, Change change) {
+        String county = caller.county();
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-payout:' || ?1, 0)) as locked",
+                        county + ":" + (RESIDENT.equals(payee.type()) ? "" : payee.type() + ":") + payee.ref())
+                .flatMap(v -> latest(county, payee))
+                .flatMap(latest -> {
+                    if (latest.isPresent() && sameAccount(latest.get(), county, change)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    int version = latest.map(row -> (int) row.number("version") + 1).orElse(1);
+                    if (version > VERSIONS_MAX) {
+                        throw ApiException.invalid(RESIDENT.equals(payee.type()) ? "residentId" : "id", "TOO_MANY_CHANGES",
+                                "At most " + VERSIONS_MAX + " changes");
+                    }
+                    return record(caller, payee, change, version);
+                });
+    }
+
+    private Uni<Void> record(Caller caller, Payee payee, Change r, int version) {
         String county = caller.county();
         OffsetDateTime now = CountyTime.now(clock);
-        String masked = masked(number);
-        byte[] index = pii.index(county, INDEX_KIND, number);
+        String masked = masked(r.number());
+        byte[] index = pii.index(county, INDEX_KIND, r.number());
         Map<String, Object> fact = new LinkedHashMap<>();
-        fact.put("residentId", r.residentId());
+        fact.put(RESIDENT.equals(payee.type()) ? "residentId" : "caregiverId", payee.ref());
         fact.put("version", version);
         fact.put("kind", r.kind());
         fact.put("bankCode", r.bankCode());
@@ -133,60 +179,63 @@ public class PayoutAccounts {
         fact.put("accountIndex", HexFormat.of().formatHex(index));
         fact.put("holderName", r.holderName().strip());
         fact.put("reason", r.reason().strip());
-        return NativeSql.update("""
-                        insert into funds.payout_account (county, resident_id, version, kind, bank_code, account_protected, account_index,
-                          account_masked, holder_name, reason, changed_by, changed_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""",
-                        county, r.residentId(), version, r.kind(), r.bankCode(), pii.encrypt(number, boundTo(county, r.residentId(), version)),
-                        index, masked, r.holderName().strip(), r.reason().strip(), caller.subject(), now)
-                .flatMap(v -> audit.append(county, caller.subject(), "PAYOUT_ACCOUNT_SET", "RESIDENT", r.residentId(), fact, now));
+        return NativeSql.write("""
+                        insert into funds.payout_account (county, payee_type, resident_id, version, kind, bank_code, account_protected,
+                          account_index, account_masked, holder_name, reason, changed_by, changed_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)""",
+                        county, payee.type(), payee.ref(), version, r.kind(), r.bankCode(),
+                        pii.encrypt(r.number(), boundTo(county, payee, version)), index, masked, r.holderName().strip(),
+                        r.reason().strip(), caller.subject(), now)
+                .flatMap(v -> audit.append(county, caller.subject(), "PAYOUT_ACCOUNT_SET", payee.type(), payee.ref(), fact, now));
     }
 
-    private boolean sameAccount(Object[] latest, String county, PayoutAccountChange r, String number) {
-        return r.kind().equals(NativeSql.text(latest[1])) && r.bankCode().equals(NativeSql.text(latest[2]))
-                && r.holderName().strip().equals(NativeSql.text(latest[4]))
-                && java.security.MessageDigest.isEqual((byte[]) latest[3], pii.index(county, INDEX_KIND, number));
+    private boolean sameAccount(SqlRow latest, String county, Change r) {
+        return r.kind().equals(latest.text("kind")) && r.bankCode().equals(latest.text("bank_code"))
+                && r.holderName().strip().equals(latest.text("holder_name"))
+                && java.security.MessageDigest.isEqual(latest.bytes("account_index"), pii.index(county, INDEX_KIND, r.number()));
     }
 
-    private static Uni<Optional<Object[]>> latest(String county, String resident) {
-        return NativeSql.first("""
+    private static Uni<Optional<SqlRow>> latest(String county, Payee payee) {
+        return NativeSql.selectOne("""
                 select version, kind, bank_code, account_index, holder_name from funds.payout_account
-                where county = ?1 and resident_id = ?2 order by version desc limit 1""", county, resident);
+                where county = ?1 and payee_type = ?3 and resident_id = ?2 order by version desc limit 1""",
+                county, payee.ref(), payee.type());
     }
 
-    private static Uni<PayoutAccountView> view(String county, String resident) {
-        return NativeSql.rows("""
+    private static Uni<PayoutAccountView> view(String county, Payee payee) {
+        return NativeSql.select("""
                         select version, kind, bank_code, account_masked, holder_name, reason, changed_by, changed_at
-                        from funds.payout_account where county = ?1 and resident_id = ?2
-                        order by version desc""" + " limit " + HISTORY_SHOWN_MAX, county, resident)
+                        from funds.payout_account where county = ?1 and payee_type = ?3 and resident_id = ?2
+                        order by version desc""" + " limit " + HISTORY_SHOWN_MAX, county, payee.ref(), payee.type())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw ApiException.notFound("Payout account");
                     }
-                    List<Version> versions = rows.stream().map(row -> new Version((int) NativeSql.number(row[0]), NativeSql.text(row[1]),
-                            NativeSql.text(row[2]), NativeSql.text(row[3]), NativeSql.text(row[4]), NativeSql.text(row[5]),
-                            NativeSql.text(row[6]), CountyTime.shown(NativeSql.time(row[7])))).toList();
-                    return new PayoutAccountView(resident, versions.get(0), versions);
+                    List<Version> versions = rows.stream().map(row -> new Version((int) row.number("version"), row.text("kind"),
+                            row.text("bank_code"), row.text("account_masked"), row.text("holder_name"), row.text("reason"),
+                            row.text("changed_by"), CountyTime.shown(row.time("changed_at")))).toList();
+                    return RESIDENT.equals(payee.type()) ? new PayoutAccountView(payee.ref(), null, versions.get(0), versions)
+                            : new PayoutAccountView(null, payee.ref(), versions.get(0), versions);
                 });
     }
 
     /** The fields, in one pass: every error named; answers the account number without its spaces. */
-    private static String checked(PayoutAccountChange r) {
+    private static String checked(String kind, String bankCode, String accountNumber, String holderName, String reason) {
         List<FieldError> errors = new ArrayList<>();
-        if (r.kind() == null || !KINDS.contains(r.kind())) {
+        if (kind == null || !KINDS.contains(kind)) {
             errors.add(new FieldError("kind", "BAD_KIND", "BANK_CARD or SSC_ACCOUNT"));
         }
-        if (r.bankCode() == null || !BANK_CODE.matcher(r.bankCode()).matches()) {
+        if (bankCode == null || !BANK_CODE.matcher(bankCode).matches()) {
             errors.add(new FieldError("bankCode", "BAD_BANK_CODE", "The bank's code: 2 to 12 of 0-9 A-Z"));
         }
-        String number = r.accountNumber() == null ? "" : r.accountNumber().replace(" ", "");
+        String number = accountNumber == null ? "" : accountNumber.replace(" ", "");
         if (!ACCOUNT_NUMBER.matcher(number).matches()) {
             errors.add(new FieldError("accountNumber", "BAD_ACCOUNT_NUMBER", "12 to 30 digits"));
         }
-        if (r.holderName() == null || r.holderName().isBlank()) {
+        if (holderName == null || holderName.isBlank()) {
             errors.add(new FieldError("holderName", "REQUIRED", "The account holder's name, 1 to " + HOLDER_CHARS_MAX + " characters"));
         }
-        if (r.reason() == null || r.reason().isBlank()) {
+        if (reason == null || reason.isBlank()) {
             errors.add(new FieldError("reason", "REQUIRED", "Why the account is set or changed, 1 to " + REASON_CHARS_MAX + " characters"));
         }
         if (!errors.isEmpty()) {
@@ -200,7 +249,9 @@ public class PayoutAccounts {
         return number.substring(0, 4) + "*".repeat(number.length() - 8) + number.substring(number.length() - 4);
     }
 
-    private static String boundTo(String county, String resident, int version) {
-        return "funds.payout_account:" + county + ":" + resident + ":" + version + ":account";
+    /** A resident's binding is as it was before caregivers had accounts, so their stored numbers still open. */
+    private static String boundTo(String county, Payee payee, int version) {
+        String who = RESIDENT.equals(payee.type()) ? payee.ref() : payee.type() + ":" + payee.ref();
+        return "funds.payout_account:" + county + ":" + who + ":" + version + ":account";
     }
 }

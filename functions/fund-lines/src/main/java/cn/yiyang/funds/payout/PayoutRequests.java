@@ -16,6 +16,13 @@ public final class PayoutRequests {
                                       @Text(maxChars = PayoutAccounts.REASON_CHARS_MAX) String reason) {
     }
 
+    /** {@code PUT /v1/care-home-caregivers/{id}/payout-account}: where the caregiver's post allowance goes from now on, and why. */
+    @RegisterForReflection
+    public record CaregiverPayoutAccountChange(String id, String kind, String bankCode, String accountNumber,
+                                               @Text(maxChars = PayoutAccounts.HOLDER_CHARS_MAX) String holderName,
+                                               @Text(maxChars = PayoutAccounts.REASON_CHARS_MAX) String reason) {
+    }
+
     /** {@code GET /v1/payout-accounts/{residentId}}. */
     @RegisterForReflection
     public record PayoutAccountOf(String residentId) {

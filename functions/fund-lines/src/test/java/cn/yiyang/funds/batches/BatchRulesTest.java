@@ -50,22 +50,36 @@ class BatchRulesTest {
     void aPolicyChange_takesOnlyTheFieldsOfItsKind() {
         List<AllowancePolicy.Band> bands = List.of(new AllowancePolicy.Band(80, null, 5_000L));
         BedPolicy.Uplifts uplifts = new BedPolicy.Uplifts(0, 50, 100, 200);
+        CaregiverPostPolicy.Rates rates = new CaregiverPostPolicy.Rates(200L, 300L, 400L, 500L);
         Object[][] cases = {
                 // kind, the request → the fields refused
-                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", bands, null, null), List.of()},
-                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", bands, 1_000L, uplifts),
+                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", bands, null, null, null, null), List.of()},
+                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", bands, 1_000L, uplifts, null, null),
                         List.of("dailyRateFen:UNKNOWN_FIELD", "upliftPercent:UNKNOWN_FIELD")},
-                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", List.of(), null, null),
+                {BatchKind.ALLOWANCE, new BatchRequests.PolicyChange("allowance", List.of(), null, null, null, null),
                         List.of("bands:OUT_OF_RANGE")},
-                {BatchKind.BED, new BatchRequests.PolicyChange("beds", null, 1_000L, uplifts), List.of()},
-                {BatchKind.BED, new BatchRequests.PolicyChange("beds", bands, 1_000L, uplifts), List.of("bands:UNKNOWN_FIELD")},
-                {BatchKind.BED, new BatchRequests.PolicyChange("beds", null, 1_000L, null), List.of("upliftPercent:REQUIRED")},
+                {BatchKind.BED, new BatchRequests.PolicyChange("beds", null, 1_000L, uplifts, null, null), List.of()},
+                {BatchKind.BED, new BatchRequests.PolicyChange("beds", bands, 1_000L, uplifts, null, null), List.of("bands:UNKNOWN_FIELD")},
+                {BatchKind.BED, new BatchRequests.PolicyChange("beds", null, 1_000L, null, null, null), List.of("upliftPercent:REQUIRED")},
+                {BatchKind.BED, new BatchRequests.PolicyChange("beds", null, 1_000L, uplifts, "2026-11-01", null),
+                        List.of("effectiveFrom:UNKNOWN_FIELD")},
+                {BatchKind.CAREGIVER_POST, new BatchRequests.PolicyChange("caregiver-posts", null, null, null, "2026-11-16", rates),
+                        List.of()},
+                {BatchKind.CAREGIVER_POST, new BatchRequests.PolicyChange("caregiver-posts", null, 1_000L, null, "2026-11-16", rates),
+                        List.of("dailyRateFen:UNKNOWN_FIELD")},
+                {BatchKind.CAREGIVER_POST, new BatchRequests.PolicyChange("caregiver-posts", null, null, null, "2026-13-01",
+                        new CaregiverPostPolicy.Rates(200L, 0L, 400L, null)),
+                        List.of("effectiveFrom:BAD_DATE", "ratesFen.intermediate:OUT_OF_RANGE", "ratesFen.technician:OUT_OF_RANGE")},
         };
         for (Object[] c : cases) {
             List<String> refused;
             try {
                 Object policy = BatchPolicies.policyOf((BatchKind) c[0], (BatchRequests.PolicyChange) c[1]);
-                assertThat(policy).isInstanceOf(c[0] == BatchKind.ALLOWANCE ? AllowancePolicy.class : BedPolicy.class);
+                assertThat(policy).isInstanceOf(switch ((BatchKind) c[0]) {
+                    case ALLOWANCE -> AllowancePolicy.class;
+                    case BED -> BedPolicy.class;
+                    case CAREGIVER_POST -> CaregiverPostPolicy.class;
+                });
                 refused = List.of();
             } catch (ApiException e) {
                 refused = e.fieldErrors().stream().map(f -> f.field() + ":" + f.code()).toList();

@@ -8,6 +8,7 @@ import static cn.yiyang.kernel.access.ObjectKind.BATCH;
 import static cn.yiyang.kernel.access.ObjectKind.BED;
 import static cn.yiyang.kernel.access.ObjectKind.BOOKING;
 import static cn.yiyang.kernel.access.ObjectKind.CAREGIVER;
+import static cn.yiyang.kernel.access.ObjectKind.CARE_HOME_CAREGIVER;
 import static cn.yiyang.kernel.access.ObjectKind.EXCHANGE;
 import static cn.yiyang.kernel.access.ObjectKind.KITCHEN_DAY;
 import static cn.yiyang.kernel.access.ObjectKind.MEAL_ORDER;
@@ -103,6 +104,9 @@ public final class AccessTable {
             rule(ledger, Role.AUDITOR, COUNTY, READ);
         }
         rule(TRANSFER, Role.APPROVER, COUNTY, ACT);
+        // Caregiver posts: officers register caregivers, assign and end their beds, set their payout accounts; auditors read.
+        rule(CARE_HOME_CAREGIVER, Role.OFFICER, COUNTY, READ, CREATE, ACT);
+        rule(CARE_HOME_CAREGIVER, Role.AUDITOR, COUNTY, READ);
         rule(BATCH, Role.APPROVER, COUNTY, ACT);
 
         rule(REPORT, Role.OFFICER, COUNTY, READ);

@@ -15,6 +15,7 @@ public enum ObjectKind {
     TRANSFER("transfers"),
     BATCH("batches"),
     BED("beds"),
+    CARE_HOME_CAREGIVER("care-home caregivers and their bed assignments (岗位津贴)"),
     REPORT("reports, settlements, audit"),
     USAGE("usage");
 

@@ -1,0 +1,389 @@
+package cn.yiyang.funds;
+
+import static cn.yiyang.funds.BatchFixtures.approveBatch;
+import static cn.yiyang.funds.BatchFixtures.bed;
+import static cn.yiyang.funds.BatchFixtures.createBatch;
+import static cn.yiyang.funds.BatchFixtures.disabled;
+import static cn.yiyang.funds.BatchFixtures.institution;
+import static cn.yiyang.funds.BatchFixtures.lastMonth;
+import static cn.yiyang.funds.BatchFixtures.stay;
+import static cn.yiyang.funds.FundFixtures.approver;
+import static cn.yiyang.funds.FundFixtures.auditor;
+import static cn.yiyang.funds.FundFixtures.expect;
+import static cn.yiyang.funds.FundFixtures.fundedBudget;
+import static cn.yiyang.funds.FundFixtures.key;
+import static cn.yiyang.funds.FundFixtures.officer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.kernel.identity.Masks;
+import cn.yiyang.testing.ApiAnswer;
+import cn.yiyang.testing.ApiRequest;
+import cn.yiyang.testing.Door;
+import cn.yiyang.testing.TestPeople;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 岗位津贴: care-home caregivers, their bed assignments, and the month's CAREGIVER_POST batch, through every door.
+ * The amounts are computed here day by day from the rows the scenario wrote (assignments, stays, certificates,
+ * rate versions), not by the SQL that plans the batch.
+ */
+public abstract class CaregiverScenarios {
+
+    protected abstract Door door();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LEVELS = List.of("JUNIOR", "INTERMEDIATE", "SENIOR", "TECHNICIAN");
+
+    protected String county;
+    private final YearMonth month = lastMonth();
+    private final List<Rate> rates = new ArrayList<>();
+
+    /** A rate version as PUT: in force from {@code from}, fen a bed-day per level in {@link #LEVELS} order. */
+    record Rate(LocalDate from, long[] fen) {
+    }
+
+    /** A caregiver as registered, a stay as admitted, an assignment as made (until: not counted, null: open). */
+    record Caregiver(String id, String level, LocalDate certificateFrom, LocalDate certificateUntil) {
+    }
+
+    record Period(String bed, LocalDate from, LocalDate until) {
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (until == null || day.isBefore(until));
+        }
+    }
+
+    @BeforeEach
+    void aCountyWithItsFundLinesAndTwoRateVersions_theSecondFromTheSixteenth() {
+        county = FundFixtures.newCounty();
+        FundFixtures.installLines(door(), county);
+        putRate(new Rate(month.atDay(1).minusMonths(3), new long[] {201, 303, 405, 507}));
+        putRate(new Rate(month.atDay(16), new long[] {211, 313, 611, 517}));
+    }
+
+    private LocalDate day(int d) {
+        return month.atDay(d);
+    }
+
+    @Test
+    void theMonthsPostAllowance_paysEachCaregiverTheOccupiedBedDaysOfAValidCertificate_atTheRateOfEachDay() {
+        String budget = fundedBudget(door(), county, "INSTITUTION_SUBSIDY", 4_000_000);
+        String home = institution(door(), county, "inst-care");
+        Map<String, String> beds = new HashMap<>();
+        for (String code : List.of("A1", "A2", "A3", "B1", "C1")) {
+            beds.put(code, bed(door(), county, home, county + "-" + code));
+        }
+        List<Period> stays = List.of(
+                new Period("A1", day(1).minusDays(20), null),          // occupied all month
+                new Period("A2", day(1).minusDays(5), day(17)),        // empty from the 17th: half the month
+                new Period("A3", day(1).minusDays(30), null),
+                new Period("B1", day(1).minusDays(30), null));         // C1 stays empty
+        stays.forEach(s -> stay(door(), county, beds.get(s.bed()), disabled(county, null), s.from(), s.until()));
+
+        Caregiver senior = register("SENIOR", day(1).minusYears(1), day(1).plusYears(4));
+        Caregiver intermediate = register("INTERMEDIATE", day(1).minusYears(4), day(10));   // expires on the 10th
+        Caregiver junior = register("JUNIOR", day(1).minusYears(1), day(1).plusYears(4));
+        Map<Caregiver, List<Period>> assigned = Map.of(
+                senior, List.of(new Period("A1", day(1).minusDays(10), null),               // two beds at once …
+                        new Period("A2", day(3), null),                                     // … and a third from the 3rd
+                        new Period("A3", day(1).minusDays(10), day(5))),                    // ended on the 5th
+                intermediate, List.of(new Period("B1", day(1).minusDays(10), null)),
+                junior, List.of(new Period("C1", day(1).minusDays(10), null)));
+        assigned.forEach((c, periods) -> periods.forEach(p -> assign(c.id(), beds.get(p.bed()), p.from(), p.until())));
+
+        Map<String, long[]> expected = new HashMap<>();   // caregiver → {bed-days, fen}
+        assigned.forEach((c, periods) -> {
+            long[] sum = new long[2];
+            for (Period p : periods) {
+                for (LocalDate d = day(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+                    LocalDate on = d;
+                    boolean occupied = stays.stream().anyMatch(s -> s.bed().equals(p.bed()) && s.covers(on));
+                    boolean valid = !d.isBefore(c.certificateFrom()) && !d.isAfter(c.certificateUntil());
+                    if (p.covers(d) && occupied && valid) {
+                        sum[0]++;
+                        sum[1] += rateOn(d, c.level());
+                    }
+                }
+            }
+            if (sum[0] > 0) {
+                expected.put(c.id(), sum);
+            }
+        });
+        assertThat(expected).as("the case: the junior's bed is empty").doesNotContainKey(junior.id()).hasSize(2);
+
+        JsonNode draft = expect(door().send(createBatch(county, "CAREGIVER_POST", month)), 201).json();
+
+        Map<String, JsonNode> byCaregiver = new HashMap<>();
+        draft.path("items").forEach(item -> byCaregiver.put(item.path("posts").get(0).path("caregiverId").asText(), item));
+        assertThat(byCaregiver.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        long total = 0;
+        for (Map.Entry<String, long[]> e : expected.entrySet()) {
+            JsonNode item = byCaregiver.get(e.getKey());
+            assertThat(item.path("bedDays").asLong()).as("bed-days of " + e.getKey()).isEqualTo(e.getValue()[0]);
+            assertThat(item.path("amountFen").asLong()).as("fen of " + e.getKey()).isEqualTo(e.getValue()[1]);
+            total += e.getValue()[1];
+        }
+        JsonNode seniorItem = byCaregiver.get(senior.id());
+        List<String> lines = new ArrayList<>();
+        seniorItem.path("posts").forEach(l -> lines.add(l.path("bedCode").asText().substring(county.length() + 1) + ":v"
+                + l.path("rateVersion").asInt() + ":" + l.path("days").asInt() + "x" + l.path("dailyRateFen").asLong()));
+        // A1: 1-15 at v1, 16-end at v2; A2: 3-15 at v1, the 16th at v2 (empty from the 17th); A3: 1-4 at v1
+        assertThat(lines).containsExactlyInAnyOrder("A1:v1:15x405", "A1:v2:" + (month.lengthOfMonth() - 15) + "x611",
+                "A2:v1:13x405", "A2:v2:1x611", "A3:v1:4x405");
+        assertThat(byCaregiver.get(intermediate.id()).path("bedDays").asInt()).as("until the certificate expired").isEqualTo(10);
+        assertThat(draft.path("batch").path("totalFen").asLong()).isEqualTo(total);
+        assertThat(draft.path("breakdowns").path("byPolicyLine").findValuesAsText("key")).containsExactly("INTERMEDIATE", "SENIOR");
+
+        String batch = draft.path("batch").path("id").asText();
+        JsonNode posted = expect(door().send(approveBatch(county, batch, approver(county))), 200).json();
+
+        assertThat(posted.path("batch").path("status").asText()).as(posted.path("batch").toString()).isEqualTo("POSTED");
+        assertThat(FundFixtures.account(door(), county, budget).path("debitsPosted").asLong()).isEqualTo(total);
+        String transfer = itemOf(posted, senior.id()).path("transferId").asText();
+        JsonNode trace = expect(door().send(ApiRequest.get("/v1/transfers/" + transfer + "/trace").bearer(auditor(county))), 200).json();
+        assertThat(trace.path("causeType").asText()).isEqualTo("CAREGIVER_POST");
+        assertThat(trace.path("to").path("payeeRef").asText()).as("the payee is the caregiver").isEqualTo(senior.id());
+        assertThat(trace.path("batchItem").path("posts")).as("the trace reaches every bed paid for").hasSize(5);
+        assertThat(trace.path("batchItem").path("posts").findValuesAsText("bedCode")).contains(county + "-A2");
+
+        long transfers = FundFixtures.account(door(), county, budget).path("debitsPosted").asLong();
+        ApiAnswer again = expect(door().send(createBatch(county, "CAREGIVER_POST", month)), 200);
+        assertThat(again.json().path("batch").path("id").asText()).as("the same month again: the one batch").isEqualTo(batch);
+        assertThat(FundFixtures.account(door(), county, budget).path("debitsPosted").asLong()).as("paid once").isEqualTo(transfers);
+        ApiAnswer lateEnd = door().send(endAssignment(assignmentOf(senior.id(), county + "-A1"), day(20)));
+        assertThat(lateEnd.code()).as("a paid month's assignments never change").isEqualTo("MONTH_ALREADY_BATCHED");
+        assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSecondCaregiverOnAnAssignedBed_isRefused409_untilTheFirstAssignmentEnds() {
+        String home = institution(door(), county, "inst-care");
+        String bed = bed(door(), county, home, county + "-D1");
+        LocalDate today = LocalDate.now(cn.yiyang.kernel.time.CountyTime.ZONE);
+        Caregiver first = register("TECHNICIAN", today.minusYears(1), today.plusYears(1));
+        Caregiver second = register("JUNIOR", today.minusYears(1), today.plusYears(1));
+        String assignment = assign(first.id(), bed, today.minusDays(30), null);
+
+        ApiAnswer overlap = door().send(assignment(second.id(), bed, today.minusDays(2), null));
+        ApiAnswer before = door().send(assignment(second.id(), bed, today.minusDays(40), null));
+        ApiAnswer endBeforeStart = door().send(endAssignment(assignment, today.minusDays(31)));
+
+        assertThat(overlap.status()).isEqualTo(409);
+        assertThat(overlap.code()).isEqualTo("BED_HAS_CAREGIVER");
+        assertThat(overlap.json().path("userMessage").asText()).contains("已经安排了别的护理员");
+        assertThat(before.code()).as("an open-ended assignment overlaps any later one").isEqualTo("BED_HAS_CAREGIVER");
+        assertThat(endBeforeStart.status()).isEqualTo(422);
+        assertThat(endBeforeStart.code()).isEqualTo("ASSIGNMENT_END_NOT_AFTER_START");
+
+        expect(door().send(endAssignment(assignment, today.minusDays(5))), 200);
+        ApiAnswer twice = door().send(endAssignment(assignment, today.minusDays(4)));
+        expect(door().send(assignment(second.id(), bed, today.minusDays(5), null)), 201);
+        assertThat(twice.code()).isEqualTo("ASSIGNMENT_ALREADY_ENDED");
+        assign(first.id(), bed(door(), county, home, county + "-D2"), today.minusDays(5), null);
+        JsonNode ofBed = expect(door().send(ApiRequest.get("/v1/beds/" + bed + "/caregiver-assignments").bearer(auditor(county))),
+                200).json();
+        assertThat(ofBed.path("items").findValuesAsText("caregiverId")).containsExactly(second.id(), first.id());
+        assertThat(ofBed.path("items").get(1).path("until").asText()).isEqualTo(today.minusDays(5).toString());
+        JsonNode ofFirst = expect(door().send(ApiRequest.get("/v1/care-home-caregivers/" + first.id() + "/assignments")
+                .bearer(auditor(county))), 200).json();
+        assertThat(ofFirst.path("items")).as("a caregiver cares for several beds").hasSize(2);
+    }
+
+    @Test
+    void aCaregiversIdNumberAndPhone_areAnsweredMasked_andBadRegistrationsAreRefusedByField() throws Exception {
+        String idNumber = TestPeople.idNumber();
+        String phone = TestPeople.phone();
+        LocalDate today = LocalDate.now(cn.yiyang.kernel.time.CountyTime.ZONE);
+        ApiAnswer registered = expect(door().send(registration(idNumber, phone, "SENIOR", today.minusYears(1), today.plusYears(4))), 201);
+        String id = registered.json().path("id").asText();
+        ApiAnswer duplicate = door().send(registration(idNumber, TestPeople.phone(), "JUNIOR", today.minusYears(1), today.plusYears(1)));
+        ApiAnswer bad = door().send(ApiRequest.post("/v1/care-home-caregivers", """
+                {"name":"","idNumber":"330105194002291234","phone":"1380013","certificateLevel":"MASTER",
+                 "certificateNumber":"no spaces!","certificateFrom":"2026-02-30","certificateUntil":"2025-01-01"}""")
+                .bearer(officer(county)).idempotencyKey(key("caregiver")));
+        ApiAnswer asApprover = door().send(ApiRequest.get("/v1/care-home-caregivers/" + id).bearer(approver(county)));
+        ApiAnswer otherCounty = door().send(ApiRequest.get("/v1/care-home-caregivers/" + id).bearer(auditor(FundFixtures.newCounty())));
+        String account = "6222020000000001234";
+        expect(door().send(ApiRequest.of("PUT", "/v1/care-home-caregivers/" + id + "/payout-account", """
+                {"kind":"BANK_CARD","bankCode":"ICBC","accountNumber":"%s","holderName":"李护理","reason":"登记"}""".formatted(account))
+                .bearer(officer(county))), 200);
+
+        List<String> answers = new ArrayList<>(List.of(registered.body()));
+        for (String path : List.of("/v1/care-home-caregivers/" + id, "/v1/care-home-caregivers", "/v1/care-home-caregivers/" + id
+                + "/payout-account")) {
+            answers.add(expect(door().send(ApiRequest.get(path).bearer(auditor(county))), 200).body());
+        }
+        for (String answer : answers) {
+            assertThat(answer).doesNotContain(idNumber).doesNotContain(phone).doesNotContain(account);
+        }
+        JsonNode view = registered.json();
+        assertThat(view.path("idNumberMasked").asText()).isEqualTo(Masks.idNumber(idNumber));
+        assertThat(view.path("phoneMasked").asText()).isEqualTo(Masks.mobile(phone));
+        assertThat(view.path("certificateLevelLabel").asText()).isEqualTo("高级");
+        assertThat(JSON.readTree(answers.get(3)).path("current").path("accountMasked").asText()).isEqualTo("6222***********1234");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.code()).isEqualTo("CAREGIVER_ALREADY_REGISTERED");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "idNumber", "phone",
+                "certificateLevel", "certificateNumber", "certificateFrom");
+        assertThat(asApprover.status()).as("officers and auditors only").isEqualTo(403);
+        assertThat(otherCounty.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCaregiverPaymentTheBankFailed_isReversedAndPaidOnceByTheNextBatch() throws Exception {
+        String budget = fundedBudget(door(), county, "INSTITUTION_SUBSIDY", 4_000_000);
+        String home = institution(door(), county, "inst-care");
+        String bedA = bed(door(), county, home, county + "-F1");
+        String bedB = bed(door(), county, home, county + "-F2");
+        LocalDate since = month.minusMonths(3).atDay(1);
+        stay(door(), county, bedA, disabled(county, null), since, null);
+        stay(door(), county, bedB, disabled(county, null), since, null);
+        Caregiver paid = register("JUNIOR", since.minusYears(1), since.plusYears(4));
+        Caregiver failed = register("TECHNICIAN", since.minusYears(1), since.plusYears(4));
+        assign(paid.id(), bedA, since, null);
+        assign(failed.id(), bedB, since, null);
+        String account = "6228480000000000777";
+        expect(door().send(ApiRequest.of("PUT", "/v1/care-home-caregivers/" + failed.id() + "/payout-account", """
+                {"kind":"BANK_CARD","bankCode":"ABC","accountNumber":"%s","holderName":"赵护理","reason":"登记"}""".formatted(account))
+                .bearer(officer(county))), 200);
+        JsonNode posted = BatchFixtures.postedBatch(door(), county, "CAREGIVER_POST", month.minusMonths(2));
+        String batch = posted.path("batch").path("id").asText();
+        long failedFen = itemOf(posted, failed.id()).path("amountFen").asLong();
+
+        ApiAnswer file = expect(door().send(ApiRequest.get("/v1/batches/" + batch + "/payment-file").bearer(officer(county))), 200);
+        String[] failedLine = null;
+        String[] paidLine = null;
+        for (String line : file.body().split("\n")) {
+            String[] f = line.split("\\|", -1);
+            if (f[0].equals("D")) {
+                if (f[5].equals(account)) {
+                    failedLine = f;
+                } else {
+                    paidLine = f;
+                }
+            }
+        }
+        assertThat(failedLine).as("the caregiver's account is in the bank file: " + file.body()).isNotNull();
+        assertThat(failedLine[6]).isEqualTo("赵护理");
+        assertThat(Long.parseLong(failedLine[7])).isEqualTo(failedFen);
+        assertThat(paidLine[5]).as("no payout account").isEqualTo("-");
+        String returned = String.join("\n", "H|YIYANG-DAIFA-RETURN-1|" + batch, "R|" + paidLine[1] + "|" + paidLine[2] + "|PAID|",
+                "R|" + failedLine[1] + "|" + failedLine[2] + "|FAILED|账户已冻结", "T|2|1|1") + "\n";
+        JsonNode imported = expect(door().send(ApiRequest.post("/v1/batches/" + batch + "/bank-returns",
+                JSON.writeValueAsString(Map.of("file", returned))).bearer(officer(county)).idempotencyKey(key("bank-return"))), 200).json();
+        assertThat(imported.path("failed").asInt()).isEqualTo(1);
+
+        String reversal = pendingReversalOf(failedLine[2]);
+        expect(door().send(FundFixtures.approve(county, reversal)), 200);
+        JsonNode next = BatchFixtures.postedBatch(door(), county, "CAREGIVER_POST", month.minusMonths(1));
+        JsonNode later = BatchFixtures.postedBatch(door(), county, "CAREGIVER_POST", month);
+
+        List<JsonNode> offered = new ArrayList<>();
+        next.path("items").forEach(i -> {
+            if (i.path("band").asText().startsWith("补发")) {
+                offered.add(i);
+            }
+        });
+        assertThat(offered).hasSize(1);
+        assertThat(offered.get(0).path("amountFen").asLong()).isEqualTo(failedFen);
+        assertThat(offered.get(0).path("payeeAccountId").asText()).isEqualTo(itemOf(posted, failed.id()).path("payeeAccountId").asText());
+        assertThat(later.path("items").findValuesAsText("band")).as("paid once: not offered again").noneMatch(b -> b.startsWith("补发"));
+        assertThat(FundFixtures.account(door(), county, budget).path("available").asLong())
+                .as("three months paid, the failed payment back on the budget and paid again in the second")
+                .isEqualTo(4_000_000 - posted.path("batch").path("totalFen").asLong() - next.path("batch").path("totalFen").asLong()
+                        - later.path("batch").path("totalFen").asLong() + failedFen);
+        assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
+    }
+
+    private String pendingReversalOf(String transfer) {
+        JsonNode pending = expect(door().send(ApiRequest.get("/v1/transfers").query("status", "PENDING").bearer(auditor(county))), 200)
+                .json();
+        for (JsonNode t : pending.path("items")) {
+            if (transfer.equals(t.path("reversesId").asText())) {
+                return t.path("id").asText();
+            }
+        }
+        throw new AssertionError("no pending reversal of " + transfer + ": " + pending);
+    }
+
+    private long rateOn(LocalDate day, String level) {
+        Rate inForce = null;
+        for (Rate r : rates) {
+            if (!r.from().isAfter(day)) {
+                inForce = r;
+            }
+        }
+        return inForce.fen()[LEVELS.indexOf(level)];
+    }
+
+    private void putRate(Rate rate) {
+        expect(door().send(ApiRequest.of("PUT", "/v1/batch-policies/caregiver-posts", """
+                {"effectiveFrom":"%s","ratesFen":{"junior":%d,"intermediate":%d,"senior":%d,"technician":%d}}"""
+                .formatted(rate.from(), rate.fen()[0], rate.fen()[1], rate.fen()[2], rate.fen()[3])).bearer(officer(county))), 200);
+        rates.add(rate);
+    }
+
+    private ApiRequest registration(String idNumber, String phone, String level, LocalDate from, LocalDate until) {
+        return ApiRequest.post("/v1/care-home-caregivers", """
+                {"name":"李护理","idNumber":"%s","phone":"%s","certificateLevel":"%s","certificateNumber":"HL-%s",
+                 "certificateFrom":"%s","certificateUntil":"%s"}""".formatted(idNumber, phone, level,
+                        Long.toString(System.nanoTime(), 36), from, until))
+                .bearer(officer(county)).idempotencyKey(key("caregiver"));
+    }
+
+    private Caregiver register(String level, LocalDate from, LocalDate until) {
+        String id = expect(door().send(registration(TestPeople.idNumber(), TestPeople.phone(), level, from, until)), 201)
+                .json().path("id").asText();
+        return new Caregiver(id, level, from, until);
+    }
+
+    private ApiRequest assignment(String caregiver, String bed, LocalDate from, LocalDate until) {
+        String body = until == null ? "{\"bedId\":\"%s\",\"from\":\"%s\"}".formatted(bed, from)
+                : "{\"bedId\":\"%s\",\"from\":\"%s\",\"until\":\"%s\"}".formatted(bed, from, until);
+        return ApiRequest.post("/v1/care-home-caregivers/" + caregiver + "/assignments", body).bearer(officer(county))
+                .idempotencyKey(key("assign"));
+    }
+
+    private ApiRequest endAssignment(String assignment, LocalDate on) {
+        return ApiRequest.post("/v1/caregiver-assignments/" + assignment + "/end", "{\"endsOn\":\"%s\"}".formatted(on))
+                .bearer(officer(county)).idempotencyKey(key("end"));
+    }
+
+    /** Assigned from {@code from}, then ended on {@code until} unless it is null (as a stay is admitted, then discharged). */
+    private String assign(String caregiver, String bed, LocalDate from, LocalDate until) {
+        String id = expect(door().send(assignment(caregiver, bed, from, null)), 201).json().path("id").asText();
+        if (until != null) {
+            expect(door().send(endAssignment(id, until)), 200);
+        }
+        return id;
+    }
+
+    private String assignmentOf(String caregiver, String bedCode) {
+        JsonNode page = expect(door().send(ApiRequest.get("/v1/care-home-caregivers/" + caregiver + "/assignments")
+                .bearer(auditor(county))), 200).json();
+        for (JsonNode a : page.path("items")) {
+            if (a.path("bedCode").asText().equals(bedCode)) {
+                return a.path("id").asText();
+            }
+        }
+        throw new AssertionError("no assignment of " + caregiver + " to " + bedCode + ": " + page);
+    }
+
+    private static JsonNode itemOf(JsonNode batch, String caregiver) {
+        for (JsonNode item : batch.path("items")) {
+            if (item.path("posts").size() > 0 && item.path("posts").get(0).path("caregiverId").asText().equals(caregiver)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item of " + caregiver + ": " + batch.path("items"));
+    }
+}
