@@ -58,6 +58,8 @@ public class Priming implements Resource {
     private final boolean operation;
     private final boolean atStart;
     private final List<String> counties;
+    /** The priming route, found at start: a name the function does not route stops the start. */
+    private volatile Route route;
 
     public Priming(ApiDispatcher dispatcher, ObjectMapper json,
                    @ConfigProperty(name = "yiyang.priming.route") Optional<String> routeKey,
@@ -80,6 +82,9 @@ public class Priming implements Resource {
         if (routeKey.isEmpty()) {
             return;
         }
+        route = dispatcher.routes().stream().filter(r -> r.key().equals(routeKey.get())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("yiyang.priming.route names no route of this function: "
+                        + routeKey.get()));
         Core.getGlobalContext().register(this);
         if (atStart) {
             prime();
@@ -96,11 +101,11 @@ public class Priming implements Resource {
         // Nothing to renew: no connection is opened that the restored process could not reopen itself.
     }
 
-    /** Never fails the init: priming only moves work earlier, and the first request would do it anyway. */
+    /** Never fails the init or the snapshot: priming only moves work earlier, the first request would do it anyway. */
     public void prime() {
-        Route route = dispatcher.routes().stream().filter(r -> r.key().equals(routeKey.orElseThrow())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("yiyang.priming.route names no route of this function: "
-                        + routeKey.orElseThrow()));
+        if (route == null) {
+            return;
+        }
         long started = System.nanoTime();
         try {
             primeDoor(route);
