@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * Per function: time from process start to the first answered request, and RSS then, for the
  * JVM build and, beside it, the native executable when one was built ({@code mvn package -Dnative}
  * leaves {@code target/*-runner}). Each is launched as Lambda would launch it against a fake
- * Runtime API, once unmeasured (migrations, tables), then {@value #RUNS} times measured.
+ * Runtime API, once unmeasured (migrations, tables), then {@value #RUNS} times measured. Then one
+ * launch that reports where its time goes ({@link ColdStartPhases}), and {@value #RUNS} primed
+ * launches: the first invocation after the init with SnapStart-style priming beside it without.
  */
 final class HarnessColdStarts {
 
@@ -29,47 +31,136 @@ final class HarnessColdStarts {
     static final String ONLY_PROPERTY = "yiyang.harness.cold-start-functions";
     private static final String COUNTY = "330105";
 
-    record Function(String module, String firstRead, Role role) {
+    /** {@code postgresOperation}: its priming route reads PostgreSQL, so SnapStart primes only the door. */
+    record Function(String module, String firstRead, Role role, boolean postgresOperation) {
     }
 
+    /** Process start → first answer, RSS then, and the first invocation alone (handed out → answered). */
+    record Launch(double ms, double rssMb, double firstInvocationMs) {
+    }
+
+    /** The functions' priming flag (shared/gateway's Priming): prime during the init, as SnapStart's checkpoint would. */
+    static final String PRIME_AT_START_ENV = "YIYANG_PRIME_AT_START";
+    /** A PostgreSQL function primes its operation too (measured only: see {@link #measurePriming}). */
+    static final String PRIMING_OPERATION_ENV = "YIYANG_PRIMING_OPERATION";
+    private static final String PRIMING_TABLE_HEADER = "| function | classes loaded by the first invocation, unprimed → primed "
+            + "| first invocation, unprimed | primed | ratio | process start → first answer, unprimed → primed |\n"
+            + "|---|---:|---:|---:|---:|---:|\n";
+
     static final List<Function> FUNCTIONS = List.of(
-            new Function("residents", "/v1/residents?phone=13800000000", Role.OPERATOR),
-            new Function("meal-orders", "/v1/meal-points", Role.OPERATOR),
-            new Function("service-bookings", "/v1/services", Role.OPERATOR),
-            new Function("time-bank", "/v1/time-bank/items", Role.OFFICER),
-            new Function("fund-lines", "/v1/fund-lines", Role.OFFICER),
+            new Function("residents", "/v1/residents?phone=13800000000", Role.OPERATOR, true),
+            new Function("meal-orders", "/v1/meal-points", Role.OPERATOR, false),
+            new Function("service-bookings", "/v1/services", Role.OPERATOR, true),
+            new Function("time-bank", "/v1/time-bank/items", Role.OFFICER, false),
+            new Function("fund-lines", "/v1/fund-lines", Role.OFFICER, true),
             // An open route: the bearer token the harness sends along is never read there.
-            new Function("identity", "/.well-known/jwks.json", Role.OFFICER));
+            new Function("identity", "/.well-known/jwks.json", Role.OFFICER, false));
 
     private HarnessColdStarts() {
     }
 
     static void run(Path repo, HarnessStores stores, Path outDir, HarnessReport report) throws Exception {
-        double[] bare = measureBaseline(repo, stores, outDir, report);
+        List<ColdStartPhases> phases = new ArrayList<>();
+        Launch bare = measureBaseline(repo, stores, outDir, report, phases);
+        StringBuilder priming = new StringBuilder(PRIMING_TABLE_HEADER);
         for (Function f : selected()) {
             String name = "yiyang-" + f.module();
             Path target = repo.resolve("functions/" + f.module() + "/target");
             Path jar = target.resolve(name + "-0.1.0-SNAPSHOT-runner.jar");
             Path executable = target.resolve(name + "-0.1.0-SNAPSHOT-runner");
             String event = LambdaDoor.eventJson(firstRead(f));
-            double[] jvm = measure(() -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(),
-                    outDir), name, stores, event, outDir.resolve(f.module() + "-jvm-start"));
+            Launcher jvmLauncher = () -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(), outDir);
+            Launch jvm = measure(jvmLauncher, name, stores, event, outDir.resolve(f.module() + "-jvm-start"), Map.of());
             report.figure("cold start", f.module() + " Lambda (JVM): process start → first answer (" + f.firstRead() + ")",
-                    String.format("%.0f ms, RSS %.0f MB: %.2f× / %.2f× the bare app", jvm[0], jvm[1], jvm[0] / bare[0], jvm[1] / bare[1]),
+                    String.format("%.0f ms, RSS %.0f MB: %.2f× / %.2f× the bare app", jvm.ms(), jvm.rssMb(),
+                            jvm.ms() / bare.ms(), jvm.rssMb() / bare.rssMb()),
                     String.format("bare Quarkus Funqy Lambda %.0f ms, %.0f MB; goal ≤ 1.3× time, ≤ 1.5× RSS; fastest of %d after one unmeasured (migrations, tables)",
-                            bare[0], bare[1], RUNS));
+                            bare.ms(), bare.rssMb(), RUNS));
+            ColdStartPhases unprimed = phasesOf(f.module(), jvmLauncher, name, stores, event, outDir, Map.of());
+            phases.add(unprimed);
+            priming.append(measurePriming(f, jvmLauncher, name, stores, event, outDir, new Launch[] {jvm, bare}, unprimed, report));
             if (!Files.isExecutable(executable)) {
                 report.figure("cold start", f.module() + " Lambda (native)", "not measured",
                         "no native executable at " + repo.relativize(executable) + " (build it with mvn package -Dnative)");
                 continue;
             }
-            double[] nativeRun = measure(() -> LambdaChild.nativeBuilder(executable, name, stores.dynamoEndpoint(), outDir),
-                    name, stores, event, outDir.resolve(f.module() + "-native-start"));
+            Launch nativeRun = measure(() -> LambdaChild.nativeBuilder(executable, name, stores.dynamoEndpoint(), outDir),
+                    name, stores, event, outDir.resolve(f.module() + "-native-start"), Map.of());
             report.figure("cold start", f.module() + " Lambda (native): process start → first answer (" + f.firstRead() + ")",
-                    String.format("%.0f ms, RSS %.0f MB (JVM %.0f ms, %.0f MB: %.0f× faster)", nativeRun[0], nativeRun[1],
-                            jvm[0], jvm[1], jvm[0] / Math.max(nativeRun[0], 1)),
+                    String.format("%.0f ms, RSS %.0f MB (JVM %.0f ms, %.0f MB: %.0f× faster)", nativeRun.ms(), nativeRun.rssMb(),
+                            jvm.ms(), jvm.rssMb(), jvm.ms() / Math.max(nativeRun.ms(), 1)),
                     RUNS + " measured launch(es) after one unmeasured, binary " + Files.size(executable) / (1024 * 1024) + " MB");
         }
+        report.table("Cold start: where the time to the first answer goes (one extra launch each, logging on: "
+                + "read the shares, not the absolute times)", ColdStartTables.phases(phases));
+        report.table("Cold start: Quarkus' start-up steps by group (quarkus.debug.print-startup-times)",
+                ColdStartTables.steps(phases));
+        report.table("Cold start: classes loaded by library, in the init + in the first request (-Xlog:class+load)",
+                ColdStartTables.libraries(phases));
+        report.table("Cold start: SnapStart-style priming, first invocation after init (fastest of " + RUNS + ")",
+                priming.toString());
+    }
+
+    /**
+     * The first invocation after the init, primed (as the function is configured to prime before a snapshot)
+     * beside unprimed; for a PostgreSQL function also with its operation primed, which SnapStart cannot use
+     * yet (it would leave a pooled connection in the snapshot): the figure says what that would be worth.
+     */
+    private static String measurePriming(Function f, Launcher launcher, String name, HarnessStores stores, String event,
+                                         Path outDir, Launch[] unprimedAndBare, ColdStartPhases unprimedPhases,
+                                         HarnessReport report) throws Exception {
+        Launch unprimed = unprimedAndBare[0];
+        Launch bare = unprimedAndBare[1];
+        Map<String, String> priming = Map.of(PRIME_AT_START_ENV, "true");
+        Launch primed = measure(launcher, name, stores, event, outDir.resolve(f.module() + "-jvm-primed"), priming);
+        ColdStartPhases primedPhases = phasesOf(f.module() + " primed", launcher, name, stores, event, outDir, priming);
+        String rows = primingRow(f.module(), unprimed, primed, unprimedPhases, primedPhases);
+        report.figure("cold start", f.module() + ": first invocation after init, unprimed → primed (SnapStart-style priming)",
+                String.format("%.0f → %.0f ms (%.2f×)", unprimed.firstInvocationMs(), primed.firstInvocationMs(),
+                        primed.firstInvocationMs() / unprimed.firstInvocationMs()),
+                String.format("bare app's first invocation %.0f ms; priming moves the work into the init (%s=true here, "
+                        + "the CRaC beforeCheckpoint on SnapStart)", bare.firstInvocationMs(), PRIME_AT_START_ENV));
+        if (f.postgresOperation()) {
+            Map<String, String> withOperation = Map.of(PRIME_AT_START_ENV, "true", PRIMING_OPERATION_ENV, "true");
+            Launch operation = measure(launcher, name, stores, event, outDir.resolve(f.module() + "-jvm-primed-operation"),
+                    withOperation);
+            ColdStartPhases operationPhases = phasesOf(f.module() + " primed with operation", launcher, name, stores, event,
+                    outDir, withOperation);
+            rows += primingRow(f.module() + " with its PostgreSQL operation primed (not on SnapStart yet)", unprimed, operation,
+                    unprimedPhases, operationPhases);
+        }
+        return rows;
+    }
+
+    private static String primingRow(String label, Launch unprimed, Launch primed, ColdStartPhases unprimedPhases,
+                                     ColdStartPhases primedPhases) {
+        return String.format("| %s | %,d → %,d | %.0f ms | %.0f ms | %.2f× | %.0f ms → %.0f ms |%n", label,
+                unprimedPhases.classesBetween("first-event", "first-answer"),
+                primedPhases.classesBetween("first-event", "first-answer"), unprimed.firstInvocationMs(),
+                primed.firstInvocationMs(), primed.firstInvocationMs() / unprimed.firstInvocationMs(), unprimed.ms(), primed.ms());
+    }
+
+    /** One more launch, not measured: its milestones, Quarkus' step times and its class loads. */
+    private static ColdStartPhases phasesOf(String module, Launcher launcher, String name, HarnessStores stores,
+                                            String event, Path outDir, Map<String, String> env) throws Exception {
+        String file = module.replace(' ', '-');
+        Path childLog = outDir.resolve(file + "-jvm-phases.log");
+        Path classLog = outDir.resolve(file + "-jvm-phases-classes.log");
+        Files.deleteIfExists(classLog);
+        Launcher withPhases = () -> {
+            ProcessBuilder builder = launcher.builder();
+            builder.command().addAll(1, ColdStartPhases.jvmArgs(classLog));
+            return builder;
+        };
+        try (FakeLambdaRuntime api = FakeLambdaRuntime.start(name)) {
+            ProcessBuilder builder = withPhases.builder();
+            builder.environment().putAll(env);
+            builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+            builder.environment().put("YIYANG_DYNAMO_CREATE_TABLES", "false");
+            builder.environment().put("YIYANG_PG_MIGRATE_AT_START", "false");
+            launch(api, builder, stores, event, childLog);
+        }
+        return ColdStartPhases.read(module, childLog, classLog);
     }
 
     private static List<Function> selected() {
@@ -82,14 +173,16 @@ final class HarnessColdStarts {
     }
 
     /** functions/bench/baseline-funqy: Quarkus + Funqy + the same v2 event, nothing of ours. */
-    private static double[] measureBaseline(Path repo, HarnessStores stores, Path outDir, HarnessReport report) throws Exception {
+    private static Launch measureBaseline(Path repo, HarnessStores stores, Path outDir, HarnessReport report,
+                                          List<ColdStartPhases> phases) throws Exception {
         String name = "yiyang-baseline-funqy";
         Path jar = repo.resolve("functions/bench/baseline-funqy/target/" + name + "-0.1.0-SNAPSHOT-runner.jar");
         String event = LambdaDoor.eventJson(ApiRequest.get("/baseline"));
-        double[] bare = measure(() -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(), outDir),
-                name, stores, event, outDir.resolve("baseline-funqy-jvm-start"));
+        Launcher launcher = () -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(), outDir);
+        Launch bare = measure(launcher, name, stores, event, outDir.resolve("baseline-funqy-jvm-start"), Map.of());
         report.figure("cold start", "bare Quarkus Funqy Lambda (JVM, the baseline): process start → first answer",
-                String.format("%.0f ms, RSS %.0f MB", bare[0], bare[1]), "fastest of " + RUNS + " after one unmeasured");
+                String.format("%.0f ms, RSS %.0f MB", bare.ms(), bare.rssMb()), "fastest of " + RUNS + " after one unmeasured");
+        phases.add(phasesOf("bare Funqy app", launcher, name, stores, event, outDir, Map.of()));
         return bare;
     }
 
@@ -108,29 +201,31 @@ final class HarnessColdStarts {
         ProcessBuilder builder() throws Exception;
     }
 
-    /** One unmeasured launch, then {@value #RUNS} measured: the fastest time and the largest RSS. */
-    private static double[] measure(Launcher launcher, String name, HarnessStores stores, String event, Path logPrefix)
-            throws Exception {
-        List<double[]> samples = new ArrayList<>();
+    /** One unmeasured launch, then {@value #RUNS} measured: the fastest times and the largest RSS. */
+    private static Launch measure(Launcher launcher, String name, HarnessStores stores, String event, Path logPrefix,
+                                  Map<String, String> env) throws Exception {
+        List<Launch> samples = new ArrayList<>();
         try (FakeLambdaRuntime api = FakeLambdaRuntime.start(name)) {
             for (int i = 0; i <= RUNS; i++) {
                 ProcessBuilder builder = launcher.builder();
+                builder.environment().putAll(env);
                 builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
                 // As deployed: the unmeasured launch makes the tables and migrates; cold starts in AWS do neither.
                 builder.environment().put("YIYANG_DYNAMO_CREATE_TABLES", String.valueOf(i == 0));
                 builder.environment().put("YIYANG_PG_MIGRATE_AT_START", String.valueOf(i == 0));
-                double[] sample = launch(api, builder, stores, event, Path.of(logPrefix + "-" + i + ".log"));
+                Launch sample = launch(api, builder, stores, event, Path.of(logPrefix + "-" + i + ".log"));
                 if (i > 0) {
                     samples.add(sample);
                 }
             }
         }
-        return new double[] {samples.stream().mapToDouble(s -> s[0]).min().orElse(0),
-                samples.stream().mapToDouble(s -> s[1]).max().orElse(0)};
+        return new Launch(samples.stream().mapToDouble(Launch::ms).min().orElse(0),
+                samples.stream().mapToDouble(Launch::rssMb).max().orElse(0),
+                samples.stream().mapToDouble(Launch::firstInvocationMs).min().orElse(0));
     }
 
-    /** One launch: ms to the first answer and RSS MB at that moment. */
-    private static double[] launch(FakeLambdaRuntime api, ProcessBuilder builder, HarnessStores stores, String event, Path log)
+    /** One launch: to the first answer from the process start, RSS then, and the first invocation's own time. */
+    private static Launch launch(FakeLambdaRuntime api, ProcessBuilder builder, HarnessStores stores, String event, Path log)
             throws Exception {
         LambdaChild.usePostgres(builder, stores.config());
         Map<String, String> env = builder.environment();
@@ -148,7 +243,7 @@ final class HarnessColdStarts {
             Answer answer = LambdaChild.await(future, process, log, LAUNCH_TIMEOUT_SECONDS);
             LambdaChild.expectStatus(answer, 200, log);
             Memory memory = answer.memory() != null ? answer.memory() : Memory.of(process.pid());
-            return new double[] {(answer.receivedNanos() - start) / 1e6, memory.rssKb() / 1024.0};
+            return new Launch((answer.receivedNanos() - start) / 1e6, memory.rssKb() / 1024.0, answer.millis());
         } finally {
             run.end();
             LambdaChild.stop(process);

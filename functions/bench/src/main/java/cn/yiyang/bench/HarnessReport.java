@@ -34,9 +34,15 @@ final class HarnessReport {
     private final List<Check> checks = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
     private final List<String> sections = new ArrayList<>();
+    /** Tables a section adds below the figures, each a markdown table under its title. */
+    private final List<String> tables = new ArrayList<>();
 
     synchronized void figure(String section, String what, String value, String baseline) {
         figures.add(new Figure(section, what, value, baseline));
+    }
+
+    synchronized void table(String title, String markdownTable) {
+        tables.add("### " + title + "\n\n" + markdownTable);
     }
 
     synchronized void latency(String label, double p50, double p99) {
@@ -71,6 +77,9 @@ final class HarnessReport {
         for (Figure f : figures) {
             md.append("| ").append(f.section()).append(" | ").append(f.what()).append(" | ").append(f.value()).append(" | ")
                     .append(f.baseline()).append(" |\n");
+        }
+        for (String table : tables) {
+            md.append("\n").append(table);
         }
         md.append("\n| section | invariant | verdict |\n|---|---|---|\n");
         for (Check c : checks) {

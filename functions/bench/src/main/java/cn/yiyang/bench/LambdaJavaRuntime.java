@@ -23,10 +23,19 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LambdaJavaRuntime {
 
+    /** {@code -Dyiyang.runtime.phases=true}: print each milestone of the launch (the harness's cold-start phases). */
+    static final String PHASES_PROPERTY = "yiyang.runtime.phases";
+    /** A milestone line: {@code yiyang-phase <name> <JVM uptime ms> <classes loaded so far>}. */
+    static final String PHASE_PREFIX = "yiyang-phase ";
+
     private LambdaJavaRuntime() {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean phases = Boolean.getBoolean(PHASES_PROPERTY);
+        if (phases) {
+            phase("main");
+        }
         String api = "http://" + System.getenv("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime/";
         String handlerClass = System.getenv("_HANDLER").split("::")[0];
         RequestStreamHandler handler;
@@ -39,6 +48,10 @@ public final class LambdaJavaRuntime {
             post(api + "init/error", error(e));
             throw e;
         }
+        if (phases) {
+            phase("init-done");
+        }
+        boolean first = true;
         while (true) {
             HttpURLConnection next;
             byte[] event;
@@ -50,17 +63,31 @@ public final class LambdaJavaRuntime {
                 System.exit(1);
                 return;
             }
+            if (first && phases) {
+                phase("first-event");
+            }
             String id = next.getHeaderField("Lambda-Runtime-Aws-Request-Id");
             Invocation context = new Invocation(id, next.getHeaderField("Lambda-Runtime-Invoked-Function-Arn"),
                     Long.parseLong(next.getHeaderField("Lambda-Runtime-Deadline-Ms")));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(new ByteArrayInputStream(event), out, context);
+                if (first && phases) {
+                    phase("first-answer");
+                }
                 post(api + "invocation/" + id + "/response", out.toByteArray());
             } catch (Throwable e) {
                 post(api + "invocation/" + id + "/error", error(e));
             }
+            first = false;
         }
+    }
+
+    /** Management classes load only in a launch that prints its phases, never in a measured one. */
+    private static void phase(String name) {
+        System.out.println(PHASE_PREFIX + name + " " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                + " " + java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        System.out.flush();
     }
 
     private static void post(String url, byte[] body) throws IOException {
