@@ -3,6 +3,7 @@ package cn.yiyang.stores.metering;
 import cn.yiyang.kernel.metering.UsageLine;
 import cn.yiyang.kernel.metering.UsageMeter.UsageCount;
 import cn.yiyang.stores.dynamo.DynamoTables;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,9 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The usage counters on DynamoDB: one item per county, day, function and route, which only the aggregator
- * adds to ({@link UsageAggregator}); one query reads a county's month.
+ * adds to ({@link UsageAggregator}); one query reads a county's month. The counts go out in the usage report
+ * as JSON, in any function that reads them (the gateway registers them too, for the API functions).
  */
 @ApplicationScoped
+@RegisterForReflection(targets = UsageCount.class)
 public class UsageCounters {
 
     private final DynamoDbClient client;
