@@ -45,6 +45,7 @@ public record LogsBatch(String messageType, String owner, String logGroup, Strin
     public record LogEvent(String id, long timestamp, String message) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isData() {
         return DATA_MESSAGE.equals(messageType);
     }
