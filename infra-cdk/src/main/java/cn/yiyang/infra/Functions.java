@@ -51,7 +51,12 @@ public final class Functions {
         /** Calls out to the internet (WeChat's API): sits in the VPC's egress subnets, behind the one NAT gateway. */
         INTERNET,
         /** The counties' landline area codes (context {@code areaCodes}), for landlines given without one. */
-        AREA_CODES
+        AREA_CODES,
+        /**
+         * The usage lines of every API function's log group, through a CloudWatch Logs subscription filter: the
+         * metering function, which adds them to the usage counters.
+         */
+        USAGE_LINES
     }
 
     /** One DynamoDB table a function uses, and how. */
@@ -109,7 +114,8 @@ public final class Functions {
     public static final Function RESIDENTS = new Function(
             ResidentsRoutes.FUNCTION,
             ResidentsRoutes.ALL,
-            List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
+            // the usage report reads the counters; only the metering function writes them
+            List.of(new TableUse(new UsageTable(), Access.READ),
                     new TableUse(new ResidentCardTable(), Access.READ_WRITE)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("residents", Access.READ_WRITE)),
             Set.of(Need.POSTGRES, Need.PII_KEYS, Need.AREA_CODES),
@@ -120,7 +126,6 @@ public final class Functions {
             MealRoutes.ALL,
             List.of(new TableUse(new MealTable(), Access.READ_WRITE),
                     new TableUse(new IdempotencyTable(), Access.READ_WRITE),
-                    new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ)),
             List.of(),
             Set.of(),
@@ -131,8 +136,7 @@ public final class Functions {
     public static final Function SERVICE_BOOKINGS = new Function(
             BookingRoutes.FUNCTION,
             BookingRoutes.ALL,
-            List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
-                    new TableUse(new ResidentCardTable(), Access.READ),
+            List.of(new TableUse(new ResidentCardTable(), Access.READ),
                     // publishes each booking's card and closes it to vouchers (the hand-off to the time bank)
                     new TableUse(new BookingCardTable(), Access.READ_WRITE)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("bookings", Access.READ_WRITE)),
@@ -144,7 +148,6 @@ public final class Functions {
             TimeBankRoutes.ALL,
             List.of(new TableUse(new TimeBankTable(), Access.READ_WRITE),
                     new TableUse(new IdempotencyTable(), Access.READ_WRITE),
-                    new TableUse(new UsageTable(), Access.READ_WRITE),
                     new TableUse(new ResidentCardTable(), Access.READ),
                     // a volunteer's age comes from the verified person identity published
                     new TableUse(new VolunteerCardTable(), Access.READ),
@@ -163,8 +166,7 @@ public final class Functions {
     public static final Function FUND_LINES = new Function(
             FundRoutes.FUNCTION,
             FundRoutes.ALL,
-            List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
-                    new TableUse(new MealTable(), Access.READ),
+            List.of(new TableUse(new MealTable(), Access.READ),
                     // the allowance batches read residents by county and age (by-county index); admissions read a card
                     new TableUse(new ResidentCardTable(), Access.READ)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("funds", Access.READ_WRITE),
@@ -182,14 +184,27 @@ public final class Functions {
     public static final Function IDENTITY = new Function(
             IdentityRoutes.FUNCTION,
             IdentityRoutes.ALL,
-            List.of(new TableUse(new UsageTable(), Access.READ_WRITE),
-                    new TableUse(new ResidentCardTable(), Access.READ),
+            List.of(new TableUse(new ResidentCardTable(), Access.READ),
                     new TableUse(new VolunteerCardTable(), Access.READ_WRITE)),
             List.of(new SchemaUse("platform", Access.READ_WRITE), new SchemaUse("identity", Access.READ_WRITE)),
             Set.of(Need.POSTGRES, Need.PII_KEYS, Need.SIGNING_KEY, Need.WECHAT_SECRET, Need.INTERNET),
             IdentityRoutes.JOBS);
 
-    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS, TIME_BANK, FUND_LINES, IDENTITY);
+    /**
+     * The usage counters' only writer: each API function writes one usage line per call to its log (no store
+     * call on the request path); a subscription filter on each log group hands the lines to this function,
+     * which adds them to the counters exactly once per delivery (functions/metering). No routes.
+     */
+    public static final Function METERING = new Function(
+            "metering",
+            List.of(),
+            List.of(new TableUse(new UsageTable(), Access.READ_WRITE)),
+            List.of(),
+            Set.of(Need.USAGE_LINES),
+            List.of());
+
+    public static final List<Function> ALL = List.of(RESIDENTS, MEAL_ORDERS, SERVICE_BOOKINGS, TIME_BANK, FUND_LINES, IDENTITY,
+            METERING);
 
     /** Every table any function uses, once each, by logical name (first declaration wins; all share key schema). */
     public static Map<String, DynamoTable> tables() {

@@ -68,7 +68,11 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.SubscriptionFilterOptions;
+import software.amazon.awscdk.services.logs.destinations.LambdaDestination;
+import cn.yiyang.kernel.metering.UsageLine;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
 import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
@@ -111,6 +115,7 @@ public class YiyangStack extends Stack {
     private final Settings settings;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, IFunction> functions = new LinkedHashMap<>();
+    private final Map<String, LogGroup> logGroups = new LinkedHashMap<>();
     private final Topic alarms;
     private Vpc vpc;
     private DatabaseCluster database;
@@ -199,6 +204,7 @@ public class YiyangStack extends Stack {
             }
         }
 
+        subscribeUsageLines();
         throttleSignIn(api);
         alarm("Api5xx", api.metricServerError(metricOptions()), "The HTTP API answered 5xx");
         new ConsoleSite(this, "Console", api, settings);
@@ -403,6 +409,7 @@ public class YiyangStack extends Stack {
                 .retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
+        logGroups.put(declared.name(), logs);
         FunctionCode.Resolved code = FunctionCode.of(declared, settings);
 
         Function.Builder builder = settings.runtime() == Settings.Runtime.JVM
@@ -419,6 +426,10 @@ public class YiyangStack extends Stack {
             builder.vpc(vpc).vpcSubnets(declared.needs(Need.INTERNET)
                     ? SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build()
                     : isolated());
+        }
+        if (declared.needs(Need.USAGE_LINES)) {
+            // A delivery that still fails after Lambda's own retries is kept, to be replayed: its calls are billed.
+            builder.deadLetterQueueEnabled(true);
         }
         Function lambda = builder.build();
         code.warning().ifPresent(w -> Annotations.of(lambda).addWarningV2("yiyang:code", w));
@@ -439,6 +450,26 @@ public class YiyangStack extends Stack {
         alarm(id + "Errors", lambda.metricErrors(metricOptions()), declared.name() + " raised errors");
         alarm(id + "Throttles", lambda.metricThrottles(metricOptions()), declared.name() + " was throttled");
         return live;
+    }
+
+    /**
+     * Each API function's log group hands its usage lines (and only them: the filter pattern) to the metering
+     * function, which CloudWatch Logs may invoke (the destination adds that permission).
+     */
+    private void subscribeUsageLines() {
+        Functions.ALL.stream().filter(f -> f.needs(Need.USAGE_LINES)).forEach(metering -> {
+            for (Functions.Function function : Functions.ALL) {
+                if (function.routes().isEmpty()) {
+                    continue;
+                }
+                logGroups.get(function.name()).addSubscriptionFilter(id(function.name()) + "UsageLines",
+                        SubscriptionFilterOptions.builder()
+                                .filterName(settings.tablePrefix() + "usage-lines")
+                                .filterPattern(FilterPattern.literal(UsageLine.FILTER_PATTERN))
+                                .destination(new LambdaDestination(functions.get(metering.name())))
+                                .build());
+            }
+        });
     }
 
     private DeploySteps deploySteps() {

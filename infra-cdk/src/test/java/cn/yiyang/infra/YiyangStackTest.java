@@ -287,6 +287,34 @@ class YiyangStackTest {
     }
 
     @Test
+    void everyApiFunctionsLogGroup_handsOnlyItsUsageLines_toTheMeteringFunction_theCountersOnlyWriter() {
+        Synth.Synthesised s = Synth.of(Synth.NATIVE);
+        List<Functions.Function> apiFunctions = Functions.ALL.stream().filter(f -> !f.routes().isEmpty()).toList();
+        Map<String, Map<String, Object>> filters = s.ofType("AWS::Logs::SubscriptionFilter");
+        assertThat(filters).hasSize(apiFunctions.size());
+        String metering = s.idOf("AWS::Lambda::Function", "FunctionName", "yiyang-metering");
+        Set<String> subscribed = new HashSet<>();
+        for (Map<String, Object> filter : filters.values()) {
+            Map<String, Object> p = props(filter);
+            assertThat(p.get("FilterPattern")).isEqualTo(cn.yiyang.kernel.metering.UsageLine.FILTER_PATTERN);
+            String alias = references(p.get("DestinationArn")).iterator().next();
+            assertThat(references(props(s.resources().get(alias)).get("FunctionName"))).containsExactly(metering);
+            subscribed.add(props(s.resources().get(references(p.get("LogGroupName")).iterator().next()))
+                    .get("LogGroupName").toString());
+        }
+        assertThat(subscribed).containsExactlyInAnyOrderElementsOf(
+                apiFunctions.stream().map(f -> "/aws/lambda/yiyang-" + f.name()).toList());
+        assertThat(s.ofType("AWS::Lambda::Permission").values().stream().map(Synth::props)
+                .filter(p -> "logs.amazonaws.com".equals(p.get("Principal")))).hasSize(apiFunctions.size());
+        assertThat(props(s.resources().get(metering))).containsKey("DeadLetterConfig");
+        for (Functions.Function function : Functions.ALL) {
+            boolean writesUsage = function.tables().stream()
+                    .anyMatch(t -> t.logicalName().equals("usage") && t.access() == Access.READ_WRITE);
+            assertThat(writesUsage).as(function.name() + " writes the usage counters").isEqualTo(function == Functions.METERING);
+        }
+    }
+
+    @Test
     void signInRoutesAreThrottledOnTheStage() {
         Synth.Synthesised s = Synth.of(Synth.NATIVE);
         Map<String, Object> stage = props(s.ofType("AWS::ApiGatewayV2::Stage").values().iterator().next());
@@ -344,7 +372,7 @@ class YiyangStackTest {
                 }
             }
         }
-        assertThat(actionsByTable.keySet()).containsExactlyInAnyOrder("meals", "resident-cards", "usage");
+        assertThat(actionsByTable.keySet()).containsExactlyInAnyOrder("meals", "resident-cards");
         assertThat(actionsByTable.get("meals")).as("the settlement reads the served-meal counters and the points")
                 .contains("dynamodb:Query", "dynamodb:GetItem")
                 .doesNotContainAnyElementsOf(DYNAMO_WRITES).doesNotContain("dynamodb:TransactWriteItems");

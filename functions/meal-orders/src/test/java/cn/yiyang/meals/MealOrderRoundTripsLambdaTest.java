@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.gateway.dispatch.ApiDispatcher;
 import cn.yiyang.kernel.metering.UsageMeter;
+import cn.yiyang.stores.metering.LocalLogsDelivery;
+import cn.yiyang.stores.metering.UsageCounters;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.dynamo.DynamoCallLog;
 import cn.yiyang.testing.ApiAnswer;
@@ -23,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a meal order waits for, counted rather than timed: the DynamoDB calls made on the request's
- * own thread (the Lambda handler's dispatcher, fed v2 events here). The usage count runs beside
- * the work on a meter thread and is still exact: every call counted once, retries included.
+ * own thread (the Lambda handler's dispatcher, fed v2 events here), and by every thread while its invocation
+ * runs. The call is metered by a usage line, no store call, and the usage counters (aggregated from the
+ * lines by the stand-in for CloudWatch Logs) are still exact: every call counted once, retries included.
  */
 @QuarkusTest
 @QuarkusTestResource(StoresTestResource.class)
@@ -34,7 +37,10 @@ class MealOrderRoundTripsLambdaTest {
     ApiDispatcher dispatcher;
 
     @Inject
-    UsageMeter meter;
+    UsageCounters counters;
+
+    @Inject
+    LocalLogsDelivery logs;
 
     @Test
     void aMealOrder_waitsForThreeRoundTrips_theCard_oneBatchOfReads_andTheTransaction() {
@@ -52,7 +58,25 @@ class MealOrderRoundTripsLambdaTest {
     }
 
     @Test
-    void everyCall_isCountedOnce_whileTheCountRunsBesideTheWork_retriesIncluded() throws Exception {
+    void aMealOrdersInvocation_makesNoDynamoCallForMetering_onAnyThread() {
+        InProcessLambdaDoor door = new InProcessLambdaDoor(dispatcher);
+        MealFixtures.policy(door, MealFixtures.POLICY);
+        String point = MealFixtures.pointWithMenu(door, 10, 0);
+        ApiRequest order = MealFixtures.lunch(MealFixtures.resident(85), point);
+        logs.flush();
+
+        DynamoCallLog.startEverywhere();
+        ApiAnswer placed = door.send(order);
+        List<String> calls = DynamoCallLog.stopEverywhere();
+
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(calls).as("the order's own three; the usage counter's UpdateItem is gone")
+                .containsExactly("GetItem", "BatchGetItem", "TransactWriteItems");
+        assertThat(calls(MealRoutes.PLACE)).as("and the call is still counted").isPositive();
+    }
+
+    @Test
+    void everyCall_isCountedOnce_retriesIncluded() throws Exception {
         InProcessLambdaDoor door = new InProcessLambdaDoor(dispatcher);
         MealFixtures.policy(door, MealFixtures.POLICY);
         String point = MealFixtures.pointWithMenu(door, 100, 0);
@@ -73,7 +97,7 @@ class MealOrderRoundTripsLambdaTest {
     }
 
     @Test
-    void everyRefusedCall_isCountedOnce_beforeItsInvocationEnds() throws Exception {
+    void everyRefusedCall_isCountedOnce() throws Exception {
         InProcessLambdaDoor door = new InProcessLambdaDoor(dispatcher);
         int refusalsEach = 20;
         long pointsBefore = calls(MealRoutes.CREATE_POINT);
@@ -82,7 +106,7 @@ class MealOrderRoundTripsLambdaTest {
                 .idempotencyKey("point-" + java.util.UUID.randomUUID());
         ApiRequest noKey = ApiRequest.post("/v1/meal-orders", "{}").bearer(MealFixtures.operator());
 
-        // Refused before any handler (403, 400), all at once: nothing beside each count, which no answer waits for.
+        // Refused before any handler (403, 400), all at once: each writes its usage line and answers.
         List<Integer> statuses = Concurrently.run(refusalsEach * 2,
                 i -> door.send(i % 2 == 0 ? notAnOfficer : noKey).status());
 
@@ -97,7 +121,8 @@ class MealOrderRoundTripsLambdaTest {
 
     private long calls(cn.yiyang.kernel.route.Route route) {
         LocalDate today = CountyTime.today(java.time.Clock.systemUTC());
-        return meter.month(MealFixtures.COUNTY, YearMonth.from(today)).stream()
+        logs.flush();
+        return counters.month(MealFixtures.COUNTY, YearMonth.from(today)).stream()
                 .filter(c -> c.day().equals(today) && c.route().equals(route.key()))
                 .mapToLong(UsageMeter.UsageCount::calls).sum();
     }

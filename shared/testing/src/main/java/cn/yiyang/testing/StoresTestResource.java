@@ -30,6 +30,8 @@ public class StoresTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("yiyang.dynamo.create-tables", "true");
         // Tests count the DynamoDB round trips a request waits for (DynamoCallLog).
         config.put("yiyang.dynamo.call-log.enabled", "true");
+        // Usage lines reach the counters through the in-process stand-in for CloudWatch Logs (on Lambda, CloudWatch).
+        config.put("yiyang.metering.local-delivery.enabled", "true");
         config.put("mp.jwt.verify.publickey.location", TestKeys.jwksFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);

@@ -7,7 +7,7 @@ import cn.yiyang.gateway.auth.JwtAuthenticator;
 import cn.yiyang.kernel.api.IdempotencyKey;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.json.StrictJson;
-import cn.yiyang.kernel.metering.CountsInFlight;
+import cn.yiyang.kernel.metering.UsageLine;
 import cn.yiyang.kernel.metering.UsageMeter;
 import cn.yiyang.kernel.problem.FailureClassifier;
 import cn.yiyang.gateway.problem.ProblemResponses;
@@ -39,8 +39,9 @@ import org.jboss.logging.MDC;
 /**
  * The one request path, shared by both doors (the Lambda handler and the local gateway): match
  * the route, verify the token, check the role, check the body, demand an Idempotency-Key where
- * the route needs one, invoke the operation, meter the call, and turn any outcome into an API
- * Gateway v2 response. Must be called on a thread that may block.
+ * the route needs one, invoke the operation, turn any outcome into an API
+ * Gateway v2 response, and meter the call (one log line, written before the answer leaves). Must be
+ * called on a thread that may block.
  *
  * <p>Logs name the route template and status, never the raw path, query or body: those may
  * carry ID numbers and phones.
@@ -59,33 +60,25 @@ public class ApiDispatcher {
     private final JwtAuthenticator authenticator;
     private final UsageMeter meter;
     private final Clock clock;
-    private final CountsInFlight counts;
     private final List<FailureClassifier> classifiers;
     /** Outside production every answer and refusal is held to what its binding declares (the API document's). */
     private final boolean checkAnswers = LaunchMode.current() != LaunchMode.NORMAL;
 
     @Inject
     public ApiDispatcher(Instance<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
-                         CountsInFlight counts, Clock clock, Instance<FailureClassifier> classifiers) {
-        this(functions.stream().toList(), authenticator, meter, counts, clock, classifiers.stream().toList());
+                         Clock clock, Instance<FailureClassifier> classifiers) {
+        this(functions.stream().toList(), authenticator, meter, clock, classifiers.stream().toList());
     }
 
     /** Without CDI: the request path on its own, for ApiDispatcherTest and the harness's overhead section. */
     public ApiDispatcher(List<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter, Clock clock,
-                  List<FailureClassifier> classifiers) {
-        this(functions, authenticator, meter, new CountsInFlight(), clock, classifiers);
-    }
-
-    /** Without CDI, with the meter threads given: ApiDispatcherTest awaits them as a Lambda invocation's end does. */
-    public ApiDispatcher(List<FunctionApi> functions, JwtAuthenticator authenticator, UsageMeter meter,
-                         CountsInFlight counts, Clock clock, List<FailureClassifier> classifiers) {
+                         List<FailureClassifier> classifiers) {
         this.classifiers = List.copyOf(classifiers);
         this.table = new RouteTable(RouteTable.collect(functions));
         this.jobs = new JobRunner(functions.stream().flatMap(f -> f.jobs().stream()).toList());
         this.authenticator = authenticator;
         this.meter = meter;
         this.clock = clock;
-        this.counts = counts;
     }
 
     public List<Route> routes() {
@@ -96,21 +89,15 @@ public class ApiDispatcher {
         return table.bindings();
     }
 
-    /**
-     * One Lambda invocation: the answer, then the usage counts still in flight, since a frozen or
-     * recycled Lambda would lose them once it returns. The answer itself never waits for its count.
-     */
+    /** One Lambda invocation: the answer, its call metered on the way out (a log line, no store call). */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = answer(event);
-        counts.awaitCounted();
-        return response;
+        return answer(event);
     }
 
     /**
-     * The answer to one event. A call with a verified caller hands its usage count to a meter thread
-     * as soon as the token is verified, whatever it is answered (a success, or a refusal such as 400
-     * or 403 with no work beside the count), and does not wait for it: a door whose process lives on
-     * (the local gateway) answers at once, and {@link #handle} awaits the count where an invocation ends.
+     * The answer to one event. A call with a verified caller, whatever it is answered (a success, or a
+     * refusal such as 400, 403 or 409), is written down as one usage line just before its answer leaves;
+     * the counters are aggregated from those lines later, so no call waits for a store to count it.
      */
     public APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
@@ -131,7 +118,6 @@ public class ApiDispatcher {
             if (!route.open()) {
                 caller = authenticator.authenticate(header(event, "authorization"));
                 MDC.put("county", caller.county());
-                countBeside(caller, route, receivedAt);
             }
             Reply reply = invoke(event, match, caller, requestId, receivedAt);
             response = respond(reply.status(), reply.json(), merge(JSON, reply.headers()), requestId);
@@ -144,6 +130,9 @@ public class ApiDispatcher {
             }
             response = problem(known.orElseGet(() -> new ApiException(CommonProblem.INTERNAL_ERROR,
                     "An unexpected error occurred")), route, event, requestId);
+        }
+        if (caller != null) {
+            meter(caller, route, requestId, receivedAt);
         }
         LOG.infof("%s %s -> %d in %d ms", method, route == null ? "(no route)" : route.path(),
                 response.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
@@ -241,21 +230,14 @@ public class ApiDispatcher {
         return Optional.empty();
     }
 
-    /** The call's usage count, on a meter thread while the request does its work (if any) and answers. */
-    private void countBeside(Caller caller, Route route, Instant at) {
-        counts.count(() -> meter(caller, route, at));
-    }
-
-
-    private void meter(Caller caller, Route route, Instant at) {
-        if (route == null) {
-            return;
-        }
+    private void meter(Caller caller, Route route, String requestId, Instant at) {
         try {
-            meter.count(caller.county(), route.function(), route.key(), LocalDate.ofInstant(at, CountyTime.ZONE));
+            String callId = UsageLine.isCallId(requestId) ? requestId : UUID.randomUUID().toString();
+            meter.count(new UsageLine(caller.county(), route.function(), route.key(),
+                    LocalDate.ofInstant(at, CountyTime.ZONE), callId, at));
         } catch (RuntimeException e) {
-            // A lost count must never fail the resident's request; it is logged for reconciliation.
-            LOG.warnf("usage count lost for %s: %s", route.key(), e.getClass().getSimpleName());
+            // A line that cannot be written must never fail the resident's request.
+            LOG.warnf("usage line not written for %s: %s", route.key(), e.getClass().getSimpleName());
         }
     }
 

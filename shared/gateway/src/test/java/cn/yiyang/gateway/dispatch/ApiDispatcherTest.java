@@ -10,7 +10,7 @@ import cn.yiyang.kernel.api.IdempotencyGuarded;
 import cn.yiyang.kernel.api.Invocation;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
-import cn.yiyang.kernel.metering.CountsInFlight;
+import cn.yiyang.kernel.metering.UsageLine;
 import cn.yiyang.kernel.metering.UsageMeter;
 import cn.yiyang.kernel.route.Role;
 import cn.yiyang.kernel.route.Route;
@@ -26,17 +26,12 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +84,7 @@ class ApiDispatcherTest {
         JWTAuthContextInfo verification = new JWTAuthContextInfo((RSAPublicKey) keys.getPublic(), ISSUER);
         authenticator = new JwtAuthenticator(new DefaultJWTParser(verification),
                 Optional.of(List.of(COUNTY)));
-        dispatcher = new ApiDispatcher(List.of(api), authenticator, new NoMeter(), Clock.systemUTC(), List.of());
+        dispatcher = new ApiDispatcher(List.of(api), authenticator, new WrittenLines(), Clock.systemUTC(), List.of());
     }
 
     @Test
@@ -188,50 +183,41 @@ class ApiDispatcherTest {
     }
 
     @Test
-    void refusedCalls_areAnsweredWhileTheirCountsAreHeld_andEachIsCountedOnceWhenTheInvocationEnds() {
-        HeldMeter meter = new HeldMeter();
-        CountsInFlight counts = new CountsInFlight();
-        ApiDispatcher metered = new ApiDispatcher(List.of(api), authenticator, meter, counts, Clock.systemUTC(), List.of());
+    void everyCallWithAVerifiedCaller_writesOneUsageLine_refusalsAndFailuresIncluded_andNoOtherCallDoes() {
+        WrittenLines lines = new WrittenLines();
+        ApiDispatcher metered = new ApiDispatcher(List.of(api), authenticator, lines, Clock.systemUTC(), List.of());
         String officer = token("officer-1", COUNTY, "officer");
-        List<APIGatewayV2HTTPEvent> refused = List.of(
+        List<APIGatewayV2HTTPEvent> counted = List.of(
+                event("GET", "/v1/things/a", officer, null, Map.of()),
                 event("GET", "/v1/things/a", token("resident-1", COUNTY, "resident"), null, Map.of()),
                 event("POST", "/v1/things/a", officer, "{\"name\":\"a\",\"count\":1}", Map.of()),
                 event("POST", "/v1/things/a", officer, "{not json", Map.of("idempotency-key", "intent-0001")),
-                event("POST", "/v1/things/a", officer, "{\"name\":\"a\",\"count\":1}",
-                        Map.of("idempotency-key", "intent-0001", "content-type", "text/plain")));
-        APIGatewayV2HTTPEvent unauthenticated = event("GET", "/v1/things/a", null, null, Map.of());
-        APIGatewayV2HTTPEvent noRoute = event("GET", "/v1/nothing", officer, null, Map.of());
+                event("GET", "/v1/failing", officer, null, Map.of()));
+        List<APIGatewayV2HTTPEvent> notCounted = List.of(
+                event("GET", "/v1/things/a", null, null, Map.of()),
+                event("GET", "/v1/nothing", officer, null, Map.of()),
+                event("GET", "/v1/ping", null, null, Map.of()));
 
-        // Every meter call is held until the test lets it go: an answer that waited for its count would
-        // find the count timed out and landed (heldTooLong), and the counter no longer zero.
         List<Integer> statuses = new ArrayList<>();
-        for (APIGatewayV2HTTPEvent event : refused) {
-            statuses.add(metered.answer(event).getStatusCode());
+        for (APIGatewayV2HTTPEvent event : counted) {
+            statuses.add(metered.handle(event).getStatusCode());
         }
-        statuses.add(metered.answer(unauthenticated).getStatusCode());
-        statuses.add(metered.answer(noRoute).getStatusCode());
+        for (APIGatewayV2HTTPEvent event : notCounted) {
+            statuses.add(metered.handle(event).getStatusCode());
+        }
 
-        assertThat(statuses).containsExactly(403, 400, 400, 415, 401, 404);
-        assertThat(meter.landed()).as("no refusal waited for its count").isZero();
-        meter.release();
-        counts.awaitCounted();
-        assertThat(meter.landed()).as("each refusal with a verified caller, once; 401 and no route have no county")
-                .isEqualTo(refused.size());
-        assertThat(meter.heldTooLong()).isZero();
-        assertThat(seen.get()).isNull();
-    }
-
-    @Test
-    void aLambdaInvocation_endsOnlyOnceItsRefusalsCountHasLanded() {
-        HeldMeter meter = new HeldMeter();
-        meter.release();
-        ApiDispatcher metered = new ApiDispatcher(List.of(api), authenticator, meter, Clock.systemUTC(), List.of());
-
-        APIGatewayV2HTTPResponse response = metered.handle(event("GET", "/v1/things/a",
-                token("resident-1", COUNTY, "resident"), null, Map.of()));
-
-        assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(meter.landed()).isEqualTo(1);
+        assertThat(statuses).containsExactly(200, 403, 400, 400, 500, 401, 404, 200);
+        assertThat(lines.written).as("one line per call with a verified caller, named by its request id")
+                .extracting(UsageLine::callId)
+                .containsExactlyElementsOf(counted.stream().map(e -> e.getRequestContext().getRequestId()).toList());
+        assertThat(lines.written).extracting(UsageLine::route).containsExactly("GET /v1/things/{id}",
+                "GET /v1/things/{id}", "POST /v1/things/{shelf}", "POST /v1/things/{shelf}", "GET /v1/failing");
+        assertThat(lines.written).allSatisfy(line -> {
+            assertThat(line.county()).isEqualTo(COUNTY);
+            assertThat(line.function()).isEqualTo("test");
+            assertThat(UsageLine.read(line.emf())).isEqualTo(new UsageLine.Valid(line));
+            assertThat(line.emf()).doesNotContain("/v1/things/a", "officer-1", "resident-1");
+        });
     }
 
     @Test
@@ -313,55 +299,13 @@ class ApiDispatcherTest {
         }
     }
 
-    /**
-     * A meter whose every count waits until the test releases it (at most {@value #HOLD_SECONDS_MAX} s,
-     * so a request path that waited for its count ends the test with a failure rather than a hang).
-     */
-    private static final class HeldMeter implements UsageMeter {
-        static final int HOLD_SECONDS_MAX = 30;
-        private final CountDownLatch released = new CountDownLatch(1);
-        private final AtomicInteger landed = new AtomicInteger();
-        private final AtomicInteger heldTooLong = new AtomicInteger();
+    /** The usage lines the dispatcher wrote, in order (the channel itself is tested against DynamoDB Local). */
+    private static final class WrittenLines implements UsageMeter {
+        final List<UsageLine> written = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void count(String county, String function, String routeKey, LocalDate day) {
-            try {
-                if (!released.await(HOLD_SECONDS_MAX, TimeUnit.SECONDS)) {
-                    heldTooLong.incrementAndGet();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            landed.incrementAndGet();
-        }
-
-        @Override
-        public List<UsageMeter.UsageCount> month(String county, YearMonth month) {
-            return List.of();
-        }
-
-        void release() {
-            released.countDown();
-        }
-
-        int landed() {
-            return landed.get();
-        }
-
-        int heldTooLong() {
-            return heldTooLong.get();
-        }
-    }
-
-    /** The usage meter is a store of its own, tested against DynamoDB Local; here nothing is counted. */
-    private static final class NoMeter implements UsageMeter {
-        @Override
-        public void count(String county, String function, String routeKey, LocalDate day) {
-        }
-
-        @Override
-        public List<UsageMeter.UsageCount> month(String county, YearMonth month) {
-            return List.of();
+        public void count(UsageLine call) {
+            written.add(call);
         }
     }
 }

@@ -1,15 +1,15 @@
 package cn.yiyang.kernel.metering;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
 
-/** Counts calls per county, function, route and day, for the monthly pay-per-use bill. */
+/**
+ * Counts calls per county, function, route and day, for the monthly pay-per-use bill. The request path
+ * only writes the call down ({@link #count}: a log line, no store call, no wait); the counters are
+ * aggregated from those lines later, exactly once.
+ */
 public interface UsageMeter {
 
-    void count(String county, String function, String routeKey, LocalDate day);
-
-    List<UsageCount> month(String county, YearMonth month);
+    void count(UsageLine call);
 
     record UsageCount(LocalDate day, String function, String route, long calls) {
     }

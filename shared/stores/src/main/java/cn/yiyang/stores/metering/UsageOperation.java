@@ -2,8 +2,6 @@ package cn.yiyang.stores.metering;
 
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
-import cn.yiyang.kernel.metering.CountsInFlight;
-import cn.yiyang.kernel.metering.UsageMeter;
 import cn.yiyang.kernel.metering.UsageMeter.UsageCount;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
@@ -30,12 +28,12 @@ public class UsageOperation {
     private static final Pattern MONTH = Pattern.compile("20[0-9]{2}-(0[1-9]|1[0-2])");
     private static final Pattern COUNTY = Pattern.compile("[1-9][0-9]{5}");
 
-    private final UsageMeter meter;
-    private final CountsInFlight counts;
+    private final UsageCounters counters;
+    private final LocalLogsDelivery delivery;
 
-    public UsageOperation(UsageMeter meter, CountsInFlight counts) {
-        this.meter = meter;
-        this.counts = counts;
+    public UsageOperation(UsageCounters counters, LocalLogsDelivery delivery) {
+        this.counters = counters;
+        this.delivery = delivery;
     }
 
     public static Route declare(String function) {
@@ -66,9 +64,10 @@ public class UsageOperation {
             }
             county = asked;
         }
-        // The calls this process answered before are in the report: their counts may still be on a meter thread.
-        counts.awaitCounted();
-        List<UsageCount> days = meter.month(county, YearMonth.parse(month)).stream()
+        // Locally the calls answered before are in the report: the stand-in delivers their lines first. On AWS a
+        // call appears once CloudWatch has delivered its line to the metering function (seconds).
+        delivery.flush();
+        List<UsageCount> days = counters.month(county, YearMonth.parse(month)).stream()
                 .sorted(Comparator.comparing(UsageCount::day).thenComparing(UsageCount::function)
                         .thenComparing(UsageCount::route))
                 .toList();

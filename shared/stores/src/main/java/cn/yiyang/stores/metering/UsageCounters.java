@@ -1,7 +1,9 @@
 package cn.yiyang.stores.metering;
 
-import cn.yiyang.kernel.metering.UsageMeter;
+import cn.yiyang.kernel.metering.UsageLine;
+import cn.yiyang.kernel.metering.UsageMeter.UsageCount;
 import cn.yiyang.stores.dynamo.DynamoTables;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,29 +14,43 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** Metering on DynamoDB atomic counters: one {@code UpdateItem ADD} per call, no read first. */
+/**
+ * The usage counters on DynamoDB: one item per county, day, function and route, which only the aggregator
+ * adds to ({@link UsageAggregator}); one query reads a county's month. The counts go out in the usage report
+ * as JSON, in any function that reads them (the gateway registers them too, for the API functions).
+ */
 @ApplicationScoped
-public class DynamoUsageMeter implements UsageMeter {
+@RegisterForReflection(targets = UsageCount.class)
+public class UsageCounters {
 
     private final DynamoDbClient client;
     private final String table;
 
-    public DynamoUsageMeter(DynamoDbClient client, DynamoTables tables, UsageTable usage) {
+    @jakarta.inject.Inject
+    public UsageCounters(DynamoDbClient client, DynamoTables tables, UsageTable usage) {
+        this(client, tables.physicalName(usage));
+    }
+
+    public UsageCounters(DynamoDbClient client, String physicalTable) {
         this.client = client;
-        this.table = tables.physicalName(usage);
+        this.table = physicalTable;
     }
 
-    @Override
-    public void count(String county, String function, String routeKey, LocalDate day) {
-        client.updateItem(b -> b.tableName(table)
-                .key(Map.of(
-                        "pk", s(county + "#" + YearMonth.from(day)),
-                        "sk", s(day + "#" + function + "#" + routeKey)))
-                .updateExpression("ADD calls :one")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    /** The counter a call adds to: {@code pk = <county>#<YYYY-MM>}, {@code sk = <day>#<function>#<route>}. */
+    public record Counter(String pk, String sk) implements Comparable<Counter> {
+
+        public static Counter of(UsageLine call) {
+            return new Counter(call.county() + "#" + YearMonth.from(call.day()),
+                    call.day() + "#" + call.function() + "#" + call.route());
+        }
+
+        @Override
+        public int compareTo(Counter other) {
+            int byPk = pk.compareTo(other.pk);
+            return byPk != 0 ? byPk : sk.compareTo(other.sk);
+        }
     }
 
-    @Override
     public List<UsageCount> month(String county, YearMonth month) {
         List<UsageCount> counts = new ArrayList<>();
         Map<String, AttributeValue> start = null;
@@ -42,7 +58,7 @@ public class DynamoUsageMeter implements UsageMeter {
             Map<String, AttributeValue> exclusiveStart = start;
             QueryResponse page = client.query(b -> b.tableName(table)
                     .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(county + "#" + month)))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(county + "#" + month)))
                     .exclusiveStartKey(exclusiveStart)
                     .consistentRead(true));
             for (Map<String, AttributeValue> item : page.items()) {
@@ -53,9 +69,5 @@ public class DynamoUsageMeter implements UsageMeter {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return counts;
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 }
