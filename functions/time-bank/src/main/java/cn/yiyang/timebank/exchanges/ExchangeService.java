@@ -3,8 +3,7 @@ package cn.yiyang.timebank.exchanges;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
-import cn.yiyang.kernel.access.Action;
-import cn.yiyang.kernel.access.ObjectKind;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
@@ -38,12 +37,14 @@ public class ExchangeService {
 
     private final TimeBankStore store;
     private final AccountService accounts;
+    private final ResidentCards cards;
     private final Ledger ledger;
     private final Clock clock;
 
-    public ExchangeService(TimeBankStore store, AccountService accounts, Ledger ledger, Clock clock) {
+    public ExchangeService(TimeBankStore store, AccountService accounts, ResidentCards cards, Ledger ledger, Clock clock) {
         this.store = store;
         this.accounts = accounts;
+        this.cards = cards;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -69,11 +70,10 @@ public class ExchangeService {
     /** Points and stock leave together or not at all; neither can go below zero. */
     public DynamoTransaction exchange(Caller caller, ExchangeRequests.ExchangePoints request) {
         ExchangeRules.requireWellFormed(request);
-        String account = request.accountId() == null ? caller.subject() : request.accountId();
-        long balance = AccountService.number(payingAccount(caller, account), "balance");
-        CatalogItem item = store.get(CatalogItem.pk(caller.county(), request.itemId()), ITEM).map(ExchangeService::withStock)
-                .orElseThrow(() -> ApiException.notFound("Catalog item"));
-        ExchangeRules.requireAvailable(item, balance);
+        ExchangeReads reads = ExchangeReads.of(store, accounts, cards, caller, request);
+        String account = reads.accountId();
+        CatalogItem item = reads.requireItem();
+        ExchangeRules.requireAvailable(item, AccountService.number(reads.account(), "balance"));
         Exchange exchange = ExchangeRules.opened(UUID.randomUUID().toString(), account, item, ConfirmationCode.generate(),
                 CountyTime.now(clock));
         Map<String, AttributeValue> record = new HashMap<>(DynamoStore.key(Exchange.pk(caller.county(), exchange.id()), EXCHANGE));
@@ -94,17 +94,6 @@ public class ExchangeService {
                 Reply.created(exchange));
     }
 
-    /** The account that pays: the caller's own (which must be open), or one the caller may act for. */
-    private Map<String, AttributeValue> payingAccount(Caller caller, String account) {
-        if (account.equals(caller.subject())) {
-            return accounts.own(caller);
-        }
-        if (!accounts.mayActFor(caller, account, ObjectKind.EXCHANGE, Action.CREATE)) {
-            throw ApiException.notFound("Account");
-        }
-        return accounts.find(caller.county(), account).orElseThrow(() -> ApiException.notFound("Account"));
-    }
-
     /** Takes one from the stock only while some is left, or puts one back. */
     TransactWriteItem stock(String county, String itemId, int change) {
         return TransactWriteItem.builder().update(u -> u.tableName(store.table())
@@ -119,7 +108,7 @@ public class ExchangeService {
         return "ITEMS#" + county;
     }
 
-    private static CatalogItem withStock(Map<String, AttributeValue> attributes) {
+    static CatalogItem withStock(Map<String, AttributeValue> attributes) {
         CatalogItem item = DynamoStore.document(attributes, CatalogItem.class);
         return new CatalogItem(item.id(), item.name(), item.kind(), item.points(), DynamoStore.number(attributes, "stock"),
                 item.serviceCode());
