@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What an exchange waits for, counted rather than timed: the DynamoDB calls made on the request's own
  * thread (the Lambda handler's dispatcher, fed v2 events): one batch of reads (the paying account and
- * the catalog item, with the registry's card when the account is another's) and the transaction.
+ * the catalog item, with the registry's card when the account is another's) and the transaction; for
+ * one's own account and an item the function has read before, the transaction alone.
  */
 @QuarkusTest
 @QuarkusTestResource(StoresTestResource.class)
@@ -30,18 +31,47 @@ class ExchangeRoundTripsLambdaTest {
     ApiDispatcher dispatcher;
 
     @Test
-    void anExchangeOfOnesOwnPoints_waitsForTwoRoundTrips_theAccountAndItemInOneBatch_andTheTransaction() {
+    void anExchangeOfOnesOwnPoints_readsTheAccountAndANewItemInOneBatch_andOnceTheItemIsKnown_onlyWrites() {
         Bank bank = Bank.fresh(new InProcessLambdaDoor(dispatcher));
         String volunteer = bank.volunteer();
         bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 9, 0));
         String item = bank.item("GOODS", 10, 5);
-        ApiRequest exchange = bank.exchange(bank.volunteerToken(volunteer), item, null);
 
-        List<String> calls = callsOf(bank, exchange, 201);
+        List<String> first = callsOf(bank, bank.exchange(bank.volunteerToken(volunteer), item, null), 201);
+        List<String> second = callsOf(bank, bank.exchange(bank.volunteerToken(volunteer), item, null), 201);
 
-        assertThat(calls).containsExactly("BatchGetItem", "TransactWriteItems");
+        assertThat(first).containsExactly("BatchGetItem", "TransactWriteItems");
+        assertThat(second).as("the item's name, kind and points never change; balance and stock are the transaction's conditions")
+                .containsExactly("TransactWriteItems");
+        assertThat(bank.account(volunteer).json().path("balance").asLong()).isEqualTo(40);
+        assertThat(bank.stock(item)).isEqualTo(3);
+    }
+
+    @Test
+    void aKnownItem_beyondTheBalance_orWithoutAnAccount_isRefusedAsBefore_aLookAtTheAccountTellingWhich() {
+        Bank bank = Bank.fresh(new InProcessLambdaDoor(dispatcher));
+        String volunteer = bank.volunteer();
+        bank.earn(volunteer, bank.resident(Set.of()), at(1, 8, 0), at(1, 9, 0));
+        String cheap = bank.item("GOODS", 10, 5);
+        expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), cheap, null)), 201);
+        String dear = bank.item("GOODS", 100, 5);
+        expect(bank.send(bank.exchange(bank.volunteerToken(volunteer), dear, null)), 409);
+
+        ApiAnswer tooDear = bank.send(bank.exchange(bank.volunteerToken(volunteer), dear, null));
+        DynamoCallLog.start();
+        ApiAnswer noAccount = bank.send(bank.exchange(bank.volunteerToken("never-registered-" + volunteer), cheap, null));
+        List<String> noAccountCalls = DynamoCallLog.stop();
+
+        assertThat(tooDear.json().path("code").asText()).isEqualTo("INSUFFICIENT_POINTS");
+        assertThat(noAccount.status()).isEqualTo(409);
+        assertThat(noAccount.json().path("code").asText()).isEqualTo("VOLUNTEER_NOT_REGISTERED");
+        assertThat(noAccountCalls).as("the transaction, the refusal's look for an earlier answer, the look at the account")
+                .containsExactly("TransactWriteItems", "GetItem", "GetItem");
         assertThat(bank.account(volunteer).json().path("balance").asLong()).isEqualTo(50);
-        assertThat(bank.stock(item)).isEqualTo(4);
+        assertThat(bank.stock(cheap)).isEqualTo(4);
+        assertThat(bank.stock(dear)).isEqualTo(5);
+        assertThat(bank.account("never-registered-" + volunteer).status()).as("no account opened by the refused debit")
+                .isEqualTo(404);
     }
 
     @Test

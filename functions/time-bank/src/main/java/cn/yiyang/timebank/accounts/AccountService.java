@@ -146,7 +146,12 @@ public class AccountService {
 
     /** The caller's own account as read with the request's other items: it must be open. */
     public static Map<String, AttributeValue> requireOpen(Optional<Map<String, AttributeValue>> ownAccount) {
-        return ownAccount.orElseThrow(() -> new ApiException(TimeBankProblem.VOLUNTEER_NOT_REGISTERED, "No time-bank account"));
+        return ownAccount.orElseThrow(AccountService::notRegistered);
+    }
+
+    /** What a caller without an account of their own is told. */
+    public static ApiException notRegistered() {
+        return new ApiException(TimeBankProblem.VOLUNTEER_NOT_REGISTERED, "No time-bank account");
     }
 
     /** An account's key, for a {@link BatchRead} beside the request's other items. */
