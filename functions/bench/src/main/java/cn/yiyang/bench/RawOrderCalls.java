@@ -26,6 +26,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -92,24 +93,33 @@ final class RawOrderCalls implements AutoCloseable {
     }
 
     /**
-     * Everything an order does against DynamoDB, in the Lambda's order: GetItem of the
-     * idempotency record, the resident card, the point, the menu, the policy and the subsidy claim;
-     * the transaction; the usage counter's UpdateItem.
+     * Everything an order does against DynamoDB, in the Lambda's order: one BatchGetItem of the
+     * resident card, the point, the menu, the policy, the subsidy claim and the week's and month's
+     * caps; the transaction; then the usage counter's UpdateItem, a step of its own (a Lambda
+     * invocation still waits for it, beside the work, until metering leaves the request path).
      */
     void readsAndTransaction(String residentId, LocalDate date) {
         String key = UUID.randomUUID().toString();
-        step("GetItem idempotency record", () -> get(idempotency, idempotencyKey(key)));
-        step("GetItem resident card", () -> get(cards, key(setting.county() + "#" + residentId, "CARD")));
-        step("GetItem point", () -> get(meals, key(pointPk(), MealKeys.POINT_SK)));
-        step("GetItem menu", () -> get(meals, key(pointPk(), MealKeys.menuSk(setting.menuDate()))));
-        step("GetItem policy CURRENT", () -> get(meals, key(MealKeys.policyPk(setting.county()), MealKeys.POLICY_CURRENT_SK)));
-        step("GetItem subsidy claim", () -> get(meals, key(claimPk(residentId), MealKeys.subsidyClaimSk(date, Slot.LUNCH))));
+        step("BatchGetItem card, point, menu, policy, claim, caps", () -> batchGet(Map.of(
+                cards, List.of(key(setting.county() + "#" + residentId, "CARD")),
+                meals, List.of(key(pointPk(), MealKeys.POINT_SK), key(pointPk(), MealKeys.menuSk(setting.menuDate())),
+                        key(MealKeys.policyPk(setting.county()), MealKeys.POLICY_CURRENT_SK),
+                        key(claimPk(residentId), MealKeys.subsidyClaimSk(date, Slot.LUNCH)),
+                        key(claimPk(residentId), MealKeys.weekCapSk(date)),
+                        key(claimPk(residentId), MealKeys.monthCapSk(date))))));
         step("TransactWriteItems", () -> transaction(residentId, date, key));
         LocalDate today = LocalDate.now(COUNTY_ZONE);
         step("UpdateItem usage", () -> client.updateItem(b -> b.tableName(usage)
                 .key(key(setting.county() + "#" + YearMonth.from(today), today + "#meal-orders#" + ROUTE_KEY))
                 .updateExpression("ADD calls :one")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
+    }
+
+    private void batchGet(Map<String, List<Map<String, AttributeValue>>> keys) {
+        Map<String, KeysAndAttributes> request = new HashMap<>();
+        keys.forEach((table, tableKeys) -> request.put(table,
+                KeysAndAttributes.builder().keys(tableKeys).consistentRead(true).build()));
+        client.batchGetItem(b -> b.requestItems(request));
     }
 
     /** Milliseconds per call of each step of {@link #readsAndTransaction}, since the last {@link #forgetSteps}. */
@@ -181,10 +191,6 @@ final class RawOrderCalls implements AutoCloseable {
     private static TransactWriteItem putIfAbsent(String table, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
-    }
-
-    private void get(String table, Map<String, AttributeValue> key) {
-        client.getItem(b -> b.tableName(table).consistentRead(true).key(key));
     }
 
     private Map<String, AttributeValue> idempotencyKey(String key) {

@@ -43,7 +43,7 @@ class MealOrderRoundTripsLambdaTest {
     LocalLogsDelivery logs;
 
     @Test
-    void aMealOrder_waitsForThreeRoundTrips_theCard_oneBatchOfReads_andTheTransaction() {
+    void aMealOrder_waitsForTwoRoundTrips_oneBatchOfReadsWithTheCard_andTheTransaction() {
         InProcessLambdaDoor door = new InProcessLambdaDoor(dispatcher);
         MealFixtures.policy(door, MealFixtures.POLICY);
         String point = MealFixtures.pointWithMenu(door, 10, 0);
@@ -54,7 +54,26 @@ class MealOrderRoundTripsLambdaTest {
         List<String> calls = DynamoCallLog.stop();
 
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        assertThat(calls).containsExactly("GetItem", "BatchGetItem", "TransactWriteItems");
+        assertThat(calls).containsExactly("BatchGetItem", "TransactWriteItems");
+    }
+
+    @Test
+    void aMealQuote_waitsForOneRoundTrip_theBatchOfReadsWithTheCard() {
+        InProcessLambdaDoor door = new InProcessLambdaDoor(dispatcher);
+        MealFixtures.policy(door, MealFixtures.POLICY);
+        String point = MealFixtures.pointWithMenu(door, 10, 0);
+        ApiRequest quote = ApiRequest.get("/v1/meal-quotes").query("residentId", MealFixtures.resident(85))
+                .query("mealPointId", point).query("date", MealFixtures.tomorrow().toString()).query("slot", "LUNCH")
+                .query("mode", "DINE_IN").query("dishes", "A1").bearer(MealFixtures.operator());
+
+        DynamoCallLog.start();
+        ApiAnswer quoted = door.send(quote);
+        List<String> calls = DynamoCallLog.stop();
+
+        assertThat(quoted.status()).as(quoted.toString()).isEqualTo(200);
+        assertThat(quoted.json().path("subsidyFen").asLong()).as("the 80-89 band, priced from the card read in the batch")
+                .isEqualTo(500);
+        assertThat(calls).containsExactly("BatchGetItem");
     }
 
     @Test

@@ -32,10 +32,20 @@ public class MealAccess {
 
     /** The resident an order is placed or listed for, if the caller reaches them; {@code pointId} null when listing. */
     public ResidentCard residentFor(Caller caller, String residentId, Action action, String pointId) {
+        requireResidentId(residentId);
+        return admitted(caller, cards.find(caller.county(), residentId), action, pointId);
+    }
+
+    /** A resident's id as a request names it: present and of a sane length, checked before anything is read. */
+    public static void requireResidentId(String residentId) {
         if (residentId == null || residentId.isBlank() || residentId.length() > RESIDENT_ID_CHARS_MAX) {
             throw ApiException.invalid("residentId", "REQUIRED", "The resident's id");
         }
-        ResidentCard card = cards.find(caller.county(), residentId).orElseThrow(() -> ApiException.notFound("Resident"));
+    }
+
+    /** The resident of a card already read (with the request's other items), if there is one and the caller reaches them. */
+    public static ResidentCard admitted(Caller caller, Optional<ResidentCard> found, Action action, String pointId) {
+        ResidentCard card = found.orElseThrow(() -> ApiException.notFound("Resident"));
         if (!AccessTable.reaches(caller, ObjectKind.MEAL_ORDER, action,
                 role -> reachesOrderOf(caller, role, card.residentId(), pointId, () -> Optional.of(card)))) {
             throw ApiException.notFound("Resident");

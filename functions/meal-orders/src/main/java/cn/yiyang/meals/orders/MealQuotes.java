@@ -7,6 +7,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.meals.MealStore;
 import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCards;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,12 +28,12 @@ public class MealQuotes {
     private static final Pattern DISH = Pattern.compile("([A-Z0-9]{1,8})(?::([0-9]{1,2}))?");
 
     private final MealStore store;
-    private final MealAccess access;
+    private final ResidentCards cards;
     private final Clock clock;
 
-    public MealQuotes(MealStore store, MealAccess access, Clock clock) {
+    public MealQuotes(MealStore store, ResidentCards cards, Clock clock) {
         this.store = store;
-        this.access = access;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -40,10 +41,11 @@ public class MealQuotes {
         OrderRequests.Place order = new OrderRequests.Place(q.residentId(), q.mealPointId(), q.date(), q.slot(), q.mode(),
                 null, items(q.dishes()));
         OrderRules.checkShape(order);
+        MealAccess.requireResidentId(q.residentId());
+        PlacementReads reads = PlacementReads.of(store, cards, caller.county(), order);
         ResidentCard resident = PricedOrder.requireActive(
-                access.residentFor(caller, q.residentId(), Action.READ, q.mealPointId()));
-        PricedOrder priced = PricedOrder.of(resident, PlacementReads.of(store, caller.county(), resident.residentId(),
-                order), order, CountyTime.localNow(clock));
+                MealAccess.admitted(caller, reads.resident(), Action.READ, q.mealPointId()));
+        PricedOrder priced = PricedOrder.of(resident, reads, order, CountyTime.localNow(clock));
         return Reply.ok(MealQuote.of(resident.residentId(), order, priced));
     }
 

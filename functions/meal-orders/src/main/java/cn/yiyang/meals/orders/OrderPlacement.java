@@ -12,6 +12,7 @@ import cn.yiyang.meals.points.Mode;
 import cn.yiyang.meals.policy.SubsidyGrant;
 import cn.yiyang.meals.policy.SubsidyPolicy;
 import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,21 +31,22 @@ import java.util.UUID;
 public class OrderPlacement {
 
     private final MealStore store;
-    private final MealAccess access;
+    private final ResidentCards cards;
     private final Clock clock;
 
-    public OrderPlacement(MealStore store, MealAccess access, Clock clock) {
+    public OrderPlacement(MealStore store, ResidentCards cards, Clock clock) {
         this.store = store;
-        this.access = access;
+        this.cards = cards;
         this.clock = clock;
     }
 
     public DynamoTransaction place(Caller caller, OrderRequests.Place r) {
         OrderRules.checkShape(r);
+        MealAccess.requireResidentId(r.residentId());
+        PlacementReads reads = PlacementReads.of(store, cards, caller.county(), r);
         ResidentCard resident = PricedOrder.requireActive(
-                access.residentFor(caller, r.residentId(), Action.CREATE, r.mealPointId()));
-        PricedOrder priced = PricedOrder.of(resident,
-                PlacementReads.of(store, caller.county(), resident.residentId(), r), r, CountyTime.localNow(clock));
+                MealAccess.admitted(caller, reads.resident(), Action.CREATE, r.mealPointId()));
+        PricedOrder priced = PricedOrder.of(resident, reads, r, CountyTime.localNow(clock));
         String address = r.mode() == Mode.DELIVERY
                 ? Masks.inText(r.deliveryAddress() == null ? resident.addressLine() : r.deliveryAddress().strip()) : null;
         SubsidyGrant grant = priced.grant();

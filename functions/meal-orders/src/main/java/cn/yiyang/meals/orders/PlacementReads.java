@@ -3,6 +3,8 @@ package cn.yiyang.meals.orders;
 import static cn.yiyang.stores.dynamo.DynamoStore.document;
 import static cn.yiyang.stores.dynamo.DynamoStore.key;
 
+import cn.yiyang.cards.residents.ResidentCard;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.meals.MealKeys;
 import cn.yiyang.meals.MealProblem;
 import cn.yiyang.meals.MealStore;
@@ -11,47 +13,54 @@ import cn.yiyang.meals.points.MealPoint;
 import cn.yiyang.meals.policy.SubsidyPolicy;
 import cn.yiyang.meals.policy.SubsidyUse;
 import cn.yiyang.kernel.problem.ApiException;
+import cn.yiyang.stores.dynamo.BatchRead;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Everything an order is priced from, read from the meal table in one round trip (one strongly
- * consistent BatchGetItem): the point, its menu of the day, the county's current policy, and the
- * resident's subsidy claim for the slot and their week's and month's subsidised meals. The caps are
- * read whether or not the policy sets them: in the same batch they cost nothing more.
+ * Everything an order is priced from, read in one round trip (one strongly consistent
+ * BatchGetItem over two tables): the resident's card, the point, its menu of the day, the county's
+ * current policy, and the resident's subsidy claim for the slot and their week's and month's
+ * subsidised meals. Every key follows from the request alone (the claims are keyed by the
+ * resident's id as the request names it), so nothing waits for the card. The caps are read whether
+ * or not the policy sets them: in the same batch they cost nothing more. What is missing is
+ * refused only where the order's checks reach it, in their fixed precedence (the resident first).
  */
-record PlacementReads(MealPoint point, Optional<Menu> menu, SubsidyPolicy policy, SubsidyUse subsidyUse) {
+record PlacementReads(Optional<ResidentCard> resident, Optional<MealPoint> foundPoint, Optional<Menu> menu,
+                      SubsidyPolicy policy, SubsidyUse subsidyUse) {
+
+    /** The point, once the resident has been admitted: a point not in the county is refused only then. */
+    MealPoint point() {
+        return foundPoint.orElseThrow(() -> ApiException.notFound("Meal point"));
+    }
 
     /** The menu, once the slot is known to be orderable: a menu not yet published is refused only then. */
     Menu publishedMenu() {
         return menu.orElseThrow(() -> new ApiException(MealProblem.MEAL_MENU_NOT_PUBLISHED, "No menu for that date yet"));
     }
 
-    static PlacementReads of(MealStore store, String county, String residentId, OrderRequests.Place r) {
+    static PlacementReads of(MealStore store, ResidentCards cards, String county, OrderRequests.Place r) {
         String pointPk = MealKeys.pointPk(county, r.mealPointId());
-        String claimsPk = MealKeys.claimsPk(county, residentId);
-        Map<String, AttributeValue> pointKey = key(pointPk, MealKeys.POINT_SK);
-        Map<String, AttributeValue> menuKey = key(pointPk, MealKeys.menuSk(r.date()));
-        Map<String, AttributeValue> policyKey = key(MealKeys.policyPk(county), MealKeys.POLICY_CURRENT_SK);
-        Map<String, AttributeValue> claimKey = key(claimsPk, MealKeys.subsidyClaimSk(r.date(), r.slot()));
-        Map<String, AttributeValue> weekKey = key(claimsPk, MealKeys.weekCapSk(r.date()));
-        Map<String, AttributeValue> monthKey = key(claimsPk, MealKeys.monthCapSk(r.date()));
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items =
-                store.getAll(List.of(pointKey, menuKey, policyKey, claimKey, weekKey, monthKey));
+        String claimsPk = MealKeys.claimsPk(county, r.residentId());
+        BatchRead.Key card = cards.keyOf(county, r.residentId());
+        BatchRead.Key point = store.keyHere(key(pointPk, MealKeys.POINT_SK));
+        BatchRead.Key menu = store.keyHere(key(pointPk, MealKeys.menuSk(r.date())));
+        BatchRead.Key policy = store.keyHere(key(MealKeys.policyPk(county), MealKeys.POLICY_CURRENT_SK));
+        BatchRead.Key claim = store.keyHere(key(claimsPk, MealKeys.subsidyClaimSk(r.date(), r.slot())));
+        BatchRead.Key week = store.keyHere(key(claimsPk, MealKeys.weekCapSk(r.date())));
+        BatchRead.Key month = store.keyHere(key(claimsPk, MealKeys.monthCapSk(r.date())));
+        Map<BatchRead.Key, Map<String, AttributeValue>> items =
+                BatchRead.of(store.client(), List.of(card, point, menu, policy, claim, week, month));
 
-        Map<String, AttributeValue> point = items.get(pointKey);
-        if (point == null) {
-            throw ApiException.notFound("Meal point");
-        }
-        Map<String, AttributeValue> menu = items.get(menuKey);
-        Map<String, AttributeValue> policy = items.get(policyKey);
-        SubsidyUse use = items.containsKey(claimKey) ? new SubsidyUse(true, 0, 0)
-                : new SubsidyUse(false, meals(items.get(weekKey)), meals(items.get(monthKey)));
-        return new PlacementReads(document(point, MealPoint.class),
-                Optional.ofNullable(menu).map(item -> document(item, Menu.class)),
-                policy == null ? SubsidyPolicy.NONE : document(policy, SubsidyPolicy.class), use);
+        SubsidyUse use = items.containsKey(claim) ? new SubsidyUse(true, 0, 0)
+                : new SubsidyUse(false, meals(items.get(week)), meals(items.get(month)));
+        Map<String, AttributeValue> policyItem = items.get(policy);
+        return new PlacementReads(cards.in(items, county, r.residentId()),
+                Optional.ofNullable(items.get(point)).map(item -> document(item, MealPoint.class)),
+                Optional.ofNullable(items.get(menu)).map(item -> document(item, Menu.class)),
+                policyItem == null ? SubsidyPolicy.NONE : document(policyItem, SubsidyPolicy.class), use);
     }
 
     private static long meals(Map<String, AttributeValue> cap) {

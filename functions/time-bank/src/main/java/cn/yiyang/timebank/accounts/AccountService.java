@@ -10,9 +10,11 @@ import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.cards.residents.ResidentCard;
 import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.cards.volunteers.VolunteerCard;
 import cn.yiyang.cards.volunteers.VolunteerCards;
+import cn.yiyang.stores.dynamo.BatchRead;
 import cn.yiyang.stores.dynamo.ConditionalWrite;
 import cn.yiyang.stores.dynamo.DynamoStore;
 import cn.yiyang.stores.dynamo.DynamoTransaction;
@@ -131,10 +133,30 @@ public class AccountService {
         return AccountAccess.mayActFor(caller, kind, action, accountId, () -> cards.find(caller.county(), accountId));
     }
 
+    /** The same rule for a card already read with the request's other items ({@code card} empty: no resident of that id). */
+    public static boolean mayActFor(Caller caller, String accountId, ObjectKind kind, Action action,
+                                    Optional<ResidentCard> card) {
+        return AccountAccess.mayActFor(caller, kind, action, accountId, () -> card);
+    }
+
     /** The caller's own account, which must be open. */
     public Map<String, AttributeValue> own(Caller caller) {
-        return find(caller.county(), caller.subject())
-                .orElseThrow(() -> new ApiException(TimeBankProblem.VOLUNTEER_NOT_REGISTERED, "No time-bank account"));
+        return requireOpen(find(caller.county(), caller.subject()));
+    }
+
+    /** The caller's own account as read with the request's other items: it must be open. */
+    public static Map<String, AttributeValue> requireOpen(Optional<Map<String, AttributeValue>> ownAccount) {
+        return ownAccount.orElseThrow(AccountService::notRegistered);
+    }
+
+    /** What a caller without an account of their own is told. */
+    public static ApiException notRegistered() {
+        return new ApiException(TimeBankProblem.VOLUNTEER_NOT_REGISTERED, "No time-bank account");
+    }
+
+    /** An account's key, for a {@link BatchRead} beside the request's other items. */
+    public BatchRead.Key keyOf(String county, String accountId) {
+        return store.keyHere(DynamoStore.key(TimeBankStore.accountPk(county, accountId), Ledger.ACCOUNT));
     }
 
     /**

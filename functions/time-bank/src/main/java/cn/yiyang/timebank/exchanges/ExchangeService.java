@@ -3,8 +3,7 @@ package cn.yiyang.timebank.exchanges;
 import static cn.yiyang.stores.dynamo.DynamoStore.n;
 import static cn.yiyang.stores.dynamo.DynamoStore.s;
 
-import cn.yiyang.kernel.access.Action;
-import cn.yiyang.kernel.access.ObjectKind;
+import cn.yiyang.cards.residents.ResidentCards;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.NoInput;
 import cn.yiyang.kernel.api.Reply;
@@ -25,6 +24,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -38,12 +38,17 @@ public class ExchangeService {
 
     private final TimeBankStore store;
     private final AccountService accounts;
+    private final ResidentCards cards;
+    private final KnownItems knownItems;
     private final Ledger ledger;
     private final Clock clock;
 
-    public ExchangeService(TimeBankStore store, AccountService accounts, Ledger ledger, Clock clock) {
+    public ExchangeService(TimeBankStore store, AccountService accounts, ResidentCards cards, KnownItems knownItems,
+                           Ledger ledger, Clock clock) {
         this.store = store;
         this.accounts = accounts;
+        this.cards = cards;
+        this.knownItems = knownItems;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -66,14 +71,32 @@ public class ExchangeService {
         return Reply.ok(new CatalogItem.Page(items));
     }
 
-    /** Points and stock leave together or not at all; neither can go below zero. */
+    /**
+     * Points and stock leave together or not at all; neither can go below zero. One's own account and
+     * an item this process knows need no read at all: the transaction's conditions check the balance
+     * and the stock, and only a refused debit looks at the account, to tell "no account" from "too few
+     * points". Otherwise one batch reads what the exchange is decided from ({@link ExchangeReads}).
+     */
     public DynamoTransaction exchange(Caller caller, ExchangeRequests.ExchangePoints request) {
         ExchangeRules.requireWellFormed(request);
-        String account = request.accountId() == null ? caller.subject() : request.accountId();
-        long balance = AccountService.number(payingAccount(caller, account), "balance");
-        CatalogItem item = store.get(CatalogItem.pk(caller.county(), request.itemId()), ITEM).map(ExchangeService::withStock)
-                .orElseThrow(() -> ApiException.notFound("Catalog item"));
-        ExchangeRules.requireAvailable(item, balance);
+        String county = caller.county();
+        boolean own = request.accountId() == null || request.accountId().equals(caller.subject());
+        Optional<CatalogItem> known = own ? knownItems.find(county, request.itemId()) : Optional.empty();
+        if (known.isPresent()) {
+            CatalogItem item = known.get();
+            return exchanged(caller, caller.subject(), item, ConditionalWrite.refusingAfterLooking(
+                    ledger.debit(county, caller.subject(), item.points(), "spent"), () -> accounts.find(county, caller.subject())
+                            .map(open -> insufficientPoints(item)).orElseGet(AccountService::notRegistered)));
+        }
+        ExchangeReads reads = ExchangeReads.of(store, accounts, cards, caller, request);
+        CatalogItem item = reads.requireItem();
+        knownItems.remember(county, item);
+        ExchangeRules.requireAvailable(item, AccountService.number(reads.account(), "balance"));
+        return exchanged(caller, reads.accountId(), item, ConditionalWrite.refusing(
+                ledger.debit(county, reads.accountId(), item.points(), "spent"), insufficientPoints(item)));
+    }
+
+    private DynamoTransaction exchanged(Caller caller, String account, CatalogItem item, ConditionalWrite debit) {
         Exchange exchange = ExchangeRules.opened(UUID.randomUUID().toString(), account, item, ConfirmationCode.generate(),
                 CountyTime.now(clock));
         Map<String, AttributeValue> record = new HashMap<>(DynamoStore.key(Exchange.pk(caller.county(), exchange.id()), EXCHANGE));
@@ -81,9 +104,7 @@ public class ExchangeService {
         record.put("status", s(exchange.status().name()));
         record.put("gsi1pk", s(Exchange.vouchersPk(caller.county())));
         record.put("gsi1sk", s(exchange.at().toInstant() + "#" + exchange.id()));
-        return new DynamoTransaction(List.of(
-                ConditionalWrite.refusing(ledger.debit(caller.county(), account, item.points(), "spent"),
-                        new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + item.points())),
+        return new DynamoTransaction(List.of(debit,
                 ConditionalWrite.unconditional(ledger.countDay(caller.county(), Ledger.DayFigure.SPENT, item.points())),
                 ConditionalWrite.refusing(stock(caller.county(), item.id(), -1),
                         new ApiException(TimeBankProblem.OUT_OF_STOCK, "No stock left")),
@@ -94,15 +115,8 @@ public class ExchangeService {
                 Reply.created(exchange));
     }
 
-    /** The account that pays: the caller's own (which must be open), or one the caller may act for. */
-    private Map<String, AttributeValue> payingAccount(Caller caller, String account) {
-        if (account.equals(caller.subject())) {
-            return accounts.own(caller);
-        }
-        if (!accounts.mayActFor(caller, account, ObjectKind.EXCHANGE, Action.CREATE)) {
-            throw ApiException.notFound("Account");
-        }
-        return accounts.find(caller.county(), account).orElseThrow(() -> ApiException.notFound("Account"));
+    private static ApiException insufficientPoints(CatalogItem item) {
+        return new ApiException(TimeBankProblem.INSUFFICIENT_POINTS, "The balance does not cover " + item.points());
     }
 
     /** Takes one from the stock only while some is left, or puts one back. */
@@ -119,7 +133,7 @@ public class ExchangeService {
         return "ITEMS#" + county;
     }
 
-    private static CatalogItem withStock(Map<String, AttributeValue> attributes) {
+    static CatalogItem withStock(Map<String, AttributeValue> attributes) {
         CatalogItem item = DynamoStore.document(attributes, CatalogItem.class);
         return new CatalogItem(item.id(), item.name(), item.kind(), item.points(), DynamoStore.number(attributes, "stock"),
                 item.serviceCode());

@@ -1,5 +1,6 @@
 package cn.yiyang.cards.residents;
 
+import cn.yiyang.stores.dynamo.BatchRead;
 import cn.yiyang.stores.dynamo.DynamoTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -109,12 +110,25 @@ public class ResidentCards {
     }
 
     public Optional<ResidentCard> find(String county, String residentId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(county, residentId))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(card(county, residentId, item));
+        return cardIn(county, residentId, client.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(county, residentId))).item());
+    }
+
+    /**
+     * The card's key for a {@link BatchRead} beside the request's own items: the card and what the
+     * request reads with it cost one round trip, not two in a row.
+     */
+    public BatchRead.Key keyOf(String county, String residentId) {
+        return new BatchRead.Key(table, key(county, residentId));
+    }
+
+    /** The card among the items a {@link BatchRead} found, if it was asked for under {@link #keyOf} and exists. */
+    public Optional<ResidentCard> in(Map<BatchRead.Key, Map<String, AttributeValue>> found, String county, String residentId) {
+        return cardIn(county, residentId, found.get(keyOf(county, residentId)));
+    }
+
+    private static Optional<ResidentCard> cardIn(String county, String residentId, Map<String, AttributeValue> item) {
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(card(county, residentId, item));
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.yiyang.stores.dynamo;
 
 import cn.yiyang.kernel.problem.ApiException;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -18,7 +19,17 @@ public record ConditionalWrite(TransactWriteItem write, IfConditionFails ifCondi
 
     /** A failed condition is this refusal, answered as it is. */
     public static ConditionalWrite refusing(TransactWriteItem write, ApiException refusal) {
-        return new ConditionalWrite(write, new IfConditionFails.Refuse(refusal));
+        Objects.requireNonNull(refusal);
+        return new ConditionalWrite(write, new IfConditionFails.Refuse(() -> refusal));
+    }
+
+    /**
+     * A failed condition is a refusal that only a look at the store can name (an account absent, or
+     * its balance too low): the look costs a round trip on the refusal's path alone, where the
+     * request that succeeds read nothing first.
+     */
+    public static ConditionalWrite refusingAfterLooking(TransactWriteItem write, Supplier<ApiException> look) {
+        return new ConditionalWrite(write, new IfConditionFails.Refuse(Objects.requireNonNull(look)));
     }
 
     /** A failed condition means another request changed what this write was computed from: compute it again. */
@@ -34,7 +45,7 @@ public record ConditionalWrite(TransactWriteItem write, IfConditionFails ifCondi
     /** What a failed condition on an item means. */
     public sealed interface IfConditionFails {
 
-        record Refuse(ApiException refusal) implements IfConditionFails {
+        record Refuse(Supplier<ApiException> refusal) implements IfConditionFails {
         }
 
         enum Recompute implements IfConditionFails { INSTANCE }

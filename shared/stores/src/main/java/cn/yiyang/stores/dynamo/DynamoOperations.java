@@ -95,7 +95,7 @@ public class DynamoOperations {
                 if (failed.isPresent()) {
                     ConditionalWrite.IfConditionFails meaning = failed.get();
                     if (meaning instanceof ConditionalWrite.IfConditionFails.Refuse refuse) {
-                        return firstAnswer(invocation, now).orElseThrow(refuse::refusal);
+                        return firstAnswer(invocation, now).orElseThrow(refuse.refusal());
                     }
                     if (meaning == ConditionalWrite.IfConditionFails.CannotFail.INSTANCE) {
                         throw new IllegalStateException("a write that cannot fail its condition did, in "

@@ -1,19 +1,14 @@
 package cn.yiyang.stores.dynamo;
 
 import cn.yiyang.kernel.json.StrictJson;
-import cn.yiyang.kernel.problem.ApiException;
-import cn.yiyang.kernel.problem.CommonProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -24,9 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public class DynamoStore {
 
     public static final int QUERY_ITEMS_MAX = 2_000;
-    /** DynamoDB's own limit on the keys of one BatchGetItem. */
-    public static final int BATCH_GET_KEYS_MAX = 100;
-    public static final int BATCH_ATTEMPTS_MAX = 4;
 
     private final DynamoDbClient client;
     private final String table;
@@ -51,42 +43,18 @@ public class DynamoStore {
     }
 
     /**
-     * Several items of this table in one round trip (BatchGetItem, strongly consistent), by key; an
-     * absent item is absent from the answer. Keys DynamoDB leaves unprocessed (throttling) are asked
-     * again, at most {@link #BATCH_ATTEMPTS_MAX} times in all.
+     * Several items of this table in one round trip ({@link BatchRead}: BatchGetItem, strongly
+     * consistent), by key; an absent item is absent from the answer.
      */
     public Map<Map<String, AttributeValue>, Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
-        if (keys.isEmpty() || keys.size() > BATCH_GET_KEYS_MAX) {
-            throw new IllegalArgumentException("1.." + BATCH_GET_KEYS_MAX + " keys, not " + keys.size());
-        }
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
-        List<Map<String, AttributeValue>> asked = List.copyOf(new java.util.LinkedHashSet<>(keys));
-        for (int attempt = 1; !asked.isEmpty(); attempt++) {
-            if (attempt > BATCH_ATTEMPTS_MAX) {
-                throw new ApiException(CommonProblem.STORE_UNAVAILABLE, "DynamoDB left keys unprocessed; try again");
-            }
-            List<Map<String, AttributeValue>> now = asked;
-            BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(Map.of(table,
-                    KeysAndAttributes.builder().keys(now).consistentRead(true).build())));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                found.put(key(item.get("pk").s(), item.get("sk").s()), item);
-            }
-            KeysAndAttributes left = response.unprocessedKeys().get(table);
-            asked = left == null ? List.of() : left.keys();
-            if (!asked.isEmpty()) {
-                pause(attempt);
-            }
-        }
+        BatchRead.of(client, keys.stream().map(this::keyHere).toList()).forEach((key, item) -> found.put(key.key(), item));
         return found;
     }
 
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, (10L << attempt) + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(CommonProblem.STORE_UNAVAILABLE, "Interrupted while reading");
-        }
+    /** An item of this table, for a {@link BatchRead} beside items of other tables. */
+    public BatchRead.Key keyHere(Map<String, AttributeValue> key) {
+        return new BatchRead.Key(table, key);
     }
 
     /** All items of a partition (or of an index partition), optionally under a sort-key prefix, newest last. */
