@@ -35,8 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * timed from the moment the Runtime API hands out the event to the moment the response is posted.
  *
  * <p>Baselines, from this JVM with its own client ({@link RawOrderCalls}): N transactions of the
- * order's shape, and N times the order's reads plus that transaction plus the usage counter's
- * update, for the same residents on later dates so that no condition fails; each after
+ * order's shape, and N times the order's reads plus that transaction, for the same residents on later dates so that no condition fails; each after
  * {@value #WARM_UP} warm-up calls. The three rows take turns in {@value #BLOCKS} blocks, so that
  * other load on the machine weighs on all of them alike. Everything is bounded: each answer by
  * {@code yiyang.bench.answer-timeout-seconds} (default 60) s, the whole run by {@code yiyang.bench.budget-seconds} (default 200) s (no new block
@@ -138,7 +137,7 @@ public final class MealOrderBenchmark {
         List<Phase> rows = Phase.interleaved(List.of(
                         "Lambda placeOrder (POST /v1/meal-orders as a v2 event, through the Runtime API)",
                         "raw TransactWriteItems (seat Update, order Put, claim Put, idempotency Put)",
-                        "raw BatchGetItem (card + 6 items) + the same TransactWriteItems + usage UpdateItem"),
+                        "raw BatchGetItem (card + 6 items) + the same TransactWriteItems"),
                 List.of((from, to) -> Phase.of(lambda.invoke(orderEvents(measured.subList(from, to), pointId), 201,
                                 deadlineNanos)),
                         (from, to) -> Phase.timed(to - from, deadlineNanos, i -> raw.transaction(measured.get(from + i),
@@ -187,7 +186,7 @@ public final class MealOrderBenchmark {
                 + "orders/s over the loops' wall time.");
         CONSOLE.println();
         Phase.printTable("orders", phases, BUDGET_SECONDS);
-        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction + usage"));
+        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction"));
         CONSOLE.printf("Seats taken through the Lambda for %s: %d (warm-up + counted orders: %d).%n", tomorrow, seatsTaken,
                 WARM_UP + lambdaPhase.millis().length);
         CONSOLE.printf("Lambda process at the end: RSS %.0f MB, peak %.0f MB.%n", lambdaMemory.rssKb() / 1024.0,

@@ -45,7 +45,6 @@ final class RawExchangeCalls {
     private final String templateExchangeId;
     private final String bank = RawOrderCalls.TABLE_PREFIX + "time-bank";
     private final String idempotency = RawOrderCalls.TABLE_PREFIX + "idempotency";
-    private final String usage = RawOrderCalls.TABLE_PREFIX + "usage";
     private final Map<String, List<Double>> steps = new LinkedHashMap<>();
 
     /**
@@ -74,9 +73,7 @@ final class RawExchangeCalls {
 
     /**
      * Everything an exchange does against DynamoDB, in the Lambda's order: one BatchGetItem of the
-     * account and the catalog item; the transaction; then the usage counter's UpdateItem, a step of
-     * its own (a Lambda invocation still waits for it, beside the work, until metering leaves the
-     * request path).
+     * account and the catalog item; then the transaction. (The call's usage is a log line, no DynamoDB call.)
      */
     void readsAndTransaction() {
         String key = UUID.randomUUID().toString();
@@ -84,11 +81,6 @@ final class RawExchangeCalls {
                 KeysAndAttributes.builder().consistentRead(true)
                         .keys(key(accountPk(), "ACCOUNT"), key(itemPk(), "ITEM")).build()))));
         step("TransactWriteItems", () -> transaction(key));
-        LocalDate today = LocalDate.now(COUNTY_ZONE);
-        step("UpdateItem usage", () -> client.updateItem(b -> b.tableName(usage)
-                .key(key(county + "#" + YearMonth.from(today), today + "#time-bank#" + ROUTE_KEY))
-                .updateExpression("ADD calls :one")
-                .expressionAttributeValues(Map.of(":one", n(1)))));
     }
 
     Map<String, double[]> steps() {

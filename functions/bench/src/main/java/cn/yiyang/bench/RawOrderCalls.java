@@ -58,7 +58,6 @@ final class RawOrderCalls implements AutoCloseable {
     private final String templateResidentId;
     private final String meals = TABLE_PREFIX + "meals";
     private final String idempotency = TABLE_PREFIX + "idempotency";
-    private final String usage = TABLE_PREFIX + "usage";
     private final String cards = TABLE_PREFIX + "resident-cards";
     private final Map<String, List<Double>> steps = new LinkedHashMap<>();
 
@@ -95,8 +94,7 @@ final class RawOrderCalls implements AutoCloseable {
     /**
      * Everything an order does against DynamoDB, in the Lambda's order: one BatchGetItem of the
      * resident card, the point, the menu, the policy, the subsidy claim and the week's and month's
-     * caps; the transaction; then the usage counter's UpdateItem, a step of its own (a Lambda
-     * invocation still waits for it, beside the work, until metering leaves the request path).
+     * caps; then the transaction. (The call's usage is a log line, no DynamoDB call.)
      */
     void readsAndTransaction(String residentId, LocalDate date) {
         String key = UUID.randomUUID().toString();
@@ -108,11 +106,6 @@ final class RawOrderCalls implements AutoCloseable {
                         key(claimPk(residentId), MealKeys.weekCapSk(date)),
                         key(claimPk(residentId), MealKeys.monthCapSk(date))))));
         step("TransactWriteItems", () -> transaction(residentId, date, key));
-        LocalDate today = LocalDate.now(COUNTY_ZONE);
-        step("UpdateItem usage", () -> client.updateItem(b -> b.tableName(usage)
-                .key(key(setting.county() + "#" + YearMonth.from(today), today + "#meal-orders#" + ROUTE_KEY))
-                .updateExpression("ADD calls :one")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
     }
 
     private void batchGet(Map<String, List<Map<String, AttributeValue>>> keys) {

@@ -35,8 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * hands out the event to the moment the response is posted.
  *
  * <p>Baselines, from this JVM with its own client ({@link RawExchangeCalls}): N transactions of the
- * exchange's shape, and N times the exchange's reads plus that transaction plus the usage counter's
- * update; each after {@value #WARM_UP} warm-up calls. The three rows take turns in {@value #BLOCKS}
+ * exchange's shape, and N times the exchange's reads plus that transaction; each after {@value #WARM_UP} warm-up calls. The three rows take turns in {@value #BLOCKS}
  * blocks. Everything is bounded: each answer by {@code yiyang.bench.answer-timeout-seconds} (default 60) s, the measuring by
  * {@code yiyang.bench.budget-seconds} (default 200) s, the whole run by a watchdog. Arguments: [N] (default 1000, at most
  * {@value #EXCHANGES_MAX}).
@@ -151,7 +150,7 @@ public final class TimeBankBenchmark {
         List<Phase> rows = Phase.interleaved(List.of(
                         "Lambda exchangePoints (POST /v1/time-bank/exchanges as a v2 event, through the Runtime API)",
                         "raw TransactWriteItems (balance Update, stock Update, entry Put, exchange Put, idempotency Put)",
-                        "raw BatchGetItem (account, item) + the same TransactWriteItems + usage UpdateItem"),
+                        "raw BatchGetItem (account, item) + the same TransactWriteItems"),
                 List.of((from, to) -> Phase.of(lambda.invoke(exchangeEvents(item, to - from), 201, deadlineNanos)),
                         (from, to) -> Phase.timed(to - from, deadlineNanos, i -> raw.transaction()),
                         (from, to) -> Phase.timed(to - from, deadlineNanos, i -> raw.readsAndTransaction())),
@@ -199,7 +198,7 @@ public final class TimeBankBenchmark {
                 + "exchanges/s over the loops' wall time.");
         CONSOLE.println();
         Phase.printTable("exchanges", phases, BUDGET_SECONDS);
-        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction + usage"));
+        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction"));
         CONSOLE.printf("Points the counted Lambda exchanges took from the volunteer's balance: %d (counted: %d).%n",
                 spentThroughLambda, phases.get(0).millis().length);
         CONSOLE.printf("Lambda process at the end: RSS %.0f MB, peak %.0f MB.%n", lambdaMemory.rssKb() / 1024.0,
