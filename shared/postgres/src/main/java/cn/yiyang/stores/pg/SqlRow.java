@@ -2,6 +2,7 @@ package cn.yiyang.stores.pg;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,15 @@ public final class SqlRow {
 
     public boolean bool(String column) {
         return NativeSql.bool(value(column));
+    }
+
+    /** A date column (or a {@code ::date} expression), or null. */
+    public LocalDate date(String column) {
+        Object value = value(column);
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        throw new IllegalStateException("column " + column + " is not a date: " + value.getClass().getName());
     }
 
     public OffsetDateTime time(String column) {
