@@ -66,6 +66,41 @@ public final class NativeSql {
                 new Sent(connectionOf(session).preparedQuery(statement, values).toCompletableFuture())));
     }
 
+    /** A statement and its positional parameters, for {@link #pipelined}. */
+    public record Statement(String sql, Object... params) {
+    }
+
+    /**
+     * The statements sent at once, in order, and waited for once: one round trip for all of them, each read
+     * by column name. PostgreSQL runs them one after another, each with its own snapshot; the first that
+     * fails is the pipeline's failure (those after it fail only as an aborted transaction).
+     */
+    public static Uni<List<List<SqlRow>>> pipelined(Statement... statements) {
+        return Panache.getSession().flatMap(session -> session.flush().flatMap(flushed -> {
+            SqlClientConnection connection = connectionOf(session);
+            List<java.util.concurrent.CompletableFuture<RowSet<Row>>> answers = new ArrayList<>(statements.length);
+            for (Statement statement : statements) {
+                answers.add(connection.preparedQuery(withDollarParameters(statement.sql()), wireValues(statement.params()))
+                        .toCompletableFuture());
+            }
+            return Uni.createFrom().completionStage(java.util.concurrent.CompletableFuture
+                    .allOf(answers.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .handle((all, failure) -> answers)).map(NativeSql::inOrder);
+        }));
+    }
+
+    private static List<List<SqlRow>> inOrder(List<java.util.concurrent.CompletableFuture<RowSet<Row>>> answers) {
+        List<List<SqlRow>> read = new ArrayList<>(answers.size());
+        for (java.util.concurrent.CompletableFuture<RowSet<Row>> answer : answers) {
+            try {
+                read.add(read(answer.join()));
+            } catch (java.util.concurrent.CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            }
+        }
+        return read;
+    }
+
     /** A statement on its way: its answer, awaited when the operation needs it. */
     public static final class Sent {
 
