@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * "Round trips per transfer" justifies each.
  */
 @QuarkusTest
-@QuarkusTestResource(WireCountedStoresTestResource.class)
+@QuarkusTestResource(value = WireCountedStoresTestResource.class, restrictToAnnotatedClass = true)
 class TransferRoundTripsLambdaTest {
 
     static final long CREATE_ROUND_TRIPS = 6;

@@ -26,7 +26,7 @@ public class WireCountedStoresTestResource extends StoresTestResource {
         return config;
     }
 
-    /** After the other stores resources the module's tests declare (all apply to every test): this URL is the one used. */
+    /** After the stores resource the module's other tests declare (it applies to every test): this URL is the one used. */
     @Override
     public int order() {
         return 1;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * justifies each.
  */
 @QuarkusTest
-@QuarkusTestResource(WireCountedStoresTestResource.class)
+@QuarkusTestResource(value = WireCountedStoresTestResource.class, restrictToAnnotatedClass = true)
 class BookingRoundTripsLambdaTest {
 
     static final long BOOK_ROUND_TRIPS = 7;
