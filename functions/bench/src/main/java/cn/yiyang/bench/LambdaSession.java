@@ -34,7 +34,7 @@ final class LambdaSession {
         builder.redirectOutput(log.toFile());
         FakeLambdaRuntime.Run first = api.arm(firstEvents);
         process = builder.start();
-        return await(first, status, untilNanos);
+        return await(first, status, untilNanos, Math.max(answerTimeoutSeconds, HarnessColdStarts.LAUNCH_TIMEOUT_SECONDS));
     }
 
     Process process() {
@@ -61,11 +61,11 @@ final class LambdaSession {
 
     /** Hands the events to the running Lambda one by one, each answer required to have the status. */
     List<Answer> invoke(List<String> events, int status, long untilNanos) throws Exception {
-        return await(api.arm(events), status, untilNanos);
+        return await(api.arm(events), status, untilNanos, answerTimeoutSeconds);
     }
 
     /** The answers in order; once {@code untilNanos} has passed, no further event is handed out. */
-    private List<Answer> await(FakeLambdaRuntime.Run run, int status, long untilNanos) throws Exception {
+    private List<Answer> await(FakeLambdaRuntime.Run run, int status, long untilNanos, long timeoutSeconds) throws Exception {
         List<CompletableFuture<Answer>> futures = run.answers();
         List<Answer> answers = new ArrayList<>();
         int handedOut = futures.size();
@@ -76,7 +76,8 @@ final class LambdaSession {
                     break;
                 }
             }
-            Answer answer = LambdaChild.await(futures.get(i), process, log, answerTimeoutSeconds);
+            // the first answer after a launch waits as long as a launch may take (a loaded machine starts slowly)
+            Answer answer = LambdaChild.await(futures.get(i), process, log, i == 0 ? timeoutSeconds : answerTimeoutSeconds);
             LambdaChild.expectStatus(answer, status, log);
             answers.add(answer);
         }

@@ -164,9 +164,7 @@ public final class PostgresAccessBenchmark {
 
     private static Path writeScript(Path outDir) throws Exception {
         Path script = outDir.resolve("transfer-create-approve.sql");
-        try (var in = PostgresAccessBenchmark.class.getResourceAsStream("/bench/transfer-create-approve.sql")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Files.writeString(script, TransferScript.createAndApprove());
         return script;
     }
 

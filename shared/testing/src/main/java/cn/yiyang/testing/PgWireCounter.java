@@ -12,9 +12,11 @@ import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP proxy in front of a PostgreSQL server that counts the round trips clients make: every
- * frontend message that makes the server answer and wait for the next — a simple Query ('Q') or the
- * Sync ('S') that ends an extended-protocol Parse/Bind/Execute — is one. Counting on the wire
+ * A TCP proxy in front of a PostgreSQL server that counts the round trips clients make: a round trip
+ * is a wait for the server. Each simple Query ('Q') or Sync ('S', which ends an extended-protocol
+ * Parse/Bind/Execute) asks for an answer, and the server ends each answer with ReadyForQuery ('Z');
+ * one sent while no answer is outstanding starts a round trip, one sent while answers are still due
+ * (a pipeline: statements sent without waiting) rides in the round trip under way. Counting on the wire
  * counts what any access style really sends (entities, native SQL, BEGIN and COMMIT alike) without
  * a hook in the code under test. Startup and authentication are not counted.
  */
@@ -87,8 +89,9 @@ public final class PgWireCounter implements AutoCloseable {
                 Socket server = new Socket(upstreamHost, upstreamPort);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                daemon(() -> countAndCopy(client, server), "pg-wire-counter-up");
-                daemon(() -> copy(server, client), "pg-wire-counter-down");
+                Flights flights = new Flights(client);
+                daemon(() -> countAndCopy(client, server, flights), "pg-wire-counter-up");
+                daemon(() -> answersAndCopy(server, client, flights), "pg-wire-counter-down");
             } catch (IOException e) {
                 if (!closed) {
                     throw new IllegalStateException("the wire counter stopped accepting", e);
@@ -97,7 +100,43 @@ public final class PgWireCounter implements AutoCloseable {
         }
     }
 
-    private void countAndCopy(Socket client, Socket server) {
+    /**
+     * One connection's answers due. A client sends a pipeline's statements one write after another, and a
+     * busy machine may pause it between two writes; so before an answer's end is passed on, the client must
+     * have sent nothing for {@link #SETTLE_MILLIS} and everything it sent must have been read and counted:
+     * what it sent until then was sent before it could see this answer, and rides in the round trip under
+     * way. Counting is exact at the price of that pause per round trip (a test's, not a benchmark's time).
+     */
+    private static final class Flights {
+        static final long SETTLE_MILLIS = 20;
+        /** How long an answer's end waits at most for a client that keeps sending. */
+        static final long SETTLE_WAIT_MILLIS_MAX = 2_000;
+
+        final java.util.concurrent.atomic.AtomicInteger due = new java.util.concurrent.atomic.AtomicInteger();
+        final InputStream fromClient;
+        volatile boolean upIdle;
+        volatile long lastSentNanos = System.nanoTime();
+
+        Flights(Socket client) throws IOException {
+            this.fromClient = client.getInputStream();
+        }
+
+        void awaitClientSettled() throws IOException {
+            long settle = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SETTLE_WAIT_MILLIS_MAX);
+            while (!(upIdle && fromClient.available() == 0 && System.nanoTime() - lastSentNanos >= settle)
+                    && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void countAndCopy(Socket client, Socket server, Flights flights) {
         try (client; server) {
             DataInputStream in = new DataInputStream(client.getInputStream());
             OutputStream out = new java.io.BufferedOutputStream(server.getOutputStream());
@@ -105,7 +144,9 @@ public final class PgWireCounter implements AutoCloseable {
                 // an SSLRequest the server refused is followed by the real startup message
             }
             while (true) {
+                flights.upIdle = true;
                 int type = in.read();
+                flights.upIdle = false;
                 if (type < 0) {
                     return;
                 }
@@ -113,13 +154,14 @@ public final class PgWireCounter implements AutoCloseable {
                 if (length < 4 || length > MESSAGE_BYTES_MAX) {
                     throw new IOException("not a PostgreSQL frontend message: length " + length);
                 }
-                if (type == 'Q' || type == 'S') {
+                if ((type == 'Q' || type == 'S') && flights.due.getAndIncrement() == 0) {
                     roundTrips.incrementAndGet();
                 }
                 out.write(type);
                 writeInt(out, length);
                 copyExactly(in, out, length - 4);
                 out.flush();
+                flights.lastSentNanos = System.nanoTime();
             }
         } catch (EOFException | SocketException closedByAPeer) {
             // a connection ends
@@ -142,15 +184,62 @@ public final class PgWireCounter implements AutoCloseable {
         return code == 80877103 || code == 80877104;
     }
 
-    private static void copy(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            byte[] buffer = new byte[16 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, n);
-                out.flush();
+    /**
+     * The server's messages to the client, each ReadyForQuery ending one answer due (counted before it
+     * is passed on, so the client's next message sees it). The first ReadyForQuery ends the startup,
+     * which is not counted; an encrypted session cannot be read and is only copied.
+     */
+    private static void answersAndCopy(Socket server, Socket client, Flights flights) {
+        try (server; client) {
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(server.getInputStream()));
+            OutputStream out = new java.io.BufferedOutputStream(client.getOutputStream());
+            boolean started = false;
+            boolean first = true;
+            while (true) {
+                int type = in.read();
+                if (type < 0) {
+                    return;
+                }
+                if (first && (type == 'N' || type == 'S' || type == 'G')) {
+                    out.write(type); // the answer to an SSL or GSS request: one byte
+                    out.flush();
+                    if (type != 'N') {
+                        copyRest(in, out);
+                        return;
+                    }
+                    continue;
+                }
+                first = false;
+                int length = in.readInt();
+                if (length < 4 || length > MESSAGE_BYTES_MAX) {
+                    throw new IOException("not a PostgreSQL backend message: length " + length);
+                }
+                if (type == 'Z') {
+                    if (started) {
+                        flights.awaitClientSettled();
+                        flights.due.decrementAndGet();
+                    }
+                    started = true;
+                }
+                out.write(type);
+                writeInt(out, length);
+                copyExactly(in, out, length - 4);
+                if (in.available() == 0) {
+                    out.flush();
+                }
             }
-        } catch (IOException closedByAPeer) {
+        } catch (EOFException | SocketException closedByAPeer) {
             // a connection ends
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyRest(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, n);
+            out.flush();
         }
     }
 

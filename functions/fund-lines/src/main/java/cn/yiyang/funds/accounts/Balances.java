@@ -5,6 +5,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The three moves of a two-phase transfer on the two balances it touches. Rows are always updated
@@ -18,51 +19,60 @@ public final class Balances {
 
     /** A pending transfer reserves: the debit's pending debits count against its floor at once. */
     public static Uni<Void> reserve(UUID debit, UUID credit, long amountFen) {
-        Uni<Void> debitSide = NativeSql.write("""
+        return bothSides(debit, credit, new Move("""
                         update funds.account_balance set debits_pending = debits_pending + ?2
                         where account_id = ?1 and (not floor_enforced or debits_posted + debits_pending + ?2 <= credits_posted)""",
-                debit, amountFen).map(updated -> {
-                    if (updated != 1) {
-                        throw new ApiException(FundProblem.INSUFFICIENT_FUNDS, "The debit account cannot cover " + amountFen + " fen");
-                    }
-                    return updated;
-                }).replaceWithVoid();
-        Uni<Void> creditSide = exactlyOne(NativeSql.write(
-                "update funds.account_balance set credits_pending = credits_pending + ?2 where account_id = ?1", credit, amountFen));
-        return inOrder(debit, credit, debitSide, creditSide);
+                        () -> new ApiException(FundProblem.INSUFFICIENT_FUNDS, "The debit account cannot cover " + amountFen + " fen")),
+                new Move("update funds.account_balance set credits_pending = credits_pending + ?2 where account_id = ?1", MISSING),
+                amountFen);
     }
 
     /** Approval posts what was reserved. */
     public static Uni<Void> post(UUID debit, UUID credit, long amountFen) {
-        Uni<Void> debitSide = exactlyOne(NativeSql.write("""
-                update funds.account_balance set debits_pending = debits_pending - ?2, debits_posted = debits_posted + ?2
-                where account_id = ?1""", debit, amountFen));
-        Uni<Void> creditSide = exactlyOne(NativeSql.write("""
-                update funds.account_balance set credits_pending = credits_pending - ?2, credits_posted = credits_posted + ?2
-                where account_id = ?1""", credit, amountFen));
-        return inOrder(debit, credit, debitSide, creditSide);
+        return bothSides(debit, credit, new Move("""
+                        update funds.account_balance set debits_pending = debits_pending - ?2, debits_posted = debits_posted + ?2
+                        where account_id = ?1""", MISSING),
+                new Move("""
+                        update funds.account_balance set credits_pending = credits_pending - ?2, credits_posted = credits_posted + ?2
+                        where account_id = ?1""", MISSING),
+                amountFen);
     }
 
     /** Rejection, voiding or expiry gives the reservation back. */
     public static Uni<Void> release(UUID debit, UUID credit, long amountFen) {
-        Uni<Void> debitSide = exactlyOne(NativeSql.write(
-                "update funds.account_balance set debits_pending = debits_pending - ?2 where account_id = ?1", debit, amountFen));
-        Uni<Void> creditSide = exactlyOne(NativeSql.write(
-                "update funds.account_balance set credits_pending = credits_pending - ?2 where account_id = ?1", credit, amountFen));
-        return inOrder(debit, credit, debitSide, creditSide);
+        return bothSides(debit, credit,
+                new Move("update funds.account_balance set debits_pending = debits_pending - ?2 where account_id = ?1", MISSING),
+                new Move("update funds.account_balance set credits_pending = credits_pending - ?2 where account_id = ?1", MISSING),
+                amountFen);
     }
 
-    // Unis are lazy: nothing runs until subscribed, so the order of the chain is the order of the updates.
-    private static Uni<Void> inOrder(UUID debit, UUID credit, Uni<Void> debitSide, Uni<Void> creditSide) {
-        return debit.compareTo(credit) < 0 ? debitSide.flatMap(v -> creditSide) : creditSide.flatMap(v -> debitSide);
+    /** One side's UPDATE, and what its row count other than 1 means. */
+    private record Move(String sql, Supplier<RuntimeException> notOne) {
     }
 
-    private static Uni<Void> exactlyOne(Uni<Integer> update) {
-        return update.map(updated -> {
-            if (updated != 1) {
-                throw new IllegalStateException("balance row missing: the ledger's invariant is broken");
-            }
-            return updated;
-        }).replaceWithVoid();
+    private static final Supplier<RuntimeException> MISSING =
+            () -> new IllegalStateException("balance row missing: the ledger's invariant is broken");
+
+    /**
+     * Both UPDATEs sent at once, in account-id order (so two transfers between the same accounts never
+     * deadlock: PostgreSQL runs them in the order sent), one round trip; then each row count checked,
+     * the first in that order first.
+     */
+    private static Uni<Void> bothSides(UUID debit, UUID credit, Move debitSide, Move creditSide, long amountFen) {
+        boolean debitFirst = debit.compareTo(credit) < 0;
+        UUID firstId = debitFirst ? debit : credit;
+        Move first = debitFirst ? debitSide : creditSide;
+        UUID secondId = debitFirst ? credit : debit;
+        Move second = debitFirst ? creditSide : debitSide;
+        return NativeSql.send(first.sql(), firstId, amountFen).flatMap(sentFirst -> sentFirst.then(
+                NativeSql.write(second.sql(), secondId, amountFen).map(updated -> exactlyOne(updated, second)),
+                sent -> sent.changed().map(updated -> exactlyOne(updated, first)))).replaceWithVoid();
+    }
+
+    private static int exactlyOne(int updated, Move move) {
+        if (updated != 1) {
+            throw move.notOne().get();
+        }
+        return updated;
     }
 }

@@ -19,9 +19,11 @@ public class AuditTrail {
     public Uni<Void> append(String county, String actor, String action, String subjectType, String subjectId,
                             Map<String, ?> fact, OffsetDateTime at) {
         String payload = Canonical.json(fact);
-        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-audit:' || ?1, 0))", county)
-                .flatMap(locked -> NativeSql.selectOne(
-                        "select seq, hash from funds.audit_entry where county = ?1 order by seq desc limit 1", county))
+        // the head read rides behind the lock in one round trip; PostgreSQL reads it after the lock is granted
+        return NativeSql.send("select pg_advisory_xact_lock(hashtextextended('funds-audit:' || ?1, 0))", county)
+                .flatMap(lock -> lock.then(NativeSql.selectOne(
+                        "select seq, hash from funds.audit_entry where county = ?1 order by seq desc limit 1", county),
+                        NativeSql.Sent::rows))
                 .flatMap(last -> {
                     long seq = last.map(row -> row.number("seq") + 1).orElse(1L);
                     String previous = last.map(row -> row.text("hash")).orElse(Canonical.GENESIS_HASH);

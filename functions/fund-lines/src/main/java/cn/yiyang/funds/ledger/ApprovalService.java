@@ -60,12 +60,13 @@ public class ApprovalService {
      */
     public Uni<Void> recordApproval(Transfer t, String approver, OffsetDateTime now) {
         boolean posts = ApprovalRules.completes(t.approvers().size(), t.requiredApprovals());
-        return NativeSql.write(
-                        "insert into funds.transfer_approval (transfer_id, approver, approved_at) values (?1, ?2, ?3)", t.id(), approver, now)
-                .flatMap(v -> posts
+        // the approval's INSERT is not waited for: what follows rides behind it, and its failure comes first
+        return NativeSql.send("insert into funds.transfer_approval (transfer_id, approver, approved_at) values (?1, ?2, ?3)",
+                        t.id(), approver, now)
+                .flatMap(approval -> approval.then(posts
                         ? resolve(t, TransferStatus.POSTED, approver, null, now)
                         : audit.append(t.county(), approver, "TRANSFER_APPROVED", "TRANSFER", t.id().toString(),
-                                Map.of("approver", approver, "approvals", t.approvers().size() + 1), now));
+                                Map.of("approver", approver, "approvals", t.approvers().size() + 1), now), NativeSql.Sent::changed));
     }
 
     public Uni<Reply> reject(Caller caller, Resolution request) {
@@ -111,7 +112,7 @@ public class ApprovalService {
      * transfer of a batch being posted is the batch's to post: TRANSFER_OF_A_BATCH.
      */
     public static Uni<Transfer> pending(String county, UUID id) {
-        return TransferLocks.lock(id).flatMap(v -> TransferQueries.find(county, id)).flatMap(t -> {
+        return TransferLocks.lockThen(id, () -> TransferQueries.find(county, id)).flatMap(t -> {
             if (!t.isPending()) {
                 throw new ApiException(FundProblem.ALREADY_RESOLVED, "The transfer is already " + t.status());
             }
@@ -132,10 +133,12 @@ public class ApprovalService {
         fact.put("outcome", outcome.name());
         fact.put("resolvedBy", by);
         fact.put("reason", reason);
-        return NativeSql.write("""
+        // the resolution's INSERT is not waited for: the balances ride behind it (one resolution per transfer, its
+        // primary key the backstop: a second one fails the transaction, and that failure comes first)
+        return NativeSql.send("""
                         insert into funds.transfer_resolution (transfer_id, county, outcome, resolved_by, reason, resolved_at)
                         values (?1, ?2, ?3, ?4, cast(?5 as text), ?6)""", t.id(), t.county(), outcome.name(), by, reason, now)
-                .flatMap(v -> balances)
+                .flatMap(resolution -> resolution.then(balances, NativeSql.Sent::changed))
                 .flatMap(v -> audit.append(t.county(), by, "TRANSFER_" + outcome.name(), "TRANSFER", t.id().toString(), fact, now));
     }
 }

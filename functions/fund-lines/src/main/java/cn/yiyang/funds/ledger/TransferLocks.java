@@ -3,6 +3,7 @@ package cn.yiyang.funds.ledger;
 import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Serialises everything that resolves or reverses one transfer: a transaction-scoped advisory lock
@@ -14,8 +15,14 @@ public final class TransferLocks {
     private TransferLocks() {
     }
 
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('funds-transfer:' || ?1, 0))";
+
     public static Uni<Void> lock(UUID transfer) {
-        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-transfer:' || ?1, 0))", transfer.toString())
-                .replaceWithVoid();
+        return NativeSql.select(LOCK, transfer.toString()).replaceWithVoid();
+    }
+
+    /** The lock with the next read sent behind it, one round trip: PostgreSQL runs the read once the lock is granted. */
+    public static <T> Uni<T> lockThen(UUID transfer, Supplier<Uni<T>> read) {
+        return NativeSql.send(LOCK, transfer.toString()).flatMap(lock -> lock.then(read.get(), NativeSql.Sent::rows));
     }
 }

@@ -35,6 +35,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class TransferService {
 
+    private static final String BY_KEY = Transfer.SELECT + "where t.county = ?1 and t.client_key = ?2";
+
     private final AccountService accounts;
     private final AuditTrail audit;
     private final Clock clock;
@@ -50,10 +52,14 @@ public class TransferService {
         Caller caller = invocation.caller();
         TransferRules.requireValid(TransferRules.fieldErrors(r));
         String key = clientKey(invocation);
-        return findByKey(caller.county(), key).flatMap(earlier -> AccountService.findPair(caller.county(), r.debitAccountId(),
-                        r.creditAccountId())
-                .flatMap(pair -> decided(caller, key, earlier, new NewTransfer(pair.debit(), pair.credit(), r.amountFen(),
-                        TransferKind.PAYMENT, null, r.causeType(), r.causeRef(), blankToNull(r.memo())))));
+        // the key's transfer, both accounts and the county's settings: sent together, one round trip (the key's lock ahead of them)
+        return NativeSql.send(BY_KEY, caller.county(), key).flatMap(byKey -> NativeSql.send(FundSettings.SELECT, caller.county())
+                .flatMap(settings -> byKey.then(settings.then(AccountService.findPair(caller.county(), r.debitAccountId(),
+                        r.creditAccountId()), NativeSql.Sent::rows), NativeSql.Sent::rows)
+                        .flatMap(pair -> byKey.rows().flatMap(earlier -> settings.rows().flatMap(setting -> decided(caller, key,
+                                earlier.stream().findFirst().map(Transfer::of), new NewTransfer(pair.debit(), pair.credit(),
+                                        r.amountFen(), TransferKind.PAYMENT, null, r.causeType(), r.causeRef(), blankToNull(r.memo())),
+                                FundSettings.of(setting.stream().findFirst())))))));
     }
 
     public Uni<Reply> appropriate(Invocation<Appropriation> invocation) {
@@ -100,16 +106,22 @@ public class TransferService {
 
     /** After the fields and the accounts' look-up: the key, the accounts and the funds decide. */
     private Uni<Reply> decided(Caller caller, String key, Optional<Transfer> earlier, NewTransfer t) {
+        return decided(caller, key, earlier, t, null);
+    }
+
+    /** As above, the county's settings already read ({@code null}: read them when making the transfer). */
+    private Uni<Reply> decided(Caller caller, String key, Optional<Transfer> earlier, NewTransfer t, FundSettings.Settings settings) {
         TransferRules.Decision decision = TransferRules.decide(earlier, t, caller.subject());
         if (decision instanceof TransferRules.Decision.Replay replay) {
             return Uni.createFrom().item(TransferRules.replay(replay.earlier()));
         }
-        return make(caller, key, t);
+        Uni<FundSettings.Settings> known = settings == null ? FundSettings.of(caller.county()) : Uni.createFrom().item(settings);
+        return known.flatMap(s -> createPending(caller.county(), caller.subject(), key, t, CountyTime.now(clock), s))
+                .map(created -> Reply.created(TransferView.asCreated(created)));
     }
 
     private Uni<Reply> make(Caller caller, String key, NewTransfer t) {
-        return createPending(caller.county(), caller.subject(), key, t, CountyTime.now(clock))
-                .map(created -> Reply.created(TransferView.asCreated(created)));
+        return decided(caller, key, Optional.empty(), t, null);
     }
 
     /**
@@ -118,33 +130,38 @@ public class TransferService {
      * INSUFFICIENT_FUNDS), and record it in the audit trail, in the caller's transaction.
      */
     public Uni<Transfer> createPending(String county, String maker, String clientKey, NewTransfer t, OffsetDateTime at) {
+        return FundSettings.of(county).flatMap(settings -> createPending(county, maker, clientKey, t, at, settings));
+    }
+
+    /** As above, with the county's settings already read. */
+    public Uni<Transfer> createPending(String county, String maker, String clientKey, NewTransfer t, OffsetDateTime at,
+                                       FundSettings.Settings settings) {
         UUID id = UUID.randomUUID();
         // whole milliseconds, as CountyTime gives them: the row stores exactly this, so the answer needs no re-read
         OffsetDateTime now = at.truncatedTo(ChronoUnit.MILLIS);
-        return FundSettings.of(county).flatMap(settings -> {
-            int approvals = settings.approvalsRequiredFor(t.amountFen());
-            OffsetDateTime expiresAt = now.plusHours(settings.pendingExpiryHours());
-            return NativeSql.write("""
-                            insert into funds.transfer (id, county, client_key, fund_line_id, debit_account_id, credit_account_id,
-                              amount_fen, kind, reverses_id, cause_type, cause_ref, memo, maker, required_approvals, created_at, expires_at)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as uuid), cast(?10 as text), cast(?11 as text),
-                              cast(?12 as text), ?13, ?14, ?15, ?16)""",
-                            id, county, clientKey, t.debit().fundLineId(), t.debit().id(), t.credit().id(), t.amountFen(),
-                            t.kind().name(), t.reversesId(), t.causeType(), t.causeRef(), t.memo(), maker,
-                            (short) approvals, now, expiresAt)
-                    .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION))
-                    .transform(f -> new ApiException(FundProblem.EXISTS_WITH_DIFFERENT_FIELDS,
-                            "Another caller made a transfer under this key"))
-                    .flatMap(v -> Balances.reserve(t.debit().id(), t.credit().id(), t.amountFen()))
-                    .map(v -> Transfer.made(id, county, clientKey, maker, t, approvals, now, expiresAt))
-                    .flatMap(created -> audit.append(county, maker, "TRANSFER_CREATED", "TRANSFER", id.toString(),
-                            created.facts(), now).replaceWith(created));
-        });
+        int approvals = settings.approvalsRequiredFor(t.amountFen());
+        OffsetDateTime expiresAt = now.plusHours(settings.pendingExpiryHours());
+        // the reservation's UPDATEs ride behind the INSERT; a key taken meanwhile fails the INSERT, and that comes first
+        return NativeSql.send("""
+                        insert into funds.transfer (id, county, client_key, fund_line_id, debit_account_id, credit_account_id,
+                          amount_fen, kind, reverses_id, cause_type, cause_ref, memo, maker, required_approvals, created_at, expires_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as uuid), cast(?10 as text), cast(?11 as text),
+                          cast(?12 as text), ?13, ?14, ?15, ?16)""",
+                        id, county, clientKey, t.debit().fundLineId(), t.debit().id(), t.credit().id(), t.amountFen(),
+                        t.kind().name(), t.reversesId(), t.causeType(), t.causeRef(), t.memo(), maker,
+                        (short) approvals, now, expiresAt)
+                .flatMap(insert -> insert.then(Balances.reserve(t.debit().id(), t.credit().id(), t.amountFen()),
+                        sent -> sent.changed().onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION))
+                                .transform(f -> new ApiException(FundProblem.EXISTS_WITH_DIFFERENT_FIELDS,
+                                        "Another caller made a transfer under this key"))))
+                .map(v -> Transfer.made(id, county, clientKey, maker, t, approvals, now, expiresAt))
+                .flatMap(created -> audit.append(county, maker, "TRANSFER_CREATED", "TRANSFER", id.toString(),
+                        created.facts(), now).replaceWith(created));
     }
 
     /** The county's transfer under this client key, if one was ever made. */
     public static Uni<Optional<Transfer>> findByKey(String county, String clientKey) {
-        return NativeSql.selectOne(Transfer.SELECT + "where t.county = ?1 and t.client_key = ?2", county, clientKey)
+        return NativeSql.selectOne(BY_KEY, county, clientKey)
                 .map(row -> row.map(Transfer::of));
     }
 

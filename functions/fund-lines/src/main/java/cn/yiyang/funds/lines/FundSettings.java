@@ -8,6 +8,7 @@ import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.kernel.time.CountyTime;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A county's ledger rules: above which amount a transfer needs two approvers, and how long a pending transfer waits. */
 @ApplicationScoped
@@ -40,6 +42,15 @@ public class FundSettings {
         public int approvalsRequiredFor(long amountFen) {
             return ApprovalRules.approvalsRequiredFor(amountFen, dualApprovalAboveFen);
         }
+    }
+
+    /** The county's settings row, if it has one: for a read that rides in a pipeline ({@link #of(Optional)}). */
+    public static final String SELECT =
+            "select dual_approval_above_fen, pending_expiry_hours from funds.county_setting where county = ?1";
+
+    public static Settings of(Optional<SqlRow> row) {
+        return row.map(found -> new Settings(found.fen("dual_approval_above_fen"), (int) found.number("pending_expiry_hours")))
+                .orElseGet(() -> new Settings(DUAL_APPROVAL_ABOVE_FEN_DEFAULT, PENDING_EXPIRY_HOURS_DEFAULT));
     }
 
     public static Uni<Settings> of(String county) {

@@ -16,16 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a transfer waits for, counted rather than timed: the round trips the fund-lines function
- * makes to PostgreSQL for a warm create and a warm approve, counted on the wire (each simple query
- * or extended-protocol Sync is one; BEGIN and COMMIT included). README "Round trips per transfer"
- * justifies each.
+ * makes to PostgreSQL for a warm create and a warm approve, counted on the wire (each wait for the
+ * server is one: statements sent together, a pipeline, count once; BEGIN and COMMIT included). README
+ * "Round trips per transfer" justifies each.
  */
 @QuarkusTest
-@QuarkusTestResource(WireCountedStoresTestResource.class)
+@QuarkusTestResource(value = WireCountedStoresTestResource.class, restrictToAnnotatedClass = true)
 class TransferRoundTripsLambdaTest {
 
-    static final long CREATE_ROUND_TRIPS = 12;
-    static final long APPROVE_ROUND_TRIPS = 14;
+    static final long CREATE_ROUND_TRIPS = 6;
+    static final long APPROVE_ROUND_TRIPS = 8;
 
     private final Door door = LambdaDoor.ofThisTest();
 

@@ -26,6 +26,12 @@ public class WireCountedStoresTestResource extends StoresTestResource {
         return config;
     }
 
+    /** After the stores resource the module's other tests declare (it applies to every test): this URL is the one used. */
+    @Override
+    public int order() {
+        return 1;
+    }
+
     @Override
     public void stop() {
         try {

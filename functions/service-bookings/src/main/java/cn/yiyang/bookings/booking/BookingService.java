@@ -5,7 +5,6 @@ import cn.yiyang.kernel.identity.Masks;
 import cn.yiyang.kernel.resident.ResidentStatusProblem;
 import cn.yiyang.bookings.BookingProblem;
 import cn.yiyang.bookings.catalog.CareService;
-import cn.yiyang.bookings.catalog.CatalogService;
 import cn.yiyang.bookings.catalog.Channel;
 import cn.yiyang.bookings.providers.Provider;
 import cn.yiyang.bookings.providers.ProviderChoice;
@@ -17,22 +16,38 @@ import cn.yiyang.kernel.identity.ConfirmationCode;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.cards.residents.ResidentCard;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import cn.yiyang.stores.pg.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Booking a visit: pick an eligible provider for the resident's street, the service and the hour,
- * reserve a place in its window with a guarded UPDATE (never count-then-insert), price it, and
+ * reserve a place in its window with one guarded upsert (never count-then-insert), price it, and
  * record it, all in one PostgreSQL transaction.
  */
 @ApplicationScoped
 public class BookingService {
+
+    /**
+     * A place in the provider's window, in one statement: the window made with this first place, or one more
+     * place taken in it while one is free; 1 row when taken, 0 when the window is full.
+     */
+    private static final String RESERVE = """
+            insert into bookings.provider_window as w (provider_id, window_start, capacity, booked)
+            select ?1, ?2, cast(?3 as int), 1 where cast(?3 as int) > 0
+            on conflict (provider_id, window_start) do update set booked = w.booked + 1 where w.booked < w.capacity""";
+
+    private static final String SERVICE = "select " + CareService.COLUMNS
+            + " from bookings.care_service where county = ?1 and code = ?2";
+    private static final String NAMED_PROVIDER = "select " + Provider.COLUMNS + " from bookings.provider where id = ?1 and county = ?2";
+    private static final String PROVIDERS = "select " + Provider.COLUMNS + " from bookings.provider where county = ?1";
 
     private final BookingAccess access;
     private final Clock clock;
@@ -45,57 +60,64 @@ public class BookingService {
     public Uni<Reply> book(Caller caller, BookingRequests.Book r) {
         BookingInput.check(r);
         OffsetDateTime now = CountyTime.now(clock);
-        return access.residentFor(caller, r.residentId(), Action.CREATE).flatMap(resident -> {
-            if (!resident.isActive()) {
-                throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
-            }
-            return CatalogService.find(caller.county(), r.serviceCode()).flatMap(service -> {
-                if (service == null) {
-                    throw ApiException.invalid("serviceCode", "UNKNOWN_SERVICE", "Not in the county's catalog");
-                }
-                return CountySetting.of(caller.county()).flatMap(setting -> {
+        // the card is read from DynamoDB on a worker while the service and the settings are read from PostgreSQL;
+        // the checks still run in their order: the resident first
+        CompletableFuture<ResidentCard> card = access.residentFor(caller, r.residentId(), Action.CREATE)
+                .subscribeAsCompletionStage();
+        Optional<UUID> named = namedProvider(r);
+        return NativeSql.pipelined(
+                        new NativeSql.Statement(SERVICE, caller.county(), r.serviceCode()),
+                        new NativeSql.Statement(CountySetting.SELECT, caller.county()),
+                        named.map(id -> new NativeSql.Statement(NAMED_PROVIDER, id, caller.county()))
+                                .orElseGet(() -> new NativeSql.Statement(PROVIDERS, caller.county())))
+                .flatMap(read -> Uni.createFrom().completionStage(card).flatMap(resident -> {
+                    if (!resident.isActive()) {
+                        throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
+                    }
+                    CareService service = read.get(0).stream().findFirst().map(CareService::of).orElseThrow(() ->
+                            ApiException.invalid("serviceCode", "UNKNOWN_SERVICE", "Not in the county's catalog"));
+                    CountySetting setting = CountySetting.of(caller.county(), read.get(1).stream().findFirst());
                     BookingSlot.checkStart(r.startsAt(), service.emergency, setting.minNoticeMinutes, now);
-                    return candidates(caller, r, resident, service)
-                            .flatMap(providers -> reserve(providers, 0, BookingSlot.windowOf(r.startsAt())))
+                    List<Provider> providers = read.get(2).stream().map(Provider::of).toList();
+                    return reserve(candidates(r, named, providers, resident, service), 0, BookingSlot.windowOf(r.startsAt()))
                             .flatMap(provider -> record(caller, r, resident, service, provider, now));
-                });
-            });
-        });
+                }));
+    }
+
+    /** The provider the request names, if it names one; a malformed id is refused where the provider is chosen. */
+    private static Optional<UUID> namedProvider(BookingRequests.Book r) {
+        if (r.providerId() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProviderService.uuid(r.providerId(), "Provider"));
+        } catch (ApiException malformed) {
+            return Optional.empty();
+        }
     }
 
     /** The provider named, or every provider serving the resident's street with the service. */
-    private static Uni<List<Provider>> candidates(Caller caller, BookingRequests.Book r, ResidentCard resident,
-                                                  CareService service) {
+    private static List<Provider> candidates(BookingRequests.Book r, Optional<UUID> named, List<Provider> read,
+                                             ResidentCard resident, CareService service) {
         if (r.providerId() != null) {
-            return Provider.<Provider>find("id = ?1 and county = ?2", ProviderService.uuid(r.providerId(), "Provider"),
-                    caller.county()).firstResult().map(p -> {
-                        if (p == null) {
-                            throw ApiException.notFound("Provider");
-                        }
-                        return ProviderChoice.named(p, service.code);
-                    });
+            ProviderService.uuid(r.providerId(), "Provider"); // a malformed id: refused here, as before the look-up
+            if (named.isEmpty() || read.isEmpty()) {
+                throw ApiException.notFound("Provider");
+            }
+            return ProviderChoice.named(read.get(0), service.code);
         }
-        return Provider.<Provider>list("county", caller.county())
-                .map(all -> ProviderChoice.eligible(all, resident.streetCode(), service.code));
+        return ProviderChoice.eligible(read, resident.streetCode(), service.code);
     }
 
-    /** The first candidate with a free place in the window: a guarded UPDATE, checked by its row count. */
+    /** The first candidate with a free place in the window: {@link #RESERVE}, checked by its row count. */
     private static Uni<Provider> reserve(List<Provider> providers, int index, OffsetDateTime window) {
         if (index >= providers.size()) {
             return Uni.createFrom().failure(new ApiException(BookingProblem.BOOKING_NO_CAPACITY,
                     "Every eligible provider is fully booked in that hour"));
         }
         Provider provider = providers.get(index);
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                        insert into bookings.provider_window (provider_id, window_start, capacity, booked)
-                        values (?1, ?2, ?3, 0) on conflict do nothing""")
-                .setParameter(1, provider.id).setParameter(2, window).setParameter(3, provider.windowCapacity)
-                .executeUpdate()
-                .flatMap(ignored -> s.createNativeQuery("""
-                                update bookings.provider_window set booked = booked + 1
-                                where provider_id = ?1 and window_start = ?2 and booked < capacity""")
-                        .setParameter(1, provider.id).setParameter(2, window).executeUpdate()))
-                .flatMap(updated -> updated == 1 ? Uni.createFrom().item(provider) : reserve(providers, index + 1, window));
+        return NativeSql.write(RESERVE, provider.id, window, provider.windowCapacity)
+                .flatMap(taken -> taken == 1 ? Uni.createFrom().item(provider) : reserve(providers, index + 1, window));
     }
 
     private Uni<Reply> record(Caller caller, BookingRequests.Book r, ResidentCard resident, CareService service,

@@ -13,6 +13,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,16 +105,17 @@ public class BookingTimes {
 
     /** Places left per provider and county hour of the day, for the windows that exist (one not yet made is all free). */
     private static Uni<Map<String, Integer>> placesLeft(String county, OffsetDateTime dayStart) {
-        return NativeSql.rows("""
-                        select cast(w.provider_id as text), cast(extract(hour from w.window_start at time zone 'Asia/Shanghai') as int),
-                               w.capacity - w.booked
+        return NativeSql.select("""
+                        select cast(w.provider_id as text) as provider_id,
+                               cast(extract(hour from w.window_start at time zone 'Asia/Shanghai') as int) as county_hour,
+                               w.capacity - w.booked as places_left
                         from bookings.provider_window w join bookings.provider p on p.id = w.provider_id
                         where p.county = ?1 and w.window_start >= ?2 and w.window_start < ?3""",
                         county, dayStart, dayStart.plusDays(1))
                 .map(rows -> {
                     Map<String, Integer> left = new HashMap<>();
-                    for (Object[] row : rows) {
-                        left.put(NativeSql.text(row[0]) + "@" + NativeSql.number(row[1]), (int) NativeSql.number(row[2]));
+                    for (SqlRow row : rows) {
+                        left.put(row.text("provider_id") + "@" + row.number("county_hour"), (int) row.number("places_left"));
                     }
                     return left;
                 });

@@ -1,6 +1,7 @@
 package cn.yiyang.bookings.providers;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import cn.yiyang.stores.pg.SqlRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,6 +27,22 @@ public class Provider extends PanacheEntityBase {
     public int windowCapacity;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** The columns {@link #of(SqlRow)} reads. */
+    public static final String COLUMNS = "id, county, name, streets, services, window_capacity, created_at";
+
+    /** A row of {@link #COLUMNS}, read by name (not managed by the session: for reading). */
+    public static Provider of(SqlRow row) {
+        Provider p = new Provider();
+        p.id = row.uuid("id");
+        p.county = row.text("county");
+        p.name = row.text("name");
+        p.streets = row.text("streets");
+        p.services = row.text("services");
+        p.windowCapacity = (int) row.number("window_capacity");
+        p.createdAt = row.time("created_at");
+        return p;
+    }
 
     public boolean serves(String street, String serviceCode) {
         return List.of(streets.split(",")).contains(street) && offers(serviceCode);

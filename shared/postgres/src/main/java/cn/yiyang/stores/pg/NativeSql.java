@@ -33,6 +33,9 @@ import org.hibernate.type.StandardBasicTypes;
 public final class NativeSql {
 
     private static final java.util.regex.Pattern DOLLAR_PARAMETER = java.util.regex.Pattern.compile("\\?(\\d+)");
+    /** Distinct statement texts kept rewritten: the code's own constants, far fewer than this (some carry a limit). */
+    private static final int REWRITTEN_STATEMENTS_MAX = 4_096;
+    private static final java.util.Map<String, String> DOLLAR_SQL = new java.util.concurrent.ConcurrentHashMap<>();
     private static final TypedParameterValue<String> TEXT_NULL = new TypedParameterValue<>(StandardBasicTypes.STRING, null);
 
     private NativeSql() {
@@ -40,11 +43,7 @@ public final class NativeSql {
 
     /** The rows, read by column name. */
     public static Uni<List<SqlRow>> select(String sql, Object... params) {
-        return onConnection(sql, params).map(rows -> {
-            List<SqlRow> read = new ArrayList<>(rows.size());
-            rows.forEach(row -> read.add(new SqlRow(row)));
-            return read;
-        });
+        return onConnection(sql, params).map(NativeSql::read);
     }
 
     /** An INSERT, UPDATE or DELETE: the rows it changed. */
@@ -52,14 +51,121 @@ public final class NativeSql {
         return onConnection(sql, params).map(RowSet::rowCount);
     }
 
+    /**
+     * Sends the statement now and does not wait for its answer: a statement sent after it (by this
+     * operation, before the answer is back) goes down the same connection behind it, a pipeline, so
+     * the two cost one round trip. PostgreSQL still runs them one by one in the order sent, each with
+     * its own snapshot, so a read sent after a lock is read under the lock; and if this one fails,
+     * every statement after it in the transaction fails as aborted: {@link Sent#then} reports this
+     * statement's failure before theirs.
+     */
+    public static Uni<Sent> send(String sql, Object... params) {
+        String statement = withDollarParameters(sql);
+        io.vertx.sqlclient.Tuple values = wireValues(params);
+        return Panache.getSession().flatMap(session -> session.flush().map(flushed ->
+                new Sent(connectionOf(session).preparedQuery(statement, values).toCompletableFuture())));
+    }
+
+    /** A statement and its positional parameters, for {@link #pipelined}. */
+    public record Statement(String sql, Object... params) {
+    }
+
+    /**
+     * The statements sent at once, in order, and waited for once: one round trip for all of them, each read
+     * by column name. PostgreSQL runs them one after another, each with its own snapshot; the first that
+     * fails is the pipeline's failure (those after it fail only as an aborted transaction).
+     */
+    public static Uni<List<List<SqlRow>>> pipelined(Statement... statements) {
+        return Panache.getSession().flatMap(session -> session.flush().flatMap(flushed -> {
+            SqlClientConnection connection = connectionOf(session);
+            List<java.util.concurrent.CompletableFuture<RowSet<Row>>> answers = new ArrayList<>(statements.length);
+            for (Statement statement : statements) {
+                answers.add(connection.preparedQuery(withDollarParameters(statement.sql()), wireValues(statement.params()))
+                        .toCompletableFuture());
+            }
+            return Uni.createFrom().completionStage(java.util.concurrent.CompletableFuture
+                    .allOf(answers.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .handle((all, failure) -> answers)).map(NativeSql::inOrder);
+        }));
+    }
+
+    private static List<List<SqlRow>> inOrder(List<java.util.concurrent.CompletableFuture<RowSet<Row>>> answers) {
+        List<List<SqlRow>> read = new ArrayList<>(answers.size());
+        for (java.util.concurrent.CompletableFuture<RowSet<Row>> answer : answers) {
+            try {
+                read.add(read(answer.join()));
+            } catch (java.util.concurrent.CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            }
+        }
+        return read;
+    }
+
+    /** A statement on its way: its answer, awaited when the operation needs it. */
+    public static final class Sent {
+
+        private final java.util.concurrent.CompletableFuture<RowSet<Row>> answer;
+
+        private Sent(java.util.concurrent.CompletableFuture<RowSet<Row>> answer) {
+            this.answer = answer;
+        }
+
+        public Uni<List<SqlRow>> rows() {
+            return Uni.createFrom().completionStage(answer).map(NativeSql::read);
+        }
+
+        /** The rows an INSERT, UPDATE or DELETE changed. */
+        public Uni<Integer> changed() {
+            return Uni.createFrom().completionStage(answer).map(RowSet::rowCount);
+        }
+
+        /**
+         * The rest of the work, sent behind this statement, then {@code check} on this statement's answer.
+         * The check's failure comes first: this statement's own (a failed statement fails the rest as an
+         * aborted transaction) or its refusal; otherwise the rest's answer or failure.
+         */
+        public <T> Uni<T> then(Uni<T> rest, java.util.function.Function<Sent, Uni<?>> check) {
+            return rest.onItemOrFailure().transformToUni((item, failure) -> {
+                Uni<Void> own = check.apply(this).replaceWithVoid();
+                if (failure == null) {
+                    return own.replaceWith(item);
+                }
+                return own.onItem().transformToUni(ok -> Uni.createFrom().<T>failure(failure));
+            });
+        }
+    }
+
     private static Uni<RowSet<Row>> onConnection(String sql, Object... params) {
-        String statement = DOLLAR_PARAMETER.matcher(sql).replaceAll("\\$$1");
+        String statement = withDollarParameters(sql);
+        io.vertx.sqlclient.Tuple values = wireValues(params);
+        return Panache.getSession().flatMap(session -> session.flush().chain(() -> Uni.createFrom()
+                .completionStage(() -> connectionOf(session).preparedQuery(statement, values))));
+    }
+
+    private static List<SqlRow> read(RowSet<Row> rows) {
+        List<SqlRow> read = new ArrayList<>(rows.size());
+        rows.forEach(row -> read.add(new SqlRow(row)));
+        return read;
+    }
+
+    /** {@code ?n} to the wire's {@code $n}; the same few statements over and over, so each is rewritten once. */
+    private static String withDollarParameters(String sql) {
+        String rewritten = DOLLAR_SQL.get(sql);
+        if (rewritten == null) {
+            rewritten = DOLLAR_PARAMETER.matcher(sql).replaceAll("\\$$1");
+            if (DOLLAR_SQL.size() < REWRITTEN_STATEMENTS_MAX) {
+                DOLLAR_SQL.put(sql, rewritten);
+            }
+        }
+        return rewritten;
+    }
+
+    private static io.vertx.sqlclient.Tuple wireValues(Object... params) {
         io.vertx.sqlclient.Tuple values = io.vertx.sqlclient.Tuple.tuple();
         for (Object param : params) {
             values.addValue(wireValue(param));
         }
-        return Panache.getSession().flatMap(session -> session.flush().chain(() -> Uni.createFrom()
-                .completionStage(() -> connectionOf(session).preparedQuery(statement, values))));
+        return values;
     }
 
     /** The session's own connection, in its transaction: Hibernate Reactive's, which holds the reactive client's. */

@@ -26,6 +26,13 @@ public class PgIdempotency {
     /** The status of a claimed, still running request's record (HTTP 102 Processing); never replayed. */
     static final int CLAIMED = 102;
 
+    /**
+     * The key's transaction-scoped lock, or an error: failing the statement (division by zero, {@link #LOCK_NOT_TAKEN})
+     * rather than answering false aborts the transaction at once, so statements sent behind the lock in the same
+     * pipeline never run without it.
+     */
+    private static final String LOCK_OR_FAIL = "select 1 / pg_try_advisory_xact_lock(?1)::int as locked";
+    private static final String LOCK_NOT_TAKEN = "22012";
     private static final String FIND = """
             select fingerprint, status, body, headers from platform.idempotency_record
             where function = ?1 and county = ?2 and caller = ?3 and key = ?4 and expires_at > ?5""";
@@ -52,17 +59,9 @@ public class PgIdempotency {
         IdempotencyKey key = invocation.idempotencyKey().get();
         String function = invocation.function();
         OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
-        return tryLock(key).flatMap(locked -> {
-            if (!locked) {
-                return Uni.createFrom().failure(key.stillInProgress());
-            }
-            return find(function, key, now).flatMap(rows -> {
-                if (!rows.isEmpty()) {
-                    return Uni.createFrom().item(replay(rows.get(0), key));
-                }
-                return work.get().flatMap(reply -> record(function, key, reply, now));
-            });
-        });
+        return lockedFind(function, key, now).flatMap(rows -> rows.isEmpty()
+                ? work.get().flatMap(reply -> record(function, key, reply, now))
+                : Uni.createFrom().item(replay(rows.get(0), key)));
     }
 
     /**
@@ -75,7 +74,8 @@ public class PgIdempotency {
             return work.get();
         }
         IdempotencyKey key = invocation.idempotencyKey().get();
-        return tryLock(key).flatMap(locked -> locked ? work.get() : Uni.createFrom().failure(key.stillInProgress()));
+        // the work's first statement (its read under the key) rides behind the lock; without the lock it fails as aborted
+        return NativeSql.send(LOCK_OR_FAIL, key.lockId()).flatMap(lock -> lock.then(work.get(), sent -> held(sent, key)));
     }
 
     /**
@@ -87,20 +87,15 @@ public class PgIdempotency {
         IdempotencyKey key = invocation.idempotencyKey().orElseThrow();
         String function = invocation.function();
         OffsetDateTime now = OffsetDateTime.ofInstant(invocation.receivedAt(), ZoneOffset.UTC);
-        return tryLock(key).flatMap(locked -> {
-            if (!locked) {
+        return lockedFind(function, key, now).flatMap(rows -> {
+            if (rows.isEmpty()) {
+                return upsert(function, key, CLAIMED, "", "", now, now.plusMinutes(CLAIM_LEASE_MINUTES))
+                        .replaceWith(Optional.<Reply>empty());
+            }
+            if (rows.get(0).number("status") == CLAIMED && key.fingerprint().equals(rows.get(0).text("fingerprint"))) {
                 return Uni.createFrom().failure(key.stillInProgress());
             }
-            return find(function, key, now).flatMap(rows -> {
-                if (rows.isEmpty()) {
-                    return upsert(function, key, CLAIMED, "", "", now, now.plusMinutes(CLAIM_LEASE_MINUTES))
-                            .replaceWith(Optional.<Reply>empty());
-                }
-                if (rows.get(0).number("status") == CLAIMED && key.fingerprint().equals(rows.get(0).text("fingerprint"))) {
-                    return Uni.createFrom().failure(key.stillInProgress());
-                }
-                return Uni.createFrom().item(Optional.of(replay(rows.get(0), key)));
-            });
+            return Uni.createFrom().item(Optional.of(replay(rows.get(0), key)));
         });
     }
 
@@ -121,9 +116,20 @@ public class PgIdempotency {
         return NativeSql.write(RELEASE, invocation.function(), key.county(), key.caller(), key.key()).replaceWithVoid();
     }
 
-    private static Uni<Boolean> tryLock(IdempotencyKey key) {
-        return NativeSql.selectOne("select pg_try_advisory_xact_lock(?1) as locked", key.lockId())
-                .map(row -> row.orElseThrow().bool("locked"));
+    /**
+     * The key's lock, then the key's record read under it: one round trip (the read rides behind the
+     * lock, and PostgreSQL takes its snapshot after the lock is granted). A lock held by a concurrent
+     * request fails the transaction, the read with it: 409 at once.
+     */
+    private static Uni<List<SqlRow>> lockedFind(String function, IdempotencyKey key, OffsetDateTime now) {
+        return NativeSql.send(LOCK_OR_FAIL, key.lockId()).flatMap(lock -> lock.then(find(function, key, now),
+                sent -> held(sent, key)));
+    }
+
+    /** The lock's answer: taken, or (it failed as {@link #LOCK_OR_FAIL} fails) the key is still in progress. */
+    private static Uni<Void> held(NativeSql.Sent lock, IdempotencyKey key) {
+        return lock.rows().onFailure(failure -> PgFailures.is(failure, LOCK_NOT_TAKEN))
+                .transform(failure -> key.stillInProgress()).replaceWithVoid();
     }
 
     private static Uni<List<SqlRow>> find(String function, IdempotencyKey key, OffsetDateTime now) {

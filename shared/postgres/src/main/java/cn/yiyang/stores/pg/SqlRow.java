@@ -59,13 +59,17 @@ public final class SqlRow {
         return NativeSql.bool(value(column));
     }
 
-    public OffsetDateTime time(String column) {
-        return NativeSql.time(value(column));
+    /** A date column (or a {@code ::date} expression), or null. */
+    public LocalDate date(String column) {
+        Object value = value(column);
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        throw new IllegalStateException("column " + column + " is not a date: " + value.getClass().getName());
     }
 
-    /** A date column (a day served, a month's first day), or null. */
-    public LocalDate date(String column) {
-        return (LocalDate) value(column);
+    public OffsetDateTime time(String column) {
+        return NativeSql.time(value(column));
     }
 
     /** A bytea column (sealed or encrypted values), or null. */

@@ -3,8 +3,8 @@ package cn.yiyang.stores.pg.settlements;
 import cn.yiyang.kernel.json.StrictJson;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
@@ -32,8 +32,9 @@ public final class BookingSettlementFeed {
 
     public static Uni<List<BookingSettlement>> month(String county, YearMonth month) {
         OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return NativeSql.rows("""
-                        select b.provider_id::text, p.name, count(*), sum(b.subsidy_fen)
+        return NativeSql.select("""
+                        select b.provider_id::text as provider_id, p.name as name, count(*) as visits,
+                               sum(b.subsidy_fen) as subsidy_fen
                         from bookings.booking b join bookings.provider p on p.id = b.provider_id
                         where b.county = ?1 and b.status in ('COMPLETED', 'RATED') and b.subsidy_fen > 0
                           and b.paid_by_exchange is null
@@ -41,8 +42,8 @@ public final class BookingSettlementFeed {
                         group by b.provider_id, p.name order by b.provider_id""" + " limit " + PROVIDERS_PER_MONTH_MAX,
                         county, from, from.plusMonths(1))
                 .map(rows -> rows.stream().map(row -> new BookingSettlement(
-                        key(county, NativeSql.text(row[0]), month), NativeSql.text(row[0]), NativeSql.text(row[1]),
-                        month.toString(), NativeSql.number(row[2]), NativeSql.number(row[3]))).toList());
+                        key(county, row.text("provider_id"), month), row.text("provider_id"), row.text("name"),
+                        month.toString(), row.number("visits"), row.fen("subsidy_fen"))).toList());
     }
 
     /**
@@ -51,7 +52,7 @@ public final class BookingSettlementFeed {
      */
     public static Uni<List<CompletedVisit>> visits(String county, String providerId, YearMonth month, int limit) {
         OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return NativeSql.rows(VISITS + " and b.provider_id = cast(?2 as uuid) and b.starts_at >= ?3 and b.starts_at < ?4"
+        return NativeSql.select(VISITS + " and b.provider_id = cast(cast(?2 as text) as uuid) and b.starts_at >= ?3 and b.starts_at < ?4"
                         + " order by b.id limit " + Math.min(limit, VISITS_PER_PROVIDER_MONTH_MAX + 1),
                         county, providerId, from, from.plusMonths(1))
                 .map(rows -> rows.stream().map(BookingSettlementFeed::visit).toList());
@@ -60,7 +61,7 @@ public final class BookingSettlementFeed {
     /** The county's visits of the month flagged far too short, by provider and booking id. */
     public static Uni<List<CompletedVisit>> flaggedShort(String county, YearMonth month) {
         OffsetDateTime from = month.atDay(1).atStartOfDay(CountyTime.ZONE).toOffsetDateTime();
-        return NativeSql.rows(VISITS + " and b.flagged_short and b.starts_at >= ?2 and b.starts_at < ?3"
+        return NativeSql.select(VISITS + " and b.flagged_short and b.starts_at >= ?2 and b.starts_at < ?3"
                         + " order by b.provider_id, b.id limit " + VISITS_PER_PROVIDER_MONTH_MAX, county, from, from.plusMonths(1))
                 .map(rows -> rows.stream().map(BookingSettlementFeed::visit).toList());
     }
@@ -70,21 +71,19 @@ public final class BookingSettlementFeed {
         if (bookingIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return NativeSql.rows(VISITS + " and b.id::text in (select jsonb_array_elements_text(cast(cast(?2 as text) as jsonb))) order by b.id",
+        return NativeSql.select(VISITS + " and b.id::text in (select jsonb_array_elements_text(cast(cast(?2 as text) as jsonb))) order by b.id",
                         county, StrictJson.write(bookingIds))
                 .map(rows -> rows.stream().map(BookingSettlementFeed::visit).toList());
     }
 
     private static final String VISITS = """
-            select b.id::text, b.provider_id::text, b.resident_id, (b.starts_at at time zone 'Asia/Shanghai')::date,
-                   b.subsidy_fen, b.flagged_short
+            select b.id::text as id, b.provider_id::text as provider_id, b.resident_id,
+                   (b.starts_at at time zone 'Asia/Shanghai')::date as day, b.subsidy_fen, b.flagged_short
             from bookings.booking b
             where b.county = ?1 and b.status in ('COMPLETED', 'RATED') and b.subsidy_fen > 0 and b.paid_by_exchange is null""";
 
-    static CompletedVisit visit(Object[] row) {
-        Object day = row[3];
-        LocalDate date = day instanceof LocalDate d ? d : day instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(day.toString());
-        return new CompletedVisit(NativeSql.text(row[0]), NativeSql.text(row[1]), NativeSql.text(row[2]), date,
-                NativeSql.number(row[4]), NativeSql.bool(row[5]));
+    static CompletedVisit visit(SqlRow row) {
+        return new CompletedVisit(row.text("id"), row.text("provider_id"), row.text("resident_id"), row.date("day"),
+                row.fen("subsidy_fen"), row.bool("flagged_short"));
     }
 }
