@@ -31,6 +31,7 @@ import cn.yiyang.testing.Door;
 import cn.yiyang.testing.DuplicateStorm;
 import cn.yiyang.testing.DuplicateStorm.Case;
 import cn.yiyang.testing.RetryingClient;
+import cn.yiyang.testing.TestPeople;
 import io.quarkus.arc.Arc;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -100,7 +101,55 @@ public abstract class FundDuplicateStormScenarios {
                     String bed = bed(client(), county, institution(client(), county, "inst-storm"), county + "-S-1");
                     String stay = stay(client(), county, bed, disabled(county, "MILD"), today().minusDays(3), null);
                     return Case.of(BatchFixtures.discharge(county, stay, today()));
-                }));
+                }),
+                Map.entry(FundRoutes.REGISTER_CAREGIVER, this::registerCaregiver),
+                Map.entry(FundRoutes.ASSIGN_CAREGIVER, this::assignCaregiver),
+                Map.entry(FundRoutes.END_ASSIGNMENT, this::endAssignment));
+    }
+
+    private static ApiRequest caregiver(String county) {
+        LocalDate today = today();
+        return ApiRequest.post("/v1/care-home-caregivers", """
+                {"name":"风暴护理","idNumber":"%s","phone":"%s","certificateLevel":"SENIOR","certificateNumber":"HL-STORM",
+                 "certificateFrom":"%s","certificateUntil":"%s"}""".formatted(TestPeople.idNumber(), TestPeople.phone(),
+                        today.minusYears(1), today.plusYears(2)))
+                .bearer(officer(county)).idempotencyKey(key("storm"));
+    }
+
+    private Case registerCaregiver() {
+        String county = county();
+        return new Case(caregiver(county), () -> assertThat(FundProbe.number(
+                "select count(*) from funds.caregiver where county = ?1", county)).as("registered once").isEqualTo(1));
+    }
+
+    /** A registered caregiver and a coded bed, for the assignment routes. */
+    private String[] caregiverAndBed(String county) {
+        String caregiver = expect(client().send(caregiver(county)), 201).json().path("id").asText();
+        String bed = bed(client(), county, institution(client(), county, "inst-storm"), county + "-S-1");
+        return new String[] {caregiver, bed};
+    }
+
+    private static ApiRequest assignment(String county, String caregiver, String bed) {
+        return ApiRequest.post("/v1/care-home-caregivers/" + caregiver + "/assignments",
+                "{\"bedId\":\"%s\",\"from\":\"%s\"}".formatted(bed, today().minusDays(3)))
+                .bearer(officer(county)).idempotencyKey(key("storm"));
+    }
+
+    private Case assignCaregiver() {
+        String county = county();
+        String[] ids = caregiverAndBed(county);
+        return new Case(assignment(county, ids[0], ids[1]), () -> assertThat(FundProbe.number(
+                "select count(*) from funds.caregiver_assignment where county = ?1", county)).as("assigned once").isEqualTo(1));
+    }
+
+    private Case endAssignment() {
+        String county = county();
+        String[] ids = caregiverAndBed(county);
+        String assignment = expect(client().send(assignment(county, ids[0], ids[1])), 201).json().path("id").asText();
+        return new Case(ApiRequest.post("/v1/caregiver-assignments/" + assignment + "/end",
+                "{\"endsOn\":\"%s\"}".formatted(today())).bearer(officer(county)).idempotencyKey(key("storm")),
+                () -> assertThat(FundProbe.number("select count(*) from funds.caregiver_assignment where county = ?1 "
+                        + "and ended_by is not null", county)).as("ended once").isEqualTo(1));
     }
 
     @Test
