@@ -28,7 +28,12 @@ class RefusalReachTest {
             // The offered hours name, per hour, the refusal booking would answer: BookingSlot.checkStart's
             // exception is caught and its code answered as data, never as this route's refusal.
             new Allowance("GET /v1/booking-times", "BookingProblem.BOOKING_IN_THE_PAST", "caught: an hour's refusal, answered as data"),
-            new Allowance("GET /v1/booking-times", "BookingProblem.BOOKING_TOO_SOON", "caught: an hour's refusal, answered as data"));
+            new Allowance("GET /v1/booking-times", "BookingProblem.BOOKING_TOO_SOON", "caught: an hour's refusal, answered as data"),
+            // A reversal is the posted transfer's two accounts (one fund line, never the same) swapped, of kind
+            // REVERSAL: the ledger's account checks it passes through cannot fail for it.
+            new Allowance("POST /v1/transfers/{id}/reverse", "FundProblem.SAME_ACCOUNT", "a reversal swaps two distinct accounts"),
+            new Allowance("POST /v1/transfers/{id}/reverse", "FundProblem.FUND_LINE_MISMATCH", "both accounts are the original's line"),
+            new Allowance("POST /v1/transfers/{id}/reverse", "FundProblem.SOURCE_NOT_PAYABLE", "a REVERSAL is not a PAYMENT"));
 
     @Inject
     ApiDispatcher dispatcher;
