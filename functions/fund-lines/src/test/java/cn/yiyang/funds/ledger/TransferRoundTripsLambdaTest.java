@@ -9,6 +9,7 @@ import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.PgWireCounter;
+import cn.yiyang.testing.WireCountedStoresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.function.Supplier;

@@ -8,6 +8,7 @@ import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.Door;
 import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.PgWireCounter;
+import cn.yiyang.testing.WireCountedStoresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,13 @@
-package cn.yiyang.bookings.booking;
+package cn.yiyang.testing;
 
-import cn.yiyang.testing.PgWireCounter;
-import cn.yiyang.testing.StoresTestResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The tests' stores, with the function's PostgreSQL connections made through a wire counter. */
+/** The tests' stores, with the function's PostgreSQL connections made through a wire counter (one per test JVM). */
 public class WireCountedStoresTestResource extends StoresTestResource {
 
-    public static final String COUNTER = "service-bookings";
+    public static final String COUNTER = "function-under-test";
     private static final String URL = "quarkus.datasource.reactive.url";
 
     private PgWireCounter counter;
