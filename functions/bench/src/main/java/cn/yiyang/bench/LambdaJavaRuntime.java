@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
@@ -57,7 +58,9 @@ public final class LambdaJavaRuntime {
             byte[] event;
             try {
                 next = (HttpURLConnection) new URL(api + "invocation/next").openConnection();
-                event = next.getInputStream().readAllBytes();
+                try (InputStream in = next.getInputStream()) {
+                    event = in.readAllBytes();
+                }
             } catch (IOException e) {
                 // The Runtime API is gone: so is the sandbox.
                 System.exit(1);
@@ -99,8 +102,13 @@ public final class LambdaJavaRuntime {
         try (OutputStream out = post.getOutputStream()) {
             out.write(body);
         }
-        post.getResponseCode();
-        post.disconnect();
+        // The answer read to its end and closed, never disconnect(): the connection goes back to the JDK's keep-alive
+        // cache and the next call reuses it, as AWS's runtime client keeps its one connection to the Runtime API.
+        try (InputStream answer = post.getResponseCode() < 400 ? post.getInputStream() : post.getErrorStream()) {
+            if (answer != null) {
+                answer.readAllBytes();
+            }
+        }
     }
 
     private static byte[] error(Throwable e) {
