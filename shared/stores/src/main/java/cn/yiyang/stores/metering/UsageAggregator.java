@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>The lines are grouped by counter, in a fixed order, into parts of at most {@value #COUNTERS_PER_PART_MAX}
  * counters; each part is one {@code TransactWriteItems}: a marker item for (delivery, part), written only if
- * absent, and the part's {@code ADD}s. A redelivered batch (CloudWatch and Lambda retry a failed one) makes
+ * absent, and the part's {@code ADD}s, each to the counter's shard this delivery picks ({@link UsageCounters}). A redelivered batch (CloudWatch and Lambda retry a failed one) makes
  * the same parts: a part already counted finds its marker and is skipped, so a delivery that failed after
  * part 1 counts only parts 2 and up the second time; an SDK retry of a transaction that did land finds its
  * marker the same way. One marker per part, not per call: a batch of thousands of calls costs a handful of
@@ -102,10 +102,11 @@ public class UsageAggregator {
         List<Map.Entry<Counter, Long>> all = new ArrayList<>(counters.entrySet());
         int parts = (all.size() + COUNTERS_PER_PART_MAX - 1) / COUNTERS_PER_PART_MAX;
         int alreadyCounted = 0;
+        int shard = shardOf(id);
         for (int part = 0; part < parts; part++) {
             List<Map.Entry<Counter, Long>> slice = all.subList(part * COUNTERS_PER_PART_MAX,
                     Math.min(all.size(), (part + 1) * COUNTERS_PER_PART_MAX));
-            if (!addOnce(id, part + 1, slice)) {
+            if (!addOnce(id, part + 1, shard, slice)) {
                 alreadyCounted++;
             }
         }
@@ -113,7 +114,7 @@ public class UsageAggregator {
     }
 
     /** False when the part's marker was already there: the part was counted by an earlier delivery. */
-    private boolean addOnce(String deliveryId, int part, List<Map.Entry<Counter, Long>> counters) {
+    private boolean addOnce(String deliveryId, int part, int shard, List<Map.Entry<Counter, Long>> counters) {
         List<TransactWriteItem> items = new ArrayList<>(counters.size() + 1);
         long expiresAt = clock.instant().plus(Duration.ofDays(MARKER_TTL_DAYS)).getEpochSecond();
         items.add(TransactWriteItem.builder().put(p -> p.tableName(table)
@@ -123,7 +124,7 @@ public class UsageAggregator {
                 .conditionExpression("attribute_not_exists(pk)")).build());
         for (Map.Entry<Counter, Long> counter : counters) {
             items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(Map.of("pk", s(counter.getKey().pk()), "sk", s(counter.getKey().sk())))
+                    .key(Map.of("pk", s(counter.getKey().pk()), "sk", s(counter.getKey().shardSk(shard))))
                     .updateExpression("ADD calls :n")
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(counter.getValue().toString()))))
                     .build());
@@ -144,6 +145,11 @@ public class UsageAggregator {
                 pause(attempt);
             }
         }
+    }
+
+    /** The counters' shard a delivery adds to: from its id, so that a redelivery adds (or finds its marker) there too. */
+    static int shardOf(String deliveryId) {
+        return Integer.parseInt(deliveryId.substring(0, 2), 16) % UsageCounters.SHARDS;
     }
 
     /**

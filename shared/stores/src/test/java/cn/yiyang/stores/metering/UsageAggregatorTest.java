@@ -165,6 +165,31 @@ class UsageAggregatorTest {
     }
 
     @Test
+    void deliveriesFromManyLogStreams_addToOneBusyCounterAcrossItsShards_andTheMonthSumsThemExactly() {
+        String county = freshCounty();
+        UsageLine busy = new UsageLine(county, "meal-orders", "POST /v1/meal-orders", DAY, "x", Instant.now());
+        int deliveries = 40;
+        for (int d = 0; d < deliveries; d++) {
+            List<String> messages = new ArrayList<>();
+            for (int call = 0; call < 3; call++) {
+                messages.add(new UsageLine(county, busy.function(), busy.route(), DAY, UUID.randomUUID().toString(),
+                        Instant.now()).emf());
+            }
+            aggregator.deliver(batch(messages).encode());
+        }
+
+        UsageCounters.Counter counter = UsageCounters.Counter.of(busy);
+        List<String> items = client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", software.amazon.awssdk.services.dynamodb.model
+                                .AttributeValue.fromS(counter.pk()))).consistentRead(true))
+                .items().stream().map(item -> item.get("sk").s()).toList();
+        assertThat(items).as("one item per shard a delivery picked, each the counter's sort key and a shard")
+                .allMatch(sk -> sk.matches(java.util.regex.Pattern.quote(counter.sk()) + "#s0[0-7]"))
+                .hasSizeBetween(2, UsageCounters.SHARDS);
+        assertThat(counts(county)).isEqualTo(Map.of(counter.sk(), 3L * deliveries));
+    }
+
+    @Test
     void aControlMessage_countsNothing() {
         String county = freshCounty();
         List<String> messages = new ArrayList<>();
