@@ -134,7 +134,8 @@ public class BatchCreation {
     }
 
     static Uni<Optional<Creation>> lookUp(String county, UUID id) {
-        return NativeSql.selectOne(Creation.SELECT + "where c.batch_id = ?1 and c.county = ?2", id, county).map(row -> row.map(Creation::of));
+        return NativeSql.selectOne(Creation.SELECT + "where c.batch_id = ?1 and c.county = ?2", id, county)
+                .map(row -> row.map(Creation::of));
     }
 
     static Uni<Creation> find(String county, UUID id) {

@@ -77,7 +77,8 @@ public class BankReturns {
     }
 
     private static Uni<java.util.Optional<Imported>> earlier(UUID batch, String hash) {
-        return NativeSql.selectOne("select lines, paid, failed, unchanged from funds.bank_return_file where batch_id = ?1 and file_hash = ?2",
+        return NativeSql.selectOne("""
+                        select lines, paid, failed, unchanged from funds.bank_return_file where batch_id = ?1 and file_hash = ?2""",
                         batch, hash)
                 .map(row -> row.map(f -> new Imported(batch, hash, (int) f.number("lines"), (int) f.number("paid"),
                         (int) f.number("failed"), (int) f.number("unchanged"), true)));
