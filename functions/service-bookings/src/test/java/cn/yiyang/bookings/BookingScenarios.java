@@ -229,6 +229,21 @@ public abstract class BookingScenarios {
     }
 
     @Test
+    void theDefaultCatalog_isInstalledOnce_eachServiceWithItsDurationPriceAndCertificate() {
+        JsonNode again = expect(door().send(ApiRequest.post("/v1/services/defaults", "{}").bearer(BookingFixtures.officer())
+                .idempotencyKey("svc-again-" + street)), 201).json();
+
+        assertThat(again.path("installed").asInt()).isZero();
+        JsonNode items = expect(door().send(ApiRequest.get("/v1/services").bearer(operator())), 200).json().path("items");
+        assertThat(items).extracting(s -> s.path("code").asText() + " " + s.path("name").asText() + " "
+                        + s.path("durationMinutes").asInt() + " " + s.path("priceFen").asLong() + " "
+                        + s.path("certifiedRequired").asBoolean() + " " + s.path("emergency").asBoolean())
+                .containsExactly("BATH 助浴 60 8000 true false", "CLEAN 助洁 120 6000 false false", "EMERGENCY 助急 60 5000 true true",
+                        "HAIRCUT 理发 30 2000 false false", "MASSAGE 按摩 45 5000 true false", "MEDICAL 助医 90 9000 true false",
+                        "NAILS 剪指甲 20 1500 false false", "WALK 助行 60 3000 false false");
+    }
+
+    @Test
     void aCaregiverWithoutCertificate_cannotBeSentForABath_andNobodyOutsideTheirHours() {
         String resident = resident(street);
         String uncertified = caregiver(door(), provider, false);

@@ -1,7 +1,7 @@
 package cn.yiyang.funds.batches;
 
 import cn.yiyang.funds.audit.Canonical;
-import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +16,11 @@ public record Batch(UUID id, String county, BatchKind kind, UUID fundLineId, Str
                     Integer itemsPosted) {
 
     static final String SELECT = """
-            select b.id, b.county, b.kind, b.fund_line_id, fl.code, b.budget_account_id, b.month, b.attempt,
+            select b.id, b.county, b.kind, b.fund_line_id, fl.code as fund_line, b.budget_account_id, b.month, b.attempt,
                    b.policy_version, b.policy, b.item_count, b.total_fen, b.required_approvals, b.maker, b.created_at,
                    r.outcome, r.resolved_by, r.failed_seq, r.failure_code, r.reason, r.resolved_at,
                    (select string_agg(a.approver, ',' order by a.approved_at, a.approver)
-                      from funds.batch_approval a where a.batch_id = b.id),
+                      from funds.batch_approval a where a.batch_id = b.id) as approvers,
                    p.items_done
             from funds.batch b join funds.fund_line fl on fl.id = b.fund_line_id
             left join funds.batch_resolution r on r.batch_id = b.id
@@ -36,18 +36,17 @@ public record Batch(UUID id, String county, BatchKind kind, UUID fundLineId, Str
         return status == BatchStatus.DRAFT || status == BatchStatus.POSTING || status == BatchStatus.POSTED;
     }
 
-    static Batch of(Object[] r) {
-        String approvers = NativeSql.text(r[21]);
-        BatchStatus status = r[15] != null ? BatchStatus.valueOf(NativeSql.text(r[15]))
-                : r[22] != null ? BatchStatus.POSTING : BatchStatus.DRAFT;
-        return new Batch(NativeSql.uuid(r[0]), NativeSql.text(r[1]), BatchKind.valueOf(NativeSql.text(r[2])),
-                NativeSql.uuid(r[3]), NativeSql.text(r[4]), NativeSql.uuid(r[5]), NativeSql.text(r[6]),
-                (int) NativeSql.number(r[7]), (int) NativeSql.number(r[8]), NativeSql.text(r[9]), (int) NativeSql.number(r[10]),
-                NativeSql.number(r[11]), (int) NativeSql.number(r[12]), NativeSql.text(r[13]), NativeSql.time(r[14]),
-                status, NativeSql.text(r[16]),
-                r[17] == null ? null : (int) NativeSql.number(r[17]), NativeSql.text(r[18]), NativeSql.text(r[19]),
-                NativeSql.time(r[20]), approvers == null ? List.of() : List.of(approvers.split(",")),
-                r[22] == null ? null : (int) NativeSql.number(r[22]));
+    static Batch of(SqlRow r) {
+        String approvers = r.text("approvers");
+        Integer itemsPosted = r.integerOrNull("items_done");
+        BatchStatus status = !r.isNull("outcome") ? BatchStatus.valueOf(r.text("outcome"))
+                : itemsPosted != null ? BatchStatus.POSTING : BatchStatus.DRAFT;
+        return new Batch(r.uuid("id"), r.text("county"), BatchKind.valueOf(r.text("kind")), r.uuid("fund_line_id"),
+                r.text("fund_line"), r.uuid("budget_account_id"), r.text("month"), (int) r.number("attempt"),
+                (int) r.number("policy_version"), r.text("policy"), (int) r.number("item_count"), r.fen("total_fen"),
+                (int) r.number("required_approvals"), r.text("maker"), r.time("created_at"), status, r.text("resolved_by"),
+                r.integerOrNull("failed_seq"), r.text("failure_code"), r.text("reason"), r.time("resolved_at"),
+                approvers == null ? List.of() : List.of(approvers.split(",")), itemsPosted);
     }
 
     /** The batch's immutable facts, as its BATCH_CREATED audit entry records them, with the hash over its items. */

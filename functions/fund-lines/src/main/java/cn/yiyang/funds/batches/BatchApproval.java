@@ -51,7 +51,7 @@ public class BatchApproval {
             ApprovalRules.checkApprover("batch", b.maker(), b.approvers(), approver);
             List<String> all = new ArrayList<>(b.approvers());
             all.add(approver);
-            return NativeSql.update("insert into funds.batch_approval (batch_id, approver, approved_at) values (?1, ?2, ?3)",
+            return NativeSql.write("insert into funds.batch_approval (batch_id, approver, approved_at) values (?1, ?2, ?3)",
                             id, approver, now)
                     .flatMap(v -> ApprovalRules.completes(b.approvers().size(), b.requiredApprovals())
                             ? post(b, all, now)
@@ -73,8 +73,8 @@ public class BatchApproval {
 
     /** The county's batch, locked, still a DRAFT; otherwise 404, BATCH_NOT_CREATED (still CREATING) or ALREADY_RESOLVED. */
     private static Uni<Batch> draft(String county, UUID id) {
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0))", id.toString())
-                .flatMap(v -> NativeSql.first(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, county))
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0)) as locked", id.toString())
+                .flatMap(v -> NativeSql.selectOne(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, county))
                 .flatMap(row -> row.isPresent() ? Uni.createFrom().item(Batch.of(row.get()))
                         : BatchCreation.find(county, id).map(c -> {
                             if (c.creating()) {
@@ -99,21 +99,21 @@ public class BatchApproval {
      */
     private Uni<Void> post(Batch b, List<String> approvers, OffsetDateTime now) {
         String finalApprover = approvers.get(approvers.size() - 1);
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         select i.seq, i.client_key from funds.batch_item i
                         join funds.transfer t on t.county = ?2 and t.client_key = i.client_key
                         where i.batch_id = ?1 order by i.seq limit 1""", b.id(), b.county())
                 .flatMap(paid -> {
                     if (paid.isPresent()) {
                         return BatchResolutions.record(audit, b, BatchStatus.REFUSED, finalApprover,
-                                (int) NativeSql.number(paid.get()[0]), "ALREADY_PAID",
-                                "a transfer under " + NativeSql.text(paid.get()[1]) + " exists already", null, now);
+                                (int) paid.get().number("seq"), "ALREADY_PAID",
+                                "a transfer under " + paid.get().text("client_key") + " exists already", null, now);
                     }
-                    return NativeSql.first("""
-                                    select credits_posted - debits_posted - debits_pending from funds.account_balance
+                    return NativeSql.selectOne("""
+                                    select credits_posted - debits_posted - debits_pending as available from funds.account_balance
                                     where account_id = ?1 for update""", b.budgetAccountId())
                             .flatMap(balance -> {
-                                long available = NativeSql.number(balance.orElseThrow()[0]);
+                                long available = balance.orElseThrow().fen("available");
                                 return available >= b.totalFen() ? posting.start(b, approvers, now)
                                         : refuseShort(b, finalApprover, available, now);
                             });
@@ -122,13 +122,13 @@ public class BatchApproval {
 
     /** The first item whose running total passes what the budget has available is the one named. */
     private Uni<Void> refuseShort(Batch b, String approver, long available, OffsetDateTime now) {
-        return NativeSql.first("""
+        return NativeSql.selectOne("""
                         select seq, running from (select seq, sum(amount_fen) over (order by seq) as running
                                                   from funds.batch_item where batch_id = ?1) s
                         where running > ?2 order by seq limit 1""", b.id(), available)
                 .flatMap(row -> {
-                    int seq = (int) NativeSql.number(row.orElseThrow()[0]);
-                    long running = NativeSql.number(row.get()[1]);
+                    int seq = (int) row.orElseThrow().number("seq");
+                    long running = row.get().fen("running");
                     return BatchResolutions.record(audit, b, BatchStatus.REFUSED, approver, seq, "INSUFFICIENT_FUNDS",
                             "items 1.." + seq + " need " + running + " fen; the budget has " + available + " fen available",
                             null, now);

@@ -14,6 +14,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import cn.yiyang.stores.pg.PgOperations;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public class BatchCreation {
                            State state, Integer itemsTotal, Long totalFen, String planHash, int itemsDone, String failureCode) {
 
         static final String SELECT = """
-                select c.batch_id, c.county, c.kind, c.fund_line_id, fl.code, c.budget_account_id, c.month, c.attempt,
+                select c.batch_id, c.county, c.kind, c.fund_line_id, fl.code as fund_line, c.budget_account_id, c.month, c.attempt,
                        c.policy_version, c.policy, c.maker, c.requested_at, c.state, c.items_total, c.total_fen, c.plan_hash,
                        c.items_done, c.failure_code
                 from funds.batch_creation c join funds.fund_line fl on fl.id = c.fund_line_id
@@ -70,13 +71,13 @@ public class BatchCreation {
             return state == State.CREATING;
         }
 
-        static Creation of(Object[] r) {
-            return new Creation(NativeSql.uuid(r[0]), NativeSql.text(r[1]), BatchKind.valueOf(NativeSql.text(r[2])),
-                    NativeSql.uuid(r[3]), NativeSql.text(r[4]), NativeSql.uuid(r[5]), NativeSql.text(r[6]), (int) NativeSql.number(r[7]),
-                    (int) NativeSql.number(r[8]), NativeSql.text(r[9]), NativeSql.text(r[10]), NativeSql.time(r[11]),
-                    State.valueOf(NativeSql.text(r[12])), r[13] == null ? null : (int) NativeSql.number(r[13]),
-                    r[14] == null ? null : NativeSql.number(r[14]), NativeSql.text(r[15]), (int) NativeSql.number(r[16]),
-                    NativeSql.text(r[17]));
+        static Creation of(SqlRow r) {
+            return new Creation(r.uuid("batch_id"), r.text("county"), BatchKind.valueOf(r.text("kind")), r.uuid("fund_line_id"),
+                    r.text("fund_line"), r.uuid("budget_account_id"), r.text("month"), (int) r.number("attempt"),
+                    (int) r.number("policy_version"), r.text("policy"), r.text("maker"), r.time("requested_at"),
+                    State.valueOf(r.text("state")), r.integerOrNull("items_total"),
+                    r.isNull("total_fen") ? null : r.fen("total_fen"), r.text("plan_hash"), (int) r.number("items_done"),
+                    r.text("failure_code"));
         }
     }
 
@@ -108,7 +109,7 @@ public class BatchCreation {
         fact.put("attempt", attempt);
         fact.put("policyVersion", policy.version());
         return accounts.budget(caller, line, month.getYear())
-                .flatMap(budget -> NativeSql.update("""
+                .flatMap(budget -> NativeSql.write("""
                                 insert into funds.batch_creation (batch_id, county, kind, fund_line_id, budget_account_id, month, attempt,
                                   policy_version, policy, maker, requested_at, state, items_done, updated_at)
                                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'CREATING', 0, ?11)""",
@@ -126,14 +127,15 @@ public class BatchCreation {
 
     /** The month's creations that never became a batch: CREATING, or FAILED (each took an attempt). */
     static Uni<List<Creation>> unfinished(String county, BatchKind kind, FundLine line, YearMonth month) {
-        return NativeSql.rows(Creation.SELECT + """
+        return NativeSql.select(Creation.SELECT + """
                         where c.county = ?1 and c.kind = ?2 and c.fund_line_id = ?3 and c.month = ?4 and c.state <> 'CREATED'
                         order by c.attempt""", county, kind.name(), line.id(), month.toString())
                 .map(rows -> rows.stream().map(Creation::of).toList());
     }
 
     static Uni<Optional<Creation>> lookUp(String county, UUID id) {
-        return NativeSql.first(Creation.SELECT + "where c.batch_id = ?1 and c.county = ?2", id, county).map(row -> row.map(Creation::of));
+        return NativeSql.selectOne(Creation.SELECT + "where c.batch_id = ?1 and c.county = ?2", id, county)
+                .map(row -> row.map(Creation::of));
     }
 
     static Uni<Creation> find(String county, UUID id) {
@@ -154,10 +156,10 @@ public class BatchCreation {
 
     /** The job's part: every creation of the county still CREATING, carried on until made or the run's time is up. */
     List<BatchPosting.Progress> carryOn(String county, long deadlineNanos) {
-        List<UUID> open = pg.inSession(() -> NativeSql.rows("""
+        List<UUID> open = pg.inSession(() -> NativeSql.select("""
                         select batch_id from funds.batch_creation where county = ?1 and state = 'CREATING'
                         order by requested_at""" + " limit " + BatchPosting.BATCHES_PER_RUN_MAX, county)
-                .map(rows -> rows.stream().map(r -> NativeSql.uuid(r[0])).toList()));
+                .map(rows -> rows.stream().map(r -> r.uuid("batch_id")).toList()));
         List<BatchPosting.Progress> report = new ArrayList<>();
         for (UUID id : open) {
             report.add(advance(county, id, STEP_ITEMS, Integer.MAX_VALUE, deadlineNanos));
@@ -200,13 +202,13 @@ public class BatchCreation {
 
     /** The plan's count, total and hash, recorded by the first run; a later run answers whether its plan is the same. */
     private static Uni<Boolean> planned(Creation c, int count, long total, String hash) {
-        return NativeSql.update("""
+        return NativeSql.write("""
                         update funds.batch_creation set items_total = ?2, total_fen = ?3, plan_hash = ?4
                         where batch_id = ?1 and state = 'CREATING' and plan_hash is null""", c.id(), count, total, hash)
-                .flatMap(v -> NativeSql.first("select plan_hash, items_total, total_fen from funds.batch_creation where batch_id = ?1",
+                .flatMap(v -> NativeSql.selectOne("select plan_hash, items_total, total_fen from funds.batch_creation where batch_id = ?1",
                         c.id()))
-                .map(row -> hash.equals(NativeSql.text(row.orElseThrow()[0])) && NativeSql.number(row.get()[1]) == count
-                        && NativeSql.number(row.get()[2]) == total);
+                .map(row -> hash.equals(row.orElseThrow().text("plan_hash")) && row.get().number("items_total") == count
+                        && row.get().fen("total_fen") == total);
     }
 
     /**
@@ -214,13 +216,13 @@ public class BatchCreation {
      * once all are, the batch made. Answers whether the creation is still CREATING afterwards.
      */
     private Uni<Boolean> step(Creation c, List<PlannedItem> items, int stepItems) {
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0))", c.id().toString())
-                .flatMap(v -> NativeSql.first("select items_done, state from funds.batch_creation where batch_id = ?1", c.id()))
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0)) as locked", c.id().toString())
+                .flatMap(v -> NativeSql.selectOne("select items_done, state from funds.batch_creation where batch_id = ?1", c.id()))
                 .flatMap(row -> {
-                    if (!"CREATING".equals(NativeSql.text(row.orElseThrow()[1]))) {
+                    if (!"CREATING".equals(row.orElseThrow().text("state"))) {
                         return Uni.createFrom().item(false);
                     }
-                    int done = (int) NativeSql.number(row.get()[0]);
+                    int done = (int) row.get().number("items_done");
                     OffsetDateTime now = CountyTime.now(clock);
                     return FundLineService.find(c.county(), c.fundLine()).flatMap(line -> done < items.size()
                             ? stage(c, line, items.subList(0, Math.min(items.size(), done + stepItems)), done, now).replaceWith(true)
@@ -232,7 +234,7 @@ public class BatchCreation {
     private Uni<Void> stage(Creation c, FundLine line, List<PlannedItem> upTo, int done, OffsetDateTime now) {
         return BatchItemsWriter.openPayeeAccounts(audit, c.county(), c.maker(), c.id(), line, c.kind(), upTo, done, now)
                 .flatMap(v -> BatchItemsWriter.insertItems(BatchItemsWriter.STAGED_ITEMS, c.id(), line, c.kind(), upTo, done))
-                .flatMap(v -> NativeSql.update("update funds.batch_creation set items_done = ?2, updated_at = ?3 where batch_id = ?1",
+                .flatMap(v -> NativeSql.write("update funds.batch_creation set items_done = ?2, updated_at = ?3 where batch_id = ?1",
                         c.id(), upTo.size(), now))
                 .replaceWithVoid();
     }
@@ -244,7 +246,7 @@ public class BatchCreation {
         return BatchService.insertBatch(new BatchService.NewRow(c.id(), c.county(), c.kind(), c.fundLineId(), c.budgetAccountId(),
                         YearMonth.parse(c.month()), c.attempt(), c.policyVersion(), c.policy(), count, total, c.maker(),
                         c.requestedAt()))
-                .flatMap(v -> NativeSql.update("insert into funds.batch_item (" + ITEM_COLUMNS + ") select " + ITEM_COLUMNS
+                .flatMap(v -> NativeSql.write("insert into funds.batch_item (" + ITEM_COLUMNS + ") select " + ITEM_COLUMNS
                         + " from funds.batch_item_staged where batch_id = ?1", c.id()))
                 .map(moved -> {
                     if (moved.intValue() != count) {
@@ -253,9 +255,9 @@ public class BatchCreation {
                     return moved;
                 })
                 // the stage is a work table, not a record: the items live on in funds.batch_item
-                .flatMap(v -> NativeSql.update("delete from funds.batch_item_staged where batch_id = ?1", c.id()))
+                .flatMap(v -> NativeSql.write("delete from funds.batch_item_staged where batch_id = ?1", c.id()))
                 .flatMap(v -> BatchService.recordCreated(audit, c.county(), c.maker(), c.id(), now))
-                .flatMap(v -> NativeSql.update("update funds.batch_creation set state = 'CREATED', updated_at = ?2 where batch_id = ?1",
+                .flatMap(v -> NativeSql.write("update funds.batch_creation set state = 'CREATED', updated_at = ?2 where batch_id = ?1",
                         c.id(), now))
                 .replaceWithVoid();
     }
@@ -265,11 +267,11 @@ public class BatchCreation {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("id", c.id().toString());
         fact.put("failureCode", code);
-        return NativeSql.update("""
+        return NativeSql.write("""
                         update funds.batch_creation set state = 'FAILED', failure_code = ?2, updated_at = ?3
                         where batch_id = ?1 and state = 'CREATING'""", c.id(), code, now)
                 // what it staged is never a batch: the stage keeps nothing of it
-                .call(updated -> NativeSql.update("delete from funds.batch_item_staged where batch_id = ?1", c.id()))
+                .call(updated -> NativeSql.write("delete from funds.batch_item_staged where batch_id = ?1", c.id()))
                 .flatMap(updated -> updated == 0 ? Uni.createFrom().voidItem()
                         : audit.append(c.county(), c.maker(), "BATCH_CREATION_FAILED", "BATCH", c.id().toString(), fact, now))
                 .flatMap(v -> find(c.county(), c.id())).map(BatchCreation::progress);

@@ -1,6 +1,6 @@
 package cn.yiyang.funds.batches;
 
-import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.UUID;
@@ -30,16 +30,15 @@ public record BatchItem(int seq, UUID payeeAccountId, String payeeName, String c
     }
 
     static final String SELECT = """
-            select i.seq, i.payee_account_id, a.name, i.client_key, i.amount_fen, i.cause_type, i.cause_ref, i.resident_id,
+            select i.seq, i.payee_account_id, a.name as payee_name, i.client_key, i.amount_fen, i.cause_type, i.cause_ref, i.resident_id,
                    i.age, i.band, i.bed_days
             from funds.batch_item i join funds.account a on a.id = i.payee_account_id
             """;
 
-    static BatchItem of(Object[] r) {
-        return new BatchItem((int) NativeSql.number(r[0]), NativeSql.uuid(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]),
-                NativeSql.number(r[4]), NativeSql.text(r[5]), NativeSql.text(r[6]), NativeSql.text(r[7]),
-                r[8] == null ? null : (int) NativeSql.number(r[8]), NativeSql.text(r[9]),
-                r[10] == null ? null : (int) NativeSql.number(r[10]), List.of(), List.of());
+    static BatchItem of(SqlRow r) {
+        return new BatchItem((int) r.number("seq"), r.uuid("payee_account_id"), r.text("payee_name"), r.text("client_key"),
+                r.fen("amount_fen"), r.text("cause_type"), r.text("cause_ref"), r.text("resident_id"), r.integerOrNull("age"),
+                r.text("band"), r.integerOrNull("bed_days"), List.of(), List.of());
     }
 
     BatchItem withBeds(List<BedLine> lines) {

@@ -43,7 +43,7 @@ final class BatchItemsWriter {
                 wanted.add(Map.of("ref", item.payeeRef(), "name", item.payeeName()));
             }
         }
-        Uni<Void> opened = wanted.isEmpty() ? Uni.createFrom().voidItem() : NativeSql.rows("""
+        Uni<Void> opened = wanted.isEmpty() ? Uni.createFrom().voidItem() : NativeSql.selectOne("""
                         with wanted as (select * from json_to_recordset(cast(cast(?1 as text) as json)) as x(ref text, name text)),
                         opened as (
                           insert into funds.account (id, county, fund_line_id, kind, payee_type, payee_ref, name, created_at)
@@ -51,11 +51,11 @@ final class BatchItemsWriter {
                           on conflict do nothing
                           returning id, payee_ref, name),
                         balances as (insert into funds.account_balance (account_id, floor_enforced) select id, true from opened)
-                        select count(*), coalesce(encode(sha256(convert_to(string_agg(concat_ws('|', id, payee_ref, name), chr(10)
-                                 order by payee_ref), 'UTF8')), 'hex'), '')
+                        select count(*) as accounts_opened, coalesce(encode(sha256(convert_to(string_agg(concat_ws('|', id, payee_ref,
+                                 name), chr(10) order by payee_ref), 'UTF8')), 'hex'), '') as accounts_hash
                         from opened""", StrictJson.write(wanted), county, line.id(), now, kind.payeeType())
-                .flatMap(rows -> {
-                    long count = NativeSql.number(rows.get(0)[0]);
+                .flatMap(row -> {
+                    long count = row.orElseThrow().number("accounts_opened");
                     if (count == 0) {
                         return Uni.createFrom().voidItem();
                     }
@@ -64,7 +64,7 @@ final class BatchItemsWriter {
                     fact.put("fundLine", line.code());
                     fact.put("payeeType", kind.payeeType());
                     fact.put("accountsOpened", count);
-                    fact.put("accountsHash", NativeSql.text(rows.get(0)[1]));
+                    fact.put("accountsHash", row.get().text("accounts_hash"));
                     return audit.append(county, actor, "ACCOUNTS_OPENED", "BATCH", batch.toString(), fact, now);
                 });
         return opened.flatMap(v -> openPayeeAccounts(audit, county, actor, batch, line, kind, items, from + ITEMS_PER_STATEMENT_MAX,
@@ -93,7 +93,7 @@ final class BatchItemsWriter {
             row.put("street", street(item.streetCode()));
             rows.add(row);
         }
-        return NativeSql.update("insert into " + table + """
+        return NativeSql.write("insert into " + table + """
                          (batch_id, seq, payee_account_id, client_key, amount_fen, cause_type, cause_ref,
                           resident_id, age, band, bed_days, street_code)
                         select ?1, x.seq, coalesce(x.payee, a.id), x.key, x.amount, ?2, x.key, x.resident, x.age, x.band, x.bed_days,
@@ -135,7 +135,7 @@ final class BatchItemsWriter {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return NativeSql.update("""
+        return NativeSql.write("""
                         insert into funds.batch_item_bed (batch_id, seq, occupancy_id, bed_code, resident_id, care_level, days,
                           daily_rate_fen, uplift_percent, amount_fen)
                         select ?1, x.seq, x.occupancy, x.bed_code, x.resident, x.care_level, x.days, x.rate, x.uplift, x.amount

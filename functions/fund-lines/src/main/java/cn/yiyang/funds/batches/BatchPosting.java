@@ -72,7 +72,7 @@ public class BatchPosting {
         fact.put("approvers", String.join(",", approvers));
         fact.put("itemCount", b.itemCount());
         fact.put("reservedFen", b.totalFen());
-        return NativeSql.update("""
+        return NativeSql.write("""
                         update funds.account_balance set debits_pending = debits_pending + ?2
                         where account_id = ?1 and debits_posted + debits_pending + ?2 <= credits_posted""",
                         b.budgetAccountId(), b.totalFen())
@@ -82,7 +82,7 @@ public class BatchPosting {
                     }
                     return updated;
                 })
-                .flatMap(v -> NativeSql.update("""
+                .flatMap(v -> NativeSql.write("""
                                 insert into funds.batch_posting (batch_id, county, approvers, items_total, items_done, state, approved_at,
                                   updated_at)
                                 values (?1, ?2, ?3, ?4, 0, 'POSTING', ?5, ?5)""",
@@ -100,17 +100,17 @@ public class BatchPosting {
      * every item has one, the posting itself. Answers whether the batch is still POSTING afterwards.
      */
     public Uni<Boolean> step(String county, UUID batch) {
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0))", batch.toString())
-                .flatMap(v -> NativeSql.first("""
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0)) as locked", batch.toString())
+                .flatMap(v -> NativeSql.selectOne("""
                         select items_done, items_total, state, approvers from funds.batch_posting
                         where batch_id = ?1 and county = ?2""", batch, county))
                 .flatMap(row -> {
-                    if (row.isEmpty() || !"POSTING".equals(NativeSql.text(row.get()[2]))) {
+                    if (row.isEmpty() || !"POSTING".equals(row.get().text("state"))) {
                         return Uni.createFrom().item(false);
                     }
-                    int done = (int) NativeSql.number(row.get()[0]);
-                    int total = (int) NativeSql.number(row.get()[1]);
-                    List<String> approvers = List.of(NativeSql.text(row.get()[3]).split(","));
+                    int done = (int) row.get().number("items_done");
+                    int total = (int) row.get().number("items_total");
+                    List<String> approvers = List.of(row.get().text("approvers").split(","));
                     OffsetDateTime now = CountyTime.now(clock);
                     return BatchQueries.find(county, batch).flatMap(b -> done < total
                             ? makeTransfers(b, done, Math.min(total, done + STEP_ITEMS), approvers.size(), now).replaceWith(true)
@@ -125,7 +125,7 @@ public class BatchPosting {
             case BED -> "床位运营补贴 ";
             case CAREGIVER_POST -> "护理员岗位津贴 ";
         } + b.month();
-        return FundSettings.of(b.county()).flatMap(settings -> NativeSql.update("""
+        return FundSettings.of(b.county()).flatMap(settings -> NativeSql.write("""
                         insert into funds.transfer (id, county, client_key, fund_line_id, debit_account_id, credit_account_id,
                           amount_fen, kind, cause_type, cause_ref, memo, maker, required_approvals, created_at, expires_at, batch_id)
                         select gen_random_uuid(), b.county, i.client_key, b.fund_line_id, b.budget_account_id, i.payee_account_id,
@@ -141,16 +141,16 @@ public class BatchPosting {
                     }
                     return made;
                 }))
-                .flatMap(v -> NativeSql.rows("""
+                .flatMap(v -> NativeSql.select("""
                         select 1 from funds.account_balance where account_id in
                           (select payee_account_id from funds.batch_item where batch_id = ?1 and seq > ?2 and seq <= ?3)
                         order by account_id for update""", b.id(), from, to))
-                .flatMap(v -> NativeSql.update("""
+                .flatMap(v -> NativeSql.write("""
                         update funds.account_balance ab set credits_pending = ab.credits_pending + s.amount
                         from (select payee_account_id, sum(amount_fen) as amount from funds.batch_item
                               where batch_id = ?1 and seq > ?2 and seq <= ?3 group by payee_account_id) s
                         where ab.account_id = s.payee_account_id""", b.id(), from, to))
-                .flatMap(v -> NativeSql.update("""
+                .flatMap(v -> NativeSql.write("""
                         insert into funds.transfer_approval (transfer_id, approver, approved_at)
                         select t.id, a.approver, a.approved_at
                         from funds.batch_item i join funds.transfer t on t.county = ?4 and t.client_key = i.client_key
@@ -158,14 +158,14 @@ public class BatchPosting {
                                      row_number() over (order by ba.approved_at desc, ba.approver desc) as latest
                               from funds.batch_approval ba where ba.batch_id = ?1) a on a.latest <= t.required_approvals
                         where i.batch_id = ?1 and i.seq > ?2 and i.seq <= ?3""", b.id(), from, to, b.county()))
-                .flatMap(v -> NativeSql.update(
+                .flatMap(v -> NativeSql.write(
                         "update funds.batch_posting set items_done = ?2, updated_at = ?3 where batch_id = ?1", b.id(), to, now))
                 .replaceWithVoid();
     }
 
     /** Every item has its transfer: all of them post at once, with the batch. */
     private Uni<Void> post(Batch b, String approver, OffsetDateTime now) {
-        return NativeSql.update("""
+        return NativeSql.write("""
                         insert into funds.transfer_resolution (transfer_id, county, outcome, resolved_by, reason, resolved_at)
                         select t.id, t.county, 'POSTED', ?2, null, ?3 from funds.transfer t where t.batch_id = ?1""",
                         b.id(), approver, now)
@@ -175,23 +175,23 @@ public class BatchPosting {
                     }
                     return posted;
                 })
-                .flatMap(v -> NativeSql.rows("""
+                .flatMap(v -> NativeSql.select("""
                         select 1 from funds.account_balance where account_id = ?2 or account_id in
                           (select payee_account_id from funds.batch_item where batch_id = ?1)
                         order by account_id for update""", b.id(), b.budgetAccountId()))
-                .flatMap(v -> NativeSql.update("""
+                .flatMap(v -> NativeSql.write("""
                         update funds.account_balance ab
                         set credits_pending = ab.credits_pending - s.amount, credits_posted = ab.credits_posted + s.amount
                         from (select payee_account_id, sum(amount_fen) as amount from funds.batch_item where batch_id = ?1
                               group by payee_account_id) s
                         where ab.account_id = s.payee_account_id""", b.id()))
-                .flatMap(v -> NativeSql.update("""
+                .flatMap(v -> NativeSql.write("""
                         update funds.account_balance set debits_pending = debits_pending - ?2, debits_posted = debits_posted + ?2
                         where account_id = ?1""", b.budgetAccountId(), b.totalFen()))
-                .flatMap(v -> NativeSql.first("select funds.batch_transfers_hash(?1)", b.id()))
+                .flatMap(v -> NativeSql.selectOne("select funds.batch_transfers_hash(?1) as transfers_hash", b.id()))
                 .flatMap(hash -> BatchResolutions.record(audit, b, BatchStatus.POSTED, approver, null, null, null,
-                        NativeSql.text(hash.orElseThrow()[0]), now))
-                .flatMap(v -> NativeSql.update("""
+                        hash.orElseThrow().text("transfers_hash"), now))
+                .flatMap(v -> NativeSql.write("""
                         update funds.batch_posting set state = 'POSTED', updated_at = ?2 where batch_id = ?1""", b.id(), now))
                 .replaceWithVoid();
     }
@@ -204,10 +204,10 @@ public class BatchPosting {
     public Reply job(Caller scheduler, NoInput none) {
         long deadline = System.nanoTime() + RUN_SECONDS_MAX * 1_000_000_000L;
         List<Progress> report = new ArrayList<>(creations.carryOn(scheduler.county(), deadline));
-        List<UUID> open = pg.inSession(() -> NativeSql.rows("""
+        List<UUID> open = pg.inSession(() -> NativeSql.select("""
                         select batch_id from funds.batch_posting where county = ?1 and state = 'POSTING'
                         order by approved_at""" + " limit " + BATCHES_PER_RUN_MAX, scheduler.county())
-                .map(rows -> rows.stream().map(r -> NativeSql.uuid(r[0])).toList()));
+                .map(rows -> rows.stream().map(r -> r.uuid("batch_id")).toList()));
         for (UUID batch : open) {
             boolean more = true;
             while (more && System.nanoTime() < deadline) {

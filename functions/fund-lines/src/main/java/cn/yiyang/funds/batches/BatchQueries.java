@@ -27,7 +27,7 @@ public class BatchQueries {
     public Uni<Reply> get(Caller caller, ReportPage request) {
         UUID id = AccountService.uuid(request.id(), "Batch");
         int afterSeq = afterSeq(request.afterSeq());
-        return NativeSql.first(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, caller.county())
+        return NativeSql.selectOne(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, caller.county())
                 .flatMap(row -> row.isPresent() ? BatchReports.view(Batch.of(row.get()), afterSeq)
                         // not a batch yet (or ever): its creation
                         : BatchCreation.find(caller.county(), id).map(BatchCreation::view))
@@ -46,9 +46,9 @@ public class BatchQueries {
             where.append(" and b.kind = ?").append(params.size());
         }
         String creations = where.toString().replace("b.", "c.") + " and c.state <> 'CREATED'";
-        return NativeSql.rows(BatchCreation.Creation.SELECT + creations + " order by c.month desc, c.kind, c.attempt desc limit "
+        return NativeSql.select(BatchCreation.Creation.SELECT + creations + " order by c.month desc, c.kind, c.attempt desc limit "
                         + PAGE_SIZE_MAX, params.toArray())
-                .flatMap(unmade -> NativeSql.rows(Batch.SELECT + where + " order by b.month desc, b.kind, b.attempt desc limit "
+                .flatMap(unmade -> NativeSql.select(Batch.SELECT + where + " order by b.month desc, b.kind, b.attempt desc limit "
                                 + PAGE_SIZE_MAX, params.toArray())
                         .map(rows -> {
                             List<BatchReports.Summary> page = new ArrayList<>();
@@ -60,28 +60,28 @@ public class BatchQueries {
 
     /** The county's batch, or 404. */
     public static Uni<Batch> find(String county, UUID id) {
-        return NativeSql.first(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, county)
+        return NativeSql.selectOne(Batch.SELECT + "where b.id = ?1 and b.county = ?2", id, county)
                 .map(row -> row.map(Batch::of).orElseThrow(() -> ApiException.notFound("Batch")));
     }
 
     /** Items in sequence, after {@code afterSeq}, at most {@code limit}; bed lines attached to BED items, post lines to caregivers'. */
     static Uni<List<BatchItem>> items(UUID batch, int afterSeq, int limit) {
-        return NativeSql.rows(BatchItem.SELECT + "where i.batch_id = ?1 and i.seq > ?2 order by i.seq limit " + limit, batch, afterSeq)
+        return NativeSql.select(BatchItem.SELECT + "where i.batch_id = ?1 and i.seq > ?2 order by i.seq limit " + limit, batch, afterSeq)
                 .map(rows -> rows.stream().map(BatchItem::of).toList())
                 .flatMap(items -> withPosts(batch, items))
                 .flatMap(items -> items.isEmpty() || items.get(0).bedDays() == null || !"BED".equals(items.get(0).causeType())
                         ? Uni.createFrom().item(items)
-                        : NativeSql.rows("""
+                        : NativeSql.select("""
                                         select seq, occupancy_id, bed_code, resident_id, care_level, days, daily_rate_fen, uplift_percent,
                                                amount_fen
                                         from funds.batch_item_bed where batch_id = ?1 and seq between ?2 and ?3
                                         order by seq, bed_code, occupancy_id""",
                                         batch, items.get(0).seq(), items.get(items.size() - 1).seq())
                                 .map(rows -> items.stream().map(item -> item.withBeds(rows.stream()
-                                        .filter(r -> NativeSql.number(r[0]) == item.seq())
-                                        .map(r -> new BatchItem.BedLine(NativeSql.uuid(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]),
-                                                NativeSql.text(r[4]), (int) NativeSql.number(r[5]), NativeSql.number(r[6]),
-                                                (int) NativeSql.number(r[7]), NativeSql.number(r[8])))
+                                        .filter(r -> r.number("seq") == item.seq())
+                                        .map(r -> new BatchItem.BedLine(r.uuid("occupancy_id"), r.text("bed_code"), r.text("resident_id"),
+                                                r.text("care_level"), (int) r.number("days"), r.fen("daily_rate_fen"),
+                                                (int) r.number("uplift_percent"), r.fen("amount_fen")))
                                         .toList())).toList()));
     }
 

@@ -101,11 +101,11 @@ public final class BatchReports {
         if ((b.status() != BatchStatus.POSTED && b.status() != BatchStatus.POSTING) || items.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return NativeSql.rows("""
+        return NativeSql.select("""
                         select t.client_key, t.id from funds.transfer t join funds.batch_item i
                           on i.client_key = t.client_key and i.batch_id = ?2
                         where t.county = ?1 and i.seq between ?3 and ?4""",
                         b.county(), b.id(), items.get(0).seq(), items.get(items.size() - 1).seq())
-                .map(rows -> rows.stream().collect(Collectors.toMap(r -> NativeSql.text(r[0]), r -> NativeSql.uuid(r[1]))));
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.text("client_key"), r -> r.uuid("id"))));
     }
 }

@@ -33,7 +33,7 @@ final class BatchResolutions {
 
     static Uni<Void> record(AuditTrail audit, Batch b, BatchStatus outcome, String by, Integer failedSeq, String failureCode,
                             String reason, String transfersHash, OffsetDateTime now) {
-        return NativeSql.update("""
+        return NativeSql.write("""
                         insert into funds.batch_resolution (batch_id, county, outcome, resolved_by, failed_seq, failure_code, reason, resolved_at)
                         values (?1, ?2, ?3, ?4, cast(?5 as int), cast(?6 as text), cast(?7 as text), ?8)""",
                         b.id(), b.county(), outcome.name(), by, failedSeq, failureCode, reason, now)

@@ -66,7 +66,7 @@ public class BatchService {
         YearMonth month = BatchRules.month(r.month());
         BatchRules.checkMonthOpen(kind, month, CountyTime.today(clock));
         String county = caller.county();
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-batch-month:' || ?1, 0))",
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-batch-month:' || ?1, 0)) as locked",
                         county + ":" + kind + ":" + month)
                 .flatMap(v -> FundLineService.find(county, kind.fundLine()))
                 .flatMap(line -> attempts(county, kind, line, month).flatMap(earlier -> BatchCreation.unfinished(county, kind, line,
@@ -126,7 +126,7 @@ public class BatchService {
     }
 
     static Uni<Void> insertBatch(NewRow b) {
-        return FundSettings.of(b.county()).flatMap(settings -> NativeSql.update("""
+        return FundSettings.of(b.county()).flatMap(settings -> NativeSql.write("""
                         insert into funds.batch (id, county, kind, fund_line_id, budget_account_id, month, attempt,
                           policy_version, policy, item_count, total_fen, required_approvals, maker, created_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""",
@@ -138,14 +138,14 @@ public class BatchService {
     /** Once its items are all written: the batch's one BATCH_CREATED entry, with the hash over its items. */
     static Uni<Batch> recordCreated(AuditTrail audit, String county, String maker, UUID id, OffsetDateTime now) {
         return BatchQueries.find(county, id)
-                .flatMap(batch -> NativeSql.first("select funds.batch_items_hash(?1)", id)
+                .flatMap(batch -> NativeSql.selectOne("select funds.batch_items_hash(?1) as items_hash", id)
                         .flatMap(hash -> audit.append(county, maker, "BATCH_CREATED", "BATCH", id.toString(),
-                                batch.facts(NativeSql.text(hash.orElseThrow()[0])), now))
+                                batch.facts(hash.orElseThrow().text("items_hash")), now))
                         .replaceWith(batch));
     }
 
     private static Uni<List<Batch>> attempts(String county, BatchKind kind, FundLine line, YearMonth month) {
-        return NativeSql.rows(Batch.SELECT + """
+        return NativeSql.select(Batch.SELECT + """
                         where b.county = ?1 and b.kind = ?2 and b.fund_line_id = ?3 and b.month = ?4 order by b.attempt""",
                         county, kind.name(), line.id(), month.toString())
                 .map(rows -> rows.stream().map(Batch::of).toList());

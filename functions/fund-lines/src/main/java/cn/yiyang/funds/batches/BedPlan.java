@@ -31,9 +31,9 @@ final class BedPlan {
     }
 
     static Uni<List<PlannedItem>> of(String county, YearMonth month, BedPolicy policy) {
-        return NativeSql.rows("""
-                        select o.id, b.code, o.resident_id, o.care_level, b.institution_account_id, a.name,
-                               upper(o.during * daterange(?2, ?3, '[)')) - lower(o.during * daterange(?2, ?3, '[)'))
+        return NativeSql.select("""
+                        select o.id, b.code, o.resident_id, o.care_level, b.institution_account_id, a.name as institution_name,
+                               upper(o.during * daterange(?2, ?3, '[)')) - lower(o.during * daterange(?2, ?3, '[)')) as days
                         from funds.occupancy o join funds.bed b on b.id = o.bed_id
                         join funds.account a on a.id = b.institution_account_id
                         where o.county = ?1 and o.during && daterange(?2, ?3, '[)')
@@ -43,9 +43,9 @@ final class BedPlan {
                     if (rows.size() > OCCUPANCIES_MAX) {
                         throw new ApiException(FundProblem.BATCH_TOO_LARGE, "More than " + OCCUPANCIES_MAX + " occupancies in the month");
                     }
-                    return items(rows.stream().map(r -> new OccupiedDays(NativeSql.uuid(r[0]), NativeSql.text(r[1]),
-                            NativeSql.text(r[2]), CareLevel.valueOf(NativeSql.text(r[3])), NativeSql.uuid(r[4]),
-                            NativeSql.text(r[5]), (int) NativeSql.number(r[6]))).toList(), month, policy);
+                    return items(rows.stream().map(r -> new OccupiedDays(r.uuid("id"), r.text("code"), r.text("resident_id"),
+                            CareLevel.valueOf(r.text("care_level")), r.uuid("institution_account_id"), r.text("institution_name"),
+                            (int) r.number("days"))).toList(), month, policy);
                 });
     }
 

@@ -27,9 +27,8 @@ public record Breakdowns(List<Line> byStreet, List<Line> byPolicyLine) {
     }
 
     private static Uni<List<Line>> lines(String groupBy, Batch b) {
-        return NativeSql.rows("select " + groupBy + " as k, count(*), sum(amount_fen) from funds.batch_item where batch_id = ?1"
-                        + " group by k order by k limit " + GROUPS_MAX, b.id())
-                .map(rows -> rows.stream().map(r -> new Line(NativeSql.text(r[0]), NativeSql.number(r[1]), NativeSql.number(r[2])))
-                        .toList());
+        return NativeSql.select("select " + groupBy + " as k, count(*) as items, sum(amount_fen) as total_fen from funds.batch_item"
+                        + " where batch_id = ?1 group by k order by k limit " + GROUPS_MAX, b.id())
+                .map(rows -> rows.stream().map(r -> new Line(r.text("k"), r.number("items"), r.fen("total_fen"))).toList());
     }
 }

@@ -80,22 +80,26 @@ final class CaregiverPlan {
         return rates;
     }
 
+    /** Who an item pays: the caregiver's name and certificate level, as the lines read them. */
+    private record Caregiver(String name, String certificateLevel) {
+    }
+
     /** One item per caregiver, in caregiver order, each line paid days × rate. */
     private static List<PlannedItem> items(List<SqlRow> rows, YearMonth month) {
         Map<UUID, List<BatchItem.PostLine>> byCaregiver = new LinkedHashMap<>();
-        Map<UUID, String[]> who = new LinkedHashMap<>();
+        Map<UUID, Caregiver> who = new LinkedHashMap<>();
         for (SqlRow r : rows) {
             UUID caregiver = r.uuid("caregiver_id");
             int days = (int) r.number("days");
             long rate = r.fen("daily_rate_fen");
-            who.put(caregiver, new String[] {r.text("name"), r.text("certificate_level")});
+            who.put(caregiver, new Caregiver(r.text("name"), r.text("certificate_level")));
             byCaregiver.computeIfAbsent(caregiver, c -> new ArrayList<>()).add(new BatchItem.PostLine(r.uuid("assignment_id"), caregiver,
                     r.text("bed_code"), r.text("certificate_level"), (int) r.number("rate_version"), days, rate, days * rate));
         }
         List<PlannedItem> items = new ArrayList<>();
-        byCaregiver.forEach((caregiver, lines) -> items.add(new PlannedItem(caregiver.toString(), "岗位津贴 " + who.get(caregiver)[0],
+        byCaregiver.forEach((caregiver, lines) -> items.add(new PlannedItem(caregiver.toString(), "岗位津贴 " + who.get(caregiver).name(),
                 null, clientKey(month, caregiver), lines.stream().mapToLong(BatchItem.PostLine::amountFen).sum(), null, null,
-                who.get(caregiver)[1], lines.stream().mapToInt(BatchItem.PostLine::days).sum(), List.of(), null, lines)));
+                who.get(caregiver).certificateLevel(), lines.stream().mapToInt(BatchItem.PostLine::days).sum(), List.of(), null, lines)));
         return items;
     }
 }

@@ -1,6 +1,7 @@
 package cn.yiyang.funds.batches;
 
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,9 @@ final class FailedPayments {
 
     /** {@code creation}: the batch being created that asks (null: one made in its request); none another creation staged. */
     static Uni<List<PlannedItem>> toOffer(String county, BatchKind kind, UUID creation) {
-        return NativeSql.rows("""
-                        select i.payee_account_id, i.amount_fen, i.resident_id, i.age, i.street_code, r.transfer_id::text, b.month
+        return NativeSql.select("""
+                        select i.payee_account_id, i.amount_fen, i.resident_id, i.age, i.street_code, r.transfer_id::text as transfer_id,
+                               b.month
                         from funds.bank_return_item r
                         join funds.batch_item i on i.batch_id = r.batch_id and i.seq = r.seq
                         join funds.batch b on b.id = r.batch_id
@@ -45,11 +47,11 @@ final class FailedPayments {
                         creation == null ? NO_CREATION : creation)
                 .map(rows -> {
                     List<PlannedItem> items = new ArrayList<>();
-                    for (Object[] r : rows) {
-                        String resident = NativeSql.text(r[2]);
-                        items.add(new PlannedItem(resident, null, NativeSql.uuid(r[0]), KEY_PREFIX + NativeSql.text(r[5]),
-                                NativeSql.number(r[1]), resident, r[3] == null ? null : (int) NativeSql.number(r[3]),
-                                "补发 " + NativeSql.text(r[6]), null, List.of(), NativeSql.text(r[4]), List.of()));
+                    for (SqlRow r : rows) {
+                        String resident = r.text("resident_id");
+                        items.add(new PlannedItem(resident, null, r.uuid("payee_account_id"), KEY_PREFIX + r.text("transfer_id"),
+                                r.fen("amount_fen"), resident, r.integerOrNull("age"), "补发 " + r.text("month"), null, List.of(),
+                                r.text("street_code"), List.of()));
                     }
                     return items;
                 });

@@ -71,13 +71,15 @@ public class BedService {
         String county = caller.county();
         return AccountService.find(county, r.institutionAccountId()).flatMap(institution -> {
             checkInstitution(institution);
-            return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-beds-of:' || ?1, 0))", institution.id().toString())
-                    .flatMap(v -> NativeSql.first("select count(*) from funds.bed where institution_account_id = ?1", institution.id()))
+            return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-beds-of:' || ?1, 0)) as locked",
+                            institution.id().toString())
+                    .flatMap(v -> NativeSql.selectOne("select count(*) as beds from funds.bed where institution_account_id = ?1",
+                            institution.id()))
                     .flatMap(count -> {
-                        if (NativeSql.number(count.orElseThrow()[0]) >= BEDS_PER_INSTITUTION_MAX) {
+                        if (count.orElseThrow().number("beds") >= BEDS_PER_INSTITUTION_MAX) {
                             throw new ApiException(FundProblem.BEDS_PER_INSTITUTION_REACHED, "At most " + BEDS_PER_INSTITUTION_MAX + " beds");
                         }
-                        return NativeSql.update("""
+                        return NativeSql.write("""
                                         insert into funds.bed (id, county, institution_account_id, code, bed_type, care_level, registered_by, registered_at)
                                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (county, code) do nothing""",
                                 id, county, institution.id(), r.code(), type.name(), level.get().name(), by, now);
@@ -103,7 +105,7 @@ public class BedService {
         String where = "where b.county = ?1" + (institution.isPresent() ? " and b.institution_account_id = ?2" : "");
         Object[] params = institution.isPresent()
                 ? new Object[] {caller.county(), AccountService.uuid(institution.get(), "Account")} : new Object[] {caller.county()};
-        return NativeSql.rows(BedViews.BED_SELECT + where + " order by b.code limit " + PAGE_SIZE_MAX, params)
+        return NativeSql.select(BedViews.BED_SELECT + where + " order by b.code limit " + PAGE_SIZE_MAX, params)
                 .map(rows -> Reply.ok(new BedViews.BedPage(rows.stream().map(r -> BedViews.bed(r, List.of())).toList())));
     }
 
@@ -113,9 +115,9 @@ public class BedService {
 
     /** The county's bed with its latest occupancies, or 404. */
     static Uni<BedViews.BedView> find(String county, UUID id) {
-        return NativeSql.first(BedViews.BED_SELECT + "where b.id = ?1 and b.county = ?2", id, county)
+        return NativeSql.selectOne(BedViews.BED_SELECT + "where b.id = ?1 and b.county = ?2", id, county)
                 .map(row -> row.orElseThrow(() -> ApiException.notFound("Bed")))
-                .flatMap(bed -> NativeSql.rows(BedViews.OCCUPANCY_SELECT + "where o.bed_id = ?1 order by lower(o.during) desc limit "
+                .flatMap(bed -> NativeSql.select(BedViews.OCCUPANCY_SELECT + "where o.bed_id = ?1 order by lower(o.during) desc limit "
                                 + OCCUPANCIES_SHOWN_MAX, id)
                         .map(rows -> BedViews.bed(bed, rows.stream().map(BedViews::occupancy).toList())));
     }

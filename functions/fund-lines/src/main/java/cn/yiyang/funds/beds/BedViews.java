@@ -2,7 +2,7 @@ package cn.yiyang.funds.beds;
 
 import cn.yiyang.kernel.json.Nullable;
 import cn.yiyang.kernel.time.CountyTime;
-import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,31 +36,18 @@ public final class BedViews {
             """;
 
     static final String OCCUPANCY_SELECT = """
-            select o.id, o.bed_id, b.code, o.resident_id, o.care_level, lower(o.during),
-                   case when upper_inf(o.during) then null else upper(o.during) end, o.admitted_by, o.discharged_by
+            select o.id, o.bed_id, b.code as bed_code, o.resident_id, o.care_level, lower(o.during) as admitted_on,
+                   case when upper_inf(o.during) then null else upper(o.during) end as discharged_on, o.admitted_by, o.discharged_by
             from funds.occupancy o join funds.bed b on b.id = o.bed_id
             """;
 
-    static BedView bed(Object[] r, List<OccupancyView> occupancies) {
-        return new BedView(NativeSql.uuid(r[0]), NativeSql.uuid(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]),
-                NativeSql.text(r[4]), NativeSql.text(r[5]), CountyTime.shown(NativeSql.time(r[6])), occupancies);
+    static BedView bed(SqlRow r, List<OccupancyView> occupancies) {
+        return new BedView(r.uuid("id"), r.uuid("institution_account_id"), r.text("code"), r.text("bed_type"), r.text("care_level"),
+                r.text("registered_by"), CountyTime.shown(r.time("registered_at")), occupancies);
     }
 
-    static OccupancyView occupancy(Object[] r) {
-        return new OccupancyView(NativeSql.uuid(r[0]), NativeSql.uuid(r[1]), NativeSql.text(r[2]), NativeSql.text(r[3]),
-                NativeSql.text(r[4]), date(r[5]), date(r[6]), NativeSql.text(r[7]), NativeSql.text(r[8]));
-    }
-
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(value.toString());
+    static OccupancyView occupancy(SqlRow r) {
+        return new OccupancyView(r.uuid("id"), r.uuid("bed_id"), r.text("bed_code"), r.text("resident_id"), r.text("care_level"),
+                r.date("admitted_on"), r.date("discharged_on"), r.text("admitted_by"), r.text("discharged_by"));
     }
 }

@@ -68,7 +68,7 @@ public class OccupancyService {
                             }
                             CareLevel level = CareLevel.ofCard(card.get().disabilityLevel());
                             return notBatched(county, admittedOn, PAID_BY_BED_DAYS)
-                                    .flatMap(v -> NativeSql.update("""
+                                    .flatMap(v -> NativeSql.write("""
                                                     insert into funds.occupancy (id, county, bed_id, resident_id, care_level, during, admitted_by, admitted_at)
                                                     values (?1, ?2, ?3, ?4, ?5, daterange(?6, cast(null as date), '[)'), ?7, ?8)""",
                                                     id, county, bedId, r.residentId(), level.name(), admittedOn, by, now)
@@ -102,7 +102,7 @@ public class OccupancyService {
                         throw new ApiException(FundProblem.DISCHARGE_NOT_AFTER_ADMISSION, "Admitted on " + o.admittedOn());
                     }
                     return notBatched(county, dischargedOn, PAID_BY_BED_DAYS)
-                            .flatMap(v -> NativeSql.update("""
+                            .flatMap(v -> NativeSql.write("""
                                             update funds.occupancy set during = daterange(lower(during), ?2, '[)'),
                                               discharged_by = ?3, discharged_at = ?4
                                             where id = ?1 and county = ?5 and upper_inf(during)""",
@@ -129,16 +129,17 @@ public class OccupancyService {
      * an assignment inside it is being changed.
      */
     public static Uni<Void> notBatched(String county, LocalDate date, String kinds) {
-        return NativeSql.rows("select pg_advisory_xact_lock_shared(hashtextextended('funds-occupancy:' || ?1, 0))", county)
-                .flatMap(v -> NativeSql.first("""
+        return NativeSql.select("select pg_advisory_xact_lock_shared(hashtextextended('funds-occupancy:' || ?1, 0)) as locked",
+                        county)
+                .flatMap(v -> NativeSql.selectOne("""
                         select b.kind, b.month from funds.batch b left join funds.batch_resolution r on r.batch_id = b.id
                         where b.county = ?1 and b.kind = any(string_to_array(?3, ',')) and b.month >= ?2
                           and (r.outcome is null or r.outcome = 'POSTED')
                         limit 1""", county, YearMonth.from(date).toString(), kinds))
                 .map(found -> {
                     if (found.isPresent()) {
-                        throw new ApiException(FundProblem.MONTH_ALREADY_BATCHED, "The " + NativeSql.text(found.get()[0]) + " batch of "
-                                + NativeSql.text(found.get()[1]) + " is made already");
+                        throw new ApiException(FundProblem.MONTH_ALREADY_BATCHED, "The " + found.get().text("kind") + " batch of "
+                                + found.get().text("month") + " is made already");
                     }
                     return null;
                 });
@@ -146,7 +147,8 @@ public class OccupancyService {
 
     /** Taken by a bed or caregiver-post batch's creation: no admission, discharge or assignment of the county runs while it reads the month. */
     public static Uni<Void> lockOccupancies(String county) {
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-occupancy:' || ?1, 0))", county).replaceWithVoid();
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-occupancy:' || ?1, 0)) as locked", county)
+                .replaceWithVoid();
     }
 
     private static Throwable overlap(Throwable failure) {
@@ -171,7 +173,7 @@ public class OccupancyService {
     }
 
     private static Uni<BedViews.OccupancyView> find(String county, UUID id) {
-        return NativeSql.first(BedViews.OCCUPANCY_SELECT + "where o.id = ?1 and o.county = ?2", id, county)
+        return NativeSql.selectOne(BedViews.OCCUPANCY_SELECT + "where o.id = ?1 and o.county = ?2", id, county)
                 .map(row -> row.map(BedViews::occupancy).orElseThrow(() -> ApiException.notFound("Occupancy")));
     }
 

@@ -4,6 +4,7 @@ import cn.yiyang.funds.FundProblem;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
 import cn.yiyang.stores.pg.NativeSql;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,24 +35,24 @@ final class BankReturnFile {
     static Uni<List<Line>> checked(String county, UUID batch, String file) {
         List<Line> lines = parsed(batch, file);
         String seqs = lines.stream().map(l -> Integer.toString(l.seq())).collect(Collectors.joining(","));
-        return NativeSql.rows("""
-                        select i.seq, t.id, r.outcome from funds.batch_item i
+        return NativeSql.select("""
+                        select i.seq, t.id as transfer_id, r.outcome from funds.batch_item i
                         join funds.transfer t on t.county = ?2 and t.client_key = i.client_key
                         left join funds.bank_return_item r on r.batch_id = i.batch_id and r.seq = i.seq
                         where i.batch_id = ?1 and i.seq in (select cast(unnest(string_to_array(?3, ',')) as int))""", batch, county, seqs)
                 .map(rows -> {
-                    Map<Integer, Object[]> items = new HashMap<>();
-                    rows.forEach(r -> items.put((int) NativeSql.number(r[0]), r));
+                    Map<Integer, SqlRow> items = new HashMap<>();
+                    rows.forEach(r -> items.put((int) r.number("seq"), r));
                     List<Line> held = new ArrayList<>();
                     for (Line l : lines) {
-                        Object[] item = items.get(l.seq());
+                        SqlRow item = items.get(l.seq());
                         if (item == null) {
                             throw mismatch(l.number(), "NOT_AN_ITEM", "item " + l.seq() + " is not an item of this batch");
                         }
-                        if (!NativeSql.uuid(item[1]).equals(l.transferId())) {
+                        if (!item.uuid("transfer_id").equals(l.transferId())) {
                             throw mismatch(l.number(), "TRANSFER_MISMATCH", "item " + l.seq() + " was paid by another transfer");
                         }
-                        String recorded = NativeSql.text(item[2]);
+                        String recorded = item.text("outcome");
                         if (recorded != null && !recorded.equals(l.failed() ? "FAILED" : "PAID")) {
                             throw new ApiException(FundProblem.BANK_RETURN_CONFLICT, "line " + l.number() + ": item " + l.seq()
                                     + " was returned " + recorded + " before", List.of(new FieldError("line " + l.number(),

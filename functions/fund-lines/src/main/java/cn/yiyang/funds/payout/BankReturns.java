@@ -61,12 +61,12 @@ public class BankReturns {
             throw ApiException.invalid("file", "REQUIRED", "The bank's return file, as text");
         }
         String hash = Canonical.sha256(r.file());
-        return NativeSql.rows("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0))", batch.toString())
-                .flatMap(v -> NativeSql.first("""
+        return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-batch:' || ?1, 0)) as locked", batch.toString())
+                .flatMap(v -> NativeSql.selectOne("""
                         select r.outcome from funds.batch b left join funds.batch_resolution r on r.batch_id = b.id
                         where b.id = ?1 and b.county = ?2""", batch, county))
                 .flatMap(found -> {
-                    if (!"POSTED".equals(NativeSql.text(found.orElseThrow(() -> ApiException.notFound("Batch"))[0]))) {
+                    if (!"POSTED".equals(found.orElseThrow(() -> ApiException.notFound("Batch")).text("outcome"))) {
                         throw new ApiException(FundProblem.BATCH_NOT_POSTED, "Only a posted batch has a bank return");
                     }
                     return earlier(batch, hash);
@@ -77,10 +77,11 @@ public class BankReturns {
     }
 
     private static Uni<java.util.Optional<Imported>> earlier(UUID batch, String hash) {
-        return NativeSql.first("select lines, paid, failed, unchanged from funds.bank_return_file where batch_id = ?1 and file_hash = ?2",
+        return NativeSql.selectOne("""
+                        select lines, paid, failed, unchanged from funds.bank_return_file where batch_id = ?1 and file_hash = ?2""",
                         batch, hash)
-                .map(row -> row.map(f -> new Imported(batch, hash, (int) NativeSql.number(f[0]), (int) NativeSql.number(f[1]),
-                        (int) NativeSql.number(f[2]), (int) NativeSql.number(f[3]), true)));
+                .map(row -> row.map(f -> new Imported(batch, hash, (int) f.number("lines"), (int) f.number("paid"),
+                        (int) f.number("failed"), (int) f.number("unchanged"), true)));
     }
 
     private Uni<Imported> record(Caller caller, UUID batch, String hash, List<BankReturnFile.Line> lines) {
@@ -97,7 +98,7 @@ public class BankReturns {
         fact.put("failed", failed);
         fact.put("unchanged", imported.unchanged());
         return each(caller, batch, hash, fresh, 0, now)
-                .flatMap(v -> NativeSql.update("""
+                .flatMap(v -> NativeSql.write("""
                                 insert into funds.bank_return_file (batch_id, file_hash, county, lines, paid, failed, unchanged, imported_by,
                                   imported_at)
                                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""", batch, hash, caller.county(), lines.size(), paid, failed,
@@ -112,7 +113,7 @@ public class BankReturns {
         }
         BankReturnFile.Line line = lines.get(index);
         Uni<UUID> reversal = line.failed() ? reverse(caller, line, now) : Uni.createFrom().nullItem();
-        return reversal.flatMap(reversalId -> NativeSql.update("""
+        return reversal.flatMap(reversalId -> NativeSql.write("""
                                 insert into funds.bank_return_item (batch_id, seq, county, transfer_id, outcome, reason, reversal_id, file_hash,
                                   recorded_at)
                                 values (?1, ?2, ?3, ?4, ?5, cast(?6 as text), cast(?7 as uuid), ?8, ?9)""",

@@ -18,16 +18,19 @@ public class CatalogService {
     public static final String EMERGENCY = "EMERGENCY";
     private static final String DEFAULT_SUBSIDY = "TEKUN:100,SHINENG:80,DIBAO:50";
 
-    /** code, name, minutes, price in fen, certified caregiver required. */
-    private static final List<Object[]> DEFAULTS = List.of(
-            new Object[] {"BATH", "助浴", 60, 8000L, true},
-            new Object[] {"CLEAN", "助洁", 120, 6000L, false},
-            new Object[] {"MEDICAL", "助医", 90, 9000L, true},
-            new Object[] {"WALK", "助行", 60, 3000L, false},
-            new Object[] {EMERGENCY, "助急", 60, 5000L, true},
-            new Object[] {"HAIRCUT", "理发", 30, 2000L, false},
-            new Object[] {"NAILS", "剪指甲", 20, 1500L, false},
-            new Object[] {"MASSAGE", "按摩", 45, 5000L, true});
+    /** A service every county's catalog starts with. */
+    private record DefaultService(String code, String name, int durationMinutes, long priceFen, boolean certifiedRequired) {
+    }
+
+    private static final List<DefaultService> DEFAULTS = List.of(
+            new DefaultService("BATH", "助浴", 60, 8000L, true),
+            new DefaultService("CLEAN", "助洁", 120, 6000L, false),
+            new DefaultService("MEDICAL", "助医", 90, 9000L, true),
+            new DefaultService("WALK", "助行", 60, 3000L, false),
+            new DefaultService(EMERGENCY, "助急", 60, 5000L, true),
+            new DefaultService("HAIRCUT", "理发", 30, 2000L, false),
+            new DefaultService("NAILS", "剪指甲", 20, 1500L, false),
+            new DefaultService("MASSAGE", "按摩", 45, 5000L, true));
 
     @RegisterForReflection
     public record ServiceView(String code, String name, int durationMinutes, long priceFen, boolean certifiedRequired,
@@ -46,14 +49,14 @@ public class CatalogService {
     /** Installs the default services the county does not have yet; existing ones are left as they are. */
     public Uni<Reply> installDefaults(Caller caller, NoInput none) {
         Uni<Integer> chain = Uni.createFrom().item(0);
-        for (Object[] d : DEFAULTS) {
+        for (DefaultService d : DEFAULTS) {
             chain = chain.flatMap(n -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
                             insert into bookings.care_service (id, county, code, name, duration_minutes, price_fen,
                               subsidy_percent, certified_required, emergency)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (county, code) do nothing""")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, caller.county()).setParameter(3, d[0])
-                    .setParameter(4, d[1]).setParameter(5, d[2]).setParameter(6, d[3]).setParameter(7, DEFAULT_SUBSIDY)
-                    .setParameter(8, d[4]).setParameter(9, EMERGENCY.equals(d[0]))
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, caller.county()).setParameter(3, d.code())
+                    .setParameter(4, d.name()).setParameter(5, d.durationMinutes()).setParameter(6, d.priceFen())
+                    .setParameter(7, DEFAULT_SUBSIDY).setParameter(8, d.certifiedRequired()).setParameter(9, EMERGENCY.equals(d.code()))
                     .executeUpdate()).map(inserted -> n + inserted));
         }
         return chain.flatMap(installed -> list(caller.county())
