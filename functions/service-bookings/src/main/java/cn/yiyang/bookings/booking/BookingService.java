@@ -51,26 +51,32 @@ public class BookingService {
 
     private final BookingAccess access;
     private final Clock clock;
+    private final BookingStepTimes steps;
 
-    public BookingService(BookingAccess access, Clock clock) {
+    public BookingService(BookingAccess access, Clock clock, BookingStepTimes steps) {
         this.access = access;
         this.clock = clock;
+        this.steps = steps;
     }
 
     public Uni<Reply> book(Caller caller, BookingRequests.Book r) {
         BookingInput.check(r);
         OffsetDateTime now = CountyTime.now(clock);
+        steps.mark(BookingStepTimes.Step.KEY);
+        long cardStarted = steps.now();
         // the card is read from DynamoDB on a worker while the service and the settings are read from PostgreSQL;
         // the checks still run in their order: the resident first
         CompletableFuture<ResidentCard> card = access.residentFor(caller, r.residentId(), Action.CREATE)
-                .subscribeAsCompletionStage();
+                .invoke(() -> steps.cardRead(steps.now() - cardStarted)).subscribeAsCompletionStage();
         Optional<UUID> named = namedProvider(r);
         return NativeSql.pipelined(
                         new NativeSql.Statement(SERVICE, caller.county(), r.serviceCode()),
                         new NativeSql.Statement(CountySetting.SELECT, caller.county()),
                         named.map(id -> new NativeSql.Statement(NAMED_PROVIDER, id, caller.county()))
                                 .orElseGet(() -> new NativeSql.Statement(PROVIDERS, caller.county())))
+                .invoke(() -> steps.mark(BookingStepTimes.Step.READS))
                 .flatMap(read -> Uni.createFrom().completionStage(card).flatMap(resident -> {
+                    steps.mark(BookingStepTimes.Step.CARD_WAIT);
                     if (!resident.isActive()) {
                         throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
                     }
@@ -80,7 +86,9 @@ public class BookingService {
                     BookingSlot.checkStart(r.startsAt(), service.emergency, setting.minNoticeMinutes, now);
                     List<Provider> providers = read.get(2).stream().map(Provider::of).toList();
                     return reserve(candidates(r, named, providers, resident, service), 0, BookingSlot.windowOf(r.startsAt()))
-                            .flatMap(provider -> record(caller, r, resident, service, provider, now));
+                            .invoke(() -> steps.mark(BookingStepTimes.Step.RESERVE))
+                            .flatMap(provider -> record(caller, r, resident, service, provider, now))
+                            .invoke(() -> steps.mark(BookingStepTimes.Step.ROW));
                 }));
     }
 
