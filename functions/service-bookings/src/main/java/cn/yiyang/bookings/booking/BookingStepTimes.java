@@ -23,10 +23,10 @@ public class BookingStepTimes {
         READS,
         /** Waiting for the resident card beyond the reads (0 when it was back first). */
         CARD_WAIT,
-        /** The place in the provider's window. */
+        /** The place in the provider's window and the booking's row, one statement. */
         RESERVE,
-        /** The booking's row (Hibernate's persist and flush) and the answer's JSON. */
-        ROW,
+        /** The answer's JSON. */
+        ANSWER,
         /** The idempotency record and COMMIT. */
         COMMIT,
         /** The booking card's write to DynamoDB. */
