@@ -38,8 +38,11 @@ public class BookingAccess {
     /** Card reads started as a booking's invocation arrived, by county and resident, until its transaction takes them. */
     private final ConcurrentMap<String, CompletableFuture<Optional<ResidentCard>>> readFirst = new ConcurrentHashMap<>();
 
-    public BookingAccess(ResidentCards cards) {
+    private final BookingStepTimes steps;
+
+    public BookingAccess(ResidentCards cards, BookingStepTimes steps) {
         this.cards = cards;
+        this.steps = steps;
     }
 
     /**
@@ -72,6 +75,8 @@ public class BookingAccess {
             String key = key(invocation.caller().county(), residentId);
             CompletableFuture<Optional<ResidentCard>> read = CompletableFuture.supplyAsync(
                     () -> access.cards.find(invocation.caller().county(), residentId), Infrastructure.getDefaultWorkerPool());
+            long started = access.steps.now();
+            read.whenComplete((card, failure) -> access.steps.cardRead(access.steps.now() - started));
             access.readFirst.put(key, read);
             try {
                 return transaction.handle(invocation);

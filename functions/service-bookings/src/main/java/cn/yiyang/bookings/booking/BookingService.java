@@ -74,11 +74,11 @@ public class BookingService {
         BookingInput.check(r);
         OffsetDateTime now = CountyTime.now(clock);
         steps.mark(BookingStepTimes.Step.KEY);
-        long cardStarted = steps.now();
-        // the card is read from DynamoDB on a worker while the service and the settings are read from PostgreSQL;
-        // the checks still run in their order: the resident first
+        // the card, read from DynamoDB on a worker since the invocation arrived (BookingAccess.readingCardFirst), is
+        // awaited only after the service, the settings and the providers are read; the checks still run in their
+        // order: the resident first
         CompletableFuture<ResidentCard> card = access.residentFor(caller, r.residentId(), Action.CREATE)
-                .invoke(() -> steps.cardRead(steps.now() - cardStarted)).subscribeAsCompletionStage();
+                .subscribeAsCompletionStage();
         Optional<UUID> named = namedProvider(r);
         return NativeSql.pipelined(
                         new NativeSql.Statement(SERVICE, caller.county(), r.serviceCode()),
