@@ -135,7 +135,10 @@ public class BookingAccess {
             return VertxContextSupport.executeBlocking(() -> cards.find(county, residentId));
         }
         // Hibernate Reactive's session must go on on its own context, not on the worker that finished the read
-        return Uni.createFrom().completionStage(started).emitOn(command -> context.runOnContext(ignored -> command.run()));
+        return Uni.createFrom().completionStage(started)
+                // a failed read is the SDK's own failure (mapped to 503 as a read on the spot would be), not its wrapper
+                .onFailure(java.util.concurrent.CompletionException.class).transform(Throwable::getCause)
+                .emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     private static boolean reachesResident(Caller caller, Role role, ResidentCard card) {
