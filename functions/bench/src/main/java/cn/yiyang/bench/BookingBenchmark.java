@@ -65,6 +65,9 @@ public final class BookingBenchmark {
     /** Past the budget, the time the last block, the clean-up and the report may take before the watchdog ends the run. */
     private static final long WATCHDOG_SECONDS = BUDGET_SECONDS + 2 * ANSWER_TIMEOUT_SECONDS;
     private static final LocalDate BIRTH = LocalDate.of(1940, 6, 1);
+    /** BookingStepTimes.LINE, and one step's name and microseconds on it. */
+    private static final String STEP_LINE = "booking step times (us):";
+    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("([a-z_]+)=([0-9]+)");
 
     private final long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
     private final LocalDate today = LocalDate.now(COUNTY_ZONE);
@@ -109,6 +112,7 @@ public final class BookingBenchmark {
             ProcessBuilder builder = LambdaChild.builder(lambdaJar, FUNCTION, api.address(), endpoint, outDir);
             LambdaChild.usePostgres(builder, stores);
             builder.environment().put("YIYANG_TABLE_PREFIX", RawOrderCalls.TABLE_PREFIX);
+            builder.environment().put("YIYANG_BOOKING_STEP_TIMES", "true");
             lambda = new LambdaSession(api, outDir.resolve("service-bookings-lambda.log"), ANSWER_TIMEOUT_SECONDS);
             try {
                 lambda.start(builder, List.of(officerEvent(ApiRequest.post("/v1/services/defaults", "{}"))), 201,
@@ -155,7 +159,33 @@ public final class BookingBenchmark {
                 bookings, BLOCKS, deadlineNanos);
         Memory memory = Memory.of(lambda.process().pid());
         print(rows, memory, List.of(raw.taken(providerId), raw.taken(reserveOnly), raw.taken(withBooking)));
-        lambda.printInside("POST /v1/bookings", 201, rows.get(0));
+        printWhereTheTimeGoes(rows.get(0));
+    }
+
+    /**
+     * The function's own steps per counted booking, from the line service-bookings logs for each when
+     * YIYANG_BOOKING_STEP_TIMES is set (BookingStepTimes: each step from the end of the one before, µs).
+     */
+    private void printWhereTheTimeGoes(Phase lambdaRow) throws java.io.IOException {
+        int count = lambdaRow.millis().length;
+        List<String> logged = java.nio.file.Files.readAllLines(lambda.log()).stream()
+                .filter(line -> line.contains(STEP_LINE)).toList();
+        List<String> lines = logged.subList(Math.max(0, logged.size() - count), logged.size());
+        Map<String, double[]> steps = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            java.util.regex.Matcher step = STEP.matcher(lines.get(i).substring(lines.get(i).indexOf(STEP_LINE)));
+            while (step.find()) {
+                steps.computeIfAbsent(step.group(1), name -> new double[lines.size()])[i] =
+                        Long.parseLong(step.group(2)) / 1000.0;
+            }
+        }
+        CONSOLE.println();
+        CONSOLE.println("Where the time goes, p50 ms per counted booking inside the function (" + lines.size()
+                + " bookings; each step from the end of the one before; card_read is the DynamoDB read's own time, "
+                + "card_wait what the booking waited for it beyond the PostgreSQL reads): " + steps.entrySet().stream()
+                .map(step -> String.format("%s %.2f", step.getKey(), Stats.percentile(step.getValue(), 50)))
+                .collect(java.util.stream.Collectors.joining(", ")) + ".");
+        lambda.printInside("POST /v1/bookings", 201, lambdaRow);
     }
 
     /** Booking i: on the hour, round robin over the hours of the day and then the days, from tomorrow. */

@@ -1,5 +1,6 @@
 package cn.yiyang.bookings;
 
+import cn.yiyang.bookings.booking.BookingAccess;
 import cn.yiyang.bookings.booking.BookingCardPublisher;
 import cn.yiyang.bookings.booking.BookingQueries;
 import cn.yiyang.bookings.booking.BookingReports;
@@ -25,7 +26,7 @@ import jakarta.inject.Singleton;
 public class BookingApi extends DeclaredApi {
 
     public BookingApi(IdempotencyPurge purge, PgOperations pg, CareSetup setup, BookingServices bookings,
-                      BookingCardPublisher cards) {
+                      BookingCardPublisher cards, BookingAccess access) {
         super(BookingRoutes.ALL,
                 Binding.of(BookingRoutes.INSTALL_SERVICES, NoInput.class, pg.transact(setup.catalog()::installDefaults))
                         .answers(201, CatalogService.Catalog.class),
@@ -48,7 +49,7 @@ public class BookingApi extends DeclaredApi {
                 Binding.of(BookingRoutes.CAREGIVER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::caregiverDay))
                         .answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.BOOK, BookingRequests.Book.class,
-                        cards.publishingBooking(pg.transact(bookings.booking()::book)))
+                        cards.publishingBooking(access.readingCardFirst(pg.transact(bookings.booking()::book))))
                         .answers(201, BookingView.class)
                         .refuses(BookingProblem.BOOKING_IN_THE_PAST, BookingProblem.BOOKING_NO_CAPACITY,
                                 BookingProblem.BOOKING_NO_PROVIDER, BookingProblem.BOOKING_TOO_SOON,

@@ -65,6 +65,7 @@ public abstract class BookingConcurrencyScenarios {
                 a -> a.status() == 201 ? "BOOKED" : a.code(), Collectors.counting()));
         assertThat(outcome).isEqualTo(Map.of("BOOKED", 10L, "BOOKING_NO_CAPACITY", 190L));
         assertThat(BookingProbe.booked(street)).as("the window's counter").isEqualTo(10);
+        assertThat(BookingProbe.bookingRows(street)).as("a row for each place taken, none for a refusal").isEqualTo(10);
     }
 
     @Test

@@ -16,6 +16,13 @@ public final class BookingProbe {
                 join bookings.provider p on p.id = w.provider_id where p.streets = ?1""", street);
     }
 
+    /** The booking rows of the street's providers: one per place taken, whatever the race. */
+    public static long bookingRows(String street) {
+        return number("""
+                select count(*) from bookings.booking b
+                join bookings.provider p on p.id = b.provider_id where p.streets = ?1""", street);
+    }
+
     public static long overlappingVisits(String caregiverId) {
         return number("""
                 select count(*) from bookings.caregiver_visit a join bookings.caregiver_visit b

@@ -22,25 +22,35 @@ import java.util.function.Consumer;
 public class BookingCardPublisher {
 
     private final BookingCards cards;
+    private final BookingStepTimes steps;
 
-    public BookingCardPublisher(BookingCards cards) {
+    public BookingCardPublisher(BookingCards cards, BookingStepTimes steps) {
         this.cards = cards;
+        this.steps = steps;
     }
 
     /** Around the booking's transaction: its card once it is made. */
     public <R> Handler<R> publishingBooking(Handler<R> committed) {
-        return new AfterCommit<>(committed, reply -> {
+        Handler<R> timed = invocation -> {
+            steps.start();
+            Reply reply = committed.handle(invocation);
+            steps.mark(BookingStepTimes.Step.COMMIT);
+            return reply;
+        };
+        return new AfterCommit<>(committed, timed, reply -> {
             if (reply.status() == 201) {
                 JsonNode b = booking(reply);
                 cards.publish(b.path("county").asText(), b.path("id").asText(), b.path("residentId").asText(),
                         b.path("serviceCode").asText(), b.path("providerId").asText());
+                steps.mark(BookingStepTimes.Step.PUBLISH);
+                steps.log();
             }
         });
     }
 
     /** Around the cancellation's transaction: the card says so once it committed. */
     public <R> Handler<R> publishingCancellation(Handler<R> committed) {
-        return new AfterCommit<>(committed, reply -> {
+        return new AfterCommit<>(committed, committed, reply -> {
             JsonNode b = reply.status() == 200 ? booking(reply) : null;
             if (b != null && BookingStatus.CANCELLED.name().equals(b.path("status").asText())) {
                 cards.markCancelled(b.path("county").asText(), b.path("id").asText());
@@ -57,10 +67,12 @@ public class BookingCardPublisher {
     }
 
     /** The committed handler keeps its own idempotency guard; the card follows its answer, first or replayed. */
-    private record AfterCommit<R>(Handler<R> committed, Consumer<Reply> then) implements Handler<R>, IdempotencyGuarded {
+    private record AfterCommit<R>(Handler<R> guarded, Handler<R> committed, Consumer<Reply> then)
+            implements Handler<R>, IdempotencyGuarded {
 
+        /** {@code committed} runs {@code guarded}, the transaction that honours the key, perhaps with a stopwatch. */
         AfterCommit {
-            if (!(committed instanceof IdempotencyGuarded)) {
+            if (!(guarded instanceof IdempotencyGuarded)) {
                 throw new IllegalArgumentException("only a transaction that honours its Idempotency-Key is replayed");
             }
         }

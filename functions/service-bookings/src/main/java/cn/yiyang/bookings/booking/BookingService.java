@@ -36,13 +36,24 @@ import java.util.concurrent.CompletableFuture;
 public class BookingService {
 
     /**
-     * A place in the provider's window, in one statement: the window made with this first place, or one more
-     * place taken in it while one is free; 1 row when taken, 0 when the window is full.
+     * A place in the provider's window and the booking's row, in one statement: the window made with this first
+     * place, or one more place taken in it while one is free (never count-then-insert), and the row inserted only
+     * from the place taken; 1 row when booked, 0 when the window is full (and nothing is written).
      */
-    private static final String RESERVE = """
-            insert into bookings.provider_window as w (provider_id, window_start, capacity, booked)
-            select ?1, ?2, cast(?3 as int), 1 where cast(?3 as int) > 0
-            on conflict (provider_id, window_start) do update set booked = w.booked + 1 where w.booked < w.capacity""";
+    private static final String RESERVE_AND_RECORD = """
+            with place as (
+              insert into bookings.provider_window as w (provider_id, window_start, capacity, booked)
+              select ?1, ?2, cast(?3 as int), 1 where cast(?3 as int) > 0
+              on conflict (provider_id, window_start) do update set booked = w.booked + 1 where w.booked < w.capacity
+              returning 1)
+            insert into bookings.booking (id, county, resident_id, service_code, provider_id, starts_at, duration_minutes,
+              window_start, address, price_fen, subsidy_fen, pay_fen, emergency, status, channel, booked_by,
+              confirmation_code, created_at, updated_at, version)
+            select cast(?4 as uuid), cast(?5 as text), cast(?6 as text), cast(?7 as text), ?1, cast(?8 as timestamptz),
+              cast(?9 as int), ?2, cast(?10 as text), cast(?11 as bigint), cast(?12 as bigint), cast(?13 as bigint),
+              cast(?14 as boolean), cast(?15 as text), cast(?16 as text), cast(?17 as text), cast(?18 as text),
+              cast(?19 as timestamptz), cast(?19 as timestamptz), 0
+            from place""";
 
     private static final String SERVICE = "select " + CareService.COLUMNS
             + " from bookings.care_service where county = ?1 and code = ?2";
@@ -51,17 +62,21 @@ public class BookingService {
 
     private final BookingAccess access;
     private final Clock clock;
+    private final BookingStepTimes steps;
 
-    public BookingService(BookingAccess access, Clock clock) {
+    public BookingService(BookingAccess access, Clock clock, BookingStepTimes steps) {
         this.access = access;
         this.clock = clock;
+        this.steps = steps;
     }
 
     public Uni<Reply> book(Caller caller, BookingRequests.Book r) {
         BookingInput.check(r);
         OffsetDateTime now = CountyTime.now(clock);
-        // the card is read from DynamoDB on a worker while the service and the settings are read from PostgreSQL;
-        // the checks still run in their order: the resident first
+        steps.mark(BookingStepTimes.Step.KEY);
+        // the card, read from DynamoDB on a worker since the invocation arrived (BookingAccess.readingCardFirst), is
+        // awaited only after the service, the settings and the providers are read; the checks still run in their
+        // order: the resident first
         CompletableFuture<ResidentCard> card = access.residentFor(caller, r.residentId(), Action.CREATE)
                 .subscribeAsCompletionStage();
         Optional<UUID> named = namedProvider(r);
@@ -70,7 +85,9 @@ public class BookingService {
                         new NativeSql.Statement(CountySetting.SELECT, caller.county()),
                         named.map(id -> new NativeSql.Statement(NAMED_PROVIDER, id, caller.county()))
                                 .orElseGet(() -> new NativeSql.Statement(PROVIDERS, caller.county())))
+                .invoke(() -> steps.mark(BookingStepTimes.Step.READS))
                 .flatMap(read -> Uni.createFrom().completionStage(card).flatMap(resident -> {
+                    steps.mark(BookingStepTimes.Step.CARD_WAIT);
                     if (!resident.isActive()) {
                         throw new ApiException(ResidentStatusProblem.RESIDENT_INACTIVE, "The resident is not active");
                     }
@@ -79,8 +96,11 @@ public class BookingService {
                     CountySetting setting = CountySetting.of(caller.county(), read.get(1).stream().findFirst());
                     BookingSlot.checkStart(r.startsAt(), service.emergency, setting.minNoticeMinutes, now);
                     List<Provider> providers = read.get(2).stream().map(Provider::of).toList();
-                    return reserve(candidates(r, named, providers, resident, service), 0, BookingSlot.windowOf(r.startsAt()))
-                            .flatMap(provider -> record(caller, r, resident, service, provider, now));
+                    Booking b = booking(caller, r, resident, service, now);
+                    return reserve(b, candidates(r, named, providers, resident, service), 0)
+                            .invoke(() -> steps.mark(BookingStepTimes.Step.RESERVE))
+                            .map(booked -> Reply.created(BookingView.of(booked)))
+                            .invoke(() -> steps.mark(BookingStepTimes.Step.ANSWER));
                 }));
     }
 
@@ -109,26 +129,29 @@ public class BookingService {
         return ProviderChoice.eligible(read, resident.streetCode(), service.code);
     }
 
-    /** The first candidate with a free place in the window: {@link #RESERVE}, checked by its row count. */
-    private static Uni<Provider> reserve(List<Provider> providers, int index, OffsetDateTime window) {
+    /** The first candidate with a free place in the window, booked there: {@link #RESERVE_AND_RECORD}, checked by its row count. */
+    private static Uni<Booking> reserve(Booking b, List<Provider> providers, int index) {
         if (index >= providers.size()) {
             return Uni.createFrom().failure(new ApiException(BookingProblem.BOOKING_NO_CAPACITY,
                     "Every eligible provider is fully booked in that hour"));
         }
         Provider provider = providers.get(index);
-        return NativeSql.write(RESERVE, provider.id, window, provider.windowCapacity)
-                .flatMap(taken -> taken == 1 ? Uni.createFrom().item(provider) : reserve(providers, index + 1, window));
+        b.providerId = provider.id;
+        return NativeSql.write(RESERVE_AND_RECORD, provider.id, b.windowStart, provider.windowCapacity, b.id, b.county,
+                        b.residentId, b.serviceCode, b.startsAt, b.durationMinutes, b.address, b.priceFen, b.subsidyFen,
+                        b.payFen, b.emergency, b.status, b.channel, b.bookedBy, b.confirmationCode, b.createdAt)
+                .flatMap(booked -> booked == 1 ? Uni.createFrom().item(b) : reserve(b, providers, index + 1));
     }
 
-    private Uni<Reply> record(Caller caller, BookingRequests.Book r, ResidentCard resident, CareService service,
-                              Provider provider, OffsetDateTime now) {
+    /** The booking as it will be recorded, but for its provider (the first with a free place). */
+    private static Booking booking(Caller caller, BookingRequests.Book r, ResidentCard resident, CareService service,
+                                   OffsetDateTime now) {
         Price price = Price.of(service.priceFen, service.subsidyPercentFor(resident.categories()));
         Booking b = new Booking();
         b.id = UUID.randomUUID();
         b.county = caller.county();
         b.residentId = resident.residentId();
         b.serviceCode = service.code;
-        b.providerId = provider.id;
         b.startsAt = r.startsAt().truncatedTo(ChronoUnit.MILLIS);
         b.durationMinutes = service.durationMinutes;
         b.windowStart = BookingSlot.windowOf(r.startsAt());
@@ -144,6 +167,6 @@ public class BookingService {
         b.confirmationCode = ConfirmationCode.generate();
         b.createdAt = now;
         b.updatedAt = now;
-        return b.persistAndFlush().map(saved -> Reply.created(BookingView.of(b)));
+        return b;
     }
 }
