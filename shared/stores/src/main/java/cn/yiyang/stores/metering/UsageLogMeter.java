@@ -4,7 +4,9 @@ import cn.yiyang.kernel.metering.UsageLine;
 import cn.yiyang.kernel.metering.UsageMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Meters a call by writing its usage line to stdout: on Lambda, stdout goes to CloudWatch Logs with no round
@@ -17,9 +19,18 @@ public class UsageLogMeter implements UsageMeter {
     private final PrintStream out;
     private final LocalLogsDelivery delivery;
 
+    /**
+     * {@code yiyang.metering.stdout.enabled=false} (the local gateway): the line goes only to the stand-in, which counts
+     * it; a developer's terminal is not a log group, and a line per call would bury the server's own log.
+     */
     @Inject
-    public UsageLogMeter(LocalLogsDelivery delivery) {
-        this(null, delivery);
+    public UsageLogMeter(LocalLogsDelivery delivery,
+                         @ConfigProperty(name = "yiyang.metering.stdout.enabled", defaultValue = "true") boolean toStdout) {
+        this(toStdout ? null : new PrintStream(OutputStream.nullOutputStream()), delivery);
+        if (!toStdout && !delivery.enabled()) {
+            throw new IllegalStateException("usage lines would go nowhere: yiyang.metering.stdout.enabled=false needs "
+                    + "yiyang.metering.local-delivery.enabled=true");
+        }
     }
 
     /** Lines to {@code out} (null: this process's stdout at the time of each call) and the stand-in, if on. */
