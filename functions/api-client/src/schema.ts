@@ -4956,7 +4956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
                 };
             };
-            /** @description CONCURRENT_UPDATE */
+            /** @description CONCURRENT_UPDATE, MONTH_ALREADY_BATCHED */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -28,7 +28,8 @@ class BatchesApi implements ConceptApi {
                 Binding.of(FundRoutes.GET_BATCH_POLICY, BatchRequests.PolicyOf.class, pg.query(policies::read))
                         .answers(200, BatchPolicies.Versioned.class),
                 Binding.of(FundRoutes.PUT_BATCH_POLICY, BatchRequests.PolicyChange.class, pg.transact(policies::put))
-                        .answers(200, BatchPolicies.Versioned.class),
+                        .answers(200, BatchPolicies.Versioned.class)
+                        .refuses(FundProblem.MONTH_ALREADY_BATCHED),
                 Binding.of(FundRoutes.CREATE_BATCH, BatchRequests.NewBatch.class, pg.transact(batches::create))
                         .answers(200, BatchReports.View.class).answers(201, BatchReports.View.class)
                         .answers(202, BatchReports.View.class)

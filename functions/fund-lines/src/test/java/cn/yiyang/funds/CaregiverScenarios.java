@@ -160,6 +160,15 @@ public abstract class CaregiverScenarios {
         assertThat(FundFixtures.account(door(), county, budget).path("debitsPosted").asLong()).as("paid once").isEqualTo(transfers);
         ApiAnswer lateEnd = door().send(endAssignment(assignmentOf(senior.id(), county + "-A1"), day(20)));
         assertThat(lateEnd.code()).as("a paid month's assignments never change").isEqualTo("MONTH_ALREADY_BATCHED");
+        ApiAnswer backDated = door().send(ApiRequest.of("PUT", "/v1/batch-policies/caregiver-posts",
+                "{\"effectiveFrom\":\"%s\",\"ratesFen\":{\"junior\":1,\"intermediate\":1,\"senior\":1,\"technician\":1}}"
+                        .formatted(day(20))).bearer(officer(county)));
+        assertThat(backDated.code()).as("a rate from inside a paid month would say it was paid at another rate")
+                .isEqualTo("MONTH_ALREADY_BATCHED");
+        JsonNode inForce = expect(door().send(ApiRequest.get("/v1/batch-policies/caregiver-posts").bearer(officer(county))), 200)
+                .json();
+        assertThat(inForce.path("version").asInt()).as("no version added").isEqualTo(rates.size());
+        putRate(new Rate(month.plusMonths(1).atDay(1), new long[] {221, 323, 621, 527}));
         assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
     }
 

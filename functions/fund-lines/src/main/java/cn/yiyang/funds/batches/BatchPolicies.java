@@ -3,6 +3,7 @@ package cn.yiyang.funds.batches;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.funds.batches.BatchRequests.PolicyChange;
 import cn.yiyang.funds.batches.BatchRequests.PolicyOf;
+import cn.yiyang.funds.beds.OccupancyService;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
 import cn.yiyang.kernel.json.StrictJson;
@@ -60,6 +61,9 @@ public class BatchPolicies {
         // one writer per county and kind at a time, so versions never collide
         return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-policy:' || ?1 || ':' || ?2, 0)) as locked",
                         county, kind.name())
+                .flatMap(v -> policy instanceof CaregiverPostPolicy posts
+                        // a rate from a day of a paid month would tell the trace another rate than the one paid
+                        ? OccupancyService.notBatched(county, posts.from(), BatchKind.CAREGIVER_POST.name()) : Uni.createFrom().voidItem())
                 .flatMap(v -> current(county, kind))
                 .flatMap(current -> NativeSql.write("""
                                 insert into funds.batch_policy (county, kind, version, body, changed_by, changed_at)
