@@ -50,6 +50,8 @@ final class PipelinedTransaction {
                 .flatMap(begin -> begin.then(Uni.createFrom().<T>deferred(work::get), NativeSql.Sent::changed))
                 .onItemOrFailure().<T>transformToUni((item, failure) -> failure == null
                         ? transaction.commit(item) : transaction.rollBack(failure))
+                // given up on (the waiting thread interrupted): the connection must not go back to the pool mid-transaction
+                .onCancellation().call(() -> NativeSql.write("rollback").onFailure().recoverWithItem(0))
                 .eventually(() -> context.removeLocal(CONTEXT_KEY));
     }
 
