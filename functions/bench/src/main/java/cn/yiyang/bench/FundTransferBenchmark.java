@@ -85,6 +85,7 @@ public final class FundTransferBenchmark {
         try (FakeLambdaRuntime api = FakeLambdaRuntime.start(FUNCTION)) {
             ProcessBuilder builder = LambdaChild.builder(lambdaJar, FUNCTION, api.address(), stores.get("yiyang.dynamo.endpoint"), outDir);
             LambdaChild.usePostgres(builder, stores);
+            builder.command().add(1, GcPauses.logOption(gcLog()));
             builder.environment().put("YIYANG_TABLE_PREFIX", RawOrderCalls.TABLE_PREFIX);
             lambda = new LambdaSession(api, outDir.resolve("fund-lines-lambda.log"), ANSWER_TIMEOUT_SECONDS);
             try {
@@ -115,6 +116,8 @@ public final class FundTransferBenchmark {
     private void measure(PgBench pgbench, String budget, String payee) throws Exception {
         postTransfers(budget, payee, WARM_UP);
         pgbench.block(WARM_UP);
+        int gcMark = GcPauses.mark(gcLog());
+        double cpuMark = ProcessCpu.millis(lambda.process().pid());
         List<Phase> rows = Phase.interleaved(List.of(
                         "Lambda: create + approve a transfer (2 v2 events through the Runtime API)",
                         "pgbench -b tpcb-like, 1 client, same PostgreSQL"),
@@ -130,6 +133,31 @@ public final class FundTransferBenchmark {
                         + " Funqy (event in, response out) of the two events.%n", Stats.percentile(create, 50), Stats.percentile(create, 99),
                 Stats.percentile(approve, 50), Stats.percentile(approve, 99), rows.get(0).p50(),
                 rows.get(0).p50() - Stats.percentile(create, 50) - Stats.percentile(approve, 50));
+        whereTheTimeGoes(rows.get(0), create, approve, GcPauses.since(gcLog(), gcMark),
+                ProcessCpu.millis(lambda.process().pid()) - cpuMark);
+    }
+
+    /**
+     * The transfers' wall time split: inside the handler (the function's own log), the rest of each event's trip
+     * (Runtime API, Funqy's event in and response out), and the child's GC pauses in the measured blocks (they
+     * land whole in whichever answer was under way). Round trips to PostgreSQL: TransferRoundTripsLambdaTest.
+     */
+    private static void whereTheTimeGoes(Phase lambdaRow, double[] create, double[] approve, GcPauses gc, double cpuMillis) {
+        int n = lambdaRow.millis().length;
+        double wallMillis = lambdaRow.seconds() * 1000;
+        double inside = java.util.Arrays.stream(create).sum() + java.util.Arrays.stream(approve).sum();
+        double answered = java.util.Arrays.stream(lambdaRow.millis()).sum();
+        CONSOLE.printf("Where the time goes, per posted transfer (mean of %d, wall time of the Lambda's blocks): %.1f ms ="
+                        + " inside the handler %.1f (create + approve; whole ms each, so ±1) + Runtime API and Funqy %.1f"
+                        + " + the driver between answers %.1f; the child's GC in the blocks: %d pauses, %.1f ms in all"
+                        + " (%.2f ms per transfer), longest %.1f ms; the Lambda process's CPU (all threads, the pgbench blocks"
+                        + " included, 10 ms ticks) %.1f ms per transfer.%n", n, wallMillis / n, inside / n, (answered - inside) / n,
+                (wallMillis - answered) / n, gc.count(), gc.totalMillis(), gc.totalMillis() / Math.max(1, n), gc.maxMillis(),
+                cpuMillis / Math.max(1, n));
+    }
+
+    private Path gcLog() {
+        return outDir.resolve("fund-lines-gc.log");
     }
 
     /** Each transfer: the officer's create, then the approver's approve, one after the other; both times added. */

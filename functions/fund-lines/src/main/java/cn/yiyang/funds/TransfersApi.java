@@ -30,7 +30,7 @@ class TransfersApi implements ConceptApi {
                                 FundProblem.EXISTS_WITH_DIFFERENT_FIELDS, FundProblem.FUND_LINE_MISMATCH,
                                 FundProblem.INSUFFICIENT_FUNDS, FundProblem.SAME_ACCOUNT,
                                 FundProblem.SOURCE_NOT_PAYABLE),
-                Binding.of(FundRoutes.CREATE_TRANSFER, TransferRequests.Payment.class, pg.transactOwnRecord(transfers::pay))
+                Binding.of(FundRoutes.CREATE_TRANSFER, TransferRequests.Payment.class, pg.transactOwnRecordPipelined(transfers::pay))
                         .answers(201, TransferView.class)
                         .refuses(FundProblem.EXISTS_WITH_DIFFERENT_AMOUNT,
                                 FundProblem.EXISTS_WITH_DIFFERENT_FIELDS, FundProblem.FUND_LINE_MISMATCH,
@@ -45,15 +45,15 @@ class TransfersApi implements ConceptApi {
                         .answers(200, TransferView.Page.class),
                 Binding.of(FundRoutes.GET_TRANSFER, ById.class, pg.query(queries::get))
                         .answers(200, TransferView.class),
-                Binding.of(FundRoutes.APPROVE, ById.class, pg.transact(approvals::approve))
+                Binding.of(FundRoutes.APPROVE, ById.class, pg.transactPipelined(approvals::approve))
                         .answers(200, TransferView.class)
                         .refuses(FundProblem.ALREADY_APPROVED, FundProblem.ALREADY_RESOLVED,
                                 FundProblem.APPROVER_IS_MAKER, FundProblem.TRANSFER_EXPIRED,
                                 FundProblem.TRANSFER_OF_A_BATCH),
-                Binding.of(FundRoutes.REJECT, TransferRequests.Resolution.class, pg.transact(approvals::reject))
+                Binding.of(FundRoutes.REJECT, TransferRequests.Resolution.class, pg.transactPipelined(approvals::reject))
                         .answers(200, TransferView.class)
                         .refuses(FundProblem.ALREADY_RESOLVED, FundProblem.TRANSFER_OF_A_BATCH),
-                Binding.of(FundRoutes.VOID, TransferRequests.Resolution.class, pg.transact(approvals::voidTransfer))
+                Binding.of(FundRoutes.VOID, TransferRequests.Resolution.class, pg.transactPipelined(approvals::voidTransfer))
                         .answers(200, TransferView.class)
                         .refuses(FundProblem.ALREADY_RESOLVED, FundProblem.TRANSFER_OF_A_BATCH));
         jobs = List.of(JobBinding.of(FundRoutes.EXPIRE_PENDING, pg.transact(approvals::expire)));

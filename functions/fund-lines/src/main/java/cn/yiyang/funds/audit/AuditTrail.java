@@ -28,7 +28,8 @@ public class AuditTrail {
                     long seq = last.map(row -> row.number("seq") + 1).orElse(1L);
                     String previous = last.map(row -> row.text("hash")).orElse(Canonical.GENESIS_HASH);
                     String hash = Canonical.chainHash(previous, county, seq, at, actor, action, subjectType, subjectId, payload);
-                    return NativeSql.write("""
+                    // nothing in the operation reads the entry back: in a pipelined transaction it rides with the COMMIT
+                    return NativeSql.writeBeforeCommit("""
                                     insert into funds.audit_entry
                                       (county, seq, at, actor, action, subject_type, subject_id, payload, prev_hash, hash)
                                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""",

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Maker-checker: an approver who is not the maker approves (two distinct approvers above the
@@ -126,19 +127,21 @@ public class ApprovalService {
     /** Ends a pending transfer the caller has locked: POSTED moves the reservation to posted; any other outcome releases it. */
     public Uni<Void> resolve(Transfer t, TransferStatus outcome, String by, String reason, OffsetDateTime now) {
         ApprovalRules.resolve(t.status(), outcome);
-        Uni<Void> balances = outcome == TransferStatus.POSTED
-                ? Balances.post(t.debitAccountId(), t.creditAccountId(), t.amountFen())
-                : Balances.release(t.debitAccountId(), t.creditAccountId(), t.amountFen());
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("outcome", outcome.name());
         fact.put("resolvedBy", by);
         fact.put("reason", reason);
-        // the resolution's INSERT is not waited for: the balances ride behind it (one resolution per transfer, its
-        // primary key the backstop: a second one fails the transaction, and that failure comes first)
+        Supplier<Uni<Void>> audited = () -> audit.append(t.county(), by, "TRANSFER_" + outcome.name(), "TRANSFER",
+                t.id().toString(), fact, now);
+        Uni<Void> balances = outcome == TransferStatus.POSTED
+                ? Balances.post(t.debitAccountId(), t.creditAccountId(), t.amountFen(), audited)
+                : Balances.release(t.debitAccountId(), t.creditAccountId(), t.amountFen(), audited);
+        // the resolution's INSERT is not waited for: the balances ride behind it, and the audit's lock and head behind
+        // them (one resolution per transfer, its primary key the backstop: a second one fails the transaction, and that
+        // failure comes first)
         return NativeSql.send("""
                         insert into funds.transfer_resolution (transfer_id, county, outcome, resolved_by, reason, resolved_at)
                         values (?1, ?2, ?3, ?4, cast(?5 as text), ?6)""", t.id(), t.county(), outcome.name(), by, reason, now)
-                .flatMap(resolution -> resolution.then(balances, NativeSql.Sent::changed))
-                .flatMap(v -> audit.append(t.county(), by, "TRANSFER_" + outcome.name(), "TRANSFER", t.id().toString(), fact, now));
+                .flatMap(resolution -> resolution.then(balances, NativeSql.Sent::changed));
     }
 }

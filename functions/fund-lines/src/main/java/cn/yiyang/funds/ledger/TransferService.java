@@ -141,7 +141,9 @@ public class TransferService {
         OffsetDateTime now = at.truncatedTo(ChronoUnit.MILLIS);
         int approvals = settings.approvalsRequiredFor(t.amountFen());
         OffsetDateTime expiresAt = now.plusHours(settings.pendingExpiryHours());
-        // the reservation's UPDATEs ride behind the INSERT; a key taken meanwhile fails the INSERT, and that comes first
+        Transfer created = Transfer.made(id, county, clientKey, maker, t, approvals, now, expiresAt);
+        // the reservation's UPDATEs ride behind the INSERT, and the audit's lock and head behind them, one round trip;
+        // a key taken meanwhile fails the INSERT, and that comes first, then a floor refusal (the rest fail as aborted)
         return NativeSql.send("""
                         insert into funds.transfer (id, county, client_key, fund_line_id, debit_account_id, credit_account_id,
                           amount_fen, kind, reverses_id, cause_type, cause_ref, memo, maker, required_approvals, created_at, expires_at)
@@ -150,13 +152,12 @@ public class TransferService {
                         id, county, clientKey, t.debit().fundLineId(), t.debit().id(), t.credit().id(), t.amountFen(),
                         t.kind().name(), t.reversesId(), t.causeType(), t.causeRef(), t.memo(), maker,
                         (short) approvals, now, expiresAt)
-                .flatMap(insert -> insert.then(Balances.reserve(t.debit().id(), t.credit().id(), t.amountFen()),
+                .flatMap(insert -> insert.then(Balances.reserve(t.debit().id(), t.credit().id(), t.amountFen(),
+                                () -> audit.append(county, maker, "TRANSFER_CREATED", "TRANSFER", id.toString(), created.facts(), now)),
                         sent -> sent.changed().onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION))
                                 .transform(f -> new ApiException(FundProblem.EXISTS_WITH_DIFFERENT_FIELDS,
                                         "Another caller made a transfer under this key"))))
-                .map(v -> Transfer.made(id, county, clientKey, maker, t, approvals, now, expiresAt))
-                .flatMap(created -> audit.append(county, maker, "TRANSFER_CREATED", "TRANSFER", id.toString(),
-                        created.facts(), now).replaceWith(created));
+                .replaceWith(created);
     }
 
     /** The county's transfer under this client key, if one was ever made. */

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = WireCountedStoresTestResource.class, restrictToAnnotatedClass = true)
 class TransferRoundTripsLambdaTest {
 
-    static final long CREATE_ROUND_TRIPS = 6;
-    static final long APPROVE_ROUND_TRIPS = 8;
+    static final long CREATE_ROUND_TRIPS = 3;
+    static final long APPROVE_ROUND_TRIPS = 4;
 
     private final Door door = LambdaDoor.ofThisTest();
 

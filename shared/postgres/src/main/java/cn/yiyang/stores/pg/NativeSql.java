@@ -52,6 +52,20 @@ public final class NativeSql {
     }
 
     /**
+     * An INSERT or UPDATE whose answer the operation does not need before it ends (an audit entry, the
+     * idempotency record): in a {@link PipelinedTransaction} it is sent now and its answer checked with
+     * the COMMIT's, which goes out behind it (a failure rolls everything back and is the operation's
+     * failure); in any other transaction it is written and waited for, as {@link #write}.
+     */
+    public static Uni<Void> writeBeforeCommit(String sql, Object... params) {
+        Optional<PipelinedTransaction> pipelined = PipelinedTransaction.current();
+        if (pipelined.isEmpty() || !pipelined.get().hasRoomBeforeCommit()) {
+            return write(sql, params).replaceWithVoid();
+        }
+        return send(sql, params).invoke(sent -> pipelined.get().answeredAtCommit(sent.answer)).replaceWithVoid();
+    }
+
+    /**
      * Sends the statement now and does not wait for its answer: a statement sent after it (by this
      * operation, before the answer is back) goes down the same connection behind it, a pipeline, so
      * the two cost one round trip. PostgreSQL still runs them one by one in the order sent, each with

@@ -147,8 +147,9 @@ public class PgIdempotency {
         if (reply.status() >= 300) {
             return Uni.createFrom().item(reply);
         }
-        return upsert(function, key, reply.status(), reply.json(), reply.storedHeaders(), now,
-                now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
+        // under the key's lock nothing else writes the key's record: its answer can wait for the commit's
+        return NativeSql.writeBeforeCommit(RECORD, function, key.county(), key.caller(), key.key(), key.fingerprint(),
+                reply.status(), reply.json(), reply.storedHeaders(), now, now.plus(Duration.ofHours(IdempotencyKey.TTL_HOURS)))
                 .replaceWith(reply);
     }
 

@@ -56,6 +56,22 @@ public class PgOperations {
     }
 
     /**
+     * As {@link #transact}, for work of native SQL only ({@link NativeSql}), in a {@link PipelinedTransaction}:
+     * its BEGIN rides with the key's lock and the COMMIT with the idempotency record and the work's other
+     * {@link NativeSql#writeBeforeCommit writes before the commit}, two round trips fewer.
+     */
+    public <R> Handler<R> transactPipelined(BiFunction<Caller, R, Uni<Reply>> work) {
+        return new Guarded<>(invocation -> run(() -> Panache.withSession(() -> PipelinedTransaction.run(
+                () -> idempotency.guard(invocation, () -> work.apply(invocation.caller(), invocation.request()))))));
+    }
+
+    /** As {@link #transactOwnRecord}, in a {@link PipelinedTransaction} (work of native SQL only). */
+    public <R> Handler<R> transactOwnRecordPipelined(Function<Invocation<R>, Uni<Reply>> work) {
+        return new Guarded<>(invocation -> run(() -> Panache.withSession(() -> PipelinedTransaction.run(
+                () -> idempotency.lockOnly(invocation, () -> work.apply(invocation))))));
+    }
+
+    /**
      * A transaction whose work needs more than the caller and the request: the request id it records,
      * or the instant a scheduled run was asked for. The Idempotency-Key is honoured as in {@link #transact}.
      */
