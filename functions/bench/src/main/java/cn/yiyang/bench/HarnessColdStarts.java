@@ -69,7 +69,8 @@ final class HarnessColdStarts {
             Path jar = target.resolve(name + "-0.1.0-SNAPSHOT-runner.jar");
             Path executable = target.resolve(name + "-0.1.0-SNAPSHOT-runner");
             String event = LambdaDoor.eventJson(firstRead(f));
-            Launcher jvmLauncher = () -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(), outDir);
+            Launcher jvmLauncher = () -> LambdaChild.asDeployed(
+                    LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(), outDir));
             Launch jvm = measure(jvmLauncher, name, stores, event, outDir.resolve(f.module() + "-jvm-start"), Map.of());
             report.figure("cold start", f.module() + " Lambda (JVM): process start → first answer (" + f.firstRead() + ")",
                     String.format("%.0f ms, RSS %.0f MB: %.2f× / %.2f× the bare app", jvm.ms(), jvm.rssMb(),
@@ -178,7 +179,8 @@ final class HarnessColdStarts {
         String name = "yiyang-baseline-funqy";
         Path jar = repo.resolve("functions/bench/baseline-funqy/target/" + name + "-0.1.0-SNAPSHOT-runner.jar");
         String event = LambdaDoor.eventJson(ApiRequest.get("/baseline"));
-        Launcher launcher = () -> LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(), outDir);
+        Launcher launcher = () -> LambdaChild.asDeployed(
+                LambdaChild.builder(BenchMain.runnerJarAt(jar), name, "", stores.dynamoEndpoint(), outDir));
         Launch bare = measure(launcher, name, stores, event, outDir.resolve("baseline-funqy-jvm-start"), Map.of());
         report.figure("cold start", "bare Quarkus Funqy Lambda (JVM, the baseline): process start → first answer",
                 String.format("%.0f ms, RSS %.0f MB", bare.ms(), bare.rssMb()), "fastest of " + RUNS + " after one unmeasured");

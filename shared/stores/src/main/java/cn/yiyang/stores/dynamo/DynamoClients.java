@@ -3,7 +3,6 @@ package cn.yiyang.stores.dynamo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +24,11 @@ import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvid
  * and dummy credentials suffice. The endpoint is fixed when the client is made (the named one, or
  * the region's standard one), so no call evaluates the SDK's endpoint rules (in a region, with the
  * partition data they parse); SDK 2.25's builder still builds the ruleset it then does not use.
+ *
+ * <p>Built on its first call, not at start ({@code @ApplicationScoped}: a client proxy is injected): its build
+ * loads ~1,100 SDK classes and the JDK's TLS set, half a cold start's start-up beans, which a PostgreSQL
+ * function's first request rarely needs. On SnapStart it is built before the snapshot all the same
+ * ({@link DynamoTables#beforeCheckpoint}).
  */
 @ApplicationScoped
 public class DynamoClients {
@@ -32,7 +36,7 @@ public class DynamoClients {
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     @Produces
-    @Singleton
+    @ApplicationScoped
     DynamoDbClient dynamoDbClient(@ConfigProperty(name = "yiyang.dynamo.endpoint") Optional<URI> endpoint,
                                   @ConfigProperty(name = "yiyang.dynamo.region", defaultValue = "cn-northwest-1") String region,
                                   @ConfigProperty(name = "yiyang.dynamo.faults.enabled", defaultValue = "false") boolean faults,

@@ -9,6 +9,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -21,9 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Physical table names, and (locally and in tests only) creation of the tables that are missing. */
+/**
+ * Physical table names, and (locally and in tests only) creation of the tables that are missing. Also the
+ * lazy DynamoDB client's checkpoint hook: SnapStart's snapshot gets the client built, so no restored
+ * process pays for its build.
+ */
 @ApplicationScoped
-public class DynamoTables {
+public class DynamoTables implements Resource {
 
     private final String prefix;
     private final boolean createAtStart;
@@ -46,10 +53,22 @@ public class DynamoTables {
         return prefix + table.logicalName();
     }
 
+    /** Registered with the global CRaC context: this bean is held by CDI for the life of the process. */
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        Core.getGlobalContext().register(this);
         if (createAtStart) {
             tables.forEach(this::createPatiently);
         }
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        client.serviceName();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // The URL connection client opens its connections per call: nothing to renew.
     }
 
     /**
