@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * (a pipeline: statements sent without waiting) rides in the round trip under way. Counting on the wire
  * counts what any access style really sends (entities, native SQL, BEGIN and COMMIT alike) without
  * a hook in the code under test. Startup and authentication are not counted.
+ *
+ * <p>Apart, the round trips that only prepared a statement (a Parse and Describe, no Execute, before the
+ * Sync that started the trip): a client with a statement cache pays one the first time a statement runs on
+ * a connection. A call's count on a warm connection is its round trips less those ({@link #sharedWarmRoundTrips}),
+ * whichever pooled connection the call was given.
  */
 public final class PgWireCounter implements AutoCloseable {
 
@@ -27,15 +32,19 @@ public final class PgWireCounter implements AutoCloseable {
     static final int STARTUP_MESSAGES_MAX = 2;
 
     private static final String PROPERTY_PREFIX = "yiyang.test.pg-wire-counter.";
+    private static final String PREPARING = ".preparing";
 
     private final ServerSocket listener;
     private final String upstreamHost;
     private final int upstreamPort;
     private final AtomicLong roundTrips;
+    private final AtomicLong preparingRoundTrips;
     private volatile boolean closed;
 
-    private PgWireCounter(String upstreamHost, int upstreamPort, AtomicLong roundTrips) throws IOException {
+    private PgWireCounter(String upstreamHost, int upstreamPort, AtomicLong roundTrips, AtomicLong preparingRoundTrips)
+            throws IOException {
         this.roundTrips = roundTrips;
+        this.preparingRoundTrips = preparingRoundTrips;
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -47,7 +56,7 @@ public final class PgWireCounter implements AutoCloseable {
     /** A counter in front of the server of this reactive URL ({@code postgresql://host:port/db}). */
     public static PgWireCounter inFrontOf(String reactiveUrl) throws IOException {
         java.net.URI uri = java.net.URI.create(reactiveUrl.replaceFirst("^postgres(ql)?:", "postgresql:"));
-        return new PgWireCounter(uri.getHost(), uri.getPort(), new AtomicLong());
+        return new PgWireCounter(uri.getHost(), uri.getPort(), new AtomicLong(), new AtomicLong());
     }
 
     /**
@@ -58,15 +67,26 @@ public final class PgWireCounter implements AutoCloseable {
     public static PgWireCounter shared(String name, String reactiveUrl) throws IOException {
         java.net.URI uri = java.net.URI.create(reactiveUrl.replaceFirst("^postgres(ql)?:", "postgresql:"));
         AtomicLong count = new AtomicLong();
+        AtomicLong preparing = new AtomicLong();
         System.getProperties().put(PROPERTY_PREFIX + name, count);
-        return new PgWireCounter(uri.getHost(), uri.getPort(), count);
+        System.getProperties().put(PROPERTY_PREFIX + name + PREPARING, preparing);
+        return new PgWireCounter(uri.getHost(), uri.getPort(), count, preparing);
     }
 
     /** The round trips counted so far by the {@link #shared} counter of this name. */
     public static long sharedRoundTrips(String name) {
-        Object count = System.getProperties().get(PROPERTY_PREFIX + name);
+        return shared(PROPERTY_PREFIX + name);
+    }
+
+    /** The round trips so far less those that only prepared a statement: what the calls cost on warm connections. */
+    public static long sharedWarmRoundTrips(String name) {
+        return shared(PROPERTY_PREFIX + name) - shared(PROPERTY_PREFIX + name + PREPARING);
+    }
+
+    private static long shared(String property) {
+        Object count = System.getProperties().get(property);
         if (!(count instanceof AtomicLong n)) {
-            throw new IllegalStateException("no wire counter named " + name + " in this JVM");
+            throw new IllegalStateException("no wire counter " + property + " in this JVM");
         }
         return n.get();
     }
@@ -143,6 +163,8 @@ public final class PgWireCounter implements AutoCloseable {
             for (int i = 0; i < STARTUP_MESSAGES_MAX && forwardStartup(in, out); i++) {
                 // an SSLRequest the server refused is followed by the real startup message
             }
+            boolean parsed = false;
+            boolean executed = false;
             while (true) {
                 flights.upIdle = true;
                 int type = in.read();
@@ -154,8 +176,17 @@ public final class PgWireCounter implements AutoCloseable {
                 if (length < 4 || length > MESSAGE_BYTES_MAX) {
                     throw new IOException("not a PostgreSQL frontend message: length " + length);
                 }
-                if ((type == 'Q' || type == 'S') && flights.due.getAndIncrement() == 0) {
-                    roundTrips.incrementAndGet();
+                parsed |= type == 'P';
+                executed |= type == 'E';
+                if (type == 'Q' || type == 'S') {
+                    if (flights.due.getAndIncrement() == 0) {
+                        roundTrips.incrementAndGet();
+                        if (type == 'S' && parsed && !executed) {
+                            preparingRoundTrips.incrementAndGet();
+                        }
+                    }
+                    parsed = false;
+                    executed = false;
                 }
                 out.write(type);
                 writeInt(out, length);
