@@ -3,7 +3,6 @@ package cn.yiyang.stores.pg;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import io.vertx.pgclient.PgException;
-import java.net.SocketException;
 import java.util.Optional;
 
 /** Classifies what PostgreSQL or the client threw into an answer the request path can give. */
@@ -56,8 +55,9 @@ public final class PgFailures {
         }
         Optional<String> state = sqlState(failure);
         if (state.map(s -> s.startsWith("08") || s.startsWith("57P") || s.equals("53300")).orElse(false)
-                || find(failure, SocketException.class).isPresent()
-                || find(failure, java.nio.channels.ClosedChannelException.class).isPresent()
+                // any I/O failure on the way to the server (a reset, a broken pipe on a pipelined statement's write,
+                // a closed channel): SocketException and ClosedChannelException are IOExceptions too
+                || find(failure, java.io.IOException.class).isPresent()
                 || find(failure, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()
                 || isPoolTimeout(failure)) {
             return new ApiException(CommonProblem.STORE_UNAVAILABLE, "The database is unavailable");

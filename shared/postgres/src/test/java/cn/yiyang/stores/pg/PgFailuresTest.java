@@ -23,6 +23,13 @@ class PgFailuresTest {
     }
 
     @Test
+    void aBrokenPipeOnAPipelinedStatementsWrite_asItsAnswerFutureFailsWithIt_isStoreUnavailable() {
+        // the harness's PostgreSQL outage: the send's own future failed with the channel write's bare IOException
+        assertThat(code(new CompletionException(new java.io.IOException("Broken pipe"))))
+                .isEqualTo(CommonProblem.STORE_UNAVAILABLE);
+    }
+
+    @Test
     void aRefusedConnection_isStoreUnavailable() {
         assertThat(code(new CompletionException(new ConnectException("Connection refused")))).isEqualTo(CommonProblem.STORE_UNAVAILABLE);
     }
