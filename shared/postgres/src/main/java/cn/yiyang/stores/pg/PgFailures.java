@@ -55,14 +55,21 @@ public final class PgFailures {
         }
         Optional<String> state = sqlState(failure);
         if (state.map(s -> s.startsWith("08") || s.startsWith("57P") || s.equals("53300")).orElse(false)
-                // any I/O failure on the way to the server (a reset, a broken pipe on a pipelined statement's write,
-                // a closed channel): SocketException and ClosedChannelException are IOExceptions too
-                || find(failure, java.io.IOException.class).isPresent()
+                || isConnectionIo(failure)
                 || find(failure, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()
                 || isPoolTimeout(failure)) {
             return new ApiException(CommonProblem.STORE_UNAVAILABLE, "The database is unavailable");
         }
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
+    /**
+     * An I/O failure on the way to the server: a reset, a broken pipe on a pipelined statement's write, a closed
+     * channel (the JDK's own IOExceptions: java.io, java.net, java.nio). Not a parser's IOException (Jackson's
+     * extend it): a body that does not parse is a defect, never the database being away.
+     */
+    private static boolean isConnectionIo(Throwable failure) {
+        return find(failure, java.io.IOException.class).map(io -> io.getClass().getName().startsWith("java.")).orElse(false);
     }
 
     /**

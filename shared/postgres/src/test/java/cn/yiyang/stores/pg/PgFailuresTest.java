@@ -30,6 +30,13 @@ class PgFailuresTest {
     }
 
     @Test
+    void aBodyThatDoesNotParse_isNotTakenForTheDatabaseBeingAway() {
+        RuntimeException mapped = PgFailures.map(new CompletionException(
+                new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected character")));
+        assertThat(mapped).isNotInstanceOf(cn.yiyang.kernel.problem.ApiException.class);
+    }
+
+    @Test
     void aRefusedConnection_isStoreUnavailable() {
         assertThat(code(new CompletionException(new ConnectException("Connection refused")))).isEqualTo(CommonProblem.STORE_UNAVAILABLE);
     }
