@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * "Round trips per booking" justifies each: BEGIN; the key's lock with its record read behind it; the
  * service, the county's settings and the providers, sent together; the place in the window and the
  * booking row, one statement; the idempotency record; COMMIT. DynamoDB: the resident card's read
- * (from the moment the invocation arrives, beside the first four) and the booking card's write after
- * the commit.
+ * (from the moment the invocation arrives, beside the first four) and the booking card's write (beside
+ * the idempotency record and the COMMIT, BookingCardPublisher).
  */
 @QuarkusTest
 @QuarkusTestResource(value = WireCountedStoresTestResource.class, restrictToAnnotatedClass = true)
@@ -37,10 +37,7 @@ class BookingRoundTripsLambdaTest {
 
     @Test
     void aBooking_makesTheCountedRoundTrips() {
-        String street = BookingFixtures.newStreet();
-        BookingFixtures.catalog(door);
-        BookingFixtures.provider(door, street, 5);
-        String resident = BookingFixtures.resident(street);
+        String resident = servedResident().resident();
         // the statements' first use: prepared once per connection
         expect(door.send(BookingFixtures.book(BookingFixtures.operator(), resident, "CLEAN", BookingFixtures.tomorrowAt(9, 0))), 201);
 
@@ -60,11 +57,10 @@ class BookingRoundTripsLambdaTest {
 
     @Test
     void aReplayedBooking_makesNoWrite_andItsCardIsPublishedAgain() {
-        String street = BookingFixtures.newStreet();
-        BookingFixtures.catalog(door);
-        BookingFixtures.provider(door, street, 5);
-        String resident = BookingFixtures.resident(street);
-        ApiRequest book = BookingFixtures.book(BookingFixtures.operator(), resident, "CLEAN", BookingFixtures.tomorrowAt(11, 0));
+        ServedResident served = servedResident();
+        String street = served.street();
+        ApiRequest book = BookingFixtures.book(BookingFixtures.operator(), served.resident(), "CLEAN",
+                BookingFixtures.tomorrowAt(11, 0));
         ApiAnswer first = expect(door.send(book), 201);
 
         DynamoCallLog.startEverywhere();
@@ -75,5 +71,16 @@ class BookingRoundTripsLambdaTest {
         assertThat(BookingProbe.booked(street)).as("the window's counter, once").isEqualTo(1);
         // the card read started as the replay arrived is not taken; the card is written again from the answer
         assertThat(dynamoCalls).containsExactlyInAnyOrder("GetItem", "UpdateItem");
+    }
+
+    /** A resident on a street of its own, which one provider (5 places an hour) serves with the county's catalog. */
+    private ServedResident servedResident() {
+        String street = BookingFixtures.newStreet();
+        BookingFixtures.catalog(door);
+        BookingFixtures.provider(door, street, 5);
+        return new ServedResident(street, BookingFixtures.resident(street));
+    }
+
+    private record ServedResident(String street, String resident) {
     }
 }
