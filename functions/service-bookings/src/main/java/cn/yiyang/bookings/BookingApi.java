@@ -49,7 +49,7 @@ public class BookingApi extends DeclaredApi {
                 Binding.of(BookingRoutes.CAREGIVER_DAY, BookingRequests.Day.class, pg.query(bookings.queries()::caregiverDay))
                         .answers(200, BookingView.Page.class),
                 Binding.of(BookingRoutes.BOOK, BookingRequests.Book.class,
-                        cards.publishingBooking(access.readingCardFirst(pg.transact(bookings.booking()::book))))
+                        cards.publishingBooking(access.readingCardFirst(pg.transactPipelined(bookings.booking()::book))))
                         .answers(201, BookingView.class)
                         .refuses(BookingProblem.BOOKING_IN_THE_PAST, BookingProblem.BOOKING_NO_CAPACITY,
                                 BookingProblem.BOOKING_NO_PROVIDER, BookingProblem.BOOKING_TOO_SOON,
