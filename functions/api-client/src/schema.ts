@@ -2342,6 +2342,7 @@ export interface components {
             /** Format: date */
             date: string;
             hours: components["schemas"]["BookingTimes.Hour"][];
+            price: components["schemas"]["Price"];
             residentId: string;
             serviceCode: string;
         };
@@ -2992,6 +2993,12 @@ export interface components {
             granted: number;
             overflowed: number;
             statement: components["schemas"]["Entry"][];
+        };
+        Price: {
+            payFen: number;
+            priceFen: number;
+            subsidyFen: number;
+            subsidyPercent: number;
         };
         "ProblemResponses.Problem": {
             code: string;

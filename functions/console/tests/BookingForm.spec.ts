@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { BookingHour, CareService, Resident } from '../src/api/types'
+import type { BookingHour, BookingPrice, CareService, Resident } from '../src/api/types'
 import BookingForm from '../src/views/hotline/BookingForm.vue'
 import { fakeFetch, problem, type Responder, type Seen } from './fakeApi'
 
@@ -18,10 +18,19 @@ function hoursOf(date: string, change: Record<number, Partial<BookingHour>> = {}
   }))
 }
 
+/** The API's price for the resident, which the form shows as it is: 失能 80% of ¥80 for a bath, no share for a cleaning. */
+const PRICES: Record<string, BookingPrice> = {
+  BATH: { priceFen: 8000, subsidyPercent: 80, subsidyFen: 6400, payFen: 1600 },
+  CLEAN: { priceFen: 6000, subsidyPercent: 0, subsidyFen: 0, payFen: 6000 },
+}
+
 function timesAnswer(change: Record<number, Partial<BookingHour>> = {}): Responder {
   return (seen) => {
     const q = new URLSearchParams(seen.query)
-    return { status: 200, body: { residentId: q.get('residentId'), serviceCode: q.get('serviceCode'), date: q.get('date'), hours: hoursOf(q.get('date')!, change) } }
+    return {
+      status: 200,
+      body: { residentId: q.get('residentId'), serviceCode: q.get('serviceCode'), date: q.get('date'), price: PRICES[q.get('serviceCode')!], hours: hoursOf(q.get('date')!, change) },
+    }
   }
 }
 
@@ -63,6 +72,18 @@ describe('times with capacity in the booking form', () => {
     await vi.waitFor(async () => {
       await flushPromises()
       expect(asked(seen).map((q) => q.get('serviceCode'))).toEqual(['BATH', 'CLEAN'])
+    })
+  })
+
+  it('shows the price the API answered with the times, for the service chosen, never one of its own', async () => {
+    const { wrapper } = await mountWith(timesAnswer())
+    const figures = () => ['price', 'subsidy', 'pay'].map((f) => wrapper.find(`[data-test=quote-${f}]`).text())
+    expect(figures()).toEqual(['¥80.00', '¥64.00', '¥16.00'])
+    expect(wrapper.find('[data-test=booking-quote]').text()).toContain('补贴 80%')
+    await wrapper.find('input[name=service][value=CLEAN]').setValue(true)
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(figures()).toEqual(['¥60.00', '¥0.00', '¥60.00'])
     })
   })
 

@@ -30,3 +30,4 @@ export type OrderItem = Required<NonNullable<PlaceMealOrder['items']>[number]>
 export type Caregiver = Schemas['ProviderService.CaregiverView']
 export type AssignCaregiver = Schemas['BookingRequests.AssignInput']
 export type BookingHour = Schemas['BookingTimes.Day']['hours'][number]
+export type BookingPrice = Schemas['Price']

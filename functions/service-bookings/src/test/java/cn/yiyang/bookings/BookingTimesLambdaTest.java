@@ -95,6 +95,25 @@ class BookingTimesLambdaTest {
     }
 
     @Test
+    void theDayCarriesWhatAVisitCostsTheResident_andBookingRecordsThatPrice() {
+        newProvider(street, 2);
+        String disabled = TestResidents.publish(county, street, LocalDate.of(1940, 6, 1), Set.of(), "SHINENG");
+        String noShare = resident(street);
+
+        JsonNode priced = expect(door.send(times(disabled, "BATH", tomorrow(), operator())), 200).json().path("price");
+        JsonNode full = expect(door.send(times(noShare, "BATH", tomorrow(), operator())), 200).json().path("price");
+        JsonNode booked = expect(door.send(booking(disabled, tomorrowAt(10), null)), 201).json();
+
+        assertThat(List.of(priced.path("priceFen").asLong(), priced.path("subsidyPercent").asLong(),
+                priced.path("subsidyFen").asLong(), priced.path("payFen").asLong()))
+                .as("失能 80% of ¥80").containsExactly(8000L, 80L, 6400L, 1600L);
+        assertThat(List.of(full.path("priceFen").asLong(), full.path("subsidyPercent").asLong(),
+                full.path("subsidyFen").asLong(), full.path("payFen").asLong())).containsExactly(8000L, 0L, 0L, 8000L);
+        assertThat(List.of(booked.path("priceFen").asLong(), booked.path("subsidyFen").asLong(), booked.path("payFen").asLong()))
+                .as("what the hotline read out is what was booked").containsExactly(8000L, 6400L, 1600L);
+    }
+
+    @Test
     void onlyThoseWhoMayBookForTheResidentMayAsk_andBadQuestionsAre4xx() {
         newProvider(street, 2);
         String resident = resident(street);

@@ -146,7 +146,7 @@ public class BookingService {
     /** The booking as it will be recorded, but for its provider (the first with a free place). */
     private static Booking booking(Caller caller, BookingRequests.Book r, ResidentCard resident, CareService service,
                                    OffsetDateTime now) {
-        Price price = Price.of(service.priceFen, service.subsidyPercentFor(resident.categories()));
+        Price price = Price.of(service, resident);
         Booking b = new Booking();
         b.id = UUID.randomUUID();
         b.county = caller.county();

@@ -29,7 +29,8 @@ import java.util.Map;
  * The times a service can be booked at on a date for a resident, each with its places left: over every provider
  * serving the resident's street with the service (the providers booking would try, {@link ProviderChoice#eligible}),
  * each window's capacity less what is booked in it, read in one query, nothing written. An hour booking would refuse
- * (past, too soon, too far ahead, full) names the refusal code booking would answer.
+ * (past, too soon, too far ahead, full) names the refusal code booking would answer. The answer carries the visit's
+ * price for the resident ({@link Price}), so the hotline reads out what booking will record.
  */
 @ApplicationScoped
 public class BookingTimes {
@@ -51,8 +52,9 @@ public class BookingTimes {
     public record Hour(OffsetDateTime startsAt, int places, int placesLeft, @Nullable String refusal) {
     }
 
+    /** The day's hours, and what a visit of the service costs this resident, priced as booking it would be. */
     @RegisterForReflection
-    public record Day(String residentId, String serviceCode, LocalDate date, List<Hour> hours) {
+    public record Day(String residentId, String serviceCode, LocalDate date, Price price, List<Hour> hours) {
     }
 
     /** Whoever may book for the resident may ask ({@code CREATE} on the resident's bookings). */
@@ -73,7 +75,7 @@ public class BookingTimes {
                     return CountySetting.of(caller.county()).flatMap(setting -> Provider.<Provider>list("county", caller.county())
                             .map(all -> ProviderChoice.eligible(all, resident.streetCode(), service.code))
                             .flatMap(providers -> placesLeft(caller.county(), dayStart).map(left -> Reply.ok(
-                                    new Day(resident.residentId(), service.code, dayStart.toLocalDate(),
+                                    new Day(resident.residentId(), service.code, dayStart.toLocalDate(), Price.of(service, resident),
                                             hours(service, setting.minNoticeMinutes, providers, left, dayStart, now))))));
                 }));
     }

@@ -13,26 +13,26 @@ class PriceTest {
 
     private static final String DEFAULT_SHARES = "TEKUN:100,SHINENG:80,DIBAO:50";
 
-    @ParameterizedTest(name = "{0} fen for [{1}]: subsidy {2}, pays {3}")
+    @ParameterizedTest(name = "{0} fen for [{1}]: {2}%, subsidy {3}, pays {4}")
     @CsvSource(delimiter = '|', value = {
-            "8000 | SHINENG        | 6400 | 1600",
-            "8000 | TEKUN          | 8000 | 0",
-            "6000 | DIBAO          | 3000 | 3000",
-            "1500 | DIBAO          | 750  | 750",
-            "1001 | DIBAO          | 500  | 501",
-            "3000 | ''             | 0    | 3000",
-            "3000 | GAOLING        | 0    | 3000",
-            "9000 | DIBAO SHINENG  | 7200 | 1800",
-            "9000 | TEKUN DIBAO    | 9000 | 0",
-            "0    | TEKUN          | 0    | 0",
+            "8000 | SHINENG        | 80  | 6400 | 1600",
+            "8000 | TEKUN          | 100 | 8000 | 0",
+            "6000 | DIBAO          | 50  | 3000 | 3000",
+            "1500 | DIBAO          | 50  | 750  | 750",
+            "1001 | DIBAO          | 50  | 500  | 501",
+            "3000 | ''             | 0   | 0    | 3000",
+            "3000 | GAOLING        | 0   | 0    | 3000",
+            "9000 | DIBAO SHINENG  | 80  | 7200 | 1800",
+            "9000 | TEKUN DIBAO    | 100 | 9000 | 0",
+            "0    | TEKUN          | 100 | 0    | 0",
     })
     void aResident_getsTheLargestShareOfTheirCategories_roundedDownToTheFen(long priceFen, String categories,
-                                                                          long subsidyFen, long payFen) {
+                                                                          int percent, long subsidyFen, long payFen) {
         Set<String> theirs = categories.isBlank() ? Set.of() : Set.of(categories.split(" "));
 
         Price price = Price.of(priceFen, SubsidyShares.percentFor(DEFAULT_SHARES, theirs));
 
-        assertThat(price).isEqualTo(new Price(priceFen, subsidyFen, payFen));
+        assertThat(price).isEqualTo(new Price(priceFen, percent, subsidyFen, payFen));
         assertThat(price.subsidyFen() + price.payFen()).as("the books add up").isEqualTo(priceFen);
     }
 
