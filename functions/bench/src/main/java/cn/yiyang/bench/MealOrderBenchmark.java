@@ -11,13 +11,17 @@ import cn.yiyang.testing.LambdaDoor;
 import cn.yiyang.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -57,6 +61,9 @@ public final class MealOrderBenchmark {
     private static final int BLOCKS = 10;
     /** One answer, the launch's first included; a loaded machine may need more: -Dyiyang.bench.answer-timeout-seconds. */
     private static final long ANSWER_TIMEOUT_SECONDS = Long.getLong("yiyang.bench.answer-timeout-seconds", 60);
+    /** OrderStepTimes.LINE (meal-orders logs it per placed order when YIYANG_MEAL_ORDER_STEP_TIMES is set). */
+    private static final String STEP_LINE = "meal order step times (us):";
+    private static final Pattern STEP = Pattern.compile("([a-z_]+)=([0-9]+)");
     private static final String POLICY = """
             {"ageBands":[{"fromAge":60,"toAge":79,"subsidyFen":300},{"fromAge":80,"toAge":89,"subsidyFen":500},
                          {"fromAge":90,"subsidyFen":800}],
@@ -100,6 +107,7 @@ public final class MealOrderBenchmark {
              DynamoDbClient client = RawOrderCalls.client(endpoint)) {
             ProcessBuilder builder = LambdaChild.builder(lambdaJar, FUNCTION, api.address(), endpoint, outDir);
             builder.environment().put("YIYANG_TABLE_PREFIX", RawOrderCalls.TABLE_PREFIX);
+            builder.environment().put("YIYANG_MEAL_ORDER_STEP_TIMES", "true");
             lambda = new LambdaSession(api, lambdaLog, ANSWER_TIMEOUT_SECONDS);
             String pointEvent = officerEvent(ApiRequest.post("/v1/meal-points", pointBody()));
             try {
@@ -133,6 +141,8 @@ public final class MealOrderBenchmark {
         Phase.timed(WARM_UP, deadlineNanos, i -> raw.transaction(residents.get(i), transactionDate));
         Phase.timed(WARM_UP, deadlineNanos, i -> raw.readsAndTransaction(residents.get(i), readsDate));
         raw.forgetSteps();
+        double cpuMark = ProcessCpu.millis(lambda.process().pid());
+        Map<String, Double> threadsMark = ProcessCpu.byThread(lambda.process().pid());
 
         List<Phase> rows = Phase.interleaved(List.of(
                         "Lambda placeOrder (POST /v1/meal-orders as a v2 event, through the Runtime API)",
@@ -145,8 +155,12 @@ public final class MealOrderBenchmark {
                         (from, to) -> Phase.timed(to - from, deadlineNanos,
                                 i -> raw.readsAndTransaction(measured.get(from + i), readsDate))),
                 orders, BLOCKS, deadlineNanos);
+        double cpuMillis = ProcessCpu.millis(lambda.process().pid()) - cpuMark;
+        Map<String, Double> threads = new LinkedHashMap<>();
+        ProcessCpu.byThread(lambda.process().pid()).forEach((name, millis) ->
+                threads.put(name, millis - threadsMark.getOrDefault(name, 0.0)));
         print(rows, Memory.of(lambda.process().pid()), raw.seatsTaken(tomorrow));
-        printWhereTheTimeGoes(rows.get(0), raw.steps());
+        printWhereTheTimeGoes(rows.get(0), raw.steps(), cpuMillis, threads);
     }
 
     private List<String> orderEvents(List<String> residents, String pointId) {
@@ -194,12 +208,45 @@ public final class MealOrderBenchmark {
         CONSOLE.println("Child output: " + lambdaLog + "; stores: " + outDir.resolve("stores.log"));
     }
 
-    /** Per call of the raw reads + transaction row, and the function's own time per order from its log. */
-    private void printWhereTheTimeGoes(Phase lambdaPhase, Map<String, double[]> steps) throws IOException {
+    /**
+     * Per call of the raw reads + transaction row; the function's own steps per counted order, from the
+     * line meal-orders logs for each (OrderStepTimes: each step from the end of the one before, µs); and
+     * the function's own time per order from its log.
+     */
+    private void printWhereTheTimeGoes(Phase lambdaPhase, Map<String, double[]> steps, double lambdaCpuMillis,
+                                       Map<String, Double> lambdaThreads) throws IOException {
         CONSOLE.println();
         CONSOLE.println("Where the time goes, p50 ms per call in the raw reads + transaction row: " + steps.entrySet().stream()
                 .map(step -> String.format("%s %.2f", step.getKey(), Stats.percentile(step.getValue(), 50)))
                 .collect(Collectors.joining(", ")) + ".");
+        Map<String, double[]> inside = functionSteps(lambdaPhase.millis().length);
+        CONSOLE.println("Inside the function, p50 ms per counted order (" + inside.values().stream().findFirst()
+                .map(millis -> millis.length).orElse(0) + " orders; each step from the end of the one before; door is the "
+                + "dispatcher's receipt to the operation, transaction the idempotency record and TransactWriteItems): "
+                + inside.entrySet().stream()
+                .map(step -> String.format("%s %.2f", step.getKey(), Stats.percentile(step.getValue(), 50)))
+                .collect(Collectors.joining(", ")) + ".");
         lambda.printInside(RawOrderCalls.ROUTE_KEY, 201, lambdaPhase);
+        int counted = lambdaPhase.millis().length;
+        CONSOLE.printf("The Lambda process's CPU (all its threads: the handler's, the JIT compilers', GC; /proc) over the "
+                + "measured rows: %.1f ms per counted order; by thread: %s.%n", lambdaCpuMillis / counted,
+                lambdaThreads.entrySet().stream().filter(thread -> thread.getValue() > 0)
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .map(thread -> String.format("%s %.1f", thread.getKey(), thread.getValue() / counted))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    /** The last {@code count} step lines of the function's log, by step: milliseconds per order. */
+    private Map<String, double[]> functionSteps(int count) throws IOException {
+        List<String> logged = Files.readAllLines(lambdaLog).stream().filter(line -> line.contains(STEP_LINE)).toList();
+        List<String> lines = logged.subList(Math.max(0, logged.size() - count), logged.size());
+        Map<String, double[]> steps = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher step = STEP.matcher(lines.get(i).substring(lines.get(i).indexOf(STEP_LINE)));
+            while (step.find()) {
+                steps.computeIfAbsent(step.group(1), name -> new double[lines.size()])[i] = Long.parseLong(step.group(2)) / 1000.0;
+            }
+        }
+        return steps;
     }
 }

@@ -20,6 +20,7 @@ import cn.yiyang.meals.orders.OrderLifecycle;
 import cn.yiyang.meals.orders.OrderPlacement;
 import cn.yiyang.meals.orders.OrderQueries;
 import cn.yiyang.meals.orders.OrderRequests;
+import cn.yiyang.meals.orders.OrderStepTimes;
 import cn.yiyang.meals.points.MealPoint;
 import cn.yiyang.meals.points.MealPointRequests;
 import cn.yiyang.meals.points.MealPointService;
@@ -41,7 +42,7 @@ public class MealApi extends DeclaredApi {
 
     public MealApi(DynamoOperations dynamo, MealPointService points, MenuService menus, PolicyService policies,
                    OrderPlacement placement, MealQuotes quotes, OrderLifecycle lifecycle, OrderQueries orders, KitchenDayService days,
-                   MealReports reports) {
+                   MealReports reports, OrderStepTimes steps) {
         super(MealRoutes.ALL,
                 Binding.of(MealRoutes.CREATE_POINT, MealPointRequests.Create.class, dynamo.transact(points::create))
                         .answers(201, MealPoint.class),
@@ -59,7 +60,7 @@ public class MealApi extends DeclaredApi {
                         .answers(201, SubsidyPolicy.class),
                 Binding.of(MealRoutes.CURRENT_POLICY, NoInput.class, dynamo.query(policies::read))
                         .answers(200, SubsidyPolicy.class),
-                Binding.of(MealRoutes.PLACE, OrderRequests.Place.class, dynamo.transact(placement::place))
+                Binding.of(MealRoutes.PLACE, OrderRequests.Place.class, steps.timed(dynamo.transact(placement::place)))
                         .answers(201, MealOrder.class)
                         .refuses(MealProblem.MEAL_CUTOFF_PASSED, MealProblem.MEAL_DATE_OUT_OF_RANGE,
                                 MealProblem.MEAL_DISH_NOT_ON_MENU, MealProblem.MEAL_MENU_NOT_PUBLISHED,

@@ -33,17 +33,19 @@ public class OrderPlacement {
     private final MealStore store;
     private final ResidentCards cards;
     private final Clock clock;
+    private final OrderStepTimes steps;
 
-    public OrderPlacement(MealStore store, ResidentCards cards, Clock clock) {
+    public OrderPlacement(MealStore store, ResidentCards cards, Clock clock, OrderStepTimes steps) {
         this.store = store;
         this.cards = cards;
         this.clock = clock;
+        this.steps = steps;
     }
 
     public DynamoTransaction place(Caller caller, OrderRequests.Place r) {
         OrderRules.checkShape(r);
         MealAccess.requireResidentId(r.residentId());
-        PlacementReads reads = PlacementReads.of(store, cards, caller.county(), r);
+        PlacementReads reads = PlacementReads.of(store, cards, caller.county(), r, steps);
         ResidentCard resident = PricedOrder.requireActive(
                 MealAccess.admitted(caller, reads.resident(), Action.CREATE, r.mealPointId()));
         PricedOrder priced = PricedOrder.of(resident, reads, r, CountyTime.localNow(clock));
@@ -55,7 +57,11 @@ public class OrderPlacement {
                 priced.lines(), priced.priceFen(), grant.subsidyFen(), priced.payFen(), priced.policy().version(),
                 grant.weeklyCapCounted(), grant.monthlyCapCounted(), ConfirmationCode.generate(), OrderStatus.PLACED,
                 Channel.of(caller), caller.subject(), CountyTime.now(clock), null, null);
-        return new DynamoTransaction(writes(order, priced.rule().seats(r.mode()), priced.policy()), Reply.created(order));
+        steps.mark(OrderStepTimes.Step.ORDER);
+        DynamoTransaction transaction = new DynamoTransaction(writes(order, priced.rule().seats(r.mode()), priced.policy()),
+                Reply.created(order));
+        steps.mark(OrderStepTimes.Step.ANSWER);
+        return transaction;
     }
 
     private List<ConditionalWrite> writes(MealOrder order, int seats, SubsidyPolicy policy) {

@@ -42,6 +42,11 @@ record PlacementReads(Optional<ResidentCard> resident, Optional<MealPoint> found
     }
 
     static PlacementReads of(MealStore store, ResidentCards cards, String county, OrderRequests.Place r) {
+        return of(store, cards, county, r, OrderStepTimes.OFF);
+    }
+
+    static PlacementReads of(MealStore store, ResidentCards cards, String county, OrderRequests.Place r,
+                             OrderStepTimes steps) {
         String pointPk = MealKeys.pointPk(county, r.mealPointId());
         String claimsPk = MealKeys.claimsPk(county, r.residentId());
         BatchRead.Key card = cards.keyOf(county, r.residentId());
@@ -53,14 +58,17 @@ record PlacementReads(Optional<ResidentCard> resident, Optional<MealPoint> found
         BatchRead.Key month = store.keyHere(key(claimsPk, MealKeys.monthCapSk(r.date())));
         Map<BatchRead.Key, Map<String, AttributeValue>> items =
                 BatchRead.of(store.client(), List.of(card, point, menu, policy, claim, week, month));
+        steps.mark(OrderStepTimes.Step.READS);
 
         SubsidyUse use = items.containsKey(claim) ? new SubsidyUse(true, 0, 0)
                 : new SubsidyUse(false, meals(items.get(week)), meals(items.get(month)));
         Map<String, AttributeValue> policyItem = items.get(policy);
-        return new PlacementReads(cards.in(items, county, r.residentId()),
+        PlacementReads reads = new PlacementReads(cards.in(items, county, r.residentId()),
                 Optional.ofNullable(items.get(point)).map(item -> document(item, MealPoint.class)),
                 Optional.ofNullable(items.get(menu)).map(item -> document(item, Menu.class)),
                 policyItem == null ? SubsidyPolicy.NONE : document(policyItem, SubsidyPolicy.class), use);
+        steps.mark(OrderStepTimes.Step.DOCUMENTS);
+        return reads;
     }
 
     private static long meals(Map<String, AttributeValue> cap) {
