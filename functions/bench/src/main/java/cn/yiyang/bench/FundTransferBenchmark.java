@@ -118,6 +118,7 @@ public final class FundTransferBenchmark {
         pgbench.block(WARM_UP);
         int gcMark = GcPauses.mark(gcLog());
         double cpuMark = ProcessCpu.millis(lambda.process().pid());
+        Map<ProcessCpu.ThreadKind, Double> threadsMark = ProcessCpu.byThreadKind(lambda.process().pid());
         List<Phase> rows = Phase.interleaved(List.of(
                         "Lambda: create + approve a transfer (2 v2 events through the Runtime API)",
                         "pgbench -b tpcb-like, 1 client, same PostgreSQL"),
@@ -134,7 +135,8 @@ public final class FundTransferBenchmark {
                 Stats.percentile(approve, 50), Stats.percentile(approve, 99), rows.get(0).p50(),
                 rows.get(0).p50() - Stats.percentile(create, 50) - Stats.percentile(approve, 50));
         whereTheTimeGoes(rows.get(0), create, approve, GcPauses.since(gcLog(), gcMark),
-                ProcessCpu.millis(lambda.process().pid()) - cpuMark);
+                ProcessCpu.millis(lambda.process().pid()) - cpuMark,
+                ProcessCpu.since(threadsMark, ProcessCpu.byThreadKind(lambda.process().pid())));
     }
 
     /**
@@ -142,7 +144,8 @@ public final class FundTransferBenchmark {
      * (Runtime API, Funqy's event in and response out), and the child's GC pauses in the measured blocks (they
      * land whole in whichever answer was under way). Round trips to PostgreSQL: TransferRoundTripsLambdaTest.
      */
-    private static void whereTheTimeGoes(Phase lambdaRow, double[] create, double[] approve, GcPauses gc, double cpuMillis) {
+    private static void whereTheTimeGoes(Phase lambdaRow, double[] create, double[] approve, GcPauses gc, double cpuMillis,
+                                         Map<ProcessCpu.ThreadKind, Double> cpuByThreads) {
         int n = lambdaRow.millis().length;
         double wallMillis = lambdaRow.seconds() * 1000;
         double inside = java.util.Arrays.stream(create).sum() + java.util.Arrays.stream(approve).sum();
@@ -154,6 +157,10 @@ public final class FundTransferBenchmark {
                         + " included, 10 ms ticks) %.1f ms per transfer.%n", n, wallMillis / n, inside / n, (answered - inside) / n,
                 (wallMillis - answered) / n, gc.count(), gc.totalMillis(), gc.totalMillis() / Math.max(1, n), gc.maxMillis(),
                 cpuMillis / Math.max(1, n));
+        CONSOLE.printf("Of that CPU, per transfer by thread: the handler's own (the Lambda thread and the event loop) %.1f ms,"
+                        + " the JIT compilers %.1f ms (per JVM: warm-up), GC and VM thread %.1f ms, other threads %.1f ms.%n",
+                cpuByThreads.get(ProcessCpu.ThreadKind.HANDLER) / Math.max(1, n), cpuByThreads.get(ProcessCpu.ThreadKind.JIT) / Math.max(1, n),
+                cpuByThreads.get(ProcessCpu.ThreadKind.GC_AND_VM) / Math.max(1, n), cpuByThreads.get(ProcessCpu.ThreadKind.OTHER) / Math.max(1, n));
     }
 
     private Path gcLog() {

@@ -142,7 +142,7 @@ public final class MealOrderBenchmark {
         Phase.timed(WARM_UP, deadlineNanos, i -> raw.readsAndTransaction(residents.get(i), readsDate));
         raw.forgetSteps();
         double cpuMark = ProcessCpu.millis(lambda.process().pid());
-        Map<String, Double> threadsMark = ProcessCpu.byThread(lambda.process().pid());
+        Map<ProcessCpu.ThreadKind, Double> threadsMark = ProcessCpu.byThreadKind(lambda.process().pid());
 
         List<Phase> rows = Phase.interleaved(List.of(
                         "Lambda placeOrder (POST /v1/meal-orders as a v2 event, through the Runtime API)",
@@ -156,9 +156,7 @@ public final class MealOrderBenchmark {
                                 i -> raw.readsAndTransaction(measured.get(from + i), readsDate))),
                 orders, BLOCKS, deadlineNanos);
         double cpuMillis = ProcessCpu.millis(lambda.process().pid()) - cpuMark;
-        Map<String, Double> threads = new LinkedHashMap<>();
-        ProcessCpu.byThread(lambda.process().pid()).forEach((name, millis) ->
-                threads.put(name, millis - threadsMark.getOrDefault(name, 0.0)));
+        Map<ProcessCpu.ThreadKind, Double> threads = ProcessCpu.since(threadsMark, ProcessCpu.byThreadKind(lambda.process().pid()));
         print(rows, Memory.of(lambda.process().pid()), raw.seatsTaken(tomorrow));
         printWhereTheTimeGoes(rows.get(0), raw.steps(), cpuMillis, threads);
     }
@@ -214,7 +212,7 @@ public final class MealOrderBenchmark {
      * the function's own time per order from its log.
      */
     private void printWhereTheTimeGoes(Phase lambdaPhase, Map<String, double[]> steps, double lambdaCpuMillis,
-                                       Map<String, Double> lambdaThreads) throws IOException {
+                                       Map<ProcessCpu.ThreadKind, Double> lambdaThreads) throws IOException {
         CONSOLE.println();
         CONSOLE.println("Where the time goes, p50 ms per call in the raw reads + transaction row: " + steps.entrySet().stream()
                 .map(step -> String.format("%s %.2f", step.getKey(), Stats.percentile(step.getValue(), 50)))
@@ -229,10 +227,9 @@ public final class MealOrderBenchmark {
         lambda.printInside(RawOrderCalls.ROUTE_KEY, 201, lambdaPhase);
         int counted = lambdaPhase.millis().length;
         CONSOLE.printf("The Lambda process's CPU (all its threads: the handler's, the JIT compilers', GC; /proc) over the "
-                + "measured rows: %.1f ms per counted order; by thread: %s.%n", lambdaCpuMillis / counted,
-                lambdaThreads.entrySet().stream().filter(thread -> thread.getValue() > 0)
-                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                        .map(thread -> String.format("%s %.1f", thread.getKey(), thread.getValue() / counted))
+                + "measured rows: %.1f ms per counted order; by threads: %s.%n", lambdaCpuMillis / counted,
+                lambdaThreads.entrySet().stream()
+                        .map(kind -> String.format("%s %.1f", kind.getKey(), kind.getValue() / counted))
                         .collect(Collectors.joining(", ")));
     }
 

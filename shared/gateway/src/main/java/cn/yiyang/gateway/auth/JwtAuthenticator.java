@@ -7,10 +7,13 @@ import cn.yiyang.kernel.route.Role;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,6 +33,12 @@ import org.jboss.logging.Logger;
  * the required claims, and the county: a token for a county this deployment does not serve
  * ({@code yiyang.counties}, set by the stack from its own list) is refused like a forged one.
  * Anything wrong is a 401 with one generic answer, whatever the cause.
+ *
+ * <p>A token that passed every check is kept with its caller ({@link VerifiedTokens}) and not verified again
+ * until it expires or {@link #VERIFIED_REUSE_SECONDS} have passed: a client sends the same token with every
+ * request of its session, and verifying it (jose4j's parsing, the RSA signature, SmallRye's claims) was most of
+ * the Lambda thread's own CPU per request (issue 18). Only an accepted token is kept; a refused one is checked
+ * anew every time.
  */
 @ApplicationScoped
 public class JwtAuthenticator {
@@ -37,6 +47,10 @@ public class JwtAuthenticator {
     public static final int TOKEN_CHARS_MAX = 8 * 1024;
     public static final int SUBJECT_CHARS_MAX = 128;
     public static final int ORG_ID_CHARS_MAX = 64;
+    /** How long an accepted token is taken on its earlier verification, at most (never past its expiry). */
+    public static final long VERIFIED_REUSE_SECONDS = 300;
+    /** Accepted tokens kept at once; a Lambda instance sees a few callers, the local gateway a few hundred. */
+    public static final int VERIFIED_TOKENS_MAX = 1_024;
 
     private static final Logger LOG = Logger.getLogger(JwtAuthenticator.class);
     private static final Pattern COUNTY = Pattern.compile("[1-9][0-9]{5}");
@@ -44,10 +58,22 @@ public class JwtAuthenticator {
 
     private final JWTParser parser;
     private final Set<String> counties;
+    private final VerifiedTokens verified;
 
+    /**
+     * The parser checks a token's expiry against the system clock, so the kept tokens expire by it too (never by
+     * a {@link Clock} bean a test or a job may have moved).
+     */
+    @Inject
     public JwtAuthenticator(JWTParser parser,
                             @ConfigProperty(name = "yiyang.counties") Optional<List<String>> counties) {
+        this(parser, counties, Clock.systemUTC());
+    }
+
+    /** With the clock that decides when a kept token is verified again (tests). */
+    public JwtAuthenticator(JWTParser parser, Optional<List<String>> counties, Clock clock) {
         this.parser = parser;
+        this.verified = new VerifiedTokens(clock);
         this.counties = Set.copyOf(counties.orElse(List.of()));
         if (this.counties.isEmpty()) {
             LOG.warn("yiyang.counties names no county: every token will be refused");
@@ -56,6 +82,10 @@ public class JwtAuthenticator {
 
     public Caller authenticate(String authorization) {
         String token = bearerToken(authorization);
+        Optional<Caller> known = verified.find(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
         JsonWebToken jwt;
         try {
             jwt = parser.parse(token);
@@ -81,7 +111,57 @@ public class JwtAuthenticator {
         for (String group : jwt.getGroups()) {
             Role.fromClaim(group).ifPresent(roles::add);
         }
-        return new Caller(subject, countyCode, roles, org(jwt.getClaim("org")));
+        Caller caller = new Caller(subject, countyCode, roles, org(jwt.getClaim("org")));
+        verified.keep(token, caller, Instant.ofEpochSecond(jwt.getExpirationTime()));
+        return caller;
+    }
+
+    /**
+     * Accepted tokens and their callers, each until the earlier of its expiry and {@link #VERIFIED_REUSE_SECONDS}
+     * after it was verified. Keyed by the whole compact token, signature included: only the very token verified
+     * is taken on its verification. Bounded: when full, the expired go, and if none has, all of them.
+     */
+    private static final class VerifiedTokens {
+
+        private record Verified(Caller caller, Instant until) {
+        }
+
+        private final Map<String, Verified> byToken = new ConcurrentHashMap<>();
+        private final Clock clock;
+
+        VerifiedTokens(Clock clock) {
+            this.clock = clock;
+        }
+
+        Optional<Caller> find(String token) {
+            Verified known = byToken.get(token);
+            if (known == null) {
+                return Optional.empty();
+            }
+            if (!clock.instant().isBefore(known.until())) {
+                byToken.remove(token, known);
+                return Optional.empty();
+            }
+            return Optional.of(known.caller());
+        }
+
+        void keep(String token, Caller caller, Instant expiresAt) {
+            Instant now = clock.instant();
+            Instant until = now.plusSeconds(VERIFIED_REUSE_SECONDS);
+            if (expiresAt.isBefore(until)) {
+                until = expiresAt;
+            }
+            if (!now.isBefore(until)) {
+                return;
+            }
+            if (byToken.size() >= VERIFIED_TOKENS_MAX) {
+                byToken.values().removeIf(v -> !now.isBefore(v.until()));
+                if (byToken.size() >= VERIFIED_TOKENS_MAX) {
+                    byToken.clear();
+                }
+            }
+            byToken.put(token, new Verified(caller, until));
+        }
     }
 
     /** {@code {"canteen":["<mealPointId>"], …}}: unknown roles are ignored, a malformed claim refuses the token. */
