@@ -109,7 +109,9 @@ public final class BookingBenchmark {
         String endpoint = stores.get("yiyang.dynamo.endpoint");
         try (FakeLambdaRuntime api = FakeLambdaRuntime.start(FUNCTION);
              DynamoDbClient client = RawOrderCalls.client(endpoint)) {
-            ProcessBuilder builder = LambdaChild.builder(lambdaJar, FUNCTION, api.address(), endpoint, outDir);
+            // launched as deployed (the managed runtime's JVM options for 1 GB: C1 only), as the cold starts are
+            ProcessBuilder builder = LambdaChild.asDeployed(
+                    LambdaChild.builder(lambdaJar, FUNCTION, api.address(), endpoint, outDir));
             LambdaChild.usePostgres(builder, stores);
             builder.environment().put("YIYANG_TABLE_PREFIX", RawOrderCalls.TABLE_PREFIX);
             builder.environment().put("YIYANG_BOOKING_STEP_TIMES", "true");

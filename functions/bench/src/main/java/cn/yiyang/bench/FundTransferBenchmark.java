@@ -83,7 +83,9 @@ public final class FundTransferBenchmark {
                 LambdaChild.pgPassword(stores), outDir);
         pgbench.initialise();
         try (FakeLambdaRuntime api = FakeLambdaRuntime.start(FUNCTION)) {
-            ProcessBuilder builder = LambdaChild.builder(lambdaJar, FUNCTION, api.address(), stores.get("yiyang.dynamo.endpoint"), outDir);
+            // launched as deployed (the managed runtime's JVM options for 1 GB: C1 only), as the cold starts are
+            ProcessBuilder builder = LambdaChild.asDeployed(
+                    LambdaChild.builder(lambdaJar, FUNCTION, api.address(), stores.get("yiyang.dynamo.endpoint"), outDir));
             LambdaChild.usePostgres(builder, stores);
             builder.command().add(1, GcPauses.logOption(gcLog()));
             builder.environment().put("YIYANG_TABLE_PREFIX", RawOrderCalls.TABLE_PREFIX);

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A function's JVM launched as AWS's Java runtime would launch it: {@link LambdaJavaRuntime} with
- * the runner jar (its manifest adds lib/) on the class path, {@code -XX:+UseSerialGC} (the cold starts
- * add the rest of the managed runtime's options: {@link #asDeployed}), the Lambda environment, the JWT
+ * the runner jar (its manifest adds lib/) on the class path, {@code -XX:+UseSerialGC} (the cold starts and
+ * the throughput benchmarks add the rest of the managed runtime's options: {@link #asDeployed}; the batch
+ * posting benchmark keeps a host-sized heap for its 100,000-item batches), the Lambda environment, the JWT
  * settings of the test keys, and DynamoDB pointed at the local endpoint.
  */
 final class LambdaChild {
