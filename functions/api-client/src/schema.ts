@@ -725,6 +725,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care-home-caregivers/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看护理员的证书 */
+        get: operations["listCaregiverCertificates"];
+        put?: never;
+        /** 登记护理员的新证书（续证或晋级） */
+        post: operations["recordCaregiverCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/care-home-caregivers/{id}/payout-account": {
         parameters: {
             query?: never;
@@ -2442,6 +2460,12 @@ export interface components {
             name?: string;
             phone?: string;
         };
+        "CaregiverRequests.NewCertificateInput": {
+            level?: string;
+            number?: string;
+            validFrom?: string;
+            validUntil?: string;
+        };
         "CaregiverViews.AssignmentPage": {
             items: components["schemas"]["CaregiverViews.AssignmentView"][];
         };
@@ -2473,6 +2497,7 @@ export interface components {
             certificateNumber: string;
             /** Format: date */
             certificateUntil: string;
+            currentCertificate?: components["schemas"]["CaregiverViews.CertificateView"];
             /** Format: uuid */
             id: string;
             idNumberMasked: string;
@@ -2481,6 +2506,25 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             registeredBy: string;
+        };
+        "CaregiverViews.CertificatePage": {
+            items: components["schemas"]["CaregiverViews.CertificateView"][];
+        };
+        "CaregiverViews.CertificateView": {
+            /** Format: uuid */
+            caregiverId: string;
+            /** Format: uuid */
+            id: string;
+            level: string;
+            levelLabel: string;
+            number: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validUntil: string;
         };
         CatalogItem: {
             id: string;
@@ -8424,6 +8468,213 @@ export interface operations {
                 };
             };
             /** @description BED_HAS_CAREGIVER, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    listCaregiverCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.CertificatePage"];
+                };
+            };
+            /** @description MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    recordCaregiverCertificate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 同一个键、同样的请求体，返回第一次的应答；不同的请求体返回 422；第一次仍在处理时返回 409。 Kept at least 48 h.
+                 * @example order-20261201-0001
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaregiverRequests.NewCertificateInput"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.CertificateView"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CERTIFICATE_OVERLAPS, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -4,19 +4,20 @@ import cn.yiyang.funds.caregivers.AssignmentService;
 import cn.yiyang.funds.caregivers.CaregiverRequests;
 import cn.yiyang.funds.caregivers.CaregiverService;
 import cn.yiyang.funds.caregivers.CaregiverViews;
+import cn.yiyang.funds.caregivers.CertificateService;
 import cn.yiyang.gateway.dispatch.Binding;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.stores.pg.PgOperations;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** 岗位津贴: the care homes' certified caregivers and their bed assignments (their payout accounts are {@link PayoutApi}'s). */
+/** 岗位津贴: the care homes' certified caregivers, their certificates and their bed assignments (their payout accounts are {@link PayoutApi}'s). */
 @Singleton
 class CaregiversApi implements ConceptApi {
 
     private final List<Binding> bindings;
 
-    CaregiversApi(PgOperations pg, CaregiverService caregivers, AssignmentService assignments) {
+    CaregiversApi(PgOperations pg, CaregiverService caregivers, CertificateService certificates, AssignmentService assignments) {
         bindings = List.of(
                 Binding.of(FundRoutes.REGISTER_CAREGIVER, CaregiverRequests.NewCaregiver.class, pg.transact(caregivers::register))
                         .answers(201, CaregiverViews.CaregiverView.class)
@@ -25,6 +26,11 @@ class CaregiversApi implements ConceptApi {
                         .answers(200, CaregiverViews.CaregiverPage.class),
                 Binding.of(FundRoutes.GET_CAREGIVER, ById.class, pg.query(caregivers::get))
                         .answers(200, CaregiverViews.CaregiverView.class),
+                Binding.of(FundRoutes.RECORD_CERTIFICATE, CaregiverRequests.NewCertificate.class, pg.transact(certificates::record))
+                        .answers(201, CaregiverViews.CertificateView.class)
+                        .refuses(FundProblem.MONTH_ALREADY_BATCHED, FundProblem.CERTIFICATE_OVERLAPS),
+                Binding.of(FundRoutes.CAREGIVER_CERTIFICATES, ById.class, pg.query(certificates::ofCaregiver))
+                        .answers(200, CaregiverViews.CertificatePage.class),
                 Binding.of(FundRoutes.ASSIGN_CAREGIVER, CaregiverRequests.NewAssignment.class, pg.transact(assignments::assign))
                         .answers(201, CaregiverViews.AssignmentView.class)
                         .refuses(FundProblem.BED_HAS_CAREGIVER, FundProblem.MONTH_ALREADY_BATCHED),

@@ -71,6 +71,10 @@ public final class FundRoutes {
             OFFICER, AUDITOR);
     public static final Route BED_ASSIGNMENTS = IN.get("/v1/beds/{id}/caregiver-assignments", "listBedCaregiverAssignments",
             OFFICER, AUDITOR);
+    public static final Route RECORD_CERTIFICATE = IN.post("/v1/care-home-caregivers/{id}/certificates",
+            "recordCaregiverCertificate", OFFICER);
+    public static final Route CAREGIVER_CERTIFICATES = IN.get("/v1/care-home-caregivers/{id}/certificates",
+            "listCaregiverCertificates", OFFICER, AUDITOR);
     public static final Route END_ASSIGNMENT = IN.post("/v1/caregiver-assignments/{id}/end", "endCaregiverAssignment", OFFICER);
     public static final Route PUT_CAREGIVER_PAYOUT = IN.put("/v1/care-home-caregivers/{id}/payout-account", "putCaregiverPayoutAccount",
             OFFICER);
@@ -85,7 +89,8 @@ public final class FundRoutes {
             SETTLE_MEALS, SETTLE_BOOKINGS, LIST_SETTLEMENTS, LIST_HELD_VISITS, RELEASE_VISIT, REJECT_VISIT, PUT_PAYOUT_ACCOUNT,
             GET_PAYOUT_ACCOUNT,
             PAYMENT_FILE, IMPORT_BANK_RETURN, REGISTER_CAREGIVER, LIST_CAREGIVERS, GET_CAREGIVER, ASSIGN_CAREGIVER,
-            CAREGIVER_ASSIGNMENTS, BED_ASSIGNMENTS, END_ASSIGNMENT, PUT_CAREGIVER_PAYOUT, GET_CAREGIVER_PAYOUT);
+            CAREGIVER_ASSIGNMENTS, BED_ASSIGNMENTS, END_ASSIGNMENT, PUT_CAREGIVER_PAYOUT, GET_CAREGIVER_PAYOUT, RECORD_CERTIFICATE,
+            CAREGIVER_CERTIFICATES);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",

@@ -313,6 +313,245 @@ public abstract class CaregiverScenarios {
         assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
     }
 
+    /** A certificate as recorded: its level, its first and last valid day. */
+    record Certificate(String level, LocalDate from, LocalDate until) {
+        boolean valid(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(until);
+        }
+    }
+
+    @Test
+    void aRenewalOnTime_paysWithoutAGap_anUpgradeMidMonth_paysEachLevelFromItsFirstDay_andAGapBetweenCertificates_paysNothing() {
+        String home = institution(door(), county, "inst-certs");
+        Map<String, Caregiver> caregivers = new HashMap<>();
+        Map<String, List<Certificate>> certificates = new HashMap<>();
+        // renewed: the old junior certificate ends on the 10th, the new one starts on the 11th
+        Caregiver renewed = register("JUNIOR", day(1).minusYears(3), day(10));
+        recordCertificate(renewed.id(), "JUNIOR", day(11), day(11).plusYears(5));
+        certificates.put("R1", List.of(new Certificate("JUNIOR", renewed.certificateFrom(), renewed.certificateUntil()),
+                new Certificate("JUNIOR", day(11), day(11).plusYears(5))));
+        // upgraded: intermediate until the 19th, senior from the 20th
+        Caregiver upgraded = register("INTERMEDIATE", day(1).minusYears(2), day(19));
+        recordCertificate(upgraded.id(), "SENIOR", day(20), day(20).plusYears(5));
+        certificates.put("U1", List.of(new Certificate("INTERMEDIATE", upgraded.certificateFrom(), upgraded.certificateUntil()),
+                new Certificate("SENIOR", day(20), day(20).plusYears(5))));
+        // lapsed: the technician certificate ends on the 5th, the next starts on the 12th (the 6th to the 11th unpaid)
+        Caregiver lapsed = register("TECHNICIAN", day(1).minusYears(4), day(5));
+        recordCertificate(lapsed.id(), "TECHNICIAN", day(12), day(12).plusYears(5));
+        certificates.put("G1", List.of(new Certificate("TECHNICIAN", lapsed.certificateFrom(), lapsed.certificateUntil()),
+                new Certificate("TECHNICIAN", day(12), day(12).plusYears(5))));
+        caregivers.put("R1", renewed);
+        caregivers.put("U1", upgraded);
+        caregivers.put("G1", lapsed);
+        for (String code : List.of("R1", "U1", "G1")) {
+            String bed = bed(door(), county, home, county + "-" + code);
+            stay(door(), county, bed, disabled(county, null), day(1).minusDays(40), null);
+            assign(caregivers.get(code).id(), bed, day(1).minusDays(30), null);
+        }
+
+        JsonNode draft = expect(door().send(createBatch(county, "CAREGIVER_POST", month)), 201).json();
+
+        Map<String, JsonNode> byCaregiver = new HashMap<>();
+        draft.path("items").forEach(item -> byCaregiver.put(item.path("posts").get(0).path("caregiverId").asText(), item));
+        long total = 0;
+        for (String code : List.of("R1", "U1", "G1")) {
+            long days = 0;
+            long fen = 0;
+            for (LocalDate d = day(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+                LocalDate on = d;
+                Certificate valid = certificates.get(code).stream().filter(c -> c.valid(on)).findFirst().orElse(null);
+                if (valid != null) {
+                    days++;
+                    fen += rateOn(d, valid.level());
+                }
+            }
+            JsonNode item = byCaregiver.get(caregivers.get(code).id());
+            assertThat(item).as("an item for " + code).isNotNull();
+            assertThat(item.path("bedDays").asLong()).as("bed-days of " + code).isEqualTo(days);
+            assertThat(item.path("amountFen").asLong()).as("fen of " + code).isEqualTo(fen);
+            total += fen;
+        }
+        int rest = month.lengthOfMonth() - 15;
+        assertThat(lines(byCaregiver.get(renewed.id()))).as("renewed on time: every day paid")
+                .containsExactly("R1:JUNIOR:v1:15x201", "R1:JUNIOR:v2:" + rest + "x211");
+        assertThat(lines(byCaregiver.get(upgraded.id()))).as("upgraded on the 20th: the senior rate from that day")
+                .containsExactly("U1:INTERMEDIATE:v1:15x303", "U1:INTERMEDIATE:v2:4x313", "U1:SENIOR:v2:" + (month.lengthOfMonth() - 19)
+                        + "x611");
+        assertThat(lines(byCaregiver.get(lapsed.id()))).as("the 6th to the 11th without a certificate: unpaid")
+                .containsExactly("G1:TECHNICIAN:v1:9x507", "G1:TECHNICIAN:v2:" + rest + "x517");
+        assertThat(byCaregiver.get(renewed.id()).path("bedDays").asInt()).isEqualTo(month.lengthOfMonth());
+        assertThat(byCaregiver.get(lapsed.id()).path("bedDays").asInt()).isEqualTo(month.lengthOfMonth() - 6);
+        assertThat(draft.path("batch").path("totalFen").asLong()).isEqualTo(total);
+        assertThat(draft.path("breakdowns").path("byPolicyLine").findValuesAsText("key")).as("an item's level is its last day's")
+                .containsExactlyInAnyOrder("JUNIOR", "SENIOR", "TECHNICIAN");
+        assertThat(FundProbe.number("select count(*) from funds.batch_item_post p join funds.batch b on b.id = p.batch_id "
+                + "where b.county = ?1 and p.certificate_level = 'SENIOR'", county)).as("the lines as kept").isEqualTo(1);
+    }
+
+    @Test
+    void aCaregiversCertificates_areListedLatestFirst_andTheirReadShowsTheOneValidToday_orNone() {
+        LocalDate today = LocalDate.now(cn.yiyang.kernel.time.CountyTime.ZONE);
+        Caregiver renewed = register("INTERMEDIATE", today.minusYears(3), today.minusDays(1));
+        JsonNode before = expect(door().send(ApiRequest.get("/v1/care-home-caregivers/" + renewed.id()).bearer(auditor(county))), 200)
+                .json();
+        JsonNode recorded = expect(door().send(certificate(renewed.id(), "SENIOR", "HL-2026-0099", today, today.plusYears(5))), 201)
+                .json();
+        JsonNode after = expect(door().send(ApiRequest.get("/v1/care-home-caregivers/" + renewed.id()).bearer(auditor(county))), 200)
+                .json();
+        JsonNode listed = expect(door().send(ApiRequest.get("/v1/care-home-caregivers").bearer(officer(county))), 200).json();
+        JsonNode certificates = expect(door().send(ApiRequest.get("/v1/care-home-caregivers/" + renewed.id() + "/certificates")
+                .bearer(auditor(county))), 200).json();
+
+        assertThat(before.has("currentCertificate")).as("expired yesterday: none valid today").isFalse();
+        assertThat(before.path("certificateUntil").asText()).isEqualTo(today.minusDays(1).toString());
+        assertThat(recorded.path("caregiverId").asText()).isEqualTo(renewed.id());
+        assertThat(recorded.path("level").asText()).isEqualTo("SENIOR");
+        assertThat(recorded.path("levelLabel").asText()).isEqualTo("高级");
+        assertThat(recorded.path("number").asText()).isEqualTo("HL-2026-0099");
+        assertThat(recorded.path("validFrom").asText()).isEqualTo(today.toString());
+        assertThat(recorded.path("validUntil").asText()).isEqualTo(today.plusYears(5).toString());
+        assertThat(after.path("currentCertificate").path("id").asText()).isEqualTo(recorded.path("id").asText());
+        assertThat(after.path("currentCertificate").path("level").asText()).isEqualTo("SENIOR");
+        assertThat(after.path("certificateLevel").asText()).as("the registration as made").isEqualTo("INTERMEDIATE");
+        assertThat(listed.path("items").get(0).path("currentCertificate").path("number").asText()).isEqualTo("HL-2026-0099");
+        assertThat(certificates.path("items").findValuesAsText("level")).containsExactly("SENIOR", "INTERMEDIATE");
+        assertThat(certificates.path("items").get(1).path("validUntil").asText()).as("the registered one is the first")
+                .isEqualTo(today.minusDays(1).toString());
+    }
+
+    @Test
+    void aCertificateOverlappingAnother_isRefused409_theLastDayCounting_andNothingIsWritten() {
+        LocalDate today = LocalDate.now(cn.yiyang.kernel.time.CountyTime.ZONE);
+        Caregiver caregiver = register("JUNIOR", today.minusYears(1), today.plusDays(30));
+
+        ApiAnswer onTheLastDay = door().send(certificate(caregiver.id(), "INTERMEDIATE", "HL-OVER-1", today.plusDays(30),
+                today.plusYears(3)));
+        ApiAnswer inside = door().send(certificate(caregiver.id(), "SENIOR", "HL-OVER-2", today.minusDays(10), today));
+        long kept = FundProbe.number("select count(*) from funds.caregiver_certificate where caregiver_id = cast(?1 as uuid)",
+                caregiver.id());
+        ApiAnswer theDayAfter = door().send(certificate(caregiver.id(), "INTERMEDIATE", "HL-OVER-3", today.plusDays(31),
+                today.plusYears(3)));
+
+        assertThat(onTheLastDay.status()).isEqualTo(409);
+        assertThat(onTheLastDay.code()).isEqualTo("CERTIFICATE_OVERLAPS");
+        assertThat(onTheLastDay.json().path("userMessage").asText()).contains("不能和它重叠");
+        assertThat(inside.code()).isEqualTo("CERTIFICATE_OVERLAPS");
+        assertThat(kept).as("the registered certificate alone").isEqualTo(1);
+        assertThat(theDayAfter.status()).as("the day after the last valid day").isEqualTo(201);
+        assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCertificateIntoAMonthAlreadyBatched_isRefused409_andTheMonthsAroundItStayOpen() {
+        Caregiver caregiver = register("JUNIOR", day(1).minusYears(1), day(20));
+        Caregiver lapsed = register("JUNIOR", day(1).minusYears(3), day(1).minusMonths(2));
+        String bed = bed(door(), county, institution(door(), county, "inst-certs"), county + "-M1");
+        stay(door(), county, bed, disabled(county, null), day(1).minusDays(10), null);
+        assign(caregiver.id(), bed, day(1).minusDays(5), null);
+        JsonNode draft = expect(door().send(createBatch(county, "CAREGIVER_POST", month)), 201).json();
+        long paid = draft.path("batch").path("totalFen").asLong();
+        LocalDate monthBefore = day(1).minusMonths(1);
+
+        ApiAnswer intoPaid = door().send(certificate(caregiver.id(), "SENIOR", "HL-LATE-1", day(21), day(21).plusYears(3)));
+        ApiAnswer acrossPaid = door().send(certificate(lapsed.id(), "SENIOR", "HL-LATE-2", monthBefore, monthBefore.plusYears(3)));
+        ApiAnswer nextMonth = door().send(certificate(caregiver.id(), "SENIOR", "HL-NEXT", month.plusMonths(1).atDay(1),
+                month.plusMonths(1).atDay(1).plusYears(3)));
+        ApiAnswer monthBeforeOnly = door().send(certificate(lapsed.id(), "JUNIOR", "HL-BEFORE", monthBefore, day(1).minusDays(1)));
+
+        assertThat(intoPaid.status()).isEqualTo(409);
+        assertThat(intoPaid.code()).as("the paid month would be paid at another level").isEqualTo("MONTH_ALREADY_BATCHED");
+        assertThat(acrossPaid.code()).as("from an open month into the paid one").isEqualTo("MONTH_ALREADY_BATCHED");
+        assertThat(nextMonth.status()).as(nextMonth.toString()).isEqualTo(201);
+        assertThat(monthBeforeOnly.status()).as("a month before, not batched: " + monthBeforeOnly).isEqualTo(201);
+        assertThat(FundProbe.number("select count(*) from funds.caregiver_certificate where county = ?1", county)).isEqualTo(4);
+        JsonNode again = BatchFixtures.batch(door(), county, draft.path("batch").path("id").asText());
+        assertThat(again.path("batch").path("totalFen").asLong()).as("the paid month as it was").isEqualTo(paid);
+    }
+
+    @Test
+    void certificates_areRecordedByOfficersOnly_readByOfficersAndAuditors_404ForAnotherCounty_andRefusedByField() {
+        LocalDate today = LocalDate.now(cn.yiyang.kernel.time.CountyTime.ZONE);
+        Caregiver caregiver = register("JUNIOR", today.minusYears(1), today.plusDays(10));
+        String other = FundFixtures.newCounty();
+
+        ApiAnswer byAuditor = door().send(certificate(caregiver.id(), "SENIOR", "HL-ROLE-1", today.plusDays(11), today.plusYears(2))
+                .bearer(auditor(county)));
+        ApiAnswer byApprover = door().send(certificate(caregiver.id(), "SENIOR", "HL-ROLE-2", today.plusDays(11), today.plusYears(2))
+                .bearer(approver(county)));
+        ApiAnswer readByApprover = door().send(ApiRequest.get("/v1/care-home-caregivers/" + caregiver.id() + "/certificates")
+                .bearer(approver(county)));
+        ApiAnswer otherCountyWrites = door().send(certificate(caregiver.id(), "SENIOR", "HL-ROLE-3", today.plusDays(11),
+                today.plusYears(2)).bearer(officer(other)));
+        ApiAnswer otherCountyReads = door().send(ApiRequest.get("/v1/care-home-caregivers/" + caregiver.id() + "/certificates")
+                .bearer(auditor(other)));
+        ApiAnswer missing = door().send(certificate(java.util.UUID.randomUUID().toString(), "SENIOR", "HL-ROLE-4", today.plusDays(11),
+                today.plusYears(2)));
+        ApiAnswer bad = door().send(ApiRequest.post("/v1/care-home-caregivers/" + caregiver.id() + "/certificates", """
+                {"level":"MASTER","number":"no spaces!","validFrom":"2026-02-30","validUntil":"2030-01-01"}""")
+                .bearer(officer(county)).idempotencyKey(key("certificate")));
+        ApiAnswer backwards = door().send(certificate(caregiver.id(), "SENIOR", "HL-ROLE-5", today.plusYears(2), today.plusDays(11)));
+        ApiAnswer tooLong = door().send(certificate(caregiver.id(), "SENIOR", "HL-ROLE-6", today.plusDays(11),
+                today.plusDays(12).plusYears(10)));
+
+        assertThat(byAuditor.status()).isEqualTo(403);
+        assertThat(byApprover.status()).isEqualTo(403);
+        assertThat(readByApprover.status()).isEqualTo(403);
+        assertThat(otherCountyWrites.status()).isEqualTo(404);
+        assertThat(otherCountyReads.status()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("level", "number", "validFrom");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().path("errors").findValuesAsText("code")).containsExactly("OUT_OF_RANGE");
+        assertThat(tooLong.json().path("errors").findValuesAsText("field")).containsExactly("validUntil");
+        assertThat(FundProbe.number("select count(*) from funds.caregiver_certificate where caregiver_id = cast(?1 as uuid)",
+                caregiver.id())).as("none of these wrote").isEqualTo(1);
+        assertThat(FundProbe.tryStatement("update funds.caregiver_certificate set recorded_by = recorded_by")).contains("insert-only");
+        assertThat(FundProbe.tryStatement("delete from funds.caregiver_certificate")).contains("insert-only");
+        assertThat(FundProbe.tryStatement("truncate funds.caregiver_certificate")).contains("insert-only");
+    }
+
+    @Test
+    void aCertificateRetriedUnderTheSameKey_isRecordedOnce_andEveryRetryGetsTheFirstAnswer() {
+        LocalDate today = LocalDate.now(cn.yiyang.kernel.time.CountyTime.ZONE);
+        Caregiver caregiver = register("JUNIOR", today.minusYears(1), today.plusDays(10));
+        ApiRequest renewal = certificate(caregiver.id(), "INTERMEDIATE", "HL-RETRY-1", today.plusDays(11), today.plusYears(3));
+
+        ApiAnswer first = door().send(renewal);
+        ApiAnswer retry = door().send(renewal);
+        ApiAnswer changed = door().send(renewal.withBody("""
+                {"level":"SENIOR","number":"HL-RETRY-1","validFrom":"%s","validUntil":"%s"}""".formatted(today.plusDays(11),
+                today.plusYears(3))));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(changed.status()).as("the same key with another body").isEqualTo(422);
+        assertThat(FundProbe.number("select count(*) from funds.caregiver_certificate where caregiver_id = cast(?1 as uuid)",
+                caregiver.id())).isEqualTo(2);
+        assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and action = "
+                + "'CAREGIVER_CERTIFICATE_RECORDED'", county)).as("one entry").isEqualTo(1);
+    }
+
+    /** A post line as {@code bed:level:version:days x rate}. */
+    private List<String> lines(JsonNode item) {
+        List<String> lines = new ArrayList<>();
+        item.path("posts").forEach(l -> lines.add(l.path("bedCode").asText().substring(county.length() + 1) + ":"
+                + l.path("certificateLevel").asText() + ":v" + l.path("rateVersion").asInt() + ":" + l.path("days").asInt() + "x"
+                + l.path("dailyRateFen").asLong()));
+        return lines;
+    }
+
+    private ApiRequest certificate(String caregiver, String level, String number, LocalDate from, LocalDate until) {
+        return ApiRequest.post("/v1/care-home-caregivers/" + caregiver + "/certificates", """
+                {"level":"%s","number":"%s","validFrom":"%s","validUntil":"%s"}""".formatted(level, number, from, until))
+                .bearer(officer(county)).idempotencyKey(key("certificate"));
+    }
+
+    private void recordCertificate(String caregiver, String level, LocalDate from, LocalDate until) {
+        expect(door().send(certificate(caregiver, level, "HL-" + Long.toString(System.nanoTime(), 36), from, until)), 201);
+    }
+
     private String pendingReversalOf(String transfer) {
         JsonNode pending = expect(door().send(ApiRequest.get("/v1/transfers").query("status", "PENDING").bearer(auditor(county))), 200)
                 .json();

@@ -104,7 +104,8 @@ public abstract class FundDuplicateStormScenarios {
                 }),
                 Map.entry(FundRoutes.REGISTER_CAREGIVER, this::registerCaregiver),
                 Map.entry(FundRoutes.ASSIGN_CAREGIVER, this::assignCaregiver),
-                Map.entry(FundRoutes.END_ASSIGNMENT, this::endAssignment));
+                Map.entry(FundRoutes.END_ASSIGNMENT, this::endAssignment),
+                Map.entry(FundRoutes.RECORD_CERTIFICATE, this::recordCertificate));
     }
 
     private static ApiRequest caregiver(String county) {
@@ -150,6 +151,18 @@ public abstract class FundDuplicateStormScenarios {
                 "{\"endsOn\":\"%s\"}".formatted(today())).bearer(officer(county)).idempotencyKey(key("storm")),
                 () -> assertThat(FundProbe.number("select count(*) from funds.caregiver_assignment where county = ?1 "
                         + "and ended_by is not null", county)).as("ended once").isEqualTo(1));
+    }
+
+    /** A renewal from the day after the registered certificate ends. */
+    private Case recordCertificate() {
+        String county = county();
+        String caregiver = expect(client().send(caregiver(county)), 201).json().path("id").asText();
+        LocalDate from = today().plusYears(2).plusDays(1);
+        return new Case(ApiRequest.post("/v1/care-home-caregivers/" + caregiver + "/certificates",
+                "{\"level\":\"TECHNICIAN\",\"number\":\"HL-STORM-2\",\"validFrom\":\"%s\",\"validUntil\":\"%s\"}"
+                        .formatted(from, from.plusYears(5))).bearer(officer(county)).idempotencyKey(key("storm")),
+                () -> assertThat(FundProbe.number("select count(*) from funds.caregiver_certificate where county = ?1", county))
+                        .as("the registered certificate and one renewal").isEqualTo(2));
     }
 
     @Test

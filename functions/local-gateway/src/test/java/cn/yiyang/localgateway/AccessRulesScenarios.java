@@ -90,7 +90,48 @@ public abstract class AccessRulesScenarios {
                 }
             }
         }
+        for (Further further : furtherProbes()) {
+            for (Role role : Role.values()) {
+                Scope scope = AccessTable.scope(further.kind(), role, further.action());
+                cells.add(DynamicTest.dynamicTest(further.kind() + " " + further.action() + " (" + further.what() + ") " + role + " → "
+                        + scope, () -> walk(further.kind(), further.probe(), role, scope)));
+            }
+        }
         return cells.stream();
+    }
+
+    /** A route that does an object's action beside the one {@link #probes()} walks for it: its cells are walked too. */
+    record Further(ObjectKind kind, Action action, String what, Probe probe) {
+    }
+
+    private String careHomeCaregiver;
+
+    /** One caregiver of the walk's county, registered by its officer, whose certificates are read and recorded. */
+    private String careHomeCaregiver() {
+        if (careHomeCaregiver == null) {
+            LocalDate today = LocalDate.now(CountyTime.ZONE);
+            ApiAnswer registered = door().send(ApiRequest.post("/v1/care-home-caregivers", """
+                    {"name":"巡查护理","idNumber":"%s","phone":"%s","certificateLevel":"JUNIOR","certificateNumber":"HL-WALK-1",
+                     "certificateFrom":"%s","certificateUntil":"%s"}""".formatted(TestPeople.idNumber(), TestPeople.phone(),
+                    today.minusYears(1), today.plusYears(1))).bearer(world.officer()).idempotencyKey(AccessWorld.key()));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            careHomeCaregiver = registered.json().path("id").asText();
+        }
+        return careHomeCaregiver;
+    }
+
+    private List<Further> furtherProbes() {
+        return List.of(
+                new Further(ObjectKind.CARE_HOME_CAREGIVER, Action.READ, "certificates", (role, own) -> Attempt.of(
+                        ApiRequest.get("/v1/care-home-caregivers/" + careHomeCaregiver() + "/certificates"))),
+                new Further(ObjectKind.CARE_HOME_CAREGIVER, Action.CREATE, "a certificate", (role, own) -> {
+                    String caregiver = careHomeCaregiver();
+                    LocalDate from = LocalDate.now(CountyTime.ZONE).plusYears(1).plusDays(1);
+                    return new Attempt(ApiRequest.post("/v1/care-home-caregivers/" + caregiver + "/certificates",
+                            "{\"level\":\"SENIOR\",\"number\":\"HL-WALK-2\",\"validFrom\":\"%s\",\"validUntil\":\"%s\"}"
+                                    .formatted(from, from.plusYears(5))).idempotencyKey(AccessWorld.key()),
+                            () -> world.read("/v1/care-home-caregivers/" + caregiver + "/certificates", Map.of()));
+                }));
     }
 
     @TestFactory

@@ -129,7 +129,9 @@ class DemoExamplesTest {
                 new Call("verifyAuditTrail", Role.AUDITOR, ApiRequest.get("/v1/audit/verify")),
                 new Call("listCareHomeCaregivers", Role.AUDITOR, ApiRequest.get("/v1/care-home-caregivers")),
                 new Call("listCaregiverAssignments", Role.OFFICER, ApiRequest.get("/v1/care-home-caregivers/"
-                        + demo.careHomeCaregiverId() + "/assignments")));
+                        + demo.careHomeCaregiverId() + "/assignments")),
+                new Call("listCaregiverCertificates", Role.AUDITOR, ApiRequest.get("/v1/care-home-caregivers/"
+                        + demo.careHomeCaregiverId() + "/certificates")));
     }
 
     private String token(Role role) {

@@ -7,6 +7,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.stores.pg.NativeSql;
 import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +18,11 @@ import java.util.UUID;
 /**
  * What the month's 岗位津贴 pays each certified caregiver: every day of the month on which they were assigned
  * to a bed ([from, until): the first day counts, the end day does not), that bed was occupied (caring for an
- * empty bed is no care), and their certificate was valid (both its first and last day count), at the rate
- * for their certificate level of the highest policy version in force on that day. PostgreSQL intersects
- * assignment, occupancy, certificate and the month's days in one statement; one line per assignment and
- * rate version, one item per caregiver, the item the sum of its lines.
+ * empty bed is no care), and a certificate of theirs was valid (both its first and last day count), at the
+ * rate for that certificate's level of the highest policy version in force on that day: a renewal on time pays
+ * on without a gap, an upgrade pays the new level from its first day, a gap between certificates pays nothing.
+ * PostgreSQL intersects assignment, occupancy, certificates and the month's days in one statement; one line per
+ * assignment, certificate level and rate version, one item per caregiver, the item the sum of its lines.
  */
 final class CaregiverPlan {
 
@@ -42,22 +44,24 @@ final class CaregiverPlan {
                         days as (
                           select cast(d as date) as day from generate_series(cast(?2 as date), cast(?3 as date) - 1, interval '1 day') d),
                         counted as (
-                          select a.id as assignment_id, c.id as caregiver_id, c.name, c.certificate_level, b.code as bed_code,
-                                 r.version, r.rate
+                          select a.id as assignment_id, c.id as caregiver_id, c.name, k.certificate_level, b.code as bed_code,
+                                 r.version, r.rate, d.day
                           from funds.caregiver_assignment a
                           join funds.caregiver c on c.id = a.caregiver_id
                           join funds.bed b on b.id = a.bed_id
-                          join days d on a.during @> d.day and d.day between c.certificate_from and c.certificate_until
+                          join days d on a.during @> d.day
+                          join funds.caregiver_certificate k on k.caregiver_id = a.caregiver_id
+                                                             and d.day between k.valid_from and k.valid_until
                           join funds.occupancy o on o.bed_id = a.bed_id and o.during @> d.day
                           cross join lateral (select x.version, x.rate from rates x
-                                              where x.level = c.certificate_level and x.from_day <= d.day
+                                              where x.level = k.certificate_level and x.from_day <= d.day
                                               order by x.version desc limit 1) r
                           where a.county = ?1 and a.during && daterange(cast(?2 as date), cast(?3 as date), '[)'))
                         select assignment_id, caregiver_id, name, certificate_level, bed_code, version as rate_version,
-                               rate as daily_rate_fen, count(*) as days
+                               rate as daily_rate_fen, count(*) as days, min(day) as first_day, max(day) as last_day
                         from counted
                         group by assignment_id, caregiver_id, name, certificate_level, bed_code, version, rate
-                        order by caregiver_id, bed_code, assignment_id, version""" + " limit " + (LINES_MAX + 1),
+                        order by caregiver_id, bed_code, assignment_id, first_day, version""" + " limit " + (LINES_MAX + 1),
                         county, month.atDay(1), month.plusMonths(1).atDay(1), StrictJson.write(rates(versions)))
                 .map(rows -> {
                     if (rows.size() > LINES_MAX) {
@@ -80,8 +84,11 @@ final class CaregiverPlan {
         return rates;
     }
 
-    /** Who an item pays: the caregiver's name and certificate level, as the lines read them. */
-    private record Caregiver(String name, String certificateLevel) {
+    /**
+     * Who an item pays: the caregiver's name and the certificate level of the last day paid (the item's level
+     * when an upgrade split the month; each line keeps its own).
+     */
+    private record Caregiver(String name, String certificateLevel, LocalDate lastDay) {
     }
 
     /** One item per caregiver, in caregiver order, each line paid days × rate. */
@@ -92,7 +99,11 @@ final class CaregiverPlan {
             UUID caregiver = r.uuid("caregiver_id");
             int days = (int) r.number("days");
             long rate = r.fen("daily_rate_fen");
-            who.put(caregiver, new Caregiver(r.text("name"), r.text("certificate_level")));
+            LocalDate lastDay = LocalDate.parse(r.text("last_day"));
+            Caregiver known = who.get(caregiver);
+            if (known == null || lastDay.isAfter(known.lastDay())) {
+                who.put(caregiver, new Caregiver(r.text("name"), r.text("certificate_level"), lastDay));
+            }
             byCaregiver.computeIfAbsent(caregiver, c -> new ArrayList<>()).add(new BatchItem.PostLine(r.uuid("assignment_id"), caregiver,
                     r.text("bed_code"), r.text("certificate_level"), (int) r.number("rate_version"), days, rate, days * rate));
         }

@@ -124,18 +124,33 @@ public class OccupancyService {
 
     /**
      * No live batch of these kinds (comma-separated) covers the date's month or a later one: a paid month's
-     * bed-days never change. Admissions, discharges and caregiver assignments share a county lock that a bed or
-     * caregiver-post batch's creation takes exclusively, so a batch never reads the month while an occupancy or
-     * an assignment inside it is being changed.
+     * bed-days never change. Admissions, discharges, caregiver assignments and certificates share a county lock that
+     * a bed or caregiver-post batch's creation takes exclusively, so a batch never reads the month while an occupancy,
+     * an assignment or a certificate inside it is being changed.
      */
     public static Uni<Void> notBatched(String county, LocalDate date, String kinds) {
+        return notBatched(county, YearMonth.from(date), LAST_MONTH, kinds);
+    }
+
+    /**
+     * No live batch of these kinds covers a month from {@code from}'s to {@code until}'s, both included: a record
+     * with an end (a caregiver's certificate) changes only those months. Under the same lock as the above.
+     */
+    public static Uni<Void> notBatched(String county, LocalDate from, LocalDate until, String kinds) {
+        return notBatched(county, YearMonth.from(from), YearMonth.from(until), kinds);
+    }
+
+    /** Later than any batch's month: an open-ended change reaches every month from its first. */
+    private static final YearMonth LAST_MONTH = YearMonth.of(9999, 12);
+
+    private static Uni<Void> notBatched(String county, YearMonth from, YearMonth until, String kinds) {
         return NativeSql.select("select pg_advisory_xact_lock_shared(hashtextextended('funds-occupancy:' || ?1, 0)) as locked",
                         county)
                 .flatMap(v -> NativeSql.selectOne("""
                         select b.kind, b.month from funds.batch b left join funds.batch_resolution r on r.batch_id = b.id
-                        where b.county = ?1 and b.kind = any(string_to_array(?3, ',')) and b.month >= ?2
+                        where b.county = ?1 and b.kind = any(string_to_array(?3, ',')) and b.month between ?2 and ?4
                           and (r.outcome is null or r.outcome = 'POSTED')
-                        limit 1""", county, YearMonth.from(date).toString(), kinds))
+                        limit 1""", county, from.toString(), kinds, until.toString()))
                 .map(found -> {
                     if (found.isPresent()) {
                         throw new ApiException(FundProblem.MONTH_ALREADY_BATCHED, "The " + found.get().text("kind") + " batch of "
@@ -145,7 +160,7 @@ public class OccupancyService {
                 });
     }
 
-    /** Taken by a bed or caregiver-post batch's creation: no admission, discharge or assignment of the county runs while it reads the month. */
+    /** Taken by a bed or caregiver-post batch's creation: no admission, discharge, assignment or certificate of the county runs while it reads the month. */
     public static Uni<Void> lockOccupancies(String county) {
         return NativeSql.select("select pg_advisory_xact_lock(hashtextextended('funds-occupancy:' || ?1, 0)) as locked", county)
                 .replaceWithVoid();

@@ -71,8 +71,8 @@ public class AssignmentService {
         String county = caller.county();
         UUID id = UUID.randomUUID();
         OffsetDateTime now = CountyTime.now(clock);
-        return CaregiverService.find(county, caregiverId)
-                .flatMap(caregiver -> NativeSql.selectOne("select code from funds.bed where id = ?1 and county = ?2", bedId, county)
+        return CaregiverService.exists(county, caregiverId)
+                .flatMap(known -> NativeSql.selectOne("select code from funds.bed where id = ?1 and county = ?2", bedId, county)
                         .map(bed -> bed.orElseThrow(() -> ApiException.notFound("Bed")).text("code")))
                 .flatMap(code -> OccupancyService.notBatched(county, from, PAID_BY_ASSIGNMENTS)
                         .flatMap(v -> NativeSql.write("""
@@ -140,7 +140,7 @@ public class AssignmentService {
     /** A caregiver's assignments, the latest first. */
     public Uni<Reply> ofCaregiver(Caller caller, ById request) {
         UUID caregiver = AccountService.uuid(request.id(), "Caregiver");
-        return CaregiverService.find(caller.county(), caregiver)
+        return CaregiverService.exists(caller.county(), caregiver)
                 .flatMap(c -> page("a.caregiver_id = ?1 and a.county = ?2", caregiver, caller.county()));
     }
 

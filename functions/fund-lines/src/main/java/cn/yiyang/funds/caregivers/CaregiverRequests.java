@@ -18,6 +18,14 @@ public final class CaregiverRequests {
                                String certificateLevel, String certificateNumber, String certificateFrom, String certificateUntil) {
     }
 
+    /**
+     * {@code POST /v1/care-home-caregivers/{id}/certificates}: a renewed (续证) or upgraded (晋级) certificate;
+     * {@code validFrom} and {@code validUntil} YYYY-MM-DD, both days valid.
+     */
+    @RegisterForReflection
+    public record NewCertificate(String id, String level, String number, String validFrom, String validUntil) {
+    }
+
     /** {@code GET /v1/care-home-caregivers?afterId=}: a page of the county's caregivers, by id. */
     @RegisterForReflection
     public record CaregiverFilter(String afterId) {

@@ -70,14 +70,23 @@ public class CaregiverService {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = CountyTime.now(clock);
         byte[] index = pii.index(county, ID_NUMBER, c.idNumber().value());
+        // the certificate registered with is the caregiver's first, in the same statement
         return NativeSql.write("""
-                        insert into funds.caregiver (id, county, name, id_number_protected, id_number_index, id_number_masked,
-                          phone_protected, phone_masked, certificate_level, certificate_number, certificate_from, certificate_until,
-                          registered_by, registered_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""",
+                        with registered as (
+                          insert into funds.caregiver (id, county, name, id_number_protected, id_number_index, id_number_masked,
+                            phone_protected, phone_masked, certificate_level, certificate_number, certificate_from, certificate_until,
+                            registered_by, registered_at)
+                          values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                          returning id, county, certificate_level, certificate_number, certificate_from, certificate_until,
+                            registered_by, registered_at)
+                        insert into funds.caregiver_certificate (id, county, caregiver_id, certificate_level, certificate_number,
+                          valid_from, valid_until, recorded_by, recorded_at)
+                        select ?15, county, id, certificate_level, certificate_number, certificate_from, certificate_until,
+                          registered_by, registered_at
+                        from registered""",
                         id, county, c.name(), pii.encrypt(c.idNumber().value(), boundTo(id, ID_NUMBER)), index, c.idNumber().masked(),
                         pii.encrypt(c.phone().value(), boundTo(id, PHONE)), c.phone().masked(), c.level().name(), c.certificate(),
-                        c.from(), c.until(), caller.subject(), now)
+                        c.from(), c.until(), caller.subject(), now, UUID.randomUUID())
                 .onFailure(f -> PgFailures.is(f, PgFailures.UNIQUE_VIOLATION))
                 .transform(f -> new ApiException(FundProblem.CAREGIVER_ALREADY_REGISTERED, "This ID number is registered already"))
                 .flatMap(v -> {
@@ -92,18 +101,18 @@ public class CaregiverService {
                     fact.put("certificateUntil", c.until().toString());
                     return audit.append(county, caller.subject(), "CAREGIVER_REGISTERED", "CAREGIVER", id.toString(), fact, now);
                 })
-                .flatMap(v -> find(county, id))
+                .flatMap(v -> find(county, id, CountyTime.today(clock)))
                 .map(Reply::created);
     }
 
     public Uni<Reply> get(Caller caller, ById request) {
-        return find(caller.county(), AccountService.uuid(request.id(), "Caregiver")).map(Reply::ok);
+        return find(caller.county(), AccountService.uuid(request.id(), "Caregiver"), CountyTime.today(clock)).map(Reply::ok);
     }
 
     public Uni<Reply> list(Caller caller, CaregiverFilter filter) {
         UUID after = filter.afterId() == null ? new UUID(0, 0) : AccountService.uuid(filter.afterId(), "Caregiver");
-        return NativeSql.select(CaregiverViews.CAREGIVER_SELECT + "where c.county = ?1 and c.id > ?2 order by c.id limit "
-                        + (PAGE_SIZE_MAX + 1), caller.county(), after)
+        return NativeSql.select(CaregiverViews.CAREGIVER_SELECT + "where c.county = ?2 and c.id > ?3 order by c.id limit "
+                        + (PAGE_SIZE_MAX + 1), CountyTime.today(clock), caller.county(), after)
                 .map(rows -> {
                     List<CaregiverViews.CaregiverView> page = rows.stream().limit(PAGE_SIZE_MAX).map(CaregiverViews::caregiver).toList();
                     String next = rows.size() > PAGE_SIZE_MAX ? page.get(page.size() - 1).id().toString() : null;
@@ -111,10 +120,21 @@ public class CaregiverService {
                 });
     }
 
-    /** The county's caregiver, or 404. */
-    public static Uni<CaregiverViews.CaregiverView> find(String county, UUID id) {
-        return NativeSql.selectOne(CaregiverViews.CAREGIVER_SELECT + "where c.id = ?1 and c.county = ?2", id, county)
+    /** The county's caregiver with the certificate valid {@code today}, or 404. */
+    private static Uni<CaregiverViews.CaregiverView> find(String county, UUID id, LocalDate today) {
+        return NativeSql.selectOne(CaregiverViews.CAREGIVER_SELECT + "where c.id = ?2 and c.county = ?3", today, id, county)
                 .map(row -> row.map(CaregiverViews::caregiver).orElseThrow(() -> ApiException.notFound("Caregiver")));
+    }
+
+    /** The county has this caregiver, or 404 (another county's is as missing). */
+    public static Uni<Void> exists(String county, UUID id) {
+        return NativeSql.selectOne("select c.id from funds.caregiver c where c.id = ?1 and c.county = ?2", id, county)
+                .map(row -> {
+                    if (row.isEmpty()) {
+                        throw ApiException.notFound("Caregiver");
+                    }
+                    return null;
+                });
     }
 
     /** Every field in one pass: every error named. */
@@ -135,23 +155,40 @@ public class CaregiverService {
         } catch (IdentityFormatException e) {
             errors.add(new FieldError("phone", "BAD_PHONE", "An 11-digit mainland mobile number"));
         }
-        CertificateLevel level = CertificateLevel.parse(r.certificateLevel()).orElse(null);
-        if (level == null) {
-            errors.add(new FieldError("certificateLevel", "BAD_LEVEL", "JUNIOR, INTERMEDIATE, SENIOR or TECHNICIAN"));
-        }
-        if (r.certificateNumber() == null || !CERTIFICATE_NUMBER.matcher(r.certificateNumber()).matches()) {
-            errors.add(new FieldError("certificateNumber", "BAD_CERTIFICATE_NUMBER", "4 to 40 of 0-9 A-Z a-z and -"));
-        }
+        CertificateLevel level = level("certificateLevel", r.certificateLevel(), errors);
+        String certificate = certificateNumber("certificateNumber", r.certificateNumber(), errors);
         LocalDate from = date("certificateFrom", r.certificateFrom(), errors);
         LocalDate until = date("certificateUntil", r.certificateUntil(), errors);
-        if (from != null && until != null && (until.isBefore(from) || until.isAfter(from.plusYears(CERTIFICATE_YEARS_MAX)))) {
-            errors.add(new FieldError("certificateUntil", "OUT_OF_RANGE", "On or after certificateFrom, within "
-                    + CERTIFICATE_YEARS_MAX + " years"));
-        }
+        validity("certificateFrom", from, "certificateUntil", until, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new Checked(r.name().strip(), idNumber, phone, level, r.certificateNumber(), from, until);
+        return new Checked(r.name().strip(), idNumber, phone, level, certificate, from, until);
+    }
+
+    /** A certificate's level, as registration and a renewal name it. */
+    static CertificateLevel level(String field, String code, List<FieldError> errors) {
+        CertificateLevel level = CertificateLevel.parse(code).orElse(null);
+        if (level == null) {
+            errors.add(new FieldError(field, "BAD_LEVEL", "JUNIOR, INTERMEDIATE, SENIOR or TECHNICIAN"));
+        }
+        return level;
+    }
+
+    static String certificateNumber(String field, String number, List<FieldError> errors) {
+        if (number == null || !CERTIFICATE_NUMBER.matcher(number).matches()) {
+            errors.add(new FieldError(field, "BAD_CERTIFICATE_NUMBER", "4 to 40 of 0-9 A-Z a-z and -"));
+            return null;
+        }
+        return number;
+    }
+
+    /** Both days valid: the last on or after the first, within {@link #CERTIFICATE_YEARS_MAX} years of it. */
+    static void validity(String fromField, LocalDate from, String untilField, LocalDate until, List<FieldError> errors) {
+        if (from != null && until != null && (until.isBefore(from) || until.isAfter(from.plusYears(CERTIFICATE_YEARS_MAX)))) {
+            errors.add(new FieldError(untilField, "OUT_OF_RANGE", "On or after " + fromField + ", within "
+                    + CERTIFICATE_YEARS_MAX + " years"));
+        }
     }
 
     static LocalDate date(String field, String text, List<FieldError> errors) {

@@ -16,10 +16,25 @@ public final class CaregiverViews {
     private CaregiverViews() {
     }
 
+    /**
+     * The {@code certificate*} fields are the certificate registered with; {@code currentCertificate} is the one
+     * valid today (null when none is: expired and not yet renewed, or starting later).
+     */
     @RegisterForReflection
     public record CaregiverView(UUID id, String name, String idNumberMasked, String phoneMasked, String certificateLevel,
                                 String certificateLevelLabel, String certificateNumber, LocalDate certificateFrom,
-                                LocalDate certificateUntil, String registeredBy, OffsetDateTime registeredAt) {
+                                LocalDate certificateUntil, @Nullable CertificateView currentCertificate, String registeredBy,
+                                OffsetDateTime registeredAt) {
+    }
+
+    /** A certificate of a caregiver: valid from {@code validFrom} to {@code validUntil}, both days counted. */
+    @RegisterForReflection
+    public record CertificateView(UUID id, UUID caregiverId, String level, String levelLabel, String number, LocalDate validFrom,
+                                  LocalDate validUntil, String recordedBy, OffsetDateTime recordedAt) {
+    }
+
+    @RegisterForReflection
+    public record CertificatePage(List<CertificateView> items) {
     }
 
     @RegisterForReflection
@@ -36,10 +51,20 @@ public final class CaregiverViews {
     public record AssignmentPage(List<AssignmentView> items) {
     }
 
+    /** ?1 is today: the certificate valid on it joins the caregiver (at most one, certificates never overlap). */
     static final String CAREGIVER_SELECT = """
             select c.id, c.name, c.id_number_masked, c.phone_masked, c.certificate_level, c.certificate_number, c.certificate_from,
-                   c.certificate_until, c.registered_by, c.registered_at
+                   c.certificate_until, c.registered_by, c.registered_at, k.id as current_id, k.certificate_level as current_level,
+                   k.certificate_number as current_number, k.valid_from as current_from, k.valid_until as current_until,
+                   k.recorded_by as current_recorded_by, k.recorded_at as current_recorded_at
             from funds.caregiver c
+            left join funds.caregiver_certificate k on k.caregiver_id = c.id and cast(?1 as date) between k.valid_from and k.valid_until
+            """;
+
+    static final String CERTIFICATE_SELECT = """
+            select k.id, k.caregiver_id, k.certificate_level, k.certificate_number, k.valid_from, k.valid_until, k.recorded_by,
+                   k.recorded_at
+            from funds.caregiver_certificate k
             """;
 
     static final String ASSIGNMENT_SELECT = """
@@ -53,7 +78,23 @@ public final class CaregiverViews {
         // a certificate number is free of personal numbers by its pattern; the mask is the safety net all answers share
         return new CaregiverView(r.uuid("id"), r.text("name"), r.text("id_number_masked"), r.text("phone_masked"), level.name(),
                 level.label(), Masks.inText(r.text("certificate_number")), LocalDate.parse(r.text("certificate_from")),
-                LocalDate.parse(r.text("certificate_until")), r.text("registered_by"), CountyTime.shown(r.time("registered_at")));
+                LocalDate.parse(r.text("certificate_until")), r.isNull("current_id") ? null : current(r), r.text("registered_by"),
+                CountyTime.shown(r.time("registered_at")));
+    }
+
+    private static CertificateView current(SqlRow r) {
+        CertificateLevel level = CertificateLevel.valueOf(r.text("current_level"));
+        return new CertificateView(r.uuid("current_id"), r.uuid("id"), level.name(), level.label(),
+                Masks.inText(r.text("current_number")), LocalDate.parse(r.text("current_from")),
+                LocalDate.parse(r.text("current_until")), r.text("current_recorded_by"),
+                CountyTime.shown(r.time("current_recorded_at")));
+    }
+
+    static CertificateView certificate(SqlRow r) {
+        CertificateLevel level = CertificateLevel.valueOf(r.text("certificate_level"));
+        return new CertificateView(r.uuid("id"), r.uuid("caregiver_id"), level.name(), level.label(),
+                Masks.inText(r.text("certificate_number")), LocalDate.parse(r.text("valid_from")), LocalDate.parse(r.text("valid_until")),
+                r.text("recorded_by"), CountyTime.shown(r.time("recorded_at")));
     }
 
     static AssignmentView assignment(SqlRow r) {

@@ -104,14 +104,14 @@ public class PayoutAccounts {
     public Uni<Reply> putCaregiver(Caller caller, CaregiverPayoutAccountChange r) {
         String number = checked(r.kind(), r.bankCode(), r.accountNumber(), r.holderName(), r.reason());
         Payee payee = caregiver(r.id());
-        return CaregiverService.find(caller.county(), UUID.fromString(payee.ref()))
+        return CaregiverService.exists(caller.county(), UUID.fromString(payee.ref()))
                 .flatMap(c -> change(caller, payee, new Change(r.kind(), r.bankCode(), number, r.holderName(), r.reason())))
                 .flatMap(v -> view(caller.county(), payee)).map(Reply::ok);
     }
 
     public Uni<Reply> getCaregiver(Caller caller, ById r) {
         Payee payee = caregiver(r.id());
-        return CaregiverService.find(caller.county(), UUID.fromString(payee.ref()))
+        return CaregiverService.exists(caller.county(), UUID.fromString(payee.ref()))
                 .flatMap(c -> view(caller.county(), payee)).map(Reply::ok);
     }
 

@@ -104,7 +104,8 @@ public final class AccessTable {
             rule(ledger, Role.AUDITOR, COUNTY, READ);
         }
         rule(TRANSFER, Role.APPROVER, COUNTY, ACT);
-        // Caregiver posts: officers register caregivers, assign and end their beds, set their payout accounts; auditors read.
+        // Caregiver posts: officers register caregivers, record their certificates, assign and end their beds, set their
+        // payout accounts; auditors read.
         rule(CARE_HOME_CAREGIVER, Role.OFFICER, COUNTY, READ, CREATE, ACT);
         rule(CARE_HOME_CAREGIVER, Role.AUDITOR, COUNTY, READ);
         rule(BATCH, Role.APPROVER, COUNTY, ACT);
