@@ -4,6 +4,7 @@ import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.CommonProblem;
 import io.vertx.pgclient.PgException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Classifies what PostgreSQL or the client threw into an answer the request path can give. */
 public final class PgFailures {
@@ -64,12 +65,15 @@ public final class PgFailures {
     }
 
     /**
-     * An I/O failure on the way to the server: a reset, a broken pipe on a pipelined statement's write, a closed
-     * channel (the JDK's own IOExceptions: java.io, java.net, java.nio). Not a parser's IOException (Jackson's
-     * extend it): a body that does not parse is a defect, never the database being away.
+     * An I/O failure on the way to the server, anywhere in the chain: a reset, a broken pipe on a pipelined
+     * statement's write, a closed channel, a refused connection (the JDK's own IOExceptions, java.io, java.net,
+     * java.nio, and Netty's, which wrap them: a refused connect arrives as Netty's AnnotatedConnectException
+     * around the JDK's ConnectException). Not a parser's IOException (Jackson's extend it): a body that does not
+     * parse is a defect, never the database being away.
      */
     private static boolean isConnectionIo(Throwable failure) {
-        return find(failure, java.io.IOException.class).map(io -> io.getClass().getName().startsWith("java.")).orElse(false);
+        return find(failure, t -> t instanceof java.io.IOException
+                && (t.getClass().getName().startsWith("java.") || t.getClass().getName().startsWith("io.netty."))).isPresent();
     }
 
     /**
@@ -100,18 +104,23 @@ public final class PgFailures {
      * (a dropped connection arrives as several failures at once).
      */
     static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
-        return find(failure, type, 0);
+        return find(failure, type::isInstance).map(type::cast);
     }
 
-    private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type, int depth) {
+    /** The first failure in the cause chain that passes the test, looking inside CompositeException too. */
+    static Optional<Throwable> find(Throwable failure, Predicate<Throwable> test) {
+        return find(failure, test, 0);
+    }
+
+    private static Optional<Throwable> find(Throwable failure, Predicate<Throwable> test, int depth) {
         Throwable current = failure;
         for (int step = 0; current != null && depth + step < CAUSES_DEPTH_MAX; step++) {
-            if (type.isInstance(current)) {
-                return Optional.of(type.cast(current));
+            if (test.test(current)) {
+                return Optional.of(current);
             }
             if (current instanceof io.smallrye.mutiny.CompositeException composite) {
                 for (Throwable each : composite.getCauses()) {
-                    Optional<T> found = find(each, type, depth + step + 1);
+                    Optional<Throwable> found = find(each, test, depth + step + 1);
                     if (found.isPresent()) {
                         return found;
                     }

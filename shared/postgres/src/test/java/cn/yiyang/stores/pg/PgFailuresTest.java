@@ -42,6 +42,19 @@ class PgFailuresTest {
     }
 
     @Test
+    void aRefusedConnectAsNettyAnnotatesIt_isStoreUnavailable() {
+        // the harness's PostgreSQL outage (session 9): a new connection refused while the server was down reached
+        // the caller as Netty's AnnotatedConnectException (an IOException of io.netty) around the JDK's ConnectException
+        // (that class is private: an IOException of a package of our own stands in for it, the JDK's below it)
+        Throwable annotated = new ConnectException("Connection refused: localhost/127.0.0.1:5432") {
+        };
+        annotated.initCause(new ConnectException("Connection refused"));
+        assertThat(code(new CompletionException(new io.netty.channel.ConnectTimeoutException("connection timed out"))))
+                .isEqualTo(CommonProblem.STORE_UNAVAILABLE);
+        assertThat(code(new CompletionException(annotated))).isEqualTo(CommonProblem.STORE_UNAVAILABLE);
+    }
+
+    @Test
     void noPooledConnectionWithinTheAcquisitionTimeout_isStoreUnavailable() {
         Throwable timeout = new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Timeout"));
 
