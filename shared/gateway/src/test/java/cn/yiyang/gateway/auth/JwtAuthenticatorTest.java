@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.route.Role;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class JwtAuthenticatorTest {
 
-    private static final String ISSUER = "https://issuer.test";
+    private static final String ISSUER = SignedTokens.ISSUER;
     private static final String COUNTY = "330105";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static KeyPair keys;
     private static KeyPair otherKeys;
@@ -143,25 +138,8 @@ class JwtAuthenticatorTest {
         assertThat(parser.parsed).isEqualTo(2);
     }
 
-    /** An RS256 token as the identity function issues it, expiring {@code seconds} after now. */
     private static String token(KeyPair signer, String subject, String county, long seconds) {
-        long now = System.currentTimeMillis() / 1000;
-        Map<String, Object> claims = Map.of("iss", ISSUER, "sub", subject, "county", county, "groups", List.of("officer"),
-                "iat", now, "exp", now + seconds);
-        try {
-            String input = b64(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT"))) + "."
-                    + b64(JSON.writeValueAsBytes(claims));
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(signer.getPrivate());
-            signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + b64(signature.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SignedTokens.of(signer, subject, county, "officer", seconds);
     }
 
     /** The real parser, counting the tokens it was asked to verify. */

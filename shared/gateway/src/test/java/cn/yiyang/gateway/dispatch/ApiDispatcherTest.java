@@ -3,6 +3,7 @@ package cn.yiyang.gateway.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.gateway.auth.JwtAuthenticator;
+import cn.yiyang.gateway.auth.SignedTokens;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Handler;
@@ -20,14 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiDispatcherTest {
 
-    private static final String ISSUER = "https://issuer.test";
+    private static final String ISSUER = SignedTokens.ISSUER;
     private static final String COUNTY = "330105";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Route.Builder IN = Route.in("test");
@@ -273,24 +271,9 @@ class ApiDispatcherTest {
 
     /** An RS256 token as the identity function issues it. */
     private static String token(String subject, String county, String role) {
-        long now = System.currentTimeMillis() / 1000;
-        Map<String, Object> claims = Map.of("iss", ISSUER, "sub", subject, "county", county, "groups", List.of(role),
-                "iat", now, "exp", now + 600);
-        try {
-            String input = b64(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT"))) + "."
-                    + b64(JSON.writeValueAsBytes(claims));
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(keys.getPrivate());
-            signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + b64(signature.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedTokens.of(keys, subject, county, role, 600);
     }
 
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
     private record Guarded<R>(Handler<R> delegate) implements Handler<R>, IdempotencyGuarded {
         @Override
