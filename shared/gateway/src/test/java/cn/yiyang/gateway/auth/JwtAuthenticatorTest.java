@@ -11,7 +11,6 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,11 +43,9 @@ class JwtAuthenticatorTest {
     private JwtAuthenticator authenticator;
 
     @BeforeAll
-    static void makeKeys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        otherKeys = generator.generateKeyPair();
+    static void makeKeys() {
+        keys = SignedTokens.newKeyPair();
+        otherKeys = SignedTokens.newKeyPair();
     }
 
     @BeforeEach

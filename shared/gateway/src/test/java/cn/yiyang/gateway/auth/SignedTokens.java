@@ -3,6 +3,8 @@ package cn.yiyang.gateway.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +17,17 @@ public final class SignedTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SignedTokens() {
+    }
+
+    /** A fresh RSA 2048 key pair, as the identity function's KMS key signs with. */
+    public static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A token for one role of a county, expiring {@code seconds} after now. */
