@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * JVM build and, beside it, the native executable when one was built ({@code mvn package -Dnative}
  * leaves {@code target/*-runner}). Each is launched as Lambda would launch it against a fake
  * Runtime API, once unmeasured (migrations, tables), then {@value #RUNS} times measured. Then one
- * launch that reports where its time goes ({@link ColdStartPhases}), and {@value #RUNS} primed
+ * launch that reports where its time goes ({@link ColdStartPhases}), the same launch with an application
+ * class-data archive ({@link #measureWithArchive}: what class loading costs), and {@value #RUNS} primed
  * launches: the first invocation after the init with SnapStart-style priming beside it without.
  */
 final class HarnessColdStarts {
@@ -79,6 +80,7 @@ final class HarnessColdStarts {
                             bare.ms(), bare.rssMb(), RUNS));
             ColdStartPhases unprimed = phasesOf(f.module(), jvmLauncher, name, stores, event, outDir, Map.of());
             phases.add(unprimed);
+            measureWithArchive(f, jvmLauncher, name, stores, event, outDir, new Launch[] {jvm, bare}, report, phases);
             priming.append(measurePriming(f, jvmLauncher, name, stores, event, outDir, new Launch[] {jvm, bare}, unprimed, report));
             if (!Files.isExecutable(executable)) {
                 report.figure("cold start", f.module() + " Lambda (native)", "not measured",
@@ -139,6 +141,51 @@ final class HarnessColdStarts {
                 unprimedPhases.classesBetween("first-event", "first-answer"),
                 primedPhases.classesBetween("first-event", "first-answer"), unprimed.firstInvocationMs(),
                 primed.firstInvocationMs(), primed.firstInvocationMs() / unprimed.firstInvocationMs(), unprimed.ms(), primed.ms());
+    }
+
+    /**
+     * The same launch with an application class-data archive (AppCDS, the JDK's dynamic archive): one training
+     * launch, primed at start (door and operation) and answering the read, dumps the classes it loaded when it
+     * exits; the measured launches map them from the archive instead of reading, parsing and verifying them.
+     * A measurement of what class loading costs, not the deployed form: the stack's JVM path runs on SnapStart
+     * (a restore, no JVM start), and an archive for the managed runtime would have to be dumped by its own JVM
+     * with its own class path and class loader, in the Lambda base image (README, "Performance and reliability").
+     */
+    private static void measureWithArchive(Function f, Launcher launcher, String name, HarnessStores stores, String event,
+                                           Path outDir, Launch[] plainAndBare, HarnessReport report,
+                                           List<ColdStartPhases> phases) throws Exception {
+        Path archive = outDir.resolve(f.module() + "-app-cds.jsa");
+        Files.deleteIfExists(archive);
+        try (FakeLambdaRuntime api = FakeLambdaRuntime.start(name)) {
+            ProcessBuilder training = launcher.builder();
+            training.command().add(1, "-XX:ArchiveClassesAtExit=" + archive);
+            training.environment().put(PRIME_AT_START_ENV, "true");
+            training.environment().put(PRIMING_OPERATION_ENV, "true");
+            training.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+            training.environment().put("YIYANG_DYNAMO_CREATE_TABLES", "false");
+            training.environment().put("YIYANG_PG_MIGRATE_AT_START", "false");
+            launch(api, training, stores, event, outDir.resolve(f.module() + "-jvm-app-cds-training.log"));
+        }
+        String what = f.module() + " Lambda (JVM) with an AppCDS archive: process start → first answer";
+        if (!Files.isRegularFile(archive)) {
+            report.figure("cold start", what, "not measured", "the training launch dumped no archive: see "
+                    + outDir.resolve(f.module() + "-jvm-app-cds-training.log"));
+            return;
+        }
+        Launcher withArchive = () -> {
+            ProcessBuilder builder = launcher.builder();
+            builder.command().add(1, "-XX:SharedArchiveFile=" + archive);
+            return builder;
+        };
+        Launch cds = measure(withArchive, name, stores, event, outDir.resolve(f.module() + "-jvm-app-cds"), Map.of());
+        Launch plain = plainAndBare[0];
+        Launch bare = plainAndBare[1];
+        report.figure("cold start", what, String.format("%.0f ms, RSS %.0f MB: %.2f× / %.2f× the bare app", cds.ms(),
+                        cds.rssMb(), cds.ms() / bare.ms(), cds.rssMb() / bare.rssMb()),
+                String.format("without the archive %.0f ms, %.0f MB; archive %d MB, dumped by one training launch primed "
+                        + "at start; bare app %.0f ms, %.0f MB (no archive)", plain.ms(), plain.rssMb(),
+                        Files.size(archive) / (1024 * 1024), bare.ms(), bare.rssMb()));
+        phases.add(phasesOf(f.module() + " with AppCDS", withArchive, name, stores, event, outDir, Map.of()));
     }
 
     /** One more launch, not measured: its milestones, Quarkus' step times and its class loads. */

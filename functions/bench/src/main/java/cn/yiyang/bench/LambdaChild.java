@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A function's JVM launched as AWS's Java runtime would launch it: {@link LambdaJavaRuntime} with
- * the runner jar (its manifest adds lib/) on the class path, {@code -XX:+UseSerialGC} (the cold starts and
+ * A function's JVM launched as AWS's Java runtime would launch it: {@link LambdaJavaRuntime} (in a jar of its
+ * own) with the runner jar (its manifest adds lib/) on the class path, {@code -XX:+UseSerialGC} (the cold starts and
  * the throughput benchmarks add the rest of the managed runtime's options: {@link #asDeployed}; the batch
  * posting benchmark keeps a host-sized heap for its 100,000-item batches), the Lambda environment, the JWT
  * settings of the test keys, and DynamoDB pointed at the local endpoint.
@@ -32,6 +32,7 @@ final class LambdaChild {
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     private static final long STOP_TIMEOUT_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path runtimeJar;
 
     private LambdaChild() {
     }
@@ -42,7 +43,7 @@ final class LambdaChild {
         List<String> command = new ArrayList<>(List.of(javaCommand(), GC_FLAG));
         command.addAll(extraJvmArgs());
         command.addAll(List.of("-Dyiyang.dynamo.endpoint=" + dynamoEndpoint,
-                "-cp", benchClasses() + File.pathSeparator + runnerJar, LambdaJavaRuntime.class.getName()));
+                "-cp", runtimeJar() + File.pathSeparator + runnerJar, LambdaJavaRuntime.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = cleanEnvironment(builder);
         env.put("_HANDLER", HANDLER);
@@ -170,6 +171,42 @@ final class LambdaChild {
 
     static String javaCommand() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * {@link LambdaJavaRuntime}'s classes in a jar of their own (target/lambda-java-runtime.jar), made once: a
+     * class-data archive (AppCDS) is dumped only for a class path of jars, never of a directory with classes, and
+     * is used only with the very jar (its time and size) it was dumped with.
+     */
+    static synchronized Path runtimeJar() {
+        if (runtimeJar == null) {
+            runtimeJar = writeRuntimeJar();
+        }
+        return runtimeJar;
+    }
+
+    private static Path writeRuntimeJar() {
+        Path classes = benchClasses();
+        Path jar = classes.resolveSibling("lambda-java-runtime.jar");
+        String prefix = LambdaJavaRuntime.class.getSimpleName();
+        Path dir = classes.resolve(LambdaJavaRuntime.class.getPackageName().replace('.', '/'));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            List<Path> own = files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
+            Path tmp = java.nio.file.Files.createTempFile(jar.getParent(), "lambda-java-runtime", ".jar");
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(
+                    java.nio.file.Files.newOutputStream(tmp))) {
+                for (Path f : own) {
+                    out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                    java.nio.file.Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+            java.nio.file.Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return jar;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** This module's classes (target/classes under exec:java). */
