@@ -40,7 +40,8 @@ final class FakeLambdaRuntime implements AutoCloseable {
     private static final long HOLD_POLL_MILLIS = 200;
 
     /** What the function posted back for one invocation, and when the invocation was handed out. */
-    record Answer(boolean error, String body, long handedOutNanos, long receivedNanos, Memory memory) {
+    /** {@code cpuMillis}: the process's CPU time (user + system, all threads) when the answer arrived; -1 unknown. */
+    record Answer(boolean error, String body, long handedOutNanos, long receivedNanos, Memory memory, double cpuMillis) {
 
         double millis() {
             return (receivedNanos - handedOutNanos) / 1e6;
@@ -182,10 +183,12 @@ final class FakeLambdaRuntime implements AutoCloseable {
             } else if (path.startsWith(INVOCATION) && (path.endsWith("/response") || path.endsWith("/error"))) {
                 long received = System.nanoTime();
                 Memory memory = run.pid > 0 ? Memory.of(run.pid) : null;
+                double cpu = run.pid > 0 ? ProcessCpu.millis(run.pid) : -1;
                 String id = path.substring(INVOCATION.length(), path.lastIndexOf('/'));
                 CompletableFuture<Answer> answer = run.answers.get(id);
                 if (answer != null) {
-                    answer.complete(new Answer(path.endsWith("/error"), body(exchange), run.handedOut.get(id), received, memory));
+                    answer.complete(new Answer(path.endsWith("/error"), body(exchange), run.handedOut.get(id), received, memory,
+                            cpu));
                 }
                 reply(exchange, 202, "{}");
             } else {
