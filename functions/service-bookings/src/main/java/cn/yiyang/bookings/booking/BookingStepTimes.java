@@ -1,16 +1,14 @@
 package cn.yiyang.bookings.booking;
 
+import cn.yiyang.gateway.timing.StepTimes;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Where a booking's time goes, for the harness (YIYANG_BOOKING_STEP_TIMES=true; off by default): the
- * microseconds from one step's end to the next, logged as one line per booking that BookingBenchmark
- * reads back. A Lambda serves one request at a time, so one booking's marks are kept at once; with the
- * flag off nothing is kept or logged.
+ * microseconds from one step's end to the next, then the card read's own time, logged as one line per booking
+ * that BookingBenchmark reads back ({@link StepTimes}); with the flag off nothing is kept or logged.
  */
 @ApplicationScoped
 public class BookingStepTimes {
@@ -36,64 +34,39 @@ public class BookingStepTimes {
     private static final Logger LOG = Logger.getLogger(BookingStepTimes.class);
     /** The line's start, as BookingBenchmark looks for it. */
     public static final String LINE = "booking step times (us):";
+    /** The side figure after the steps: the card read's own duration. */
+    private static final String CARD_READ = "card_read";
 
-    private final boolean on;
-    private final Map<Step, Long> marks = new EnumMap<>(Step.class);
-    private volatile long startedNanos;
-    private volatile long cardNanos;
+    private final StepTimes<Step> times;
 
     public BookingStepTimes(@ConfigProperty(name = "yiyang.bookings.step-times", defaultValue = "false") boolean on) {
-        this.on = on;
+        this.times = StepTimes.wall(on, Step.class, LINE, line -> LOG.info(line), CARD_READ);
     }
 
     public void start() {
-        if (on) {
-            synchronized (marks) {
-                marks.clear();
-            }
-            cardNanos = 0;
-            startedNanos = System.nanoTime();
-        }
+        times.start();
     }
 
     public void mark(Step step) {
-        if (on) {
-            synchronized (marks) {
-                marks.put(step, System.nanoTime());
-            }
-        }
+        times.mark(step);
     }
 
     /** The card read's own duration, from its start to its answer. */
     public void cardRead(long nanos) {
-        if (on) {
-            cardNanos = nanos;
-        }
+        times.figure(CARD_READ, nanos);
     }
 
     public long now() {
-        return on ? System.nanoTime() : 0;
+        return times.now();
     }
 
     /** One line for the booking, if every step was marked (a refusal or a replay has none). */
     public void log() {
-        if (!on) {
-            return;
-        }
-        StringBuilder line = new StringBuilder(LINE);
-        synchronized (marks) {
-            long previous = startedNanos;
-            for (Step step : Step.values()) {
-                Long at = marks.get(step);
-                if (at == null) {
-                    return;
-                }
-                line.append(' ').append(step.name().toLowerCase(java.util.Locale.ROOT)).append('=')
-                        .append(Math.max(0, at - previous) / 1_000);
-                previous = at;
-            }
-        }
-        line.append(" card_read=").append(cardNanos / 1_000);
-        LOG.info(line);
+        times.log();
+    }
+
+    /** The booking's line, if every step was marked; null otherwise. */
+    String line() {
+        return times.line();
     }
 }
