@@ -18,18 +18,18 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
  * with a 1 ms read timeout ({@code sun.net.www.http.HttpClient.available()}), waited out on every warm DynamoDB call;
  * a buffered POST skips the probe, and DynamoDB's bodies are small (an item ≤ 400 KB, a transaction ≤ 4 MB).
  *
- * <p>What a buffered POST changes: when reading its answer fails with an I/O error other than a timeout (typically
- * a kept connection the server had closed), the JDK sends it once more on a new connection
+ * <p>What a buffered POST changes: when reading its answer fails with an I/O error other than a timeout (typically a
+ * kept connection the server had closed), the JDK sends it once more on a new connection
  * ({@code sun.net.http.retryPost}, default true), where a streamed POST failed to the SDK, which retries any I/O
- * error itself. So a request whose answer was lost was already sent again, and still is; our writes are made for
- * it: a {@code TransactWriteItems} carries the SDK's client request token (DynamoDB answers a replay within 10
- * minutes as the first, without applying it again), the single writes put whole items or SET attributes, and the
- * conditional ones take {@code ConditionalCheckFailed} as "already done" (BookingCards). The property stays at its
- * default: it is the JVM's (every URL connection's POST, Secrets Manager's and KMS's too), read once when the
- * JDK's HTTP client class loads, whatever connects first; and its replay spares the SDK's backed-off retry after a
- * dropped kept connection, which the probe used to find. Idle connections still expire in the JDK's keep-alive cache (after 5 s, or the
- * server's {@code Keep-Alive} timeout); TLS is the delegate's own (the JDK's default socket factory and hostname
- * check, as the SDK's default client has them).
+ * error itself. So a request whose answer was lost was already sent again, and still is; our writes are made for it: a
+ * {@code TransactWriteItems} carries the SDK's client request token (DynamoDB answers a replay within 10 minutes as
+ * the first, without applying it again), the single writes put whole items or SET attributes, and the conditional
+ * ones take {@code ConditionalCheckFailed} as "already done" (BookingCards). The property stays at its default: it
+ * is the JVM's (every URL connection's POST, Secrets Manager's and KMS's too), read once when the JDK's HTTP client
+ * class loads, whatever connects first; and its replay spares the SDK's backed-off retry after a dropped kept
+ * connection, which the probe used to find. Idle connections still expire in the JDK's keep-alive cache (after 5 s,
+ * or the server's {@code Keep-Alive} timeout); TLS is the delegate's own (the JDK's default socket factory and
+ * hostname check, as the SDK's default client has them).
  */
 final class BufferedPostConnection extends HttpURLConnection {
 
@@ -40,7 +40,7 @@ final class BufferedPostConnection extends HttpURLConnection {
         this.delegate = delegate;
     }
 
-    /** Opens connections as the SDK's default factory does (no proxy, the JDK's TLS defaults), with these timeouts. */
+    /** Opens connections as the SDK's default factory does when no proxy is configured, with these timeouts. */
     static UrlConnectionFactory factory(Duration connectTimeout, Duration socketTimeout) {
         int connectMillis = Math.toIntExact(connectTimeout.toMillis());
         int socketMillis = Math.toIntExact(socketTimeout.toMillis());

@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -70,7 +71,12 @@ public class DynamoClients {
      * sending bodies buffered ({@link BufferedPostConnection}: no liveness probe before each call on a kept connection).
      */
     public static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.create(BufferedPostConnection.factory(CONNECT_TIMEOUT, CALL_TIMEOUT));
+        // create(factory) applies none of the builder's options: the factory sets the timeouts itself
+        return UrlConnectionHttpClient.create(connections());
+    }
+
+    static UrlConnectionFactory connections() {
+        return BufferedPostConnection.factory(CONNECT_TIMEOUT, CALL_TIMEOUT);
     }
 
     /**
