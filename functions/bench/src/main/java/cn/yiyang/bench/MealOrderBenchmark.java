@@ -40,7 +40,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Baselines, from this JVM with its own client ({@link RawOrderCalls}): N transactions of the
  * order's shape, and N times the order's reads plus that transaction, for the same residents on later dates so that no condition fails; each after
- * {@value #WARM_UP} warm-up calls. The three rows take turns in {@value #BLOCKS} blocks, so that
+ * {@value #WARM_UP} warm-up calls. Those two use the SDK's URL-connection client as shipped; a third row sends the
+ * same transactions over the functions' HTTP client ({@code DynamoClients.httpClient}, no liveness probe before a
+ * warm POST), the like-for-like floor. The four rows take turns in {@value #BLOCKS} blocks, so that
  * other load on the machine weighs on all of them alike. Everything is bounded: each answer by
  * {@code yiyang.bench.answer-timeout-seconds} (default 60) s, the whole run by {@code yiyang.bench.budget-seconds} (default 200) s (no new block
  * starts when too little is left). Arguments: [N] (default 1000, at most {@value #SEATS} − {@value #WARM_UP}).
@@ -104,7 +106,8 @@ public final class MealOrderBenchmark {
     private void run() throws Exception {
         String endpoint = LocalStores.startIfNeeded().get("yiyang.dynamo.endpoint");
         try (FakeLambdaRuntime api = FakeLambdaRuntime.start(FUNCTION);
-             DynamoDbClient client = RawOrderCalls.client(endpoint)) {
+             DynamoDbClient client = RawOrderCalls.client(endpoint);
+             DynamoDbClient functionsClient = RawOrderCalls.functionsClient(endpoint)) {
             // launched as deployed (the managed runtime's JVM options for 1 GB: C1 only), as the cold starts are
             ProcessBuilder builder = LambdaChild.asDeployed(
                     LambdaChild.builder(lambdaJar, FUNCTION, api.address(), endpoint, outDir));
@@ -119,7 +122,7 @@ public final class MealOrderBenchmark {
                         "{\"dishes\":[{\"code\":\"A1\",\"name\":\"红烧鱼套餐\",\"priceFen\":1200},"
                                 + "{\"code\":\"B2\",\"name\":\"素菜套餐\",\"priceFen\":800}]}"))), 200, deadlineNanos);
                 lambda.invoke(List.of(officerEvent(ApiRequest.post("/v1/meal-policies", POLICY))), 201, deadlineNanos);
-                measure(client, pointId, BenchResidents.writeCards(client, COUNTY, COUNTY + "001",
+                measure(client, functionsClient, pointId, BenchResidents.writeCards(client, COUNTY, COUNTY + "001",
                         tomorrow.minusYears(RESIDENT_AGE).minusDays(10), WARM_UP + orders));
             } finally {
                 lambda.stop();
@@ -127,7 +130,8 @@ public final class MealOrderBenchmark {
         }
     }
 
-    private void measure(DynamoDbClient client, String pointId, List<String> residents) throws Exception {
+    private void measure(DynamoDbClient client, DynamoDbClient functionsClient, String pointId, List<String> residents)
+            throws Exception {
         List<Answer> warmUp = lambda.invoke(orderEvents(residents.subList(0, WARM_UP), pointId), 201, deadlineNanos);
         JsonNode template = LambdaSession.body(warmUp.get(0));
         if (template.path("subsidyFen").asLong() <= 0 || template.path("weeklyCapCounted").asBoolean()
@@ -135,13 +139,18 @@ public final class MealOrderBenchmark {
             throw new IllegalStateException("the order's transaction is not seat + order + claim (+ idempotency record): "
                     + template);
         }
-        RawOrderCalls raw = new RawOrderCalls(client, new RawOrderCalls.Setting(COUNTY, pointId, SEATS, OPERATOR, tomorrow),
-                template.toString(), template.path("id").asText(), template.path("residentId").asText());
+        RawOrderCalls.Setting setting = new RawOrderCalls.Setting(COUNTY, pointId, SEATS, OPERATOR, tomorrow);
+        RawOrderCalls raw = new RawOrderCalls(client, setting, template.toString(), template.path("id").asText(),
+                template.path("residentId").asText());
+        RawOrderCalls likeForLike = new RawOrderCalls(functionsClient, setting, template.toString(),
+                template.path("id").asText(), template.path("residentId").asText());
         LocalDate transactionDate = tomorrow.plusDays(1);
         LocalDate readsDate = tomorrow.plusDays(2);
+        LocalDate likeForLikeDate = tomorrow.plusDays(3);
         List<String> measured = residents.subList(WARM_UP, WARM_UP + orders);
         Phase.timed(WARM_UP, deadlineNanos, i -> raw.transaction(residents.get(i), transactionDate));
         Phase.timed(WARM_UP, deadlineNanos, i -> raw.readsAndTransaction(residents.get(i), readsDate));
+        Phase.timed(WARM_UP, deadlineNanos, i -> likeForLike.transaction(residents.get(i), likeForLikeDate));
         raw.forgetSteps();
         double cpuMark = ProcessCpu.millis(lambda.process().pid());
         Map<ProcessCpu.ThreadKind, Double> threadsMark = ProcessCpu.byThreadKind(lambda.process().pid());
@@ -149,13 +158,16 @@ public final class MealOrderBenchmark {
         List<Phase> rows = Phase.interleaved(List.of(
                         "Lambda placeOrder (POST /v1/meal-orders as a v2 event, through the Runtime API)",
                         "raw TransactWriteItems (seat Update, order Put, claim Put, idempotency Put)",
-                        "raw BatchGetItem (card + 6 items) + the same TransactWriteItems"),
+                        "raw BatchGetItem (card + 6 items) + the same TransactWriteItems",
+                        "raw TransactWriteItems over the functions' HTTP client (no liveness probe)"),
                 List.of((from, to) -> Phase.of(lambda.invoke(orderEvents(measured.subList(from, to), pointId), 201,
                                 deadlineNanos)),
                         (from, to) -> Phase.timed(to - from, deadlineNanos, i -> raw.transaction(measured.get(from + i),
                                 transactionDate)),
                         (from, to) -> Phase.timed(to - from, deadlineNanos,
-                                i -> raw.readsAndTransaction(measured.get(from + i), readsDate))),
+                                i -> raw.readsAndTransaction(measured.get(from + i), readsDate)),
+                        (from, to) -> Phase.timed(to - from, deadlineNanos,
+                                i -> likeForLike.transaction(measured.get(from + i), likeForLikeDate))),
                 orders, BLOCKS, deadlineNanos);
         double cpuMillis = ProcessCpu.millis(lambda.process().pid()) - cpuMark;
         Map<ProcessCpu.ThreadKind, Double> threads = ProcessCpu.since(threadsMark, ProcessCpu.byThreadKind(lambda.process().pid()));
@@ -196,11 +208,13 @@ public final class MealOrderBenchmark {
         CONSOLE.println("Lambda: one JVM (`java " + LambdaChild.GC_FLAG + "`, " + LambdaJavaRuntime.class.getSimpleName()
                 + " + " + LambdaChild.HANDLER + ", " + lambdaJar.getFileName() + "); time from the fake Runtime API handing out "
                 + "the event to the response POST; orders/s over first hand-out to last response of each block (includes the runtime's polls).");
-        CONSOLE.println("Raw: this JVM, its own client (JDK URL connection, as the function's); time around the calls; "
+        CONSOLE.println("Raw: this JVM, its own client (the SDK's JDK URL connection, as shipped; the last row over the "
+                + "functions' HTTP client, DynamoClients.httpClient, as the function's); time around the calls; "
                 + "orders/s over the loops' wall time.");
         CONSOLE.println();
         Phase.printTable("orders", phases, BUDGET_SECONDS);
-        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction"));
+        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction",
+                "Lambda / raw TransactWriteItems over the functions' HTTP client"));
         CONSOLE.printf("Seats taken through the Lambda for %s: %d (warm-up + counted orders: %d).%n", tomorrow, seatsTaken,
                 WARM_UP + lambdaPhase.millis().length);
         CONSOLE.printf("Lambda process at the end: RSS %.0f MB, peak %.0f MB.%n", lambdaMemory.rssKb() / 1024.0,

@@ -7,6 +7,7 @@ import static cn.yiyang.stores.dynamo.DynamoStore.s;
 import cn.yiyang.meals.MealKeys;
 import cn.yiyang.meals.points.Mode;
 import cn.yiyang.meals.points.Slot;
+import cn.yiyang.stores.dynamo.DynamoClients;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -77,11 +79,23 @@ final class RawOrderCalls implements AutoCloseable {
         this.templateResidentId = templateResidentId;
     }
 
-    /** A client like the function's: URL connection, bounded timeouts, dummy credentials for the local endpoint. */
+    /**
+     * A client like the function's until session 10: the SDK's own URL connection (each warm POST waits out the JDK's
+     * 1 ms liveness probe), bounded timeouts, dummy credentials for the local endpoint. The as-shipped SDK baseline.
+     */
     static DynamoDbClient client(String endpoint) {
+        return client(endpoint, UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(CALL_TIMEOUT).build());
+    }
+
+    /** The same over the functions' own HTTP client ({@link DynamoClients#httpClient}: bodies buffered, no probe). */
+    static DynamoDbClient functionsClient(String endpoint) {
+        return client(endpoint, DynamoClients.httpClient());
+    }
+
+    private static DynamoDbClient client(String endpoint, SdkHttpClient http) {
         return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(CALL_TIMEOUT).build())
+                .httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build())
                 .region(Region.CN_NORTHWEST_1)
                 .endpointOverride(URI.create(endpoint))

@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * hands out the event to the moment the response is posted.
  *
  * <p>Baselines, from this JVM with its own client ({@link RawExchangeCalls}): N transactions of the
- * exchange's shape, and N times the exchange's reads plus that transaction; each after {@value #WARM_UP} warm-up calls. The three rows take turns in {@value #BLOCKS}
+ * exchange's shape, and N times the exchange's reads plus that transaction, over the SDK's URL-connection client as
+ * shipped; and N transactions over the functions' HTTP client ({@code DynamoClients.httpClient}, no liveness probe),
+ * with an account of their own; each after {@value #WARM_UP} warm-up calls. The four rows take turns in {@value #BLOCKS}
  * blocks. Everything is bounded: each answer by {@code yiyang.bench.answer-timeout-seconds} (default 60) s, the measuring by
  * {@code yiyang.bench.budget-seconds} (default 200) s, the whole run by a watchdog. Arguments: [N] (default 1000, at most
  * {@value #EXCHANGES_MAX}).
@@ -96,7 +98,8 @@ public final class TimeBankBenchmark {
         });
         String endpoint = LocalStores.startIfNeeded().get("yiyang.dynamo.endpoint");
         try (FakeLambdaRuntime api = FakeLambdaRuntime.start(FUNCTION);
-             DynamoDbClient client = RawOrderCalls.client(endpoint)) {
+             DynamoDbClient client = RawOrderCalls.client(endpoint);
+             DynamoDbClient functionsClient = RawOrderCalls.functionsClient(endpoint)) {
             // launched as deployed (the managed runtime's JVM options for 1 GB: C1 only), as the cold starts are
             ProcessBuilder builder = LambdaChild.asDeployed(
                     LambdaChild.builder(lambdaJar, FUNCTION, api.address(), endpoint, outDir));
@@ -114,7 +117,7 @@ public final class TimeBankBenchmark {
                 lambda.invoke(List.of(keyed(ApiRequest.post("/v1/time-bank/volunteers", "{\"name\":\"小张\"}"),
                         volunteer)), 201, deadlineNanos);
                 earn(client);
-                measure(client, item);
+                measure(client, functionsClient, item);
             } finally {
                 lambda.stop();
             }
@@ -140,22 +143,27 @@ public final class TimeBankBenchmark {
         lambda.invoke(confirms, 200, deadlineNanos);
     }
 
-    private void measure(DynamoDbClient client, String item) throws Exception {
+    private void measure(DynamoDbClient client, DynamoDbClient functionsClient, String item) throws Exception {
         List<Answer> warmUp = lambda.invoke(exchangeEvents(item, WARM_UP), 201, deadlineNanos);
         JsonNode template = LambdaSession.body(warmUp.get(0));
         RawExchangeCalls raw = new RawExchangeCalls(client, COUNTY, template.toString(), template.path("id").asText(), item);
         Phase.timed(WARM_UP, deadlineNanos, i -> raw.transaction());
         Phase.timed(WARM_UP, deadlineNanos, i -> raw.readsAndTransaction());
+        RawExchangeCalls likeForLike = new RawExchangeCalls(functionsClient, COUNTY, template.toString(),
+                template.path("id").asText(), item);
+        Phase.timed(WARM_UP, deadlineNanos, i -> likeForLike.transaction());
         raw.forgetSteps();
         long before = balance();
 
         List<Phase> rows = Phase.interleaved(List.of(
                         "Lambda exchangePoints (POST /v1/time-bank/exchanges as a v2 event, through the Runtime API)",
                         "raw TransactWriteItems (balance Update, stock Update, entry Put, exchange Put, idempotency Put)",
-                        "raw BatchGetItem (account, item) + the same TransactWriteItems"),
+                        "raw BatchGetItem (account, item) + the same TransactWriteItems",
+                        "raw TransactWriteItems over the functions' HTTP client (no liveness probe)"),
                 List.of((from, to) -> Phase.of(lambda.invoke(exchangeEvents(item, to - from), 201, deadlineNanos)),
                         (from, to) -> Phase.timed(to - from, deadlineNanos, i -> raw.transaction()),
-                        (from, to) -> Phase.timed(to - from, deadlineNanos, i -> raw.readsAndTransaction())),
+                        (from, to) -> Phase.timed(to - from, deadlineNanos, i -> raw.readsAndTransaction()),
+                        (from, to) -> Phase.timed(to - from, deadlineNanos, i -> likeForLike.transaction())),
                 exchanges, BLOCKS, deadlineNanos);
         print(rows, Memory.of(lambda.process().pid()), before - balance());
         CONSOLE.println();
@@ -196,11 +204,13 @@ public final class TimeBankBenchmark {
         CONSOLE.println("Lambda: one JVM (`java " + LambdaChild.GC_FLAG + "`, " + LambdaJavaRuntime.class.getSimpleName()
                 + " + " + LambdaChild.HANDLER + ", " + lambdaJar.getFileName() + "); time from the fake Runtime API handing out "
                 + "the event to the response POST; exchanges/s over first hand-out to last response of each block.");
-        CONSOLE.println("Raw: this JVM, its own client (JDK URL connection, as the function's); time around the calls; "
+        CONSOLE.println("Raw: this JVM, its own client (the SDK's JDK URL connection, as shipped; the last row over the "
+                + "functions' HTTP client, DynamoClients.httpClient, as the function's); time around the calls; "
                 + "exchanges/s over the loops' wall time.");
         CONSOLE.println();
         Phase.printTable("exchanges", phases, BUDGET_SECONDS);
-        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction"));
+        Phase.printRatios(phases, List.of("Lambda / raw TransactWriteItems", "Lambda / raw reads + transaction",
+                "Lambda / raw TransactWriteItems over the functions' HTTP client"));
         CONSOLE.printf("Points the counted Lambda exchanges took from the volunteer's balance: %d (counted: %d).%n",
                 spentThroughLambda, phases.get(0).millis().length);
         CONSOLE.printf("Lambda process at the end: RSS %.0f MB, peak %.0f MB.%n", lambdaMemory.rssKb() / 1024.0,

@@ -13,6 +13,8 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,10 +22,11 @@ import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvid
 
 /**
  * The synchronous DynamoDB client over the JDK's URL connection (small, native-friendly, no
- * Netty clash). On Lambda, credentials come from the environment; locally an endpoint is named
- * and dummy credentials suffice. The endpoint is fixed when the client is made (the named one, or
- * the region's standard one), so no call evaluates the SDK's endpoint rules (in a region, with the
- * partition data they parse); SDK 2.25's builder still builds the ruleset it then does not use.
+ * Netty clash), its request bodies buffered ({@link #httpClient}). On Lambda, credentials come
+ * from the environment; locally an endpoint is named and dummy credentials suffice. The endpoint
+ * is fixed when the client is made (the named one, or the region's standard one), so no call
+ * evaluates the SDK's endpoint rules (in a region, with the partition data they parse); SDK 2.25's
+ * builder still builds the ruleset it then does not use.
  *
  * <p>Built on its first call, not at start ({@code @ApplicationScoped}: a client proxy is injected): its build
  * loads ~1,100 SDK classes and the JDK's TLS set, half a cold start's start-up beans, which a PostgreSQL
@@ -34,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvid
 public class DynamoClients {
 
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     @Produces
     @ApplicationScoped
@@ -49,10 +53,7 @@ public class DynamoClients {
             override.addExecutionInterceptor(new DynamoCallLog());
         }
         var builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(CALL_TIMEOUT)
-                        .build())
+                .httpClient(httpClient())
                 .overrideConfiguration(override.build())
                 .region(Region.of(region))
                 .endpointProvider(fixedEndpoint(endpoint.orElseGet(() -> standardEndpoint(region))));
@@ -63,6 +64,19 @@ public class DynamoClients {
             builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
         }
         return builder.build();
+    }
+
+    /**
+     * The JDK's URL connection, connecting within {@link #CONNECT_TIMEOUT} and reading within {@link #CALL_TIMEOUT},
+     * sending bodies buffered ({@link BufferedPostConnection}: no liveness probe before each call on a kept connection).
+     */
+    public static SdkHttpClient httpClient() {
+        // create(factory) applies none of the builder's options: the factory sets the timeouts itself
+        return UrlConnectionHttpClient.create(connections());
+    }
+
+    static UrlConnectionFactory connections() {
+        return BufferedPostConnection.factory(CONNECT_TIMEOUT, CALL_TIMEOUT);
     }
 
     /**
