@@ -1,6 +1,6 @@
 package cn.yiyang.meals.orders;
 
-import cn.yiyang.gateway.timing.StepTimes;
+import cn.yiyang.kernel.timing.StepTimes;
 import cn.yiyang.kernel.api.Handler;
 import cn.yiyang.kernel.api.IdempotencyGuarded;
 import cn.yiyang.kernel.api.Invocation;

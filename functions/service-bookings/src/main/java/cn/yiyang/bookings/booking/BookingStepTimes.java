@@ -1,6 +1,6 @@
 package cn.yiyang.bookings.booking;
 
-import cn.yiyang.gateway.timing.StepTimes;
+import cn.yiyang.kernel.timing.StepTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;

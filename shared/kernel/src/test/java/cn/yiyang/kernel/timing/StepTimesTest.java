@@ -1,4 +1,4 @@
-package cn.yiyang.gateway.timing;
+package cn.yiyang.kernel.timing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

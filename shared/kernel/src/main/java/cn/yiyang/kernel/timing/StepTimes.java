@@ -1,4 +1,4 @@
-package cn.yiyang.gateway.timing;
+package cn.yiyang.kernel.timing;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
