@@ -778,6 +778,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/caregiver-certificates/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销录错的护理员证书（注明原因；已生成岗位津贴的月份不能撤销） */
+        post: operations["withdrawCaregiverCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/caregivers/{id}/days/{date}": {
         parameters: {
             query?: never;
@@ -2446,6 +2463,9 @@ export interface components {
         "CaregiverRequests.AssignmentEndInput": {
             endsOn?: string;
         };
+        "CaregiverRequests.CertificateWithdrawalInput": {
+            reason?: string;
+        };
         "CaregiverRequests.NewAssignmentInput": {
             bedId?: string;
             from?: string;
@@ -2525,6 +2545,10 @@ export interface components {
             validFrom: string;
             /** Format: date */
             validUntil: string;
+            withdrawalReason?: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+            withdrawnBy?: string;
         };
         CatalogItem: {
             id: string;
@@ -9016,6 +9040,128 @@ export interface operations {
                 };
             };
             /** @description ASSIGNMENT_END_NOT_AFTER_START, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description STORE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+        };
+    };
+    withdrawCaregiverCertificate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 同一个键、同样的请求体，返回第一次的应答；不同的请求体返回 422；第一次仍在处理时返回 409。 Kept at least 48 h.
+                 * @example order-20261201-0001
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaregiverRequests.CertificateWithdrawalInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 / ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverViews.CertificateView"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REQUIRED, MALFORMED_JSON, MISSING_PARAMETER, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description CERTIFICATE_ALREADY_WITHDRAWN, CONCURRENT_UPDATE, IDEMPOTENCY_IN_PROGRESS, MONTH_ALREADY_BATCHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponses.Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;

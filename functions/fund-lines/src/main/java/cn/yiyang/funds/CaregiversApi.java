@@ -29,6 +29,10 @@ class CaregiversApi implements ConceptApi {
                 Binding.of(FundRoutes.RECORD_CERTIFICATE, CaregiverRequests.NewCertificate.class, pg.transact(certificates::record))
                         .answers(201, CaregiverViews.CertificateView.class)
                         .refuses(FundProblem.MONTH_ALREADY_BATCHED, FundProblem.CERTIFICATE_OVERLAPS),
+                Binding.of(FundRoutes.WITHDRAW_CERTIFICATE, CaregiverRequests.CertificateWithdrawal.class,
+                                pg.transact(certificates::withdraw))
+                        .answers(200, CaregiverViews.CertificateView.class)
+                        .refuses(FundProblem.CERTIFICATE_ALREADY_WITHDRAWN, FundProblem.MONTH_ALREADY_BATCHED),
                 Binding.of(FundRoutes.CAREGIVER_CERTIFICATES, ById.class, pg.query(certificates::ofCaregiver))
                         .answers(200, CaregiverViews.CertificatePage.class),
                 Binding.of(FundRoutes.ASSIGN_CAREGIVER, CaregiverRequests.NewAssignment.class, pg.transact(assignments::assign))

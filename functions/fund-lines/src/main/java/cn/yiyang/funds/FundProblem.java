@@ -15,7 +15,8 @@ import cn.yiyang.kernel.problem.ProblemCode;
  * other caregivers ({@code BED_HAS_CAREGIVER}, an exclusion constraint); its end: once
  * ({@code ASSIGNMENT_ALREADY_ENDED}), after its start ({@code ASSIGNMENT_END_NOT_AFTER_START}), the paid months;
  * a caregiver's certificate: its fields, the caregiver (404), the paid months ({@code MONTH_ALREADY_BATCHED}), then
- * the caregiver's other certificates ({@code CERTIFICATE_OVERLAPS}, an exclusion constraint).
+ * the caregiver's other certificates ({@code CERTIFICATE_OVERLAPS}, an exclusion constraint); its withdrawal: the
+ * reason, the certificate (404), once ({@code CERTIFICATE_ALREADY_WITHDRAWN}), then the paid months.
  * A settlement run is checked: its period ({@code SETTLEMENT_PERIOD_NOT_OVER}), its fund line
  * ({@code SETTLEMENT_FUND_LINE_MISSING}), its feed ({@code SETTLEMENT_FEED_UNAVAILABLE}); then each item on its own ({@code SETTLEMENT_ITEM_INVALID}, {@code SETTLEMENT_KEY_TAKEN},
  * {@code SETTLEMENT_ITEMS_MISMATCH}, then the transfer's checks). A held visit's decision: the visit
@@ -56,6 +57,7 @@ public enum FundProblem implements ProblemCode {
     CAREGIVER_ALREADY_REGISTERED(409),
     BED_HAS_CAREGIVER(409),
     CERTIFICATE_OVERLAPS(409),
+    CERTIFICATE_ALREADY_WITHDRAWN(409),
     ASSIGNMENT_ALREADY_ENDED(409),
     ASSIGNMENT_END_NOT_AFTER_START(422),
     SETTLEMENT_PERIOD_NOT_OVER(409),

@@ -75,6 +75,8 @@ public final class FundRoutes {
             "recordCaregiverCertificate", OFFICER);
     public static final Route CAREGIVER_CERTIFICATES = IN.get("/v1/care-home-caregivers/{id}/certificates",
             "listCaregiverCertificates", OFFICER, AUDITOR);
+    public static final Route WITHDRAW_CERTIFICATE = IN.post("/v1/caregiver-certificates/{id}/withdraw",
+            "withdrawCaregiverCertificate", OFFICER);
     public static final Route END_ASSIGNMENT = IN.post("/v1/caregiver-assignments/{id}/end", "endCaregiverAssignment", OFFICER);
     public static final Route PUT_CAREGIVER_PAYOUT = IN.put("/v1/care-home-caregivers/{id}/payout-account", "putCaregiverPayoutAccount",
             OFFICER);
@@ -90,7 +92,7 @@ public final class FundRoutes {
             GET_PAYOUT_ACCOUNT,
             PAYMENT_FILE, IMPORT_BANK_RETURN, REGISTER_CAREGIVER, LIST_CAREGIVERS, GET_CAREGIVER, ASSIGN_CAREGIVER,
             CAREGIVER_ASSIGNMENTS, BED_ASSIGNMENTS, END_ASSIGNMENT, PUT_CAREGIVER_PAYOUT, GET_CAREGIVER_PAYOUT, RECORD_CERTIFICATE,
-            CAREGIVER_CERTIFICATES);
+            CAREGIVER_CERTIFICATES, WITHDRAW_CERTIFICATE);
 
     /** Jobs run on a schedule, declared like the routes. */
     public static final Job EXPIRE_PENDING = new Job(FUNCTION, "expire-pending-transfers", "cron(5 * * * ? *)",

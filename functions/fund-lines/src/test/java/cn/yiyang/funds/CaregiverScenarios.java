@@ -533,6 +533,128 @@ public abstract class CaregiverScenarios {
                 + "'CAREGIVER_CERTIFICATE_RECORDED'", county)).as("one entry").isEqualTo(1);
     }
 
+    @Test
+    void aCertificateRecordedInError_isWithdrawn_thenPaysNoDay_andTheRightOneIsRecordedOverItsDates() {
+        Caregiver caregiver = register("JUNIOR", day(1).minusYears(1), day(10));
+        String bed = bed(door(), county, institution(door(), county, "inst-certs"), county + "-W1");
+        stay(door(), county, bed, disabled(county, null), day(1).minusDays(40), null);
+        assign(caregiver.id(), bed, day(1).minusDays(30), null);
+        // the renewal typed in as TECHNICIAN; the certificate says INTERMEDIATE
+        String wrong = expect(door().send(certificate(caregiver.id(), "TECHNICIAN", "HL-TYPO-1", day(11), day(11).plusYears(5))), 201)
+                .json().path("id").asText();
+        ApiAnswer rightWhileWrongStands = door().send(certificate(caregiver.id(), "INTERMEDIATE", "HL-RIGHT-1", day(11),
+                day(11).plusYears(5)));
+
+        ApiAnswer withdrawn = door().send(withdrawal(wrong, "等级录错，证书上是中级（电话 13812345678 核实）"));
+        ApiAnswer right = door().send(certificate(caregiver.id(), "INTERMEDIATE", "HL-RIGHT-1", day(11), day(11).plusYears(5)));
+        JsonNode draft = expect(door().send(createBatch(county, "CAREGIVER_POST", month)), 201).json();
+        JsonNode read = expect(door().send(ApiRequest.get("/v1/care-home-caregivers/" + caregiver.id()).bearer(auditor(county))), 200)
+                .json();
+        JsonNode listed = expect(door().send(ApiRequest.get("/v1/care-home-caregivers/" + caregiver.id() + "/certificates")
+                .bearer(auditor(county))), 200).json();
+
+        assertThat(rightWhileWrongStands.code()).as("the wrong one holds its dates until withdrawn").isEqualTo("CERTIFICATE_OVERLAPS");
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().path("id").asText()).isEqualTo(wrong);
+        assertThat(withdrawn.json().path("level").asText()).as("the row as recorded").isEqualTo("TECHNICIAN");
+        assertThat(withdrawn.json().path("withdrawnBy").asText()).isEqualTo("officer-1");
+        assertThat(withdrawn.json().path("withdrawnAt").isTextual()).isTrue();
+        assertThat(withdrawn.json().path("withdrawalReason").asText()).as("a phone typed into the reason, kept masked")
+                .isEqualTo(Masks.inText("等级录错，证书上是中级（电话 13812345678 核实）")).doesNotContain("12345678");
+        assertThat(right.status()).as(right.toString()).isEqualTo(201);
+        int rest = month.lengthOfMonth() - 15;
+        assertThat(lines(itemOf(draft, caregiver.id()))).as("the withdrawn TECHNICIAN pays no day; the right level from the 11th")
+                .containsExactlyInAnyOrder("W1:JUNIOR:v1:10x201", "W1:INTERMEDIATE:v1:5x303", "W1:INTERMEDIATE:v2:" + rest + "x313");
+        assertThat(itemOf(draft, caregiver.id()).path("amountFen").asLong()).isEqualTo(10 * 201 + 5 * 303 + rest * 313L);
+        assertThat(read.path("currentCertificate").path("id").asText()).as("valid today: the right one")
+                .isEqualTo(right.json().path("id").asText());
+        Map<String, JsonNode> byId = new HashMap<>();
+        listed.path("items").forEach(k -> byId.put(k.path("id").asText(), k));
+        assertThat(byId).as("the withdrawn one stays listed, stamped").hasSize(3);
+        assertThat(byId.get(wrong).path("withdrawalReason").asText()).startsWith("等级录错");
+        assertThat(byId.get(right.json().path("id").asText()).has("withdrawnAt")).isFalse();
+        assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and action = "
+                + "'CAREGIVER_CERTIFICATE_WITHDRAWN' and subject_id = ?2", county, wrong)).isEqualTo(1);
+        assertThat(FundFixtures.verify(door(), county).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aWithdrawal_isRefusedTwice_inABatchedMonth_withoutAReason_toOtherRolesAndCounties_andNothingElseOfTheRowChanges() {
+        LocalDate today = LocalDate.now(cn.yiyang.kernel.time.CountyTime.ZONE);
+        Caregiver caregiver = register("JUNIOR", today.minusYears(1), today.plusDays(10));
+        String renewal = expect(door().send(certificate(caregiver.id(), "SENIOR", "HL-W-1", today.plusDays(11), today.plusYears(3))), 201)
+                .json().path("id").asText();
+        Caregiver paid = register("JUNIOR", day(1).minusYears(1), day(1).plusYears(2));
+        String paidBed = bed(door(), county, institution(door(), county, "inst-certs"), county + "-W2");
+        stay(door(), county, paidBed, disabled(county, null), day(1).minusDays(10), null);
+        assign(paid.id(), paidBed, day(1).minusDays(5), null);
+        expect(door().send(createBatch(county, "CAREGIVER_POST", month)), 201);
+        String paidCertificate = certificates(paid.id()).get(0).path("id").asText();
+        String other = FundFixtures.newCounty();
+
+        ApiAnswer noReason = door().send(ApiRequest.post("/v1/caregiver-certificates/" + renewal + "/withdraw", "{}")
+                .bearer(officer(county)).idempotencyKey(key("withdraw")));
+        ApiAnswer blank = door().send(withdrawal(renewal, "  "));
+        ApiAnswer tooLong = door().send(withdrawal(renewal, "错".repeat(CERTIFICATE_REASON_MAX + 1)));
+        ApiAnswer byAuditor = door().send(withdrawal(renewal, "录错").bearer(auditor(county)));
+        ApiAnswer byApprover = door().send(withdrawal(renewal, "录错").bearer(approver(county)));
+        ApiAnswer otherCounty = door().send(withdrawal(renewal, "录错").bearer(officer(other)));
+        ApiAnswer missing = door().send(withdrawal(java.util.UUID.randomUUID().toString(), "录错"));
+        ApiAnswer malformed = door().send(withdrawal("not-a-uuid", "录错"));
+        ApiAnswer intoPaidMonth = door().send(withdrawal(paidCertificate, "录错"));
+        long stampedBefore = withdrawnCount(caregiver.id()) + withdrawnCount(paid.id());
+        ApiRequest first = withdrawal(renewal, "证书编号录错");
+        ApiAnswer once = door().send(first);
+        ApiAnswer retried = door().send(first);
+        ApiAnswer twice = door().send(withdrawal(renewal, "再撤一次"));
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("errors").findValuesAsText("field")).containsExactly("reason");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(byAuditor.status()).isEqualTo(403);
+        assertThat(byApprover.status()).isEqualTo(403);
+        assertThat(otherCounty.status()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(malformed.status()).isEqualTo(404);
+        assertThat(intoPaidMonth.status()).isEqualTo(409);
+        assertThat(intoPaidMonth.code()).as("a month already paid on it stays as paid").isEqualTo("MONTH_ALREADY_BATCHED");
+        assertThat(stampedBefore).as("none of the refusals wrote").isZero();
+        assertThat(once.status()).isEqualTo(200);
+        assertThat(retried.json()).as("a retry under the same key: the first answer").isEqualTo(once.json());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("CERTIFICATE_ALREADY_WITHDRAWN");
+        assertThat(twice.json().path("userMessage").asText()).contains("已经撤销");
+        assertThat(withdrawnCount(caregiver.id())).isEqualTo(1);
+        assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and action = "
+                + "'CAREGIVER_CERTIFICATE_WITHDRAWN'", county)).as("one entry").isEqualTo(1);
+        assertThat(FundProbe.tryStatement("update funds.caregiver_certificate set withdrawn_by = null, withdrawn_at = null, "
+                + "withdrawal_reason = null where id = '" + renewal + "'")).as("never un-withdrawn").contains("insert-only");
+        assertThat(FundProbe.tryStatement("update funds.caregiver_certificate set certificate_level = 'TECHNICIAN', withdrawn_by = 'x', "
+                + "withdrawn_at = now(), withdrawal_reason = 'x' where id = '" + paidCertificate + "'"))
+                .as("a withdrawal changes nothing else of the row").contains("insert-only");
+        assertThat(FundProbe.tryStatement("delete from funds.caregiver_certificate where id = '" + renewal + "'")).contains("insert-only");
+    }
+
+    private static final int CERTIFICATE_REASON_MAX = 200;
+
+    private ApiRequest withdrawal(String certificate, String reason) {
+        return ApiRequest.post("/v1/caregiver-certificates/" + certificate + "/withdraw",
+                "{\"reason\":\"" + reason + "\"}").bearer(officer(county)).idempotencyKey(key("withdraw"));
+    }
+
+    private List<JsonNode> certificates(String caregiver) {
+        List<JsonNode> items = new ArrayList<>();
+        expect(door().send(ApiRequest.get("/v1/care-home-caregivers/" + caregiver + "/certificates").bearer(officer(county))), 200)
+                .json().path("items").forEach(items::add);
+        return items;
+    }
+
+    private static long withdrawnCount(String caregiver) {
+        return FundProbe.number("select count(*) from funds.caregiver_certificate where caregiver_id = cast(?1 as uuid) "
+                + "and withdrawn_at is not null", caregiver);
+    }
+
     /** A post line as {@code bed:level:version:days x rate}. */
     private List<String> lines(JsonNode item) {
         List<String> lines = new ArrayList<>();

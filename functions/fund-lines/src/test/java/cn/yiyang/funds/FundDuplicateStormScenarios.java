@@ -105,7 +105,8 @@ public abstract class FundDuplicateStormScenarios {
                 Map.entry(FundRoutes.REGISTER_CAREGIVER, this::registerCaregiver),
                 Map.entry(FundRoutes.ASSIGN_CAREGIVER, this::assignCaregiver),
                 Map.entry(FundRoutes.END_ASSIGNMENT, this::endAssignment),
-                Map.entry(FundRoutes.RECORD_CERTIFICATE, this::recordCertificate));
+                Map.entry(FundRoutes.RECORD_CERTIFICATE, this::recordCertificate),
+                Map.entry(FundRoutes.WITHDRAW_CERTIFICATE, this::withdrawCertificate));
     }
 
     private static ApiRequest caregiver(String county) {
@@ -163,6 +164,24 @@ public abstract class FundDuplicateStormScenarios {
                         .formatted(from, from.plusYears(5))).bearer(officer(county)).idempotencyKey(key("storm")),
                 () -> assertThat(FundProbe.number("select count(*) from funds.caregiver_certificate where county = ?1", county))
                         .as("the registered certificate and one renewal").isEqualTo(2));
+    }
+
+    /** A renewal recorded in error, withdrawn by fifty duplicates: stamped once, audited once. */
+    private Case withdrawCertificate() {
+        String county = county();
+        String caregiver = expect(client().send(caregiver(county)), 201).json().path("id").asText();
+        LocalDate from = today().plusYears(2).plusDays(1);
+        String certificate = expect(client().send(ApiRequest.post("/v1/care-home-caregivers/" + caregiver + "/certificates",
+                "{\"level\":\"TECHNICIAN\",\"number\":\"HL-STORM-3\",\"validFrom\":\"%s\",\"validUntil\":\"%s\"}"
+                        .formatted(from, from.plusYears(5))).bearer(officer(county)).idempotencyKey(key("storm"))), 201)
+                .json().path("id").asText();
+        return new Case(ApiRequest.post("/v1/caregiver-certificates/" + certificate + "/withdraw", "{\"reason\":\"等级录错\"}")
+                .bearer(officer(county)).idempotencyKey(key("storm")), () -> {
+                    assertThat(FundProbe.number("select count(*) from funds.caregiver_certificate where county = ?1 "
+                            + "and withdrawn_at is not null", county)).as("withdrawn once").isEqualTo(1);
+                    assertThat(FundProbe.number("select count(*) from funds.audit_entry where county = ?1 and action = "
+                            + "'CAREGIVER_CERTIFICATE_WITHDRAWN'", county)).as("audited once").isEqualTo(1);
+                });
     }
 
     @Test

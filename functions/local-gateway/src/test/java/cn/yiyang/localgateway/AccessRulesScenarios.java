@@ -131,7 +131,10 @@ public abstract class AccessRulesScenarios {
                             "{\"level\":\"SENIOR\",\"number\":\"HL-WALK-2\",\"validFrom\":\"%s\",\"validUntil\":\"%s\"}"
                                     .formatted(from, from.plusYears(5))).idempotencyKey(AccessWorld.key()),
                             () -> world.read("/v1/care-home-caregivers/" + caregiver + "/certificates", Map.of()));
-                }));
+                }),
+                new Further(ObjectKind.CARE_HOME_CAREGIVER, Action.ACT, "a certificate's withdrawal", (role, own) -> Attempt.of(
+                        ApiRequest.post("/v1/caregiver-certificates/" + UUID.randomUUID() + "/withdraw", "{\"reason\":\"巡查\"}")
+                                .idempotencyKey(AccessWorld.key()))));
     }
 
     @TestFactory

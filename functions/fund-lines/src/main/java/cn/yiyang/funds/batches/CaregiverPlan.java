@@ -52,6 +52,7 @@ final class CaregiverPlan {
                           join days d on a.during @> d.day
                           join funds.caregiver_certificate k on k.caregiver_id = a.caregiver_id
                                                              and d.day between k.valid_from and k.valid_until
+                                                             and k.withdrawn_at is null
                           join funds.occupancy o on o.bed_id = a.bed_id and o.during @> d.day
                           cross join lateral (select x.version, x.rate from rates x
                                               where x.level = k.certificate_level and x.from_day <= d.day

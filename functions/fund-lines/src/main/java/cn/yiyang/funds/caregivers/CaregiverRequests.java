@@ -26,6 +26,14 @@ public final class CaregiverRequests {
     public record NewCertificate(String id, String level, String number, String validFrom, String validUntil) {
     }
 
+    /**
+     * {@code POST /v1/caregiver-certificates/{id}/withdraw}: a certificate recorded in error (撤销), with why; it then pays
+     * no day and frees its dates for the right one.
+     */
+    @RegisterForReflection
+    public record CertificateWithdrawal(String id, @Text(maxChars = CertificateService.REASON_CHARS_MAX) String reason) {
+    }
+
     /** {@code GET /v1/care-home-caregivers?afterId=}: a page of the county's caregivers, by id. */
     @RegisterForReflection
     public record CaregiverFilter(String afterId) {

@@ -27,10 +27,14 @@ public final class CaregiverViews {
                                 OffsetDateTime registeredAt) {
     }
 
-    /** A certificate of a caregiver: valid from {@code validFrom} to {@code validUntil}, both days counted. */
+    /**
+     * A certificate of a caregiver: valid from {@code validFrom} to {@code validUntil}, both days counted, unless withdrawn
+     * ({@code withdrawnAt} set: recorded in error, it pays no day).
+     */
     @RegisterForReflection
     public record CertificateView(UUID id, UUID caregiverId, String level, String levelLabel, String number, LocalDate validFrom,
-                                  LocalDate validUntil, String recordedBy, OffsetDateTime recordedAt) {
+                                  LocalDate validUntil, String recordedBy, OffsetDateTime recordedAt, @Nullable String withdrawnBy,
+                                  @Nullable OffsetDateTime withdrawnAt, @Nullable String withdrawalReason) {
     }
 
     @RegisterForReflection
@@ -51,7 +55,7 @@ public final class CaregiverViews {
     public record AssignmentPage(List<AssignmentView> items) {
     }
 
-    /** ?1 is today: the certificate valid on it joins the caregiver (at most one, certificates never overlap). */
+    /** ?1 is today: the certificate valid on it joins the caregiver (at most one: live certificates never overlap). */
     static final String CAREGIVER_SELECT = """
             select c.id, c.name, c.id_number_masked, c.phone_masked, c.certificate_level, c.certificate_number, c.certificate_from,
                    c.certificate_until, c.registered_by, c.registered_at, k.id as current_id, k.certificate_level as current_level,
@@ -59,11 +63,12 @@ public final class CaregiverViews {
                    k.recorded_by as current_recorded_by, k.recorded_at as current_recorded_at
             from funds.caregiver c
             left join funds.caregiver_certificate k on k.caregiver_id = c.id and cast(?1 as date) between k.valid_from and k.valid_until
+                                                    and k.withdrawn_at is null
             """;
 
     static final String CERTIFICATE_SELECT = """
             select k.id, k.caregiver_id, k.certificate_level, k.certificate_number, k.valid_from, k.valid_until, k.recorded_by,
-                   k.recorded_at
+                   k.recorded_at, k.withdrawn_by, k.withdrawn_at, k.withdrawal_reason
             from funds.caregiver_certificate k
             """;
 
@@ -87,14 +92,15 @@ public final class CaregiverViews {
         return new CertificateView(r.uuid("current_id"), r.uuid("id"), level.name(), level.label(),
                 Masks.inText(r.text("current_number")), LocalDate.parse(r.text("current_from")),
                 LocalDate.parse(r.text("current_until")), r.text("current_recorded_by"),
-                CountyTime.shown(r.time("current_recorded_at")));
+                CountyTime.shown(r.time("current_recorded_at")), null, null, null);
     }
 
     static CertificateView certificate(SqlRow r) {
         CertificateLevel level = CertificateLevel.valueOf(r.text("certificate_level"));
         return new CertificateView(r.uuid("id"), r.uuid("caregiver_id"), level.name(), level.label(),
                 Masks.inText(r.text("certificate_number")), LocalDate.parse(r.text("valid_from")), LocalDate.parse(r.text("valid_until")),
-                r.text("recorded_by"), CountyTime.shown(r.time("recorded_at")));
+                r.text("recorded_by"), CountyTime.shown(r.time("recorded_at")), r.text("withdrawn_by"),
+                r.isNull("withdrawn_at") ? null : CountyTime.shown(r.time("withdrawn_at")), r.text("withdrawal_reason"));
     }
 
     static AssignmentView assignment(SqlRow r) {

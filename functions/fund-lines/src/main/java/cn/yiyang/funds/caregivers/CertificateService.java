@@ -4,15 +4,19 @@ import cn.yiyang.funds.FundProblem;
 import cn.yiyang.funds.accounts.AccountService;
 import cn.yiyang.funds.audit.AuditTrail;
 import cn.yiyang.funds.beds.OccupancyService;
+import cn.yiyang.funds.caregivers.CaregiverRequests.CertificateWithdrawal;
 import cn.yiyang.funds.caregivers.CaregiverRequests.NewCertificate;
 import cn.yiyang.kernel.api.ById;
 import cn.yiyang.kernel.api.Caller;
 import cn.yiyang.kernel.api.Reply;
+import cn.yiyang.kernel.identity.Masks;
 import cn.yiyang.kernel.problem.ApiException;
 import cn.yiyang.kernel.problem.FieldError;
+import cn.yiyang.kernel.text.FreeText;
 import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.stores.pg.NativeSql;
 import cn.yiyang.stores.pg.PgFailures;
+import cn.yiyang.stores.pg.SqlRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -28,12 +32,15 @@ import java.util.UUID;
  * A caregiver's certificates (养老护理员证书), insert-only: the one registered with, then each renewal (续证) or
  * upgrade (晋级) an officer records. Two certificates of one caregiver never overlap (a PostgreSQL exclusion
  * constraint), so a day has at most one valid certificate, and its level is the day's rate in the caregiver-post
- * batch. A month that batch has paid never changes: no certificate is recorded into it.
+ * batch. A month that batch has paid never changes: no certificate is recorded into it, nor withdrawn from it. A
+ * certificate recorded in error is withdrawn, once, with why ({@link #withdraw}): it stays, pays no day, and frees its
+ * dates for the right one.
  */
 @ApplicationScoped
 public class CertificateService {
 
     public static final int CERTIFICATES_SHOWN_MAX = 200;
+    public static final int REASON_CHARS_MAX = 200;
     private static final String PAID_BY_CERTIFICATES = "CAREGIVER_POST";
 
     private final AuditTrail audit;
@@ -78,8 +85,56 @@ public class CertificateService {
                     return audit.append(county, caller.subject(), "CAREGIVER_CERTIFICATE_RECORDED", "CAREGIVER_CERTIFICATE",
                             id.toString(), fact, now);
                 })
-                .flatMap(v -> NativeSql.selectOne(CaregiverViews.CERTIFICATE_SELECT + "where k.id = ?1 and k.county = ?2", id, county))
-                .map(row -> Reply.created(CaregiverViews.certificate(row.orElseThrow())));
+                .flatMap(v -> certificate(county, id))
+                .map(k -> Reply.created(CaregiverViews.certificate(k)));
+    }
+
+    /**
+     * A certificate recorded in error (a wrong level, number or dates), withdrawn: checked in order — the reason, the
+     * certificate in the caller's county (404), not withdrawn before, no made batch in a month it is valid in — then
+     * stamped with who, when and why (the reason kept masked, as every answer shows it) and audited.
+     */
+    public Uni<Reply> withdraw(Caller caller, CertificateWithdrawal r) {
+        UUID id = AccountService.uuid(r.id(), "Certificate");
+        if (r.reason() == null || r.reason().isBlank() || FreeText.length(r.reason()) > REASON_CHARS_MAX) {
+            throw ApiException.invalid("reason", "REQUIRED", "Why it was recorded in error, 1 to " + REASON_CHARS_MAX + " characters");
+        }
+        String reason = Masks.inText(r.reason().strip());
+        String county = caller.county();
+        OffsetDateTime now = CountyTime.now(clock);
+        return certificate(county, id)
+                .flatMap(k -> {
+                    if (!k.isNull("withdrawn_at")) {
+                        throw new ApiException(FundProblem.CERTIFICATE_ALREADY_WITHDRAWN, "Withdrawn at " + k.time("withdrawn_at"));
+                    }
+                    LocalDate from = LocalDate.parse(k.text("valid_from"));
+                    LocalDate until = LocalDate.parse(k.text("valid_until"));
+                    return OccupancyService.notBatched(county, from, until, PAID_BY_CERTIFICATES)
+                            .flatMap(v -> NativeSql.write("""
+                                            update funds.caregiver_certificate set withdrawn_by = ?3, withdrawn_at = ?4, withdrawal_reason = ?5
+                                            where id = ?1 and county = ?2 and withdrawn_at is null""",
+                                    id, county, caller.subject(), now, reason))
+                            .flatMap(updated -> {
+                                if (updated != 1) {
+                                    throw new ApiException(FundProblem.CERTIFICATE_ALREADY_WITHDRAWN, "Withdrawn concurrently");
+                                }
+                                Map<String, Object> fact = new LinkedHashMap<>();
+                                fact.put("caregiverId", k.text("caregiver_id"));
+                                fact.put("certificateLevel", k.text("certificate_level"));
+                                fact.put("validFrom", from.toString());
+                                fact.put("validUntil", until.toString());
+                                fact.put("reason", reason);
+                                return audit.append(county, caller.subject(), "CAREGIVER_CERTIFICATE_WITHDRAWN", "CAREGIVER_CERTIFICATE",
+                                        id.toString(), fact, now);
+                            });
+                })
+                .flatMap(v -> certificate(county, id))
+                .map(k -> Reply.ok(CaregiverViews.certificate(k)));
+    }
+
+    private static Uni<SqlRow> certificate(String county, UUID id) {
+        return NativeSql.selectOne(CaregiverViews.CERTIFICATE_SELECT + "where k.id = ?1 and k.county = ?2", id, county)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("Certificate")));
     }
 
     /** A caregiver's certificates, the latest first. */
