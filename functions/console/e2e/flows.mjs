@@ -518,3 +518,61 @@ async function serveDineIn(page, context) {
   check(context, 'the canteen marks a dine-in order served with one click', (await page.textContent(row)).includes('已取餐'))
   await shot(page, context, '20-canteen-dine-in-served')
 }
+
+// ---- 岗位津贴: an officer withdraws a certificate typed in wrong and records the right one over its dates -------
+const DEMO_CARE_HOME_CAREGIVER = '孙丽'
+
+/** The day after a YYYY-MM-DD, and the same day some years later (as the officer would read them off a certificate). */
+function dayAfter(date) {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+}
+
+function yearsAfter(date, years) {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`
+}
+
+async function recordCertificate(page, level, number, from, until) {
+  const form = '[data-test=record-certificate]'
+  await page.selectOption(`${form} select[name=level]`, level)
+  await page.fill(`${form} input[name=number]`, number)
+  await page.fill(`${form} input[name=validFrom]`, from)
+  await page.fill(`${form} input[name=validUntil]`, until)
+  await page.click(`${form} [data-test=record]`)
+  await page.waitForSelector(`[data-test=state-${number}]`, { timeout: WAIT_MS })
+  return (await page.textContent(`[data-test=state-${number}]`)).trim()
+}
+
+export async function caregiverCertificatesFlow(browser, context) {
+  const page = await browser.newPage()
+  watchErrors(page, context)
+  await signIn(page, context, context.baseUrl, OFFICER_PHONE)
+  await page.waitForURL(/#\/dashboard/, { timeout: WAIT_MS })
+  await page.click('nav >> text=护理员证书')
+  const current = `[data-test=current-${DEMO_CARE_HOME_CAREGIVER}]`
+  await page.waitForSelector(current, { timeout: WAIT_MS })
+  const shown = (await page.textContent(current)).trim()
+  const until = shown.match(/至 (\d{4}-\d{2}-\d{2})/)?.[1]
+  check(context, "the caregiver list shows the demo caregiver's certificate valid today", shown.startsWith('高级') && until, shown)
+  await page.click(`[data-test=choose-${DEMO_CARE_HOME_CAREGIVER}]`)
+  await page.waitForSelector('[data-test=certificates] tbody tr', { timeout: WAIT_MS })
+
+  const from = dayAfter(until)
+  const to = yearsAfter(from, 5)
+  const typo = `HL-E2E-${Date.now().toString(36).toUpperCase()}`
+  const typed = await recordCertificate(page, 'TECHNICIAN', typo, from, to)
+  check(context, 'the officer records the renewal (typed in as 技师 by mistake); it is not yet valid', typed === '未生效', typed)
+  const row = `[data-test=withdraw-${typo}]`
+  await page.click(`${row} [data-test=withdraw-open]`)
+  await page.fill(`${row} input[name=reason]`, '等级录错，证书上是高级')
+  await page.click(`${row} [data-test=withdraw-confirm]`)
+  await page.waitForSelector(`[data-test=withdrawn-${typo}]`, { timeout: WAIT_MS })
+  const withdrawn = (await page.textContent(`[data-test=withdrawn-${typo}]`)).trim()
+  const state = (await page.textContent(`[data-test=state-${typo}]`)).trim()
+  check(context, 'the officer withdraws it with the reason, and it stays listed as 已撤销 with why', state === '已撤销'
+    && withdrawn.includes('等级录错，证书上是高级'), `${state} / ${withdrawn}`)
+  const right = `${typo}-R`
+  const recorded = await recordCertificate(page, 'SENIOR', right, from, to)
+  check(context, 'the right certificate is recorded over the withdrawn one\'s dates', recorded === '未生效', recorded)
+  await shot(page, context, '19-caregiver-certificates')
+  await page.close()
+}

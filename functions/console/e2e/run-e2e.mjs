@@ -1,6 +1,6 @@
 // The console's end-to-end test, in headless Chromium (Debian's, driven by playwright-core) against the local
 // gateway: an operator signs in, finds a resident by phone, orders tomorrow's lunch and books a bath with the
-// keyboard only; the provider assigns the bath to its caregiver; the canteen marks the order delivered and a dine-in order served on its day; the auditor's verify of the audit chain is valid. Screenshots of each page go to SCREENSHOT_DIR;
+// keyboard only; the provider assigns the bath to its caregiver; the canteen marks the order delivered and a dine-in order served on its day; an officer withdraws a caregiver's certificate typed in wrong and records the right one; the auditor's verify of the audit chain is valid. Screenshots of each page go to SCREENSHOT_DIR;
 // any console error in the browser fails the run. Prints the figures (first-load JS gzip is measured by the build).
 import fs from 'node:fs'
 import os from 'node:os'
@@ -11,6 +11,7 @@ import { startGateway } from './gateway.mjs'
 import { auditorFlow, canteenFlow, operatorFlow } from './flows.mjs'
 import { auditorPagesFlow, beforeServing, officerFlow } from './flows.mjs' // the dashboard and the auditor's pages (issue 14)
 import { providerFlow } from './flows.mjs'
+import { caregiverCertificatesFlow } from './flows.mjs'
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -44,6 +45,7 @@ async function main() {
     await canteenFlow(browser, context)
     await officerFlow(browser, context) // issue 14: the dashboard shows it; the day is settled
     await auditorPagesFlow(browser, context) // issue 14: full verify, the trace, the CSV export
+    await caregiverCertificatesFlow(browser, context) // a certificate typed in wrong, withdrawn; before the auditor's verify
     await auditorFlow(browser, context)
     printFigures(context.figures)
     printDashboardFigures(context.figures) // issue 14

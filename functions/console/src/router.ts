@@ -31,6 +31,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'dashboard', component: () => import('./views/dashboard/OfficerDashboard.vue'), meta: { roles: ['officer'], title: '县级看板' } },
       { path: 'trace/:id?', component: () => import('./views/audit/TransferTrace.vue'), meta: { roles: ['auditor', 'officer'], title: '转账追溯' } },
       { path: 'export', component: () => import('./views/audit/TransferExport.vue'), meta: { roles: ['auditor', 'officer'], title: '转账导出' } },
+      // 岗位津贴: the care homes' caregivers and their certificates
+      { path: 'caregivers', component: () => import('./views/caregivers/CaregiverCertificates.vue'), meta: { roles: ['officer', 'auditor'], title: '护理员证书' } },
       // provider desk
       { path: 'provider', component: () => import('./views/provider/ProviderDesk.vue'), meta: { roles: ['provider'], title: '服务商派单' } },
       { path: 'welcome', component: () => import('./views/WelcomeView.vue'), meta: { title: '欢迎' } },

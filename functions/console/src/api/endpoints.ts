@@ -1,7 +1,7 @@
 import type { ApiClient } from '@yiyang/api-client'
 import type { CallerQuery } from '../logic/callerLookup'
 import { answer } from './client'
-import type { BookService, Mode, PlaceMealOrder, Slot, StaffSignIn } from './types'
+import type { BookService, Mode, NewCertificate, PlaceMealOrder, Slot, StaffSignIn } from './types'
 
 /** The quote's question: the order about to be placed, its dishes as `A1:2,B2`. */
 export interface MealQuoteQuery {
@@ -67,6 +67,16 @@ export function createApi(staff: ApiClient, open: ApiClient) {
       answer(staff.POST('/v1/bookings/{id}/assign', { body: { caregiverId }, params: { path: { id }, header: key(idempotencyKey) } })),
 
     verifyAuditTrail: () => answer(staff.GET('/v1/audit/verify')),
+
+    // 岗位津贴: the care homes' caregivers and their certificates (officers record and withdraw, auditors read).
+    listCareHomeCaregivers: (afterId?: string) =>
+      answer(staff.GET('/v1/care-home-caregivers', { params: { query: afterId ? { afterId } : {} } })),
+    caregiverCertificates: (id: string) =>
+      answer(staff.GET('/v1/care-home-caregivers/{id}/certificates', { params: { path: { id } } })),
+    recordCertificate: (id: string, body: NewCertificate, idempotencyKey: string) =>
+      answer(staff.POST('/v1/care-home-caregivers/{id}/certificates', { body, params: { path: { id }, header: key(idempotencyKey) } })),
+    withdrawCertificate: (id: string, reason: string, idempotencyKey: string) =>
+      answer(staff.POST('/v1/caregiver-certificates/{id}/withdraw', { body: { reason }, params: { path: { id }, header: key(idempotencyKey) } })),
   }
 }
 
