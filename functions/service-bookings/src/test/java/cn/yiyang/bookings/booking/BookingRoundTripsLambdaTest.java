@@ -35,24 +35,37 @@ class BookingRoundTripsLambdaTest {
 
     private final Door door = LambdaDoor.ofThisTest();
 
+    /**
+     * The pool holds two connections, and the client prepares a statement on each the first time it runs there: in a
+     * pipelined transaction a trip may carry one statement's Parse with another's Execute, which the counter cannot
+     * set apart. A booking given the connection the warm-up did not use counts more; after it, both are warm. So
+     * {@value #COUNTED_BOOKINGS} bookings are counted: none makes fewer trips, and one on a warm connection makes exactly
+     * {@value #BOOK_ROUND_TRIPS} (a regression to more shows in every one).
+     */
+    static final int COUNTED_BOOKINGS = 3;
+
     @Test
     void aBooking_makesTheCountedRoundTrips() {
         String resident = servedResident().resident();
         // the statements' first use: prepared once per connection
         expect(door.send(BookingFixtures.book(BookingFixtures.operator(), resident, "CLEAN", BookingFixtures.tomorrowAt(9, 0))), 201);
 
-        long before = PgWireCounter.sharedWarmRoundTrips(WireCountedStoresTestResource.COUNTER);
-        DynamoCallLog.startEverywhere();
-        ApiAnswer booked = expect(door.send(BookingFixtures.book(BookingFixtures.operator(), resident, "CLEAN",
-                BookingFixtures.tomorrowAt(10, 0))), 201);
-        List<String> dynamoCalls = DynamoCallLog.stopEverywhere();
-        long roundTrips = PgWireCounter.sharedWarmRoundTrips(WireCountedStoresTestResource.COUNTER) - before;
+        List<Long> counts = new java.util.ArrayList<>();
+        for (int i = 0; i < COUNTED_BOOKINGS; i++) {
+            long before = PgWireCounter.sharedWarmRoundTrips(WireCountedStoresTestResource.COUNTER);
+            DynamoCallLog.startEverywhere();
+            ApiAnswer booked = expect(door.send(BookingFixtures.book(BookingFixtures.operator(), resident, "CLEAN",
+                    BookingFixtures.tomorrowAt(10 + i, 0))), 201);
+            List<String> dynamoCalls = DynamoCallLog.stopEverywhere();
+            counts.add(PgWireCounter.sharedWarmRoundTrips(WireCountedStoresTestResource.COUNTER) - before);
 
-        assertThat(booked.json().path("status").asText()).isEqualTo("REQUESTED");
-        System.out.printf("round trips per booking: %d; DynamoDB calls: %s%n", roundTrips, dynamoCalls);
-        assertThat(roundTrips).as("round trips of a warm booking").isEqualTo(BOOK_ROUND_TRIPS);
-        assertThat(dynamoCalls).as("the resident card read once, the booking card written once")
-                .containsExactly("GetItem", "UpdateItem");
+            assertThat(booked.json().path("status").asText()).isEqualTo("REQUESTED");
+            assertThat(dynamoCalls).as("the resident card read once, the booking card written once")
+                    .containsExactly("GetItem", "UpdateItem");
+        }
+        System.out.printf("round trips per booking: %s%n", counts);
+        assertThat(counts).as("no booking makes fewer round trips").allMatch(n -> n >= BOOK_ROUND_TRIPS);
+        assertThat(java.util.Collections.min(counts)).as("round trips of a warm booking").isEqualTo(BOOK_ROUND_TRIPS);
     }
 
     @Test
