@@ -542,6 +542,34 @@ async function recordCertificate(page, level, number, from, until) {
   return (await page.textContent(`[data-test=state-${number}]`)).trim()
 }
 
+/** A mainland ID number of the county, born 1970-01-01, with its check character (GB 11643). */
+function idNumberOf(sequence) {
+  const body = `33010519700101${String(sequence).padStart(3, '0')}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * weights[i], 0)
+  return body + '10X98765432'[sum % 11]
+}
+
+/** The officer registers a caregiver on the page: the list answers their ID number and phone masked. */
+async function registerCaregiver(page, context) {
+  const name = '赵玉兰'
+  const form = '[data-test=register-caregiver]'
+  const idNumber = idNumberOf(100 + Math.floor(Math.random() * 800))
+  const phone = `1390571${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`
+  await page.fill(`${form} input[name=name]`, name)
+  await page.fill(`${form} input[name=idNumber]`, idNumber)
+  await page.fill(`${form} input[name=phone]`, phone)
+  await page.selectOption(`${form} select[name=certificateLevel]`, 'INTERMEDIATE')
+  await page.fill(`${form} input[name=certificateNumber]`, `HL-E2E-${Date.now().toString(36).toUpperCase()}`)
+  await page.fill(`${form} input[name=certificateFrom]`, '2025-01-01')
+  await page.fill(`${form} input[name=certificateUntil]`, '2029-12-31')
+  await page.click(`${form} [data-test=register]`)
+  await page.waitForSelector(`[data-test=choose-${name}]`, { timeout: WAIT_MS })
+  const row = await page.textContent(`tr:has([data-test=choose-${name}])`)
+  check(context, 'the officer registers a caregiver; the list shows the ID number masked and the certificate valid today',
+    row.includes(idNumber.slice(0, 6)) && !row.includes(idNumber) && !row.includes(phone) && row.includes('中级'), row)
+}
+
 export async function caregiverCertificatesFlow(browser, context) {
   const page = await browser.newPage()
   watchErrors(page, context)
@@ -553,7 +581,9 @@ export async function caregiverCertificatesFlow(browser, context) {
   const shown = (await page.textContent(current)).trim()
   const until = shown.match(/至 (\d{4}-\d{2}-\d{2})/)?.[1]
   check(context, "the caregiver list shows the demo caregiver's certificate valid today", shown.startsWith('高级') && until, shown)
+  await registerCaregiver(page, context)
   await page.click(`[data-test=choose-${DEMO_CARE_HOME_CAREGIVER}]`)
+  await page.waitForSelector(`[data-test=certificates] h2:has-text("${DEMO_CARE_HOME_CAREGIVER}")`, { timeout: WAIT_MS })
   await page.waitForSelector('[data-test=certificates] tbody tr', { timeout: WAIT_MS })
 
   const from = dayAfter(until)

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CareHomeCaregiver, Certificate } from '../src/api/types'
-import { certificateState } from '../src/logic/certificates'
+import { certificateState, fieldsToCheck } from '../src/logic/certificates'
 import { countyDate } from '../src/logic/dates'
 import { session } from '../src/services'
 import CaregiverCertificates from '../src/views/caregivers/CaregiverCertificates.vue'
@@ -9,6 +9,7 @@ import { fakeFetch, problem, tokenWith, type Answer, type Seen } from './fakeApi
 
 const SUN = 'a0000000-0000-4000-8000-000000000001'
 const QIAN = 'a0000000-0000-4000-8000-000000000002'
+const ZHAO = 'a0000000-0000-4000-8000-000000000003'
 const today = countyDate()
 const shifted = (years: number, days = 0) => {
   const d = new Date(`${today}T12:00:00+08:00`)
@@ -42,8 +43,17 @@ afterEach(() => {
 /** The county's two caregivers; 孙丽's certificates as they stand: a withdrawal or a recording changes what the next read answers. */
 function county(refuse: (seen: Seen, nth: number) => Answer | null = () => null) {
   const certificates = [TYPO, REGISTERED]
+  const caregivers = [caregiver(SUN, '孙丽', REGISTERED), caregiver(QIAN, '钱春梅')]
   return fakeFetch({
-    'GET /v1/care-home-caregivers': () => ({ status: 200, body: { items: [caregiver(SUN, '孙丽', REGISTERED), caregiver(QIAN, '钱春梅')] } }),
+    'GET /v1/care-home-caregivers': () => ({ status: 200, body: { items: [...caregivers] } }),
+    'POST /v1/care-home-caregivers': (seen, nth) => {
+      const refused = refuse(seen, nth)
+      if (refused) return refused
+      const made = { ...caregiver(ZHAO, (seen.body as { name: string }).name), idNumberMasked: '330105********1234', phoneMasked: '139****0203' }
+      caregivers.push(made)
+      return { status: 201, body: made }
+    },
+    [`GET /v1/care-home-caregivers/${ZHAO}/certificates`]: { status: 200, body: { items: [] } },
     [`GET /v1/care-home-caregivers/${SUN}/certificates`]: () => ({ status: 200, body: { items: [...certificates] } }),
     [`POST /v1/care-home-caregivers/${SUN}/certificates`]: (seen, nth) => {
       const refused = refuse(seen, nth)
@@ -89,6 +99,13 @@ describe("a certificate's state on the county's day", () => {
     expect(certificateState(c, '2026-12-31')).toBe('valid')
     expect(certificateState(c, '2027-01-01')).toBe('expired')
     expect(certificateState({ ...c, withdrawnAt: '2026-06-01T09:00:00+08:00' }, '2026-06-02')).toBe('withdrawn')
+  })
+})
+
+describe('the fields a refused registration names', () => {
+  it("are said in the officer's words, once each, in the form's order", () => {
+    expect(fieldsToCheck([{ field: 'phone' }, { field: 'idNumber' }, { field: 'phone' }, { field: 'odd' }])).toEqual(['身份证号', '手机号', 'odd'])
+    expect(fieldsToCheck([])).toEqual([])
   })
 })
 
@@ -169,12 +186,54 @@ describe('the caregiver certificates page', () => {
       body: { level: 'SENIOR', number: 'HL-2029-0001', validFrom: shifted(3, 1), validUntil: shifted(8) } })
   })
 
-  it('lets an auditor read certificates and withdrawals, but neither record nor withdraw', async () => {
+  it('registers a caregiver as typed, forgets the ID number and phone, and opens the new caregiver', async () => {
+    signedInAs('officer')
+    const { fetchImpl, seen } = county()
+    vi.stubGlobal('fetch', fetchImpl)
+    const wrapper = await chosen('孙丽')
+    const form = wrapper.find('[data-test=register-caregiver]')
+    const typed: Record<string, string> = { name: ' 赵玉兰 ', idNumber: '33010519800101123X', phone: '13905710203',
+      certificateNumber: 'HL-2026-0203', certificateFrom: shifted(-1), certificateUntil: shifted(4) }
+    for (const [name, value] of Object.entries(typed)) await form.find(`input[name=${name}]`).setValue(value)
+    await form.find('select[name=certificateLevel]').setValue('INTERMEDIATE')
+    await form.trigger('submit')
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(wrapper.find('[data-test=certificates] h2').text()).toBe('赵玉兰 的证书')
+    })
+    expect(posts(seen)[0]).toMatchObject({ path: '/v1/care-home-caregivers', body: { ...typed, name: '赵玉兰', certificateLevel: 'INTERMEDIATE' } })
+    expect(posts(seen)[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/)
+    expect((form.find('input[name=idNumber]').element as HTMLInputElement).value).toBe('')
+    expect((form.find('input[name=phone]').element as HTMLInputElement).value).toBe('')
+    expect(wrapper.find('[data-test=choose-赵玉兰]').exists()).toBe(true)
+  })
+
+  it('names the fields to check when the registration is refused, and keeps what was typed', async () => {
+    signedInAs('officer')
+    const invalid: Answer = { status: 400, body: { type: 'urn:yiyang:problem', title: 'VALIDATION_FAILED', status: 400, code: 'VALIDATION_FAILED',
+      detail: 'x', userMessage: '填写的内容有误，请检查后再提交。', errors: [{ field: 'phone', code: 'BAD_PHONE' }, { field: 'idNumber', code: 'BAD_ID_NUMBER' }] } }
+    const { fetchImpl } = county((s) => (s.path === '/v1/care-home-caregivers' ? invalid : null))
+    vi.stubGlobal('fetch', fetchImpl)
+    const wrapper = await chosen('孙丽')
+    const form = wrapper.find('[data-test=register-caregiver]')
+    for (const [name, value] of Object.entries({ name: '赵玉兰', idNumber: '123', phone: '1390', certificateNumber: 'HL-1',
+      certificateFrom: shifted(-1), certificateUntil: shifted(4) })) await form.find(`input[name=${name}]`).setValue(value)
+    await form.trigger('submit')
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(form.find('[data-test=fields-to-check]').text()).toBe('请检查：身份证号、手机号')
+    })
+    expect(form.find('.problem-message').text()).toBe('填写的内容有误，请检查后再提交。')
+    expect((form.find('input[name=idNumber]').element as HTMLInputElement).value).toBe('123')
+  })
+
+  it('lets an auditor read certificates and withdrawals, but neither register, record nor withdraw', async () => {
     signedInAs('auditor')
     const { fetchImpl, seen } = county()
     vi.stubGlobal('fetch', fetchImpl)
     const wrapper = await chosen('孙丽')
     expect(wrapper.find('[data-test=record-certificate]').exists()).toBe(false)
+    expect(wrapper.find('[data-test=register-caregiver]').exists()).toBe(false)
     expect(wrapper.find('[data-test=withdraw-open]').exists()).toBe(false)
     expect(wrapper.findAll('[data-test=certificates] tbody tr')).toHaveLength(2)
     expect(posts(seen)).toHaveLength(0)

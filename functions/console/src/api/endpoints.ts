@@ -1,7 +1,7 @@
 import type { ApiClient } from '@yiyang/api-client'
 import type { CallerQuery } from '../logic/callerLookup'
 import { answer } from './client'
-import type { BookService, Mode, NewCertificate, PlaceMealOrder, Slot, StaffSignIn } from './types'
+import type { BookService, Mode, NewCareHomeCaregiver, NewCertificate, PlaceMealOrder, Slot, StaffSignIn } from './types'
 
 /** The quote's question: the order about to be placed, its dishes as `A1:2,B2`. */
 export interface MealQuoteQuery {
@@ -71,6 +71,8 @@ export function createApi(staff: ApiClient, open: ApiClient) {
     // 岗位津贴: the care homes' caregivers and their certificates (officers record and withdraw, auditors read).
     listCareHomeCaregivers: (afterId?: string) =>
       answer(staff.GET('/v1/care-home-caregivers', { params: { query: afterId ? { afterId } : {} } })),
+    registerCareHomeCaregiver: (body: NewCareHomeCaregiver, idempotencyKey: string) =>
+      answer(staff.POST('/v1/care-home-caregivers', { body, params: { header: key(idempotencyKey) } })),
     caregiverCertificates: (id: string) =>
       answer(staff.GET('/v1/care-home-caregivers/{id}/certificates', { params: { path: { id } } })),
     recordCertificate: (id: string, body: NewCertificate, idempotencyKey: string) =>

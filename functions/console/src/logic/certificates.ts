@@ -28,3 +28,17 @@ export function certificateState(c: Certificate, today: string): CertificateStat
 export function withdrawable(c: Certificate): boolean {
   return !c.withdrawnAt
 }
+
+/** The registration form's fields as the API names them in a refusal, in the officer's words. */
+export const CAREGIVER_FIELD_NAMES: Record<string, string> = {
+  name: '姓名', idNumber: '身份证号', phone: '手机号', certificateLevel: '等级', certificateNumber: '证书编号',
+  certificateFrom: '有效期起', certificateUntil: '有效期止',
+}
+
+/** The fields a refusal names, in the officer's words and the form's order (unknown ones as named). */
+export function fieldsToCheck(errors: { field: string }[]): string[] {
+  const order = Object.keys(CAREGIVER_FIELD_NAMES)
+  const named = [...new Set(errors.map((e) => e.field))]
+  named.sort((a, b) => (order.indexOf(a) + 1 || order.length + 1) - (order.indexOf(b) + 1 || order.length + 1))
+  return named.map((f) => CAREGIVER_FIELD_NAMES[f] ?? f)
+}
