@@ -24,11 +24,6 @@ export function certificateState(c: Certificate, today: string): CertificateStat
   return today > c.validUntil ? 'expired' : 'valid'
 }
 
-/** Withdrawable by an officer: not withdrawn yet (the API decides about months already batched, and says so). */
-export function withdrawable(c: Certificate): boolean {
-  return !c.withdrawnAt
-}
-
 /** The registration form's fields as the API names them in a refusal, in the officer's words. */
 export const CAREGIVER_FIELD_NAMES: Record<string, string> = {
   name: '姓名', idNumber: '身份证号', phone: '手机号', certificateLevel: '等级', certificateNumber: '证书编号',
