@@ -5,14 +5,13 @@ import cn.yiyang.kernel.time.CountyTime;
 import cn.yiyang.testing.ApiAnswer;
 import cn.yiyang.testing.ApiRequest;
 import cn.yiyang.testing.Door;
+import cn.yiyang.testing.JvmWideSequence;
 import cn.yiyang.testing.TestResidents;
 import cn.yiyang.testing.Tokens;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The world a booking scenario needs. Each scenario takes a street of its own, so providers made
@@ -49,15 +48,20 @@ public final class BookingFixtures {
     /**
      * A street no other test of this JVM has had yet: a provider found serving it is the test's own.
      * Drawn at random, two of the module's hundred-odd tests shared a street (a booking went to the
-     * other test's provider); taken in turn from a random start, none repeats before all 900 are used.
+     * other test's provider); taken in turn from a random start held in a static, two test classes (each a new
+     * class loader) could still overlap (ci24: a cancelled booking's street showed another class's 4 places).
+     * Now taken in turn JVM-wide ({@link JvmWideSequence}), so none repeats in a JVM.
      */
     public static String newStreet() {
-        return COUNTY + String.format("%03d", STREETS_FIRST + NEXT_STREET.getAndIncrement() % STREETS_COUNT);
+        int next = JvmWideSequence.next("booking-street");
+        if (next >= STREETS_COUNT) {
+            throw new IllegalStateException("all " + STREETS_COUNT + " scenario streets of " + COUNTY + " are taken in this JVM");
+        }
+        return COUNTY + String.format("%03d", STREETS_FIRST + next);
     }
 
     private static final int STREETS_FIRST = 100;
     private static final int STREETS_COUNT = 900;
-    private static final AtomicInteger NEXT_STREET = new AtomicInteger(ThreadLocalRandom.current().nextInt(STREETS_COUNT));
 
     /** Tomorrow at this hour, Asia/Shanghai. */
     public static OffsetDateTime tomorrowAt(int hour, int minute) {

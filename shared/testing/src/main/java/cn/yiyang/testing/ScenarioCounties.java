@@ -6,29 +6,26 @@ import java.util.stream.IntStream;
 /**
  * Counties a scenario takes for itself, so that its county-wide state (settings, pools, counters)
  * touches no other scenario, and which the tests' deployment serves (a token for a county it does
- * not serve is refused). Handed out once each per JVM: the stores outlive app restarts and class
- * loaders, so the count is kept JVM-wide too.
+ * not serve is refused). Handed out once each per JVM ({@link JvmWideSequence}): the stores outlive app
+ * restarts and class loaders.
  */
 public final class ScenarioCounties {
 
     /** Far more than the scenarios of one test JVM take. */
     public static final int COUNTIES_MAX = 1_000;
     private static final int FIRST = 319_000;
-    private static final String NEXT = "yiyang.test.scenario-county.next";
+    private static final String NEXT = "scenario-county";
 
     private ScenarioCounties() {
     }
 
     /** A county no other scenario of this JVM has had. */
     public static String fresh() {
-        synchronized (System.class) {
-            int next = Integer.getInteger(NEXT, 0);
-            if (next >= COUNTIES_MAX) {
-                throw new IllegalStateException("all " + COUNTIES_MAX + " scenario counties are taken in this JVM");
-            }
-            System.setProperty(NEXT, Integer.toString(next + 1));
-            return Integer.toString(FIRST + next);
+        int next = JvmWideSequence.next(NEXT);
+        if (next >= COUNTIES_MAX) {
+            throw new IllegalStateException("all " + COUNTIES_MAX + " scenario counties are taken in this JVM");
         }
+        return Integer.toString(FIRST + next);
     }
 
     /** Every scenario county, comma-separated, for the deployment's list. */
